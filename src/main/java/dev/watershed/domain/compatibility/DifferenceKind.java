@@ -1,0 +1,81 @@
+package dev.watershed.domain.compatibility;
+
+/**
+ * The typed kinds of change the difference engines report. Whether a given occurrence breaks readers depends on
+ * its context (open or closed content model, direction), so that verdict lives on {@link Difference}, not here.
+ */
+public enum DifferenceKind {
+    // whole schema
+    SCHEMA_TYPE_CHANGED,
+    // types
+    TYPE_CHANGED,
+    TYPE_NARROWED,
+    TYPE_WIDENED,
+    // object properties
+    PROPERTY_ADDED,
+    PROPERTY_REMOVED,
+    REQUIRED_ADDED,
+    REQUIRED_REMOVED,
+    ADDITIONAL_PROPERTIES_NARROWED,
+    ADDITIONAL_PROPERTIES_WIDENED,
+    DEPENDENT_REQUIRED_ADDED,
+    DEPENDENT_REQUIRED_REMOVED,
+    // values
+    ENUM_VALUE_ADDED,
+    ENUM_VALUE_REMOVED,
+    CONST_CHANGED,
+    // numbers
+    MINIMUM_INCREASED,
+    MINIMUM_DECREASED,
+    MAXIMUM_INCREASED,
+    MAXIMUM_DECREASED,
+    MULTIPLE_OF_CHANGED,
+    // strings
+    MIN_LENGTH_INCREASED,
+    MIN_LENGTH_DECREASED,
+    MAX_LENGTH_INCREASED,
+    MAX_LENGTH_DECREASED,
+    PATTERN_CHANGED,
+    FORMAT_CHANGED,
+    // arrays
+    ITEMS_CHANGED,
+    MIN_ITEMS_INCREASED,
+    MIN_ITEMS_DECREASED,
+    MAX_ITEMS_INCREASED,
+    MAX_ITEMS_DECREASED,
+    UNIQUE_ITEMS_ADDED,
+    UNIQUE_ITEMS_REMOVED,
+    // composition
+    COMPOSITION_ALTERNATIVE_ADDED,
+    COMPOSITION_ALTERNATIVE_REMOVED,
+    NOT_CHANGED,
+    // Avro
+    FIELD_ADDED_WITH_DEFAULT,
+    FIELD_ADDED_WITHOUT_DEFAULT,
+    FIELD_REMOVED,
+    DEFAULT_ADDED,
+    DEFAULT_REMOVED,
+    SYMBOL_ADDED,
+    SYMBOL_REMOVED,
+    FIXED_SIZE_CHANGED,
+    NAME_CHANGED,
+    UNION_BRANCH_ADDED,
+    UNION_BRANCH_REMOVED,
+    // documentation only
+    DOCUMENTATION_CHANGED(true);
+
+    private final boolean documentationOnly;
+
+    DifferenceKind() {
+        this(false);
+    }
+
+    DifferenceKind(boolean documentationOnly) {
+        this.documentationOnly = documentationOnly;
+    }
+
+    /** A change that tells readers more but changes no instance's validity: a PATCH at most. */
+    public boolean documentationOnly() {
+        return documentationOnly;
+    }
+}
