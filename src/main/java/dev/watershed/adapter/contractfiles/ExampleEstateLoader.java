@@ -1,0 +1,125 @@
+package dev.watershed.adapter.contractfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watershed.application.AssetDraft;
+import dev.watershed.application.AssetQuery;
+import dev.watershed.application.AssetService;
+import dev.watershed.application.ContractService;
+import dev.watershed.application.PublishRequest;
+import dev.watershed.application.TeamService;
+import dev.watershed.application.WatershedConfig;
+import dev.watershed.domain.asset.AssetKind;
+import dev.watershed.domain.asset.Criticality;
+import dev.watershed.domain.auth.Caller;
+import dev.watershed.domain.auth.Role;
+import dev.watershed.domain.contract.CompatibilityMode;
+import dev.watershed.domain.contract.FieldMetadata;
+import dev.watershed.domain.contract.FieldRole;
+import dev.watershed.domain.contract.SchemaFormat;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the example estate from {@code contracts/} on first start, so that a new registry has something to browse.
+ * Runs only when the database holds no assets, and by default only on the embedded database: a production
+ * PostgreSQL stays empty unless {@code watershed.examples.load=true} says otherwise.
+ */
+@ApplicationScoped
+public class ExampleEstateLoader {
+
+    private static final Logger LOG = Logger.getLogger(ExampleEstateLoader.class);
+    private static final Caller LOADER = new Caller("example-loader", "example-loader", null, Role.ADMIN);
+
+    private final TeamService teams;
+    private final AssetService assets;
+    private final ContractService contracts;
+    private final WatershedConfig config;
+
+    public ExampleEstateLoader(TeamService teams, AssetService assets, ContractService contracts,
+                               WatershedConfig config) {
+        this.teams = teams;
+        this.assets = assets;
+        this.contracts = contracts;
+        this.config = config;
+    }
+
+    void onStart(@Observes @Priority(20) StartupEvent event) {
+        Path directory = Path.of(config.examples().directory());
+        if (!shouldLoad() || !Files.isDirectory(directory)) {
+            return;
+        }
+        if (assets.search(new AssetQuery(null, null, null, null, 1, 0)).total() > 0) {
+            return;
+        }
+        ContractFiles.Estate estate = ContractFiles.read(directory);
+        load(estate);
+        LOG.infof("Loaded the example estate from %s: %d teams, %d assets", directory.toAbsolutePath(),
+                estate.teams().size(), estate.assets().size());
+    }
+
+    private boolean shouldLoad() {
+        return config.examples().load().orElseGet(() -> "h2".equals(ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.datasource.db-kind", String.class).orElse("h2")));
+    }
+
+    void load(ContractFiles.Estate estate) {
+        for (JsonNode team : estate.teams()) {
+            if (teams.list().stream().noneMatch(existing -> existing.name().equals(team.path("name").asText()))) {
+                teams.create(LOADER, team.path("name").asText(), team.path("email").asText(),
+                        text(team, "webhook"));
+            }
+        }
+        for (ContractFiles.AssetFile file : estate.assets()) {
+            JsonNode asset = file.declaration();
+            String name = asset.path("name").asText();
+            assets.register(LOADER, new AssetDraft(name, enumOf(AssetKind.class, asset, "kind"),
+                    text(asset, "owner"), text(asset, "description"), strings(asset.path("tags")),
+                    enumOf(Criticality.class, asset, "criticality"),
+                    enumOf(CompatibilityMode.class, asset, "compatibility"),
+                    asset.hasNonNull("strictCompatibility") ? asset.get("strictCompatibility").asBoolean() : null));
+            if (file.schema() != null) {
+                JsonNode contract = asset.path("contract");
+                contracts.publish(LOADER, name, new PublishRequest(enumOf(SchemaFormat.class, contract, "format"),
+                        file.schema(), text(contract, "version"), text(contract, "changelog"),
+                        fields(asset.path("fields"))));
+            }
+        }
+    }
+
+    private Map<String, FieldMetadata> fields(JsonNode fields) {
+        Map<String, FieldMetadata> metadata = new LinkedHashMap<>();
+        fields.fields().forEachRemaining(entry -> {
+            JsonNode field = entry.getValue();
+            metadata.put(entry.getKey(), new FieldMetadata(text(field, "description"),
+                    field.path("pii").asBoolean(false), field.path("servingAvailable").asBoolean(true),
+                    enumOf(FieldRole.class, field, "role")));
+        });
+        return metadata;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, JsonNode node, String field) {
+        String value = text(node, field);
+        return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.watershed.adapter.persistence;
+
+import dev.watershed.domain.asset.Asset;
+import dev.watershed.domain.asset.AssetKind;
+import dev.watershed.domain.asset.AssetName;
+import dev.watershed.domain.asset.Criticality;
+import dev.watershed.domain.contract.CompatibilityMode;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+@Entity
+@Table(name = "asset")
+public class AssetEntity {
+
+    @Id
+    @GeneratedValue(generator = "watershed_seq")
+    @SequenceGenerator(name = "watershed_seq", sequenceName = "watershed_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false, unique = true)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AssetKind kind;
+
+    @Column(name = "owner_team", nullable = false)
+    public String owner;
+
+    public String description;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "asset_tag", joinColumns = @JoinColumn(name = "asset_id"))
+    @Column(name = "tag")
+    @OrderBy
+    public List<String> tags = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Criticality criticality;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CompatibilityMode compatibility;
+
+    @Column(name = "strict_compatibility", nullable = false)
+    public boolean strictCompatibility;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    void copyFrom(Asset asset) {
+        name = asset.name().value();
+        kind = asset.kind();
+        owner = asset.owner();
+        description = asset.description();
+        tags.clear();
+        tags.addAll(asset.tags());
+        criticality = asset.criticality();
+        compatibility = asset.compatibility();
+        strictCompatibility = asset.strictCompatibility();
+        createdAt = asset.createdAt();
+        updatedAt = asset.updatedAt();
+    }
+
+    Asset toDomain() {
+        return new Asset(new AssetName(name), kind, owner, description, tags, criticality, compatibility,
+                strictCompatibility, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.watershed.adapter.persistence;
+
+import dev.watershed.application.AssetQuery;
+import dev.watershed.application.AssetStore;
+import dev.watershed.application.Page;
+import dev.watershed.domain.asset.Asset;
+import dev.watershed.domain.asset.AssetName;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+@ApplicationScoped
+public class AssetRepository implements PanacheRepository<AssetEntity>, AssetStore {
+
+    @Override
+    public Optional<Asset> find(AssetName name) {
+        return entity(name.value()).map(AssetEntity::toDomain);
+    }
+
+    Optional<AssetEntity> entity(String name) {
+        return find("name", name).firstResultOptional();
+    }
+
+    @Override
+    public Page<Asset> search(AssetQuery query) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (query.kind() != null) {
+            conditions.add("kind = :kind");
+            parameters.and("kind", query.kind());
+        }
+        if (query.owner() != null) {
+            conditions.add("owner = :owner");
+            parameters.and("owner", query.owner());
+        }
+        if (query.tag() != null) {
+            conditions.add(":tag member of tags");
+            parameters.and("tag", query.tag());
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            conditions.add("(lower(name) like :text or lower(coalesce(description, '')) like :text)");
+            parameters.and("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        String where = String.join(" and ", conditions);
+        PanacheQuery<AssetEntity> found = where.isEmpty()
+                ? findAll(Sort.by("name"))
+                : find(where, Sort.by("name"), parameters);
+        long total = found.count();
+        List<Asset> items = found.range(query.offset(), query.offset() + query.limit() - 1).list().stream()
+                .map(AssetEntity::toDomain)
+                .toList();
+        return new Page<>(items, total, query.limit(), query.offset());
+    }
+
+    /** The text is matched literally: its own {@code %} and {@code _} are not wildcards. */
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    @Override
+    public void insert(Asset asset) {
+        AssetEntity entity = new AssetEntity();
+        entity.copyFrom(asset);
+        persist(entity);
+    }
+
+    @Override
+    public void update(Asset asset) {
+        AssetEntity entity = entity(asset.name().value()).orElseThrow();
+        entity.copyFrom(asset);
+    }
+
+    @Override
+    public void delete(AssetName name) {
+        entity(name.value()).ifPresent(entity -> {
+            getEntityManager().createQuery("delete from ContractEntity c where c.asset = :asset")
+                    .setParameter("asset", entity)
+                    .executeUpdate();
+            delete(entity);
+        });
+    }
+}

@@ -1,0 +1,98 @@
+package dev.watershed.adapter.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watershed.application.ContractStore;
+import dev.watershed.domain.contract.Contract;
+import dev.watershed.domain.contract.ContractStatus;
+import dev.watershed.domain.contract.FieldMetadata;
+import dev.watershed.domain.contract.SemanticVersion;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@ApplicationScoped
+public class ContractRepository implements PanacheRepository<ContractEntity>, ContractStore {
+
+    private static final Sort NEWEST_FIRST = Sort.descending("major", "minor", "patch");
+    private static final TypeReference<Map<String, FieldMetadata>> FIELDS = new TypeReference<>() {
+    };
+
+    private final AssetRepository assets;
+    private final ObjectMapper json;
+
+    public ContractRepository(AssetRepository assets, ObjectMapper json) {
+        this.assets = assets;
+        this.json = json;
+    }
+
+    @Override
+    public List<Contract> history(String asset) {
+        return find("asset.name", NEWEST_FIRST, asset).list().stream().map(this::toDomain).toList();
+    }
+
+    @Override
+    public Optional<Contract> find(String asset, SemanticVersion version) {
+        return entity(asset, version).map(this::toDomain);
+    }
+
+    @Override
+    public Optional<Contract> latest(String asset) {
+        return find("asset.name", NEWEST_FIRST, asset).firstResultOptional().map(this::toDomain);
+    }
+
+    @Override
+    public void insert(Contract contract) {
+        ContractEntity entity = new ContractEntity();
+        entity.asset = assets.entity(contract.asset()).orElseThrow();
+        entity.version = contract.version().toString();
+        entity.major = contract.version().major();
+        entity.minor = contract.version().minor();
+        entity.patch = contract.version().patch();
+        entity.format = contract.format();
+        entity.status = contract.status();
+        entity.fingerprint = contract.fingerprint();
+        entity.schemaText = contract.schemaText();
+        entity.changelog = contract.changelog();
+        entity.fieldsJson = writeFields(contract.fields());
+        entity.createdAt = contract.createdAt();
+        entity.createdBy = contract.createdBy();
+        persist(entity);
+    }
+
+    @Override
+    public void updateStatus(String asset, SemanticVersion version, ContractStatus status) {
+        entity(asset, version).orElseThrow().status = status;
+    }
+
+    private Optional<ContractEntity> entity(String asset, SemanticVersion version) {
+        return find("asset.name = ?1 and major = ?2 and minor = ?3 and patch = ?4", asset, version.major(),
+                version.minor(), version.patch()).firstResultOptional();
+    }
+
+    private Contract toDomain(ContractEntity entity) {
+        return new Contract(entity.asset.name, SemanticVersion.parse(entity.version), entity.format, entity.status,
+                entity.fingerprint, entity.schemaText, entity.changelog, readFields(entity.fieldsJson),
+                entity.createdAt, entity.createdBy);
+    }
+
+    private String writeFields(Map<String, FieldMetadata> fields) {
+        try {
+            return json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("field metadata could not be written as JSON", e);
+        }
+    }
+
+    private Map<String, FieldMetadata> readFields(String text) {
+        try {
+            return json.readValue(text, FIELDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored field metadata is not valid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.watershed.adapter.rest;
+
+import dev.watershed.application.AssetDraft;
+import dev.watershed.application.AssetQuery;
+import dev.watershed.application.AssetService;
+import dev.watershed.application.Page;
+import dev.watershed.domain.asset.Asset;
+import dev.watershed.domain.asset.AssetKind;
+import dev.watershed.domain.asset.Criticality;
+import dev.watershed.domain.contract.CompatibilityMode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/assets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Assets")
+public class AssetResource {
+
+    public record AssetRequest(String name, AssetKind kind, String owner, String description, List<String> tags,
+                               Criticality criticality, CompatibilityMode compatibility, Boolean strictCompatibility) {
+
+        AssetDraft toDraft() {
+            return new AssetDraft(name, kind, owner, description, tags, criticality, compatibility,
+                    strictCompatibility);
+        }
+    }
+
+    public record AssetResponse(String name, AssetKind kind, String owner, String description, List<String> tags,
+                                Criticality criticality, CompatibilityMode compatibility, boolean strictCompatibility,
+                                Instant createdAt, Instant updatedAt) {
+
+        static AssetResponse of(Asset asset) {
+            return new AssetResponse(asset.name().value(), asset.kind(), asset.owner(), asset.description(),
+                    asset.tags(), asset.criticality(), asset.compatibility(), asset.strictCompatibility(),
+                    asset.createdAt(), asset.updatedAt());
+        }
+    }
+
+    public record AssetPage(List<AssetResponse> items, long total, int limit, int offset) {
+    }
+
+    private final AssetService assets;
+    private final RequestCaller caller;
+
+    public AssetResource(AssetService assets, RequestCaller caller) {
+        this.assets = assets;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Register an asset")
+    public Response register(AssetRequest request) {
+        Asset asset = assets.register(caller.get(), RequestBodies.require(request).toDraft());
+        return Response.created(URI.create("/api/v1/assets/" + asset.name())).entity(AssetResponse.of(asset))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "Search assets by kind, owner, tag and text, one page at a time")
+    public AssetPage search(@QueryParam("kind") String kind, @QueryParam("owner") String owner,
+                            @QueryParam("tag") String tag, @QueryParam("q") String text,
+                            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        Page<Asset> page = assets.search(new AssetQuery(QueryParams.enumValue(AssetKind.class, kind, "kind"),
+                blankToNull(owner), blankToNull(tag), text, QueryParams.intValue(limit, "limit", 50),
+                QueryParams.intValue(offset, "offset", 0)));
+        return new AssetPage(page.items().stream().map(AssetResponse::of).toList(), page.total(), page.limit(),
+                page.offset());
+    }
+
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "Get an asset")
+    public AssetResponse get(@PathParam("name") String name) {
+        return AssetResponse.of(assets.get(name));
+    }
+
+    @PUT
+    @Path("/{name}")
+    @Operation(summary = "Replace an asset's metadata")
+    public AssetResponse update(@PathParam("name") String name, AssetRequest request) {
+        return AssetResponse.of(assets.update(caller.get(), name, RequestBodies.require(request).toDraft()));
+    }
+
+    @DELETE
+    @Path("/{name}")
+    @Operation(summary = "Delete an asset and its contracts; refused while others depend on it unless forced")
+    public Response delete(@PathParam("name") String name, @QueryParam("force") String force) {
+        assets.delete(caller.get(), name, QueryParams.booleanValue(force, "force"));
+        return Response.noContent().build();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.watershed.adapter.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watershed.application.ContractService;
+import dev.watershed.application.PublishRequest;
+import dev.watershed.application.PublishResult;
+import dev.watershed.domain.contract.Contract;
+import dev.watershed.domain.contract.ContractStatus;
+import dev.watershed.domain.contract.FieldMetadata;
+import dev.watershed.domain.contract.FieldRole;
+import dev.watershed.domain.contract.SchemaFormat;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/assets/{name}/contracts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Contracts")
+public class ContractResource {
+
+    /** Field metadata as clients send it: anything left out takes its default. */
+    public record FieldMetadataRequest(String description, Boolean pii, Boolean servingAvailable, FieldRole role) {
+
+        FieldMetadata toDomain() {
+            return new FieldMetadata(description, Boolean.TRUE.equals(pii), !Boolean.FALSE.equals(servingAvailable),
+                    role);
+        }
+    }
+
+    public record ContractRequest(SchemaFormat format, JsonNode schema, String version, String changelog,
+                                  Map<String, FieldMetadataRequest> fields) {
+
+        PublishRequest toDomain() {
+            Map<String, FieldMetadata> metadata = new LinkedHashMap<>();
+            if (fields != null) {
+                fields.forEach((path, field) -> metadata.put(path, field == null
+                        ? new FieldMetadata(null, false, true, null) : field.toDomain()));
+            }
+            return new PublishRequest(format, schema, version, changelog, metadata);
+        }
+    }
+
+    public record ContractResponse(String asset, String version, SchemaFormat format, ContractStatus status,
+                                   String fingerprint, JsonNode schema, String changelog,
+                                   Map<String, FieldMetadata> fields, Instant createdAt, String createdBy) {
+    }
+
+    private final ContractService contracts;
+    private final RequestCaller caller;
+    private final ObjectMapper json;
+
+    public ContractResource(ContractService contracts, RequestCaller caller, ObjectMapper json) {
+        this.contracts = contracts;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    @POST
+    @Operation(summary = "Publish a new contract version",
+            description = "201 with the new version; 200 with the latest version when the schema is unchanged.")
+    public Response publish(@PathParam("name") String name, ContractRequest request) {
+        PublishResult result = contracts.publish(caller.get(), name, RequestBodies.require(request).toDomain());
+        ContractResponse body = toResponse(result.contract());
+        if (!result.created()) {
+            return Response.ok(body).build();
+        }
+        return Response.created(URI.create("/api/v1/assets/" + name + "/contracts/" + body.version())).entity(body)
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List every contract version, newest first")
+    public List<ContractResponse> history(@PathParam("name") String name) {
+        return contracts.history(name).stream().map(this::toResponse).toList();
+    }
+
+    @GET
+    @Path("/{version}")
+    @Operation(summary = "Get one contract version; 'latest' is an alias for the newest")
+    public ContractResponse get(@PathParam("name") String name, @PathParam("version") String version) {
+        return toResponse(contracts.get(name, version));
+    }
+
+    @GET
+    @Path("/{version}/schema")
+    @Operation(summary = "The raw schema document of a contract version")
+    public JsonNode schema(@PathParam("name") String name, @PathParam("version") String version) {
+        return schemaTree(contracts.get(name, version));
+    }
+
+    @POST
+    @Path("/{version}/deprecate")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Mark a contract version DEPRECATED; it stays readable")
+    public ContractResponse deprecate(@PathParam("name") String name, @PathParam("version") String version) {
+        return toResponse(contracts.deprecate(caller.get(), name, version));
+    }
+
+    ContractResponse toResponse(Contract contract) {
+        return new ContractResponse(contract.asset(), contract.version().toString(), contract.format(),
+                contract.status(), contract.fingerprint(), schemaTree(contract), contract.changelog(),
+                contract.fields(), contract.createdAt(), contract.createdBy());
+    }
+
+    private JsonNode schemaTree(Contract contract) {
+        try {
+            return json.readTree(contract.schemaText());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored schema of " + contract.asset() + " " + contract.version()
+                    + " is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.watershed.application;
+
+import dev.watershed.domain.asset.Asset;
+import dev.watershed.domain.asset.AssetName;
+import java.util.Optional;
+
+/** Where assets are kept. */
+public interface AssetStore {
+
+    Optional<Asset> find(AssetName name);
+
+    /** Matching assets ordered by name, one page of them, with the total that match. */
+    Page<Asset> search(AssetQuery query);
+
+    void insert(Asset asset);
+
+    void update(Asset asset);
+
+    /** Removes the asset with its contracts. */
+    void delete(AssetName name);
+}

@@ -1,0 +1,74 @@
+package dev.watershed.application;
+
+import dev.watershed.domain.ConflictException;
+import dev.watershed.domain.InvalidInputException;
+import dev.watershed.domain.NotFoundException;
+import dev.watershed.domain.asset.Team;
+import dev.watershed.domain.auth.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Registers the teams that own assets. */
+@ApplicationScoped
+public class TeamService {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final TeamStore teams;
+    private final Clock clock;
+
+    public TeamService(TeamStore teams, Clock clock) {
+        this.teams = teams;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Team create(Caller caller, String name, String email, String webhook) {
+        caller.requireAdmin("create teams");
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidInputException("/name", "team name '" + name + "' is invalid: use lowercase letters,"
+                    + " digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters");
+        }
+        if (email == null || !EMAIL.matcher(email).matches()) {
+            throw new InvalidInputException("/email", "email '" + email + "' is not an email address");
+        }
+        if (webhook != null) {
+            requireHttpUrl(webhook);
+        }
+        if (teams.find(name).isPresent()) {
+            throw new ConflictException("TEAM_EXISTS", "team '" + name + "' already exists");
+        }
+        Team team = new Team(name, email, webhook, clock.instant());
+        teams.insert(team);
+        return team;
+    }
+
+    public Team get(String name) {
+        return teams.find(name).orElseThrow(() -> notFound(name));
+    }
+
+    public List<Team> list() {
+        return teams.all();
+    }
+
+    static NotFoundException notFound(String name) {
+        return new NotFoundException("team", "team '" + name + "' does not exist: create it with POST /api/v1/teams");
+    }
+
+    private static void requireHttpUrl(String webhook) {
+        try {
+            URI uri = URI.create(webhook);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not http(s)");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("/webhook", "webhook '" + webhook
+                    + "' is not an http or https URL with a host");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.watershed.domain.asset;
+
+import dev.watershed.domain.contract.CompatibilityMode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A registered asset: something that holds or produces data, owned by one team.
+ *
+ * @param strictCompatibility apply the literal "every old instance is still valid" rule to JSON Schema properties
+ *                            in open content models instead of the lenient default
+ */
+public record Asset(AssetName name, AssetKind kind, String owner, String description, List<String> tags,
+                    Criticality criticality, CompatibilityMode compatibility, boolean strictCompatibility,
+                    Instant createdAt, Instant updatedAt) {
+
+    public Asset {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}

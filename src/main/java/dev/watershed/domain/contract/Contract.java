@@ -1,0 +1,27 @@
+package dev.watershed.domain.contract;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One published version of an asset's contract.
+ *
+ * @param schemaText the schema document as stored and served
+ * @param fields     metadata keyed by field path (JSON Pointer into the data)
+ * @param createdBy  who published it (team/token name)
+ */
+public record Contract(String asset, SemanticVersion version, SchemaFormat format, ContractStatus status,
+                       String fingerprint, String schemaText, String changelog, Map<String, FieldMetadata> fields,
+                       Instant createdAt, String createdBy) {
+
+    public Contract {
+        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(fields));
+    }
+
+    public Contract withStatus(ContractStatus newStatus) {
+        return new Contract(asset, version, format, newStatus, fingerprint, schemaText, changelog, fields, createdAt,
+                createdBy);
+    }
+}

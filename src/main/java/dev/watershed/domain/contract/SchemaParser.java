@@ -1,0 +1,177 @@
+package dev.watershed.domain.contract;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.watershed.domain.Sha256;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.SchemaParseException;
+
+/**
+ * Turns a schema as a client sent it (a JSON value, or a string holding one) into a {@link ParsedSchema}, checking
+ * it with its language's own rules: JSON Schema documents against the meta-schema of their dialect, Avro schemas
+ * with Avro's parser.
+ *
+ * <p>Thread-safe; meta-schemas are loaded once per dialect.
+ */
+public final class SchemaParser {
+
+    /** The dialect used when a JSON Schema names none. */
+    public static final SpecificationVersion DEFAULT_DIALECT = SpecificationVersion.DRAFT_2020_12;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper CANONICAL_JSON = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .build();
+
+    private final int maxDepth;
+    private final Map<SpecificationVersion, com.networknt.schema.Schema> metaSchemas =
+            new EnumMap<>(SpecificationVersion.class);
+
+    /** @param maxDepth deepest nesting of JSON values a schema may have; deeper ones are refused, never recursed */
+    public SchemaParser(int maxDepth) {
+        this.maxDepth = maxDepth;
+    }
+
+    /**
+     * @param input   the schema: a JSON object (or, for Avro, any JSON value), or a string holding its text
+     * @param pointer where the schema sits in the request, for error reports
+     */
+    public ParsedSchema parse(SchemaFormat format, JsonNode input, String pointer) {
+        if (format == null) {
+            throw new InvalidSchemaException("/format", "format is required: JSON_SCHEMA or AVRO", List.of());
+        }
+        if (input == null || input.isMissingNode() || input.isNull()) {
+            throw new InvalidSchemaException(pointer, "schema is required", List.of());
+        }
+        JsonNode document = input.isTextual() ? readText(format, input.textValue(), pointer) : input;
+        checkDepth(document, pointer);
+        return format == SchemaFormat.AVRO ? parseAvro(document, pointer) : parseJsonSchema(document, pointer);
+    }
+
+    private JsonNode readText(SchemaFormat format, String text, String pointer) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            if (format == SchemaFormat.AVRO && !text.isBlank() && Character.isLetter(text.strip().charAt(0))) {
+                // Avro allows a bare primitive type name ("string") as a whole schema.
+                return JSON.getNodeFactory().textNode(text.strip());
+            }
+            throw new InvalidSchemaException(pointer, "the schema string is not valid JSON: "
+                    + e.getOriginalMessage(), List.of(e.getOriginalMessage()));
+        }
+    }
+
+    private void checkDepth(JsonNode document, String pointer) {
+        Deque<Map.Entry<JsonNode, Integer>> pending = new ArrayDeque<>();
+        pending.push(Map.entry(document, 1));
+        while (!pending.isEmpty()) {
+            Map.Entry<JsonNode, Integer> next = pending.pop();
+            if (next.getValue() > maxDepth) {
+                throw new InvalidSchemaException(pointer, "the schema is nested more than " + maxDepth
+                        + " levels deep; flatten it with $defs/$ref or named types, or raise"
+                        + " watershed.limits.max-schema-depth", List.of());
+            }
+            for (JsonNode child : next.getKey()) {
+                if (child.isContainerNode()) {
+                    pending.push(Map.entry(child, next.getValue() + 1));
+                }
+            }
+        }
+    }
+
+    private ParsedSchema parseJsonSchema(JsonNode document, String pointer) {
+        if (!document.isObject()) {
+            throw new InvalidSchemaException(pointer, "a JSON Schema contract must be a JSON object, not "
+                    + document.getNodeType().name().toLowerCase(), List.of());
+        }
+        SpecificationVersion dialect = dialectOf(document, pointer);
+        List<Error> errors = metaSchema(dialect).validate(document);
+        if (!errors.isEmpty()) {
+            List<String> reasons = errors.stream()
+                    .map(error -> pointer + error.getInstanceLocation().toString().replaceFirst("^\\$", "")
+                            + ": " + error.getMessage())
+                    .toList();
+            throw new InvalidSchemaException(pointer, "the schema is not a valid JSON Schema (" + dialect.getDialectId()
+                    + "): " + String.join("; ", reasons), reasons);
+        }
+        compile(document, dialect, pointer);
+        String canonical = canonical(document);
+        return new ParsedSchema(SchemaFormat.JSON_SCHEMA, document, null, dialect.getDialectId(), canonical,
+                Sha256.hex(canonical), canonical);
+    }
+
+    private static SpecificationVersion dialectOf(JsonNode document, String pointer) {
+        JsonNode declared = document.get("$schema");
+        if (declared == null) {
+            return DEFAULT_DIALECT;
+        }
+        Optional<SpecificationVersion> version = declared.isTextual()
+                ? SpecificationVersion.fromDialectId(declared.textValue().replaceFirst("#$", ""))
+                        .or(() -> SpecificationVersion.fromDialectId(declared.textValue()))
+                : Optional.empty();
+        return version.orElseThrow(() -> new InvalidSchemaException(pointer + "/$schema", "unsupported $schema "
+                + declared + ": use draft-04, draft-06, draft-07, 2019-09 or 2020-12"
+                + " (e.g. https://json-schema.org/draft/2020-12/schema)", List.of()));
+    }
+
+    private com.networknt.schema.Schema metaSchema(SpecificationVersion dialect) {
+        synchronized (metaSchemas) {
+            return metaSchemas.computeIfAbsent(dialect, version -> SchemaRegistry.withDefaultDialect(version)
+                    .getSchema(SchemaLocation.of(version.getDialectId())));
+        }
+    }
+
+    /** Compiling catches what the meta-schema cannot, such as a {@code $ref} that points nowhere. */
+    private static void compile(JsonNode document, SpecificationVersion dialect, String pointer) {
+        try {
+            com.networknt.schema.Schema schema = SchemaRegistry.withDefaultDialect(dialect).getSchema(document);
+            schema.validate("null", InputFormat.JSON);
+        } catch (RuntimeException e) {
+            throw new InvalidSchemaException(pointer, "the schema cannot be compiled: " + e.getMessage(),
+                    List.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static ParsedSchema parseAvro(JsonNode document, String pointer) {
+        Schema schema;
+        try {
+            // A bare text node serialises with its quotes: exactly Avro's form of a primitive schema.
+            schema = new Schema.Parser().parse(document.toString());
+        } catch (SchemaParseException | org.apache.avro.AvroTypeException e) {
+            throw new InvalidSchemaException(pointer, "the schema is not a valid Avro schema: " + e.getMessage(),
+                    List.of(e.getMessage()));
+        }
+        String canonical = SchemaNormalization.toParsingForm(schema);
+        String identity;
+        try {
+            identity = canonical(JSON.readTree(schema.toString()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Avro wrote a schema it cannot read back", e);
+        }
+        return new ParsedSchema(SchemaFormat.AVRO, document, schema, null, canonical, Sha256.hex(canonical), identity);
+    }
+
+    /** Sorted keys, no insignificant whitespace. */
+    public static String canonical(JsonNode node) {
+        try {
+            return CANONICAL_JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.watershed.adapter.rest;
+
+import static dev.watershed.adapter.rest.Api.asAdmin;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ContractResourceTest {
+
+    private static final Map<String, Object> V1 = Api.objectSchema(
+            Map.of("id", Map.of("type", "string"), "amount", Map.of("type", "number")), List.of("id"));
+
+    @Test
+    void publishesTheFirstVersionAsOneZeroZero() {
+        String asset = Api.createAsset(Api.createTeam(), "SOURCE");
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", V1, "changelog", "first",
+                        "fields", Map.of("/id", Map.of("role", "ID", "pii", true))))
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then().statusCode(201)
+                .header("Location", endsWith("/api/v1/assets/" + asset + "/contracts/1.0.0"))
+                .body("asset", equalTo(asset)).body("version", equalTo("1.0.0"))
+                .body("format", equalTo("JSON_SCHEMA")).body("status", equalTo("ACTIVE"))
+                .body("fingerprint", matchesPattern("[0-9a-f]{64}"))
+                .body("schema.properties.amount.type", equalTo("number"))
+                .body("changelog", equalTo("first"))
+                .body("fields.'/id'.pii", equalTo(true)).body("fields.'/id'.servingAvailable", equalTo(true))
+                .body("createdAt", notNullValue()).body("createdBy", equalTo("bootstrap-admin"));
+    }
+
+    @Test
+    void republishingTheSameSchemaIsIdempotent() {
+        String asset = Api.createAsset(Api.createTeam(), "SOURCE");
+        Api.publish(asset, V1, 201);
+        // Same schema, keys in another order and as a string: same canonical form.
+        String reordered = "{ \"required\": [\"id\"], \"properties\": {\"amount\": {\"type\": \"number\"},"
+                + " \"id\": {\"type\": \"string\"}}, \"type\": \"object\" }";
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", reordered))
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then().statusCode(200).body("version", equalTo("1.0.0"));
+        given().get("/api/v1/assets/" + asset + "/contracts").then().body("", hasSize(1));
+    }
+
+    @Test
+    void listsVersionsNewestFirstAndResolvesLatest() {
+        String asset = Api.createAsset(Api.createTeam(), "SOURCE");
+        Api.publish(asset, V1, 201);
+        Map<String, Object> v2 = Api.objectSchema(Map.of("id", Map.of("type", "string"),
+                "amount", Map.of("type", "number"), "note", Map.of("type", "string")), List.of("id"));
+        Api.publish(asset, v2, 201);
+        given().get("/api/v1/assets/" + asset + "/contracts")
+                .then().statusCode(200).body("version", equalTo(List.of("1.1.0", "1.0.0")));
+        given().get("/api/v1/assets/" + asset + "/contracts/latest").then().body("version", equalTo("1.1.0"));
+        given().get("/api/v1/assets/" + asset + "/contracts/1.0.0/schema")
+                .then().statusCode(200).body("properties.id.type", equalTo("string"))
+                .body("properties.note", equalTo(null));
+    }
+
+    @Test
+    void acceptsAvroSchemasAsObjectsOrStrings() {
+        String asset = Api.createAsset(Api.createTeam(), "SOURCE");
+        String avro = "{\"type\":\"record\",\"name\":\"Payment\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}";
+        asAdmin().body(Map.of("format", "AVRO", "schema", avro)).post("/api/v1/assets/" + asset + "/contracts")
+                .then().statusCode(201).body("format", equalTo("AVRO")).body("schema.name", equalTo("Payment"));
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", V1)).post("/api/v1/assets/" + asset + "/contracts")
+                .then().statusCode(422).body("pointer", equalTo("/format"));
+    }
+
+    @Test
+    void deprecatesAVersionWhichStaysReadable() {
+        String asset = Api.createAsset(Api.createTeam(), "SOURCE");
+        Api.publish(asset, V1, 201);
+        asAdmin().post("/api/v1/assets/" + asset + "/contracts/1.0.0/deprecate")
+                .then().statusCode(200).body("status", equalTo("DEPRECATED"));
+        given().get("/api/v1/assets/" + asset + "/contracts/1.0.0").then().statusCode(200)
+                .body("status", equalTo("DEPRECATED"));
+    }
+
+    @Test
+    void refusesInvalidSchemasWithTheParsersReason() {
+        String asset = Api.createAsset(Api.createTeam(), "SOURCE");
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", Map.of("type", "objekt")))
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("INVALID_SCHEMA")).body("violations", notNullValue());
+        asAdmin().body(Map.of("format", "AVRO", "schema", Map.of("type", "record", "name", "X")))
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then().statusCode(422).body("code", equalTo("INVALID_SCHEMA"))
+                .body("detail", containsString("Avro"));
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", "{not json"))
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then().statusCode(422).body("code", equalTo("INVALID_SCHEMA"));
+        asAdmin().body(Map.of("format", "JSON_SCHEMA",
+                        "schema", Map.of("$schema", "http://json-schema.org/draft-07/schema#",
+                                "type", "object", "properties", Map.of("n", Map.of("minimum", "zero")))))
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then().statusCode(422).body("code", equalTo("INVALID_SCHEMA"));
+        asAdmin().body(Map.of("format", "PROTOBUF", "schema", V1)).post("/api/v1/assets/" + asset + "/contracts")
+                .then().statusCode(422).body("pointer", equalTo("/format"));
+    }
+
+    @Test
+    void reportsUnknownAssetsAndVersions() {
+        String asset = Api.createAsset(Api.createTeam(), "SOURCE");
+        given().get("/api/v1/assets/" + asset + "/contracts/latest").then().statusCode(404)
+                .body("code", equalTo("VERSION_NOT_FOUND"));
+        Api.publish(asset, V1, 201);
+        given().get("/api/v1/assets/" + asset + "/contracts/9.9.9").then().statusCode(404)
+                .body("code", equalTo("VERSION_NOT_FOUND"));
+        given().get("/api/v1/assets/" + asset + "/contracts/v1").then().statusCode(422)
+                .body("code", equalTo("INVALID_VERSION"));
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", V1))
+                .post("/api/v1/assets/no.such.asset/contracts").then().statusCode(404)
+                .body("code", equalTo("ASSET_NOT_FOUND"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.watershed.adapter.rest;
+
+import static dev.watershed.adapter.rest.Api.asAdmin;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ErrorHandlingTest {
+
+    @Test
+    void malformedJsonIsA400Problem() {
+        asAdmin().body("{\"name\": ").post("/api/v1/teams")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("MALFORMED_JSON")).body("status", equalTo(400))
+                .body("title", notNullValue()).body("type", notNullValue())
+                .body("instance", equalTo("/api/v1/teams"));
+        asAdmin().body("[1, 2]").post("/api/v1/teams").then().statusCode(400)
+                .contentType("application/problem+json");
+        asAdmin().body("").post("/api/v1/teams").then().statusCode(422)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void bodiesOverTheLimitAreA413Problem() {
+        // The limit is 16 MiB by default; send just over it.
+        byte[] body = new byte[16 * 1024 * 1024 + 10];
+        java.util.Arrays.fill(body, (byte) ' ');
+        asAdmin().body(body).post("/api/v1/teams")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("code", equalTo("PAYLOAD_TOO_LARGE")).body("detail", containsString("max-body-bytes"));
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblems() {
+        given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json")
+                .body("code", equalTo("NOT_FOUND"));
+        asAdmin().patch("/api/v1/teams").then().statusCode(405).contentType("application/problem+json");
+        given().contentType("text/plain").header("Authorization", "Bearer " + Api.ADMIN_TOKEN).body("x")
+                .post("/api/v1/teams").then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedNotCrashed() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        asAdmin().body("{\"format\":\"JSON_SCHEMA\",\"schema\":" + deep + "}")
+                .post("/api/v1/assets/x/contracts")
+                .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void documentationAndHealthAreServed() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/assets"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/").then().statusCode(200).body(containsString("Watershed"));
+    }
+}
