@@ -90,8 +90,9 @@ public final class FieldPath {
                         + "empty and a pointer has no trailing '/'");
             }
             for (int i = 0; i < segment.length(); i++) {
-                if (segment.charAt(i) == '~'
-                        && (i + 1 >= segment.length() || (segment.charAt(i + 1) != '0' && segment.charAt(i + 1) != '1'))) {
+                boolean badEscape = i + 1 >= segment.length()
+                        || segment.charAt(i + 1) != '0' && segment.charAt(i + 1) != '1';
+                if (segment.charAt(i) == '~' && badEscape) {
                     throw new InvalidFieldPathException("'" + pointer + "' has a '~' not followed by 0 or 1; "
                             + "write ~0 for '~' and ~1 for '/'");
                 }

@@ -13,7 +13,8 @@ public class DependencyCycleException extends WatershedException {
      */
     public DependencyCycleException(String refusedProducer, String refusedConsumer, List<String> cycle) {
         super("a dependency " + refusedProducer + " → " + refusedConsumer + " would close the cycle "
-                + String.join(" → ", cycle) + "; data cannot flow in a circle, so one of these dependencies has to go");
+                + String.join(" → ", cycle)
+                + "; data cannot flow in a circle, so one of these dependencies has to go");
         this.cycle = List.copyOf(cycle);
     }
 

@@ -27,7 +27,8 @@ class FieldPathsTest {
                    'customer': {'type': 'object', 'required': ['email'],
                      'properties': {'email': {'type': 'string'}, 'phone': {'type': ['string', 'null']}}},
                    'lines': {'type': 'array', 'items': {'type': 'object',
-                     'properties': {'price': {'type': 'number'}, 'tags': {'type': 'array', 'items': {'type': 'string'}}}}},
+                     'properties': {'price': {'type': 'number'},
+                                    'tags': {'type': 'array', 'items': {'type': 'string'}}}}},
                    'a/b': {'type': 'integer'}
                  }}
                 """);
