@@ -1,0 +1,151 @@
+package dev.watershed.domain.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything profiled about one field path: exact counters per JSON type and, created on first use, numeric,
+ * string and array-length statistics. Mutable and not thread-safe; one profiler owns it.
+ */
+public final class FieldProfile {
+
+    private final String path;
+    private long count;
+    private final long[] typeCounts = new long[ValueType.ALL.length];
+    private NumericStats numbers;
+    private StringStats strings;
+    private NumericStats arrayLengths;
+
+    /** An empty profile of {@code path}. */
+    public FieldProfile(String path) {
+        this.path = path;
+    }
+
+    /** The JSON Pointer of the field, with {@code *} for array elements. */
+    public String path() {
+        return path;
+    }
+
+    /** Occurrences, null values included. */
+    public long count() {
+        return count;
+    }
+
+    /** Occurrences of one JSON type. */
+    public long count(ValueType type) {
+        return typeCounts[type.ordinal()];
+    }
+
+    void observe(JsonNode value) {
+        count++;
+        switch (value.getNodeType()) {
+            case NUMBER -> {
+                typeCounts[(value.isIntegralNumber() ? ValueType.INTEGER : ValueType.NUMBER).ordinal()]++;
+                numbers().add(value.doubleValue());
+            }
+            case STRING -> {
+                typeCounts[ValueType.STRING.ordinal()]++;
+                strings().add(value.textValue());
+            }
+            case BOOLEAN -> typeCounts[ValueType.BOOLEAN.ordinal()]++;
+            case OBJECT, POJO -> typeCounts[ValueType.OBJECT.ordinal()]++;
+            case ARRAY -> {
+                typeCounts[ValueType.ARRAY.ordinal()]++;
+                if (arrayLengths == null) {
+                    arrayLengths = new NumericStats();
+                }
+                arrayLengths.add(value.size());
+            }
+            default -> typeCounts[ValueType.NULL.ordinal()]++;
+        }
+    }
+
+    private NumericStats numbers() {
+        if (numbers == null) {
+            numbers = new NumericStats();
+        }
+        return numbers;
+    }
+
+    private StringStats strings() {
+        if (strings == null) {
+            strings = new StringStats();
+        }
+        return strings;
+    }
+
+    /**
+     * Folds {@code other} (a profile of the same path from another batch) into this one. Counters add up exactly;
+     * sketches merge with their usual error bounds.
+     *
+     * @return this profile
+     */
+    public FieldProfile merge(FieldProfile other) {
+        count += other.count;
+        for (int i = 0; i < typeCounts.length; i++) {
+            typeCounts[i] += other.typeCounts[i];
+        }
+        if (other.numbers != null) {
+            numbers().merge(other.numbers);
+        }
+        if (other.strings != null) {
+            strings().merge(other.strings);
+        }
+        if (other.arrayLengths != null) {
+            if (arrayLengths == null) {
+                arrayLengths = new NumericStats();
+            }
+            arrayLengths.merge(other.arrayLengths);
+        }
+        return this;
+    }
+
+    /** A read-only summary; {@code missing} is supplied by the batch, which knows the parent's count. */
+    public FieldSummary summary(long missing) {
+        Map<String, Long> types = new LinkedHashMap<>();
+        for (ValueType type : ValueType.ALL) {
+            if (typeCounts[type.ordinal()] > 0) {
+                types.put(type.label(), typeCounts[type.ordinal()]);
+            }
+        }
+        return new FieldSummary(count, count(ValueType.NULL), missing, types,
+                numbers == null ? null : numbers.summary(),
+                strings == null ? null : strings.summary(),
+                arrayLengths == null ? null : arrayLengths.summary());
+    }
+
+    void write(DataOutputStream out) throws IOException {
+        out.writeUTF(path);
+        out.writeLong(count);
+        for (long typeCount : typeCounts) {
+            out.writeLong(typeCount);
+        }
+        out.writeByte((numbers == null ? 0 : 1) | (strings == null ? 0 : 2) | (arrayLengths == null ? 0 : 4));
+        if (numbers != null) {
+            numbers.write(out);
+        }
+        if (strings != null) {
+            strings.write(out);
+        }
+        if (arrayLengths != null) {
+            arrayLengths.write(out);
+        }
+    }
+
+    static FieldProfile read(DataInputStream in) throws IOException {
+        FieldProfile profile = new FieldProfile(in.readUTF());
+        profile.count = in.readLong();
+        for (int i = 0; i < profile.typeCounts.length; i++) {
+            profile.typeCounts[i] = in.readLong();
+        }
+        int present = in.readByte();
+        profile.numbers = (present & 1) == 0 ? null : NumericStats.read(in);
+        profile.strings = (present & 2) == 0 ? null : StringStats.read(in);
+        profile.arrayLengths = (present & 4) == 0 ? null : NumericStats.read(in);
+        return profile;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.watershed.domain.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Validates records against a JSON Schema (draft-04, -06, -07, 2019-09 or 2020-12, chosen by {@code $schema};
+ * 2020-12 when absent). The schema is compiled once in the constructor, every {@code $ref} resolved then, so a
+ * broken or refused reference fails at registration and not on the first record.
+ */
+public final class JsonSchemaRecordValidator implements RecordValidator {
+
+    private final Schema schema;
+
+    /**
+     * Compiles a schema with {@link ValidationOptions#defaults()}.
+     *
+     * @throws InvalidContractSchemaException if the schema cannot be compiled
+     */
+    public JsonSchemaRecordValidator(JsonNode schemaNode) {
+        this(schemaNode, ValidationOptions.defaults());
+    }
+
+    /**
+     * Compiles a schema.
+     *
+     * @throws InvalidContractSchemaException if the schema cannot be compiled, uses an unsupported pattern, or
+     *                                        references a remote schema whose host is not allowed
+     */
+    public JsonSchemaRecordValidator(JsonNode schemaNode, ValidationOptions options) {
+        Objects.requireNonNull(schemaNode, "schemaNode");
+        this.schema = compile(schemaNode, options);
+    }
+
+    private static Schema compile(JsonNode schemaNode, ValidationOptions options) {
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .formatAssertionsEnabled(options.formatAssertions())
+                .pathType(PathType.JSON_POINTER)
+                .regularExpressionFactory(Re2jRegularExpressionFactory.INSTANCE)
+                .build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaRegistryConfig(config)
+                        .schemaLoader(RemoteRefPolicy.schemaLoader(options.allowedRefHosts())));
+        try {
+            Schema compiled = registry.getSchema(schemaNode);
+            // Resolves every $ref now: the refusal of a remote host must surface at registration time.
+            compiled.initializeValidators();
+            return compiled;
+        } catch (InvalidContractSchemaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidContractSchemaException("The JSON Schema cannot be compiled: " + reason(e), e);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        // An unsupported pattern is thrown by our regex factory from deep inside networknt: prefer its message.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidContractSchemaException) {
+                return cause.getMessage();
+            }
+        }
+        return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+    }
+
+    @Override
+    public List<RecordError> validate(JsonNode record) {
+        List<Error> errors = schema.validate(record);
+        if (errors.isEmpty()) {
+            return List.of();
+        }
+        List<RecordError> result = new ArrayList<>(errors.size());
+        for (Error error : errors) {
+            result.add(new RecordError(error.getInstanceLocation().toString(), error.getKeyword(),
+                    error.getMessage()));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.watershed.domain.validation;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Validates newline-delimited JSON (one record per line) as it streams in, in memory bounded by
+ * {@link ValidationLimits#maxRecordBytes()} whatever the size of the body. Blank lines are ignored; a line that is
+ * too long, not JSON, or nested too deeply is an invalid record and the batch goes on. Immutable and thread-safe:
+ * one instance can serve concurrent requests.
+ */
+public final class NdjsonBatchValidator {
+
+    private final RecordValidator validator;
+    private final ValidationLimits limits;
+    private final ObjectReader reader;
+
+    /** A batch validator applying {@code validator} to every record within {@code limits}. */
+    public NdjsonBatchValidator(RecordValidator validator, ValidationLimits limits) {
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        JsonFactory factory = JsonFactory.builder()
+                // Jackson counts depth while parsing, so a hostile record fails fast instead of overflowing the
+                // stack of the parser, of networknt or of the profiler.
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxDepth())
+                        .maxStringLength(limits.maxRecordBytes())
+                        .build())
+                .build();
+        this.reader = new ObjectMapper(factory).reader()
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /**
+     * Validates every record of the stream.
+     *
+     * @param ndjson the body; read to its end but not closed
+     * @return the report of the whole batch
+     * @throws BatchTooLargeException if the stream holds more than {@link ValidationLimits#maxRecords()} records
+     * @throws UncheckedIOException   if reading the stream fails
+     */
+    public ValidationReport validate(InputStream ndjson) {
+        return validate(ndjson, null);
+    }
+
+    /**
+     * Validates every record of the stream and hands each readable record, valid or not, to {@code observer}
+     * (for instance a profiler) after validation.
+     *
+     * @param observer receives each parsed record; may be {@code null}
+     * @throws BatchTooLargeException if the stream holds more than {@link ValidationLimits#maxRecords()} records
+     * @throws UncheckedIOException   if reading the stream fails
+     */
+    public ValidationReport validate(InputStream ndjson, Consumer<JsonNode> observer) {
+        ValidationReport report = new ValidationReport(limits.maxErrors());
+        BoundedLineReader lines = new BoundedLineReader(ndjson, limits.maxRecordBytes());
+        long index = 0;
+        try {
+            for (BoundedLineReader.Status status = lines.next(); status != BoundedLineReader.Status.END;
+                    status = lines.next()) {
+                if (status == BoundedLineReader.Status.LINE && lines.isBlank()) {
+                    continue;
+                }
+                if (index == limits.maxRecords()) {
+                    throw new BatchTooLargeException(limits.maxRecords());
+                }
+                if (status == BoundedLineReader.Status.TOO_LONG) {
+                    report.recordInvalid(index, new RecordError("", null,
+                            "record exceeds " + limits.maxRecordBytes() + " bytes"));
+                } else {
+                    validateLine(lines, index, report, observer);
+                }
+                index++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the NDJSON body failed", e);
+        }
+        return report;
+    }
+
+    private void validateLine(BoundedLineReader lines, long index, ValidationReport report,
+            Consumer<JsonNode> observer) {
+        JsonNode record;
+        try {
+            record = reader.readTree(lines.buffer(), 0, lines.length());
+        } catch (JsonProcessingException e) {
+            report.recordInvalid(index, new RecordError("", null, "malformed JSON: " + e.getOriginalMessage()));
+            return;
+        } catch (IOException e) {
+            // Reading a byte array cannot fail on I/O; anything else is a parse problem of this record.
+            report.recordInvalid(index, new RecordError("", null, "unreadable record: " + e.getMessage()));
+            return;
+        }
+        List<RecordError> errors = validator.validate(record);
+        if (errors.isEmpty()) {
+            report.recordValid();
+        } else {
+            report.recordInvalid(index, errors);
+        }
+        if (observer != null) {
+            observer.accept(record);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.watershed.domain.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * A contract schema compiled once and applied to many records. Implementations are immutable and thread-safe, so
+ * one instance per contract version can be cached and shared by all requests.
+ */
+public interface RecordValidator {
+
+    /**
+     * Checks one record.
+     *
+     * @param record the parsed record
+     * @return the reasons the record does not conform; an empty list when it conforms, never {@code null}
+     */
+    List<RecordError> validate(JsonNode record);
+}

@@ -1,0 +1,159 @@
+package dev.watershed.domain.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+class ProfilerTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Record i: amount = i (1..n), city cycles through 4 values, note null every 10th, absent every 5th. */
+    private static List<JsonNode> records(int from, int to) {
+        List<JsonNode> records = new ArrayList<>();
+        String[] cities = {"Lyon", "Paris", "Paris", "Nice"};
+        for (int i = from; i <= to; i++) {
+            ObjectNode record = MAPPER.createObjectNode();
+            record.put("amount", i);
+            record.put("city", cities[i % 4]);
+            record.put("id", "id-" + i);
+            if (i % 10 == 0) {
+                record.putNull("note");
+            } else if (i % 5 != 0) {
+                record.put("note", "n");
+            }
+            ObjectNode customer = record.putObject("customer");
+            customer.put("score", i % 2 == 0 ? 1.5 : 2.5);
+            var lines = record.putArray("lines");
+            for (int l = 0; l < i % 3; l++) {
+                lines.addObject().put("price", 10.0 * (l + 1));
+            }
+            records.add(record);
+        }
+        return records;
+    }
+
+    private static BatchProfile profile(List<JsonNode> records) {
+        Profiler profiler = new Profiler();
+        records.forEach(profiler::add);
+        return profiler.profile();
+    }
+
+    @Test
+    void numericStatsOfKnownData() {
+        FieldSummary amount = profile(records(1, 10_000)).summary().fields().get("/amount");
+
+        assertThat(amount.count()).isEqualTo(10_000);
+        assertThat(amount.types()).containsEntry("integer", 10_000L);
+        NumericSummary numbers = amount.numbers();
+        assertThat(numbers.min()).isEqualTo(1);
+        assertThat(numbers.max()).isEqualTo(10_000);
+        assertThat(numbers.mean()).isCloseTo(5_000.5, within(1e-9));
+        // Population standard deviation of 1..n is sqrt((n^2 - 1) / 12).
+        assertThat(numbers.stddev()).isCloseTo(Math.sqrt((1e8 - 1) / 12), within(1e-6));
+        Offset<Double> rankError = within(10_000 * 0.02);
+        assertThat(numbers.quantiles().get("p50")).isCloseTo(5_000, rankError);
+        assertThat(numbers.quantiles().get("p1")).isCloseTo(100, rankError);
+        assertThat(numbers.quantiles().get("p99")).isCloseTo(9_900, rankError);
+        assertThat(numbers.histogram()).hasSize(10);
+        assertThat(numbers.histogram().stream().mapToLong(HistogramBin::count).sum())
+                .isCloseTo(10_000L, within(10L));
+        assertThat(numbers.histogram()).allSatisfy(bin -> assertThat(bin.count()).isCloseTo(1_000L, within(60L)));
+    }
+
+    @Test
+    void nullsMissingTopKAndDistinct() {
+        ProfileSummary summary = profile(records(1, 10_000)).summary();
+
+        FieldSummary note = summary.fields().get("/note");
+        assertThat(note.nulls()).isEqualTo(1_000);
+        assertThat(note.missing()).isEqualTo(1_000);
+        assertThat(note.count()).isEqualTo(9_000);
+
+        StringSummary city = summary.fields().get("/city").strings();
+        assertThat(city.distinctEstimate()).isCloseTo(3, within(0.01));
+        assertThat(city.topValues().get(0)).isEqualTo(new FrequentValue("Paris", 5_000));
+        assertThat(city.minLength()).isEqualTo(4);
+        assertThat(city.maxLength()).isEqualTo(5);
+
+        assertThat(summary.fields().get("/id").strings().distinctEstimate()).isCloseTo(10_000, within(400.0));
+    }
+
+    @Test
+    void nestedObjectsAndArraysGetTheirOwnPaths() {
+        ProfileSummary summary = profile(records(1, 9)).summary();
+
+        assertThat(summary.fields()).containsKeys("/customer", "/customer/score", "/lines", "/lines/*",
+                "/lines/*/price");
+        assertThat(summary.fields().get("/customer/score").numbers().mean()).isCloseTo(2.0555, within(1e-3));
+        FieldSummary lines = summary.fields().get("/lines");
+        assertThat(lines.arrayLength().max()).isEqualTo(2);
+        assertThat(lines.arrayLength().count()).isEqualTo(9);
+        // Lengths 1,2,0 repeated three times: 9 elements.
+        assertThat(summary.fields().get("/lines/*/price").count()).isEqualTo(9);
+        assertThat(summary.fields().get("/lines/*/price").missing()).isZero();
+    }
+
+    @Test
+    void mergeMatchesTheProfileOfTheConcatenation() {
+        BatchProfile whole = profile(records(1, 20_000));
+        BatchProfile merged = profile(records(1, 7_000)).merge(profile(records(7_001, 20_000)));
+
+        ProfileSummary expected = whole.summary();
+        ProfileSummary actual = merged.summary();
+        assertThat(actual.records()).isEqualTo(expected.records());
+        assertThat(actual.fields().keySet()).isEqualTo(expected.fields().keySet());
+        NumericSummary a = actual.fields().get("/amount").numbers();
+        NumericSummary e = expected.fields().get("/amount").numbers();
+        assertThat(a.mean()).isCloseTo(e.mean(), within(1e-6));
+        assertThat(a.stddev()).isCloseTo(e.stddev(), within(1e-6));
+        assertThat(a.min()).isEqualTo(e.min());
+        assertThat(a.max()).isEqualTo(e.max());
+        assertThat(a.quantiles().get("p50")).isCloseTo(e.quantiles().get("p50"), within(20_000 * 0.03));
+        assertThat(actual.fields().get("/note")).usingRecursiveComparison()
+                .isEqualTo(expected.fields().get("/note"));
+        assertThat(actual.fields().get("/id").strings().distinctEstimate())
+                .isCloseTo(20_000, within(20_000 * 0.05));
+    }
+
+    @Test
+    void serializeRoundTripKeepsEverything() {
+        BatchProfile original = profile(records(1, 5_000));
+
+        BatchProfile copy = BatchProfile.deserialize(original.serialize());
+
+        assertThat(copy.summary()).usingRecursiveComparison().isEqualTo(original.summary());
+        assertThat(copy.merge(original).records()).isEqualTo(10_000);
+    }
+
+    @Test
+    void garbageBytesAreRejected() {
+        assertThatThrownBy(() -> BatchProfile.deserialize(new byte[] {1, 2, 3}))
+                .isInstanceOf(InvalidProfileException.class);
+    }
+
+    @Test
+    void numberOfTrackedPathsIsCapped() {
+        Profiler profiler = new Profiler(5);
+        Random random = new Random(1);
+        for (int i = 0; i < 100; i++) {
+            ObjectNode record = MAPPER.createObjectNode();
+            record.put("k" + random.nextInt(1_000), i);
+            profiler.add(record);
+        }
+
+        BatchProfile profile = profiler.profile();
+        assertThat(profile.fields()).hasSize(5);
+        assertThat(profile.fieldsTruncated()).isTrue();
+        assertThat(profile.records()).isEqualTo(100);
+    }
+}
