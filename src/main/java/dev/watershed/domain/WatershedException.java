@@ -18,6 +18,11 @@ public abstract class WatershedException extends RuntimeException {
         this.code = codeFromClassName(getClass().getSimpleName());
     }
 
+    protected WatershedException(String detail, Throwable cause) {
+        super(detail, cause);
+        this.code = codeFromClassName(getClass().getSimpleName());
+    }
+
     protected WatershedException(String code, String detail) {
         super(detail);
         this.code = code;
