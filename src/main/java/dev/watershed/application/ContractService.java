@@ -7,6 +7,9 @@ import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.ContractStatus;
 import dev.watershed.domain.contract.FieldMetadata;
+import dev.watershed.domain.contract.FieldPath;
+import dev.watershed.domain.contract.FieldPaths;
+import dev.watershed.domain.contract.InvalidFieldPathException;
 import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaParser;
 import dev.watershed.domain.contract.SemanticVersion;
@@ -14,6 +17,7 @@ import dev.watershed.domain.contract.VersionBump;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +56,7 @@ public class ContractService {
         if (request.changelog() != null && request.changelog().length() > MAX_CHANGELOG) {
             throw new InvalidInputException("/changelog", "changelog is longer than " + MAX_CHANGELOG + " characters");
         }
-        Map<String, FieldMetadata> fields = request.fields() == null ? Map.of() : request.fields();
+        Map<String, FieldMetadata> fields = checkedFields(schema, request.fields());
         Contract contract = new Contract(assetName, version, schema.format(), ContractStatus.ACTIVE,
                 schema.fingerprint(), schema.text(), request.changelog(), fields, clock.instant(), caller.label());
         contracts.insert(contract);
@@ -95,6 +99,32 @@ public class ContractService {
     public ParsedSchema parse(Contract contract) {
         return parser.parse(contract.format(), com.fasterxml.jackson.databind.node.TextNode.valueOf(
                 contract.schemaText()), "/schema");
+    }
+
+    /**
+     * Field metadata must describe fields the schema has; keys are stored as canonical JSON Pointers so that
+     * {@code customer.email} and {@code /customer/email} mean the same field everywhere.
+     */
+    private static Map<String, FieldMetadata> checkedFields(ParsedSchema schema, Map<String, FieldMetadata> given) {
+        if (given == null || given.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, FieldMetadata> canonical = new LinkedHashMap<>();
+        for (Map.Entry<String, FieldMetadata> entry : given.entrySet()) {
+            String pointer = "/fields/" + FieldPath.escape(entry.getKey());
+            try {
+                canonical.put(FieldPath.normalize(entry.getKey()), entry.getValue());
+            } catch (InvalidFieldPathException e) {
+                throw new InvalidInputException(pointer, e.detail());
+            }
+        }
+        List<String> unknown = FieldPaths.unknownFields(schema.fields(), canonical.keySet());
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("/fields/" + FieldPath.escape(unknown.get(0)), "field metadata names"
+                    + " fields the schema does not define: " + String.join(", ", unknown)
+                    + "; use JSON Pointers (/customer/email) or dotted paths (customer.email) of schema fields");
+        }
+        return canonical;
     }
 
     private static void requireSameFormat(Contract latest, ParsedSchema schema) {

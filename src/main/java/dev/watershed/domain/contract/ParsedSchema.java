@@ -1,6 +1,7 @@
 package dev.watershed.domain.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.apache.avro.Schema;
 
 /**
@@ -23,6 +24,11 @@ public record ParsedSchema(SchemaFormat format, JsonNode document, Schema avro, 
     /** The document as compact JSON text, as it is stored and served. */
     public String text() {
         return document.toString();
+    }
+
+    /** Every field the schema defines, as JSON Pointers into the data. */
+    public List<SchemaField> fields() {
+        return format == SchemaFormat.AVRO ? FieldPaths.fromAvro(avro) : FieldPaths.fromJsonSchema(document);
     }
 
     public boolean sameAs(ParsedSchema other) {

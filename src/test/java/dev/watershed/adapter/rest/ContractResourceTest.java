@@ -122,4 +122,29 @@ class ContractResourceTest {
                 .post("/api/v1/assets/no.such.asset/contracts").then().statusCode(404)
                 .body("code", equalTo("ASSET_NOT_FOUND"));
     }
+
+    @Test
+    void fieldMetadataMustNameSchemaFields() {
+        String asset = Api.createAsset(Api.createTeam(), "SOURCE");
+        Map<String, Object> nested = Api.objectSchema(Map.of("customer", Map.of("type", "object",
+                "properties", Map.of("email", Map.of("type", "string")))), List.of());
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", nested,
+                        "fields", Map.of("customer.email", Map.of("pii", true, "servingAvailable", false))))
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then().statusCode(201)
+                .body("fields.'/customer/email'.pii", equalTo(true))
+                .body("fields.'/customer/email'.servingAvailable", equalTo(false));
+
+        String other = Api.createAsset(Api.createTeam(), "SOURCE");
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", nested,
+                        "fields", Map.of("/customer/phone", Map.of("pii", true))))
+                .post("/api/v1/assets/" + other + "/contracts")
+                .then().statusCode(422).body("code", equalTo("INVALID_INPUT"))
+                .body("pointer", equalTo("/fields/~1customer~1phone"))
+                .body("detail", containsString("/customer/phone"));
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", nested,
+                        "fields", Map.of("/customer/email", Map.of("role", "TARGET"))))
+                .post("/api/v1/assets/" + other + "/contracts")
+                .then().statusCode(422).body("pointer", equalTo("/fields/~1customer~1email/role"));
+    }
 }

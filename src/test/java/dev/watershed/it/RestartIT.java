@@ -1,0 +1,67 @@
+package dev.watershed.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged registry as a user would, on the embedded H2 file: the first start creates an admin token and
+ * loads the examples; what is written survives a restart.
+ */
+class RestartIT {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void firstStartThenDataSurvivesARestart() throws Exception {
+        Path dataDir = workDir.resolve("data");
+        Map<String, String> settings = Map.of("watershed.data-dir", dataDir.toString(),
+                "watershed.examples.directory", Path.of("contracts").toAbsolutePath().toString());
+        String token;
+        try (RunningRegistry registry = RunningRegistry.start(workDir, settings)) {
+            Path tokenFile = dataDir.resolve("admin-token");
+            assertThat(tokenFile).exists();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+            token = Files.readString(tokenFile).strip();
+            assertThat(registry.log()).contains(token);
+
+            given().baseUri(registry.baseUrl).get("/api/v1/assets")
+                    .then().statusCode(200).body("total", greaterThanOrEqualTo(10));
+
+            given().baseUri(registry.baseUrl).contentType("application/json").header("Authorization", "Bearer " + token)
+                    .body(Map.of("name", "restart-team", "email", "restart@example.org"))
+                    .post("/api/v1/teams").then().statusCode(201);
+            given().baseUri(registry.baseUrl).contentType("application/json").header("Authorization", "Bearer " + token)
+                    .body(Map.of("name", "restart.asset", "kind", "DATASET", "owner", "restart-team"))
+                    .post("/api/v1/assets").then().statusCode(201);
+            given().baseUri(registry.baseUrl).contentType("application/json").header("Authorization", "Bearer " + token)
+                    .body(Map.of("format", "JSON_SCHEMA", "schema", Map.of("type", "object",
+                            "properties", Map.of("id", Map.of("type", "string")), "required", List.of("id"))))
+                    .post("/api/v1/assets/restart.asset/contracts").then().statusCode(201);
+        }
+
+        try (RunningRegistry registry = RunningRegistry.start(workDir, settings)) {
+            given().baseUri(registry.baseUrl).get("/api/v1/assets/restart.asset/contracts/latest")
+                    .then().statusCode(200).body("version", equalTo("1.0.0"))
+                    .body("schema.required[0]", equalTo("id"));
+            // The token made on first start still works, and no second one was made.
+            given().baseUri(registry.baseUrl).contentType("application/json").header("Authorization", "Bearer " + token)
+                    .body(Map.of("name", "restart-team-2", "email", "restart@example.org"))
+                    .post("/api/v1/teams").then().statusCode(201);
+            assertThat(registry.log()).doesNotContain("created an admin token");
+            // The examples are not loaded twice.
+            given().baseUri(registry.baseUrl).get("/api/v1/assets?owner=clinical-data")
+                    .then().body("total", equalTo(3));
+        }
+    }
+}
