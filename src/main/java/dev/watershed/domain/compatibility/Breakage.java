@@ -34,8 +34,8 @@ record Breakage(boolean backward, boolean forward) {
         return "readers of either version can still read records written with the other";
     }
 
-    Difference difference(DifferenceKind kind, String path, String change) {
-        return new Difference(kind, path, DataPath.subject(path) + " " + change + ": " + consequence(), backward,
-                forward);
+    Difference difference(DifferenceKind kind, String path, String noun, String change) {
+        return new Difference(kind, path, DataPath.subject(path, noun) + " " + change + ": " + consequence(),
+                backward, forward);
     }
 }

@@ -20,8 +20,12 @@ final class DataPath {
         return path + "/" + ANY;
     }
 
-    /** How a message names the place: {@code property `customer.email`}, {@code items of `lines`}. */
-    static String subject(String path) {
+    /**
+     * How a message names the place: {@code property `customer.email`}, {@code every element of `lines`}.
+     *
+     * @param noun what the format calls a named member: "property" in JSON Schema, "field" in Avro
+     */
+    static String subject(String path, String noun) {
         if (path.isEmpty()) {
             return "the root value";
         }
@@ -29,7 +33,7 @@ final class DataPath {
             String parent = path.substring(0, path.length() - 2);
             return parent.isEmpty() ? "every element of the root value" : "every element of `" + dotted(parent) + "`";
         }
-        return "property `" + dotted(path) + "`";
+        return noun + " `" + dotted(path) + "`";
     }
 
     /** {@code /lines/*}{@code /price} reads as {@code lines[*].price}. */

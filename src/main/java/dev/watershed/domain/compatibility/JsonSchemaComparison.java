@@ -91,7 +91,7 @@ final class JsonSchemaComparison {
     void report(DifferenceKind kind, String path, String change, Breakage breakage) {
         Breakage effective = insideNot ? breakage.swapped() : breakage;
         String where = insideNot ? change + " (inside `not`)" : change;
-        differences.add(effective.difference(kind, path, where));
+        differences.add(effective.difference(kind, path, "property", where));
     }
 
     /** Compares the schemas inside a {@code not}, where every verdict turns round. */

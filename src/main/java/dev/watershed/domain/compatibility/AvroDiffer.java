@@ -1,0 +1,116 @@
+package dev.watershed.domain.compatibility;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.Incompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lists the differences between two Avro schemas. What changed comes from a structural comparison (so additions
+ * with defaults, promotions and doc changes are reported too); which readers a change breaks comes only from
+ * Avro's own {@link SchemaCompatibility}, BACKWARD with the new schema reading data written with the previous one,
+ * FORWARD the other way round. Hence a difference breaks BACKWARD exactly when Avro finds the pair incompatible
+ * that way, and likewise FORWARD.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class AvroDiffer implements SchemaDiffer<Schema> {
+
+    /** Deep enough for any hand-written schema, shallow enough to stay far from the stack limit. */
+    public static final int DEFAULT_MAX_DEPTH = 64;
+
+    private static final Map<SchemaIncompatibilityType, DifferenceKind> KIND_WHEN_UNMATCHED = Map.of(
+            SchemaIncompatibilityType.NAME_MISMATCH, DifferenceKind.NAME_CHANGED,
+            SchemaIncompatibilityType.FIXED_SIZE_MISMATCH, DifferenceKind.FIXED_SIZE_CHANGED,
+            SchemaIncompatibilityType.MISSING_ENUM_SYMBOLS, DifferenceKind.SYMBOL_REMOVED,
+            SchemaIncompatibilityType.READER_FIELD_MISSING_DEFAULT_VALUE, DifferenceKind.FIELD_ADDED_WITHOUT_DEFAULT,
+            SchemaIncompatibilityType.TYPE_MISMATCH, DifferenceKind.TYPE_CHANGED,
+            SchemaIncompatibilityType.MISSING_UNION_BRANCH, DifferenceKind.UNION_BRANCH_REMOVED);
+
+    private final int maxDepth;
+
+    public AvroDiffer() {
+        this(DEFAULT_MAX_DEPTH);
+    }
+
+    /** @param maxDepth how many nested types to follow before giving up with {@link SchemaTooDeepException} */
+    public AvroDiffer(int maxDepth) {
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maxDepth must be at least 1, was " + maxDepth);
+        }
+        this.maxDepth = maxDepth;
+    }
+
+    @Override
+    public List<Difference> diff(Schema previous, Schema next) {
+        List<AvroFinding> findings = new ArrayList<>(new AvroStructureComparison(maxDepth).run(previous, next));
+        for (Incompatibility incompatibility : incompatibilities(next, previous)) {
+            finding(findings, next, incompatibility, true).breaksBackward = true;
+        }
+        for (Incompatibility incompatibility : incompatibilities(previous, next)) {
+            finding(findings, previous, incompatibility, false).breaksForward = true;
+        }
+        return findings.stream().map(AvroFinding::toDifference).toList();
+    }
+
+    private static List<Incompatibility> incompatibilities(Schema reader, Schema writer) {
+        return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult().getIncompatibilities();
+    }
+
+    /**
+     * The structural finding an incompatibility explains, preferring the kinds that cause it in that direction;
+     * when the structural walk saw nothing at that place, a new finding built from Avro's own message.
+     */
+    private static AvroFinding finding(List<AvroFinding> findings, Schema reader, Incompatibility incompatibility,
+                                       boolean backward) {
+        String path = AvroLocation.toDataPath(reader, incompatibility.getLocation());
+        for (DifferenceKind kind : likelyKinds(incompatibility.getType(), backward)) {
+            for (AvroFinding finding : findings) {
+                if (finding.kind == kind && finding.path.equals(path)) {
+                    return finding;
+                }
+            }
+        }
+        for (AvroFinding finding : findings) {
+            if (!finding.kind.documentationOnly() && finding.path.equals(path)) {
+                return finding;
+            }
+        }
+        AvroFinding unexplained = new AvroFinding(KIND_WHEN_UNMATCHED.getOrDefault(incompatibility.getType(),
+                DifferenceKind.TYPE_CHANGED), path, "cannot be resolved by Avro (" + incompatibility.getMessage()
+                + ")");
+        findings.add(unexplained);
+        return unexplained;
+    }
+
+    private static List<DifferenceKind> likelyKinds(SchemaIncompatibilityType type, boolean backward) {
+        return switch (type) {
+            case NAME_MISMATCH -> List.of(DifferenceKind.NAME_CHANGED);
+            case FIXED_SIZE_MISMATCH -> List.of(DifferenceKind.FIXED_SIZE_CHANGED);
+            case MISSING_ENUM_SYMBOLS -> backward ? List.of(DifferenceKind.SYMBOL_REMOVED)
+                    : List.of(DifferenceKind.SYMBOL_ADDED);
+            case READER_FIELD_MISSING_DEFAULT_VALUE -> backward
+                    ? List.of(DifferenceKind.FIELD_ADDED_WITHOUT_DEFAULT, DifferenceKind.FIELD_RENAMED)
+                    : List.of(DifferenceKind.FIELD_REMOVED, DifferenceKind.FIELD_RENAMED);
+            case TYPE_MISMATCH -> backward
+                    ? List.of(DifferenceKind.TYPE_CHANGED, DifferenceKind.TYPE_NARROWED,
+                    DifferenceKind.UNION_BRANCH_REMOVED)
+                    : List.of(DifferenceKind.TYPE_CHANGED, DifferenceKind.TYPE_WIDENED,
+                    DifferenceKind.UNION_BRANCH_ADDED);
+            case MISSING_UNION_BRANCH -> backward
+                    ? List.of(DifferenceKind.UNION_BRANCH_REMOVED, DifferenceKind.TYPE_CHANGED,
+                    DifferenceKind.TYPE_NARROWED)
+                    : List.of(DifferenceKind.UNION_BRANCH_ADDED, DifferenceKind.TYPE_CHANGED,
+                    DifferenceKind.TYPE_WIDENED);
+            default -> List.of();
+        };
+    }
+
+    public int maxDepth() {
+        return maxDepth;
+    }
+}
