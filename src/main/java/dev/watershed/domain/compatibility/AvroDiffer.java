@@ -48,41 +48,93 @@ public final class AvroDiffer implements SchemaDiffer<Schema> {
     @Override
     public List<Difference> diff(Schema previous, Schema next) {
         List<AvroFinding> findings = new ArrayList<>(new AvroStructureComparison(maxDepth).run(previous, next));
-        for (Incompatibility incompatibility : incompatibilities(next, previous)) {
-            finding(findings, next, incompatibility, true).breaksBackward = true;
-        }
-        for (Incompatibility incompatibility : incompatibilities(previous, next)) {
-            finding(findings, previous, incompatibility, false).breaksForward = true;
-        }
+        attach(findings, next, previous, DataPath.ROOT, true);
+        attach(findings, previous, next, DataPath.ROOT, false);
         return findings.stream().map(AvroFinding::toDifference).toList();
     }
 
-    private static List<Incompatibility> incompatibilities(Schema reader, Schema writer) {
-        return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult().getIncompatibilities();
+    /** Marks the findings that explain why {@code reader} cannot read data written with {@code writer}. */
+    private static void attach(List<AvroFinding> findings, Schema reader, Schema writer, String basePath,
+                               boolean backward) {
+        List<Incompatibility> incompatibilities = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer)
+                .getResult().getIncompatibilities();
+        for (Incompatibility incompatibility : incompatibilities) {
+            String path = basePath + AvroLocation.toDataPath(reader, incompatibility.getLocation());
+            if (!attachInsideUnionBranch(findings, incompatibility, path, backward)) {
+                AvroFinding finding = finding(findings, incompatibility, path, backward);
+                if (backward) {
+                    finding.breaksBackward = true;
+                } else {
+                    finding.breaksForward = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * Avro reports a union branch it cannot resolve at the union, even when the branch is the same record with a
+     * change deep inside. Comparing that branch with its namesake in the reader union finds the real place.
+     */
+    private static boolean attachInsideUnionBranch(List<AvroFinding> findings, Incompatibility incompatibility,
+                                                   String path, boolean backward) {
+        if (incompatibility.getType() != SchemaIncompatibilityType.MISSING_UNION_BRANCH) {
+            return false;
+        }
+        Schema writerBranch = writerBranch(incompatibility);
+        if (writerBranch == null) {
+            return false;
+        }
+        for (Schema readerBranch : branches(incompatibility.getReaderFragment())) {
+            boolean namesake = readerBranch.getType() == writerBranch.getType()
+                    && readerBranch.getType() != Schema.Type.UNION && readerBranch.getName()
+                    .equals(writerBranch.getName());
+            if (namesake && readerBranch != incompatibility.getReaderFragment()) {
+                attach(findings, readerBranch, writerBranch, path, backward);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Schema writerBranch(Incompatibility incompatibility) {
+        Schema writer = incompatibility.getWriterFragment();
+        if (writer.getType() != Schema.Type.UNION) {
+            return writer;
+        }
+        String location = incompatibility.getLocation();
+        String last = location.substring(location.lastIndexOf('/') + 1);
+        if (last.isEmpty() || !last.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        int index = Integer.parseInt(last);
+        return index < writer.getTypes().size() ? writer.getTypes().get(index) : null;
+    }
+
+    private static List<Schema> branches(Schema schema) {
+        return schema.getType() == Schema.Type.UNION ? schema.getTypes() : List.of(schema);
     }
 
     /**
      * The structural finding an incompatibility explains, preferring the kinds that cause it in that direction;
      * when the structural walk saw nothing at that place, a new finding built from Avro's own message.
      */
-    private static AvroFinding finding(List<AvroFinding> findings, Schema reader, Incompatibility incompatibility,
+    private static AvroFinding finding(List<AvroFinding> findings, Incompatibility incompatibility, String path,
                                        boolean backward) {
-        String path = AvroLocation.toDataPath(reader, incompatibility.getLocation());
         for (DifferenceKind kind : likelyKinds(incompatibility.getType(), backward)) {
             for (AvroFinding finding : findings) {
-                if (finding.kind == kind && finding.path.equals(path)) {
+                if (finding.kind == kind && finding.isAt(path, backward)) {
                     return finding;
                 }
             }
         }
         for (AvroFinding finding : findings) {
-            if (!finding.kind.documentationOnly() && finding.path.equals(path)) {
+            if (!finding.kind.documentationOnly() && finding.isAt(path, backward)) {
                 return finding;
             }
         }
         AvroFinding unexplained = new AvroFinding(KIND_WHEN_UNMATCHED.getOrDefault(incompatibility.getType(),
-                DifferenceKind.TYPE_CHANGED), path, "cannot be resolved by Avro (" + incompatibility.getMessage()
-                + ")");
+                DifferenceKind.TYPE_CHANGED), path, path, "cannot be resolved by Avro ("
+                + incompatibility.getMessage() + ")");
         findings.add(unexplained);
         return unexplained;
     }

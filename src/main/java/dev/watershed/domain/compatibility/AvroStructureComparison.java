@@ -34,13 +34,13 @@ final class AvroStructureComparison {
     }
 
     List<AvroFinding> run(Schema previous, Schema next) {
-        compare(previous, next, DataPath.ROOT, 0);
+        compare(previous, next, new Paths(DataPath.ROOT, DataPath.ROOT), 0);
         return findings;
     }
 
-    private void compare(Schema oldSchema, Schema newSchema, String path, int depth) {
+    private void compare(Schema oldSchema, Schema newSchema, Paths path, int depth) {
         if (depth > maxDepth) {
-            throw new SchemaTooDeepException(maxDepth, path);
+            throw new SchemaTooDeepException(maxDepth, path.next());
         }
         if (oldSchema.getType() == Schema.Type.UNION || newSchema.getType() == Schema.Type.UNION) {
             compareUnions(branches(oldSchema), branches(newSchema), path, depth);
@@ -55,9 +55,9 @@ final class AvroStructureComparison {
             case RECORD -> compareNamed(oldSchema, newSchema, path, depth);
             case ENUM -> compareEnums(oldSchema, newSchema, path);
             case FIXED -> compareFixed(oldSchema, newSchema, path);
-            case ARRAY -> compare(oldSchema.getElementType(), newSchema.getElementType(), DataPath.element(path),
+            case ARRAY -> compare(oldSchema.getElementType(), newSchema.getElementType(), path.element(),
                     depth + 1);
-            case MAP -> compare(oldSchema.getValueType(), newSchema.getValueType(), DataPath.element(path),
+            case MAP -> compare(oldSchema.getValueType(), newSchema.getValueType(), path.element(),
                     depth + 1);
             default -> {
                 // primitives of the same type carry nothing more than their logical type
@@ -65,7 +65,7 @@ final class AvroStructureComparison {
         }
     }
 
-    private void compareDifferentTypes(Schema oldSchema, Schema newSchema, String path) {
+    private void compareDifferentTypes(Schema oldSchema, Schema newSchema, Paths path) {
         String change = "changed from " + describe(oldSchema) + " to " + describe(newSchema);
         if (promotes(oldSchema, newSchema) && !promotes(newSchema, oldSchema)) {
             add(DifferenceKind.TYPE_WIDENED, path, change + " (a promotion)");
@@ -80,7 +80,7 @@ final class AvroStructureComparison {
         return PROMOTIONS.getOrDefault(writer.getType(), Set.of()).contains(reader.getType());
     }
 
-    private void compareLogicalTypes(Schema oldSchema, Schema newSchema, String path) {
+    private void compareLogicalTypes(Schema oldSchema, Schema newSchema, Paths path) {
         String oldLogical = oldSchema.getProp("logicalType");
         String newLogical = newSchema.getProp("logicalType");
         boolean decimalChanged = "decimal".equals(oldLogical) && "decimal".equals(newLogical)
@@ -92,7 +92,7 @@ final class AvroStructureComparison {
         }
     }
 
-    private void compareNamed(Schema oldRecord, Schema newRecord, String path, int depth) {
+    private void compareNamed(Schema oldRecord, Schema newRecord, Paths path, int depth) {
         String pair = oldRecord.getFullName() + "->" + newRecord.getFullName();
         if (!namedPairsInProgress.add(pair)) {
             return;
@@ -105,7 +105,7 @@ final class AvroStructureComparison {
         }
     }
 
-    private void compareNameAndDoc(Schema oldSchema, Schema newSchema, String path) {
+    private void compareNameAndDoc(Schema oldSchema, Schema newSchema, Paths path) {
         if (!oldSchema.getFullName().equals(newSchema.getFullName())) {
             add(DifferenceKind.NAME_CHANGED, path, "changed its type name from `" + oldSchema.getFullName()
                     + "` to `" + newSchema.getFullName() + "`");
@@ -120,7 +120,7 @@ final class AvroStructureComparison {
         }
     }
 
-    private void compareFields(Schema oldRecord, Schema newRecord, String path, int depth) {
+    private void compareFields(Schema oldRecord, Schema newRecord, Paths path, int depth) {
         Set<String> matchedOld = new HashSet<>();
         for (Schema.Field newField : newRecord.getFields()) {
             Schema.Field oldField = oldRecord.getField(newField.name());
@@ -129,7 +129,7 @@ final class AvroStructureComparison {
                 oldField = renamedFrom(oldRecord, newField);
                 renamed = oldField != null;
             }
-            String fieldPath = DataPath.child(path, newField.name());
+            Paths fieldPath = path.child(oldField == null ? newField.name() : oldField.name(), newField.name());
             if (oldField == null) {
                 boolean hasDefault = newField.hasDefaultValue();
                 add(hasDefault ? DifferenceKind.FIELD_ADDED_WITH_DEFAULT : DifferenceKind.FIELD_ADDED_WITHOUT_DEFAULT,
@@ -142,11 +142,11 @@ final class AvroStructureComparison {
                 add(DifferenceKind.FIELD_RENAMED, fieldPath, "was renamed from `" + oldField.name()
                         + "` (kept as an alias)");
             }
-            compareField(oldField, newField, fieldPath, depth);
+            compareField(oldField, newField, fieldPath, !renamed, depth);
         }
         for (Schema.Field oldField : oldRecord.getFields()) {
             if (!matchedOld.contains(oldField.name())) {
-                add(DifferenceKind.FIELD_REMOVED, DataPath.child(path, oldField.name()), "was removed"
+                add(DifferenceKind.FIELD_REMOVED, path.child(oldField.name(), oldField.name()), "was removed"
                         + (oldField.hasDefaultValue() ? " (it had a default)" : " (it had no default)"));
             }
         }
@@ -162,7 +162,9 @@ final class AvroStructureComparison {
         return null;
     }
 
-    private void compareField(Schema.Field oldField, Schema.Field newField, String fieldPath, int depth) {
+    /** @param compareAliases false for a renamed field, whose new alias is already reported as the rename */
+    private void compareField(Schema.Field oldField, Schema.Field newField, Paths fieldPath, boolean compareAliases,
+                              int depth) {
         if (oldField.hasDefaultValue() != newField.hasDefaultValue()) {
             add(newField.hasDefaultValue() ? DifferenceKind.DEFAULT_ADDED : DifferenceKind.DEFAULT_REMOVED,
                     fieldPath, newField.hasDefaultValue() ? "gained the default " + newField.defaultVal()
@@ -174,14 +176,14 @@ final class AvroStructureComparison {
         if (!Objects.equals(oldField.doc(), newField.doc())) {
             add(DifferenceKind.DOCUMENTATION_CHANGED, fieldPath, "changed its `doc`");
         }
-        if (!Objects.equals(oldField.aliases(), newField.aliases())) {
+        if (compareAliases && !Objects.equals(oldField.aliases(), newField.aliases())) {
             add(DifferenceKind.ALIASES_CHANGED, fieldPath, "changed its aliases from " + oldField.aliases() + " to "
                     + newField.aliases());
         }
         compare(oldField.schema(), newField.schema(), fieldPath, depth + 1);
     }
 
-    private void compareEnums(Schema oldEnum, Schema newEnum, String path) {
+    private void compareEnums(Schema oldEnum, Schema newEnum, Paths path) {
         compareNameAndDoc(oldEnum, newEnum, path);
         List<String> added = new ArrayList<>(newEnum.getEnumSymbols());
         added.removeAll(oldEnum.getEnumSymbols());
@@ -202,7 +204,7 @@ final class AvroStructureComparison {
         }
     }
 
-    private void compareFixed(Schema oldFixed, Schema newFixed, String path) {
+    private void compareFixed(Schema oldFixed, Schema newFixed, Paths path) {
         compareNameAndDoc(oldFixed, newFixed, path);
         if (oldFixed.getFixedSize() != newFixed.getFixedSize()) {
             add(DifferenceKind.FIXED_SIZE_CHANGED, path, "changed its fixed size from " + oldFixed.getFixedSize()
@@ -214,7 +216,7 @@ final class AvroStructureComparison {
      * Pairs union branches by type and name, then a leftover old branch with a leftover new branch it promotes to
      * or from; a non-union counts as a union of one, so {@code int} to {@code ["null", "int"]} is a branch added.
      */
-    private void compareUnions(List<Schema> oldBranches, List<Schema> newBranches, String path, int depth) {
+    private void compareUnions(List<Schema> oldBranches, List<Schema> newBranches, Paths path, int depth) {
         List<Schema> unpairedNew = new ArrayList<>(newBranches);
         List<Schema> unpairedOld = new ArrayList<>();
         for (Schema oldBranch : oldBranches) {
@@ -274,7 +276,22 @@ final class AvroStructureComparison {
         return logical == null ? base : base + " (" + logical + ")";
     }
 
-    private void add(DifferenceKind kind, String path, String change) {
-        findings.add(new AvroFinding(kind, path, change));
+    private void add(DifferenceKind kind, Paths path, String change) {
+        findings.add(new AvroFinding(kind, path.next(), path.previous(), change));
+    }
+
+    /**
+     * The same place in the data as named by each schema: the names differ below a renamed field, and Avro
+     * reports each direction's incompatibilities in its reader's names.
+     */
+    record Paths(String previous, String next) {
+
+        Paths child(String previousName, String nextName) {
+            return new Paths(DataPath.child(previous, previousName), DataPath.child(next, nextName));
+        }
+
+        Paths element() {
+            return new Paths(DataPath.element(previous), DataPath.element(next));
+        }
     }
 }
