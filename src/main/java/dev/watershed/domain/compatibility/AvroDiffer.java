@@ -37,10 +37,14 @@ public final class AvroDiffer implements SchemaDiffer<Schema> {
         this(DEFAULT_MAX_DEPTH);
     }
 
-    /** @param maxDepth how many nested types to follow before giving up with {@link SchemaTooDeepException} */
+    /**
+     * @param maxDepth how many nested types to follow before giving up with {@link SchemaTooDeepException}, from 1
+     *                 to {@link JsonSchemaDiffer#MAX_SUPPORTED_DEPTH}
+     */
     public AvroDiffer(int maxDepth) {
-        if (maxDepth < 1) {
-            throw new IllegalArgumentException("maxDepth must be at least 1, was " + maxDepth);
+        if (maxDepth < 1 || maxDepth > JsonSchemaDiffer.MAX_SUPPORTED_DEPTH) {
+            throw new IllegalArgumentException("maxDepth must be between 1 and "
+                    + JsonSchemaDiffer.MAX_SUPPORTED_DEPTH + ", was " + maxDepth);
         }
         this.maxDepth = maxDepth;
     }

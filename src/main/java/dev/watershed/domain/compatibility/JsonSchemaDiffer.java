@@ -20,6 +20,12 @@ public final class JsonSchemaDiffer implements SchemaDiffer<JsonNode> {
     /** Deep enough for any schema written by hand, shallow enough to stay far from the thread's stack limit. */
     public static final int DEFAULT_MAX_DEPTH = 64;
 
+    /**
+     * The largest limit accepted. Each nested subschema costs a few stack frames; measured on a default 1 MB
+     * thread stack, about a thousand levels overflow, so the limit stays well below that.
+     */
+    public static final int MAX_SUPPORTED_DEPTH = 256;
+
     private final boolean strict;
     private final int maxDepth;
 
@@ -30,11 +36,13 @@ public final class JsonSchemaDiffer implements SchemaDiffer<JsonNode> {
 
     /**
      * @param strict   whether properties added to or removed from open content models count literally
-     * @param maxDepth how many nested subschemas to follow before giving up with {@link SchemaTooDeepException}
+     * @param maxDepth how many nested subschemas to follow before giving up with {@link SchemaTooDeepException},
+     *                 from 1 to {@link #MAX_SUPPORTED_DEPTH}
      */
     public JsonSchemaDiffer(boolean strict, int maxDepth) {
-        if (maxDepth < 1) {
-            throw new IllegalArgumentException("maxDepth must be at least 1, was " + maxDepth);
+        if (maxDepth < 1 || maxDepth > MAX_SUPPORTED_DEPTH) {
+            throw new IllegalArgumentException("maxDepth must be between 1 and " + MAX_SUPPORTED_DEPTH + ", was "
+                    + maxDepth);
         }
         this.strict = strict;
         this.maxDepth = maxDepth;
