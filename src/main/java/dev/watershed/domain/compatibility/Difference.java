@@ -2,6 +2,8 @@ package dev.watershed.domain.compatibility;
 
 import dev.watershed.domain.contract.VersionBump;
 
+import java.util.List;
+
 /**
  * One change between two schemas.
  *
@@ -11,9 +13,21 @@ import dev.watershed.domain.contract.VersionBump;
  * @param message        what changed and why it matters, in words a producer can act on
  * @param breaksBackward readers of the new schema can no longer read some data written with the old one
  * @param breaksForward  readers of the old schema can no longer read some data written with the new one
+ * @param againstVersions positions (0 = oldest) in the list of previous versions this difference was found
+ *                       against; empty when the difference comes straight from a differ, which sees one pair only
  */
 public record Difference(DifferenceKind kind, String path, String message, boolean breaksBackward,
-                         boolean breaksForward) {
+                         boolean breaksForward, List<Integer> againstVersions) {
+
+    public Difference {
+        againstVersions = List.copyOf(againstVersions);
+    }
+
+    /** A difference between one pair of schemas, not yet placed in a version history. */
+    public Difference(DifferenceKind kind, String path, String message, boolean breaksBackward,
+                      boolean breaksForward) {
+        this(kind, path, message, breaksBackward, breaksForward, List.of());
+    }
 
     public boolean breaks() {
         return breaksBackward || breaksForward;
@@ -25,5 +39,15 @@ public record Difference(DifferenceKind kind, String path, String message, boole
             return VersionBump.MAJOR;
         }
         return kind.documentationOnly() ? VersionBump.PATCH : VersionBump.MINOR;
+    }
+
+    /** The same difference, placed against the given previous versions. */
+    public Difference againstVersions(List<Integer> versions) {
+        return new Difference(kind, path, message, breaksBackward, breaksForward, versions);
+    }
+
+    /** The same difference with no version placement, the identity used to merge repeats across versions. */
+    Difference unplaced() {
+        return againstVersions.isEmpty() ? this : new Difference(kind, path, message, breaksBackward, breaksForward);
     }
 }

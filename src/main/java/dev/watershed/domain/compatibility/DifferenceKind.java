@@ -5,8 +5,10 @@ package dev.watershed.domain.compatibility;
  * its context (open or closed content model, direction), so that verdict lives on {@link Difference}, not here.
  */
 public enum DifferenceKind {
-    // whole schema
-    SCHEMA_TYPE_CHANGED,
+    // whole (sub)schema: a boolean schema, or a reference that cannot be followed
+    SCHEMA_NARROWED,
+    SCHEMA_WIDENED,
+    REFERENCE_CHANGED,
     // types
     TYPE_CHANGED,
     TYPE_NARROWED,
@@ -18,9 +20,15 @@ public enum DifferenceKind {
     REQUIRED_REMOVED,
     ADDITIONAL_PROPERTIES_NARROWED,
     ADDITIONAL_PROPERTIES_WIDENED,
+    UNEVALUATED_PROPERTIES_NARROWED,
+    UNEVALUATED_PROPERTIES_WIDENED,
     DEPENDENT_REQUIRED_ADDED,
     DEPENDENT_REQUIRED_REMOVED,
+    DEPENDENT_SCHEMA_ADDED,
+    DEPENDENT_SCHEMA_REMOVED,
     // values
+    ENUM_ADDED,
+    ENUM_REMOVED,
     ENUM_VALUE_ADDED,
     ENUM_VALUE_REMOVED,
     CONST_CHANGED,
@@ -35,7 +43,11 @@ public enum DifferenceKind {
     MIN_LENGTH_DECREASED,
     MAX_LENGTH_INCREASED,
     MAX_LENGTH_DECREASED,
+    PATTERN_ADDED,
+    PATTERN_REMOVED,
     PATTERN_CHANGED,
+    FORMAT_ADDED,
+    FORMAT_REMOVED,
     FORMAT_CHANGED,
     // arrays
     ITEMS_CHANGED,
@@ -48,17 +60,22 @@ public enum DifferenceKind {
     // composition
     COMPOSITION_ALTERNATIVE_ADDED,
     COMPOSITION_ALTERNATIVE_REMOVED,
-    NOT_CHANGED,
+    NOT_ADDED,
+    NOT_REMOVED,
     // Avro
     FIELD_ADDED_WITH_DEFAULT,
     FIELD_ADDED_WITHOUT_DEFAULT,
     FIELD_REMOVED,
+    FIELD_RENAMED,
     DEFAULT_ADDED,
     DEFAULT_REMOVED,
+    DEFAULT_CHANGED,
     SYMBOL_ADDED,
     SYMBOL_REMOVED,
     FIXED_SIZE_CHANGED,
     NAME_CHANGED,
+    ALIASES_CHANGED,
+    LOGICAL_TYPE_CHANGED,
     UNION_BRANCH_ADDED,
     UNION_BRANCH_REMOVED,
     // documentation only

@@ -1,0 +1,15 @@
+package dev.watershed.domain.compatibility;
+
+import dev.watershed.domain.WatershedException;
+
+/** A schema given for a compatibility check cannot be read in the format it claims to be in. */
+public class InvalidSchemaException extends WatershedException {
+
+    public InvalidSchemaException(String detail) {
+        super(detail);
+    }
+
+    public InvalidSchemaException(String detail, Throwable cause) {
+        super(detail, cause);
+    }
+}
