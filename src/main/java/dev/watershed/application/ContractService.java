@@ -1,9 +1,14 @@
 package dev.watershed.application;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
+import dev.watershed.domain.Sha256;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.auth.Caller;
+import dev.watershed.domain.compatibility.CompatibilityChecker;
+import dev.watershed.domain.compatibility.CompatibilityVerdict;
+import dev.watershed.domain.compatibility.VersionPolicy;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.ContractStatus;
 import dev.watershed.domain.contract.FieldMetadata;
@@ -13,10 +18,11 @@ import dev.watershed.domain.contract.InvalidFieldPathException;
 import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaParser;
 import dev.watershed.domain.contract.SemanticVersion;
-import dev.watershed.domain.contract.VersionBump;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,36 +37,91 @@ public class ContractService {
     private final AssetService assets;
     private final ContractStore contracts;
     private final SchemaParser parser;
+    private final CompatibilityChecker checker;
+    private final VersionPolicy versions = new VersionPolicy();
+    private final ParsedSchemaCache parsedSchemas = new ParsedSchemaCache(2_000);
     private final Clock clock;
 
-    public ContractService(AssetService assets, ContractStore contracts, SchemaParser parser, Clock clock) {
+    public ContractService(AssetService assets, ContractStore contracts, SchemaParser parser,
+                           CompatibilityChecker checker, Clock clock) {
         this.assets = assets;
         this.contracts = contracts;
         this.parser = parser;
+        this.checker = checker;
         this.clock = clock;
     }
 
+    /**
+     * Publishes a new version when the schema keeps the asset's compatibility guarantee.
+     *
+     * @throws IncompatibleContractException when it does not, naming every breaking difference
+     */
     @Transactional
     public PublishResult publish(Caller caller, String assetName, PublishRequest request) {
         Asset asset = assets.get(assetName);
         caller.requireCanChange(asset.owner(), "the contracts of asset '" + assetName + "'");
-        ParsedSchema schema = parser.parse(request.format(), request.schema(), "/schema");
-        Optional<Contract> latest = contracts.latest(assetName);
-        if (latest.isPresent()) {
-            requireSameFormat(latest.get(), schema);
-            if (parse(latest.get()).sameAs(schema)) {
-                return new PublishResult(latest.get(), false);
-            }
+        PublishPlan plan = plan(asset, request);
+        if (plan.unchanged()) {
+            return new PublishResult(plan.latest().orElseThrow(), false);
         }
-        SemanticVersion version = nextVersion(latest.map(Contract::version), request.version());
+        if (!plan.compatible()) {
+            throw new IncompatibleContractException(plan);
+        }
+        Contract contract = new Contract(assetName, plan.version(), plan.schema().format(), ContractStatus.ACTIVE,
+                plan.schema().fingerprint(), plan.schema().text(), request.changelog(), plan.fields(),
+                clock.instant(), caller.label());
+        contracts.insert(contract);
+        return new PublishResult(contract, true);
+    }
+
+    /** What publishing would do, with nothing stored: the dry run producers call from CI. */
+    public PublishPlan plan(String assetName, PublishRequest request) {
+        return plan(assets.get(assetName), request);
+    }
+
+    /**
+     * The differences between two stored versions, read as a change from {@code from} to {@code to}, with the
+     * verdict of the asset's mode.
+     */
+    public VersionDiff diff(String assetName, String from, String to) {
+        Asset asset = assets.get(assetName);
+        Contract older = get(assetName, from);
+        Contract newer = get(assetName, to);
+        CompatibilityVerdict verdict = checker.check(older.format(), asset.compatibility(),
+                asset.strictCompatibility(), schemaOf(newer).comparable(), List.of(schemaOf(older).comparable()));
+        return new VersionDiff(assetName, older.version(), newer.version(), asset.compatibility(),
+                verdict.compatible(), verdict.requiredBump(),
+                DifferenceView.all(verdict.differences(), List.of(older.version().toString())));
+    }
+
+    private PublishPlan plan(Asset asset, PublishRequest request) {
+        String assetName = asset.name().value();
+        ParsedSchema schema = parser.parse(request.format(), request.schema(), "/schema");
         if (request.changelog() != null && request.changelog().length() > MAX_CHANGELOG) {
             throw new InvalidInputException("/changelog", "changelog is longer than " + MAX_CHANGELOG + " characters");
         }
         Map<String, FieldMetadata> fields = checkedFields(schema, request.fields());
-        Contract contract = new Contract(assetName, version, schema.format(), ContractStatus.ACTIVE,
-                schema.fingerprint(), schema.text(), request.changelog(), fields, clock.instant(), caller.label());
-        contracts.insert(contract);
-        return new PublishResult(contract, true);
+        List<Contract> oldestFirst = new ArrayList<>(contracts.history(assetName));
+        Collections.reverse(oldestFirst);
+        Optional<Contract> latest = oldestFirst.isEmpty() ? Optional.empty()
+                : Optional.of(oldestFirst.get(oldestFirst.size() - 1));
+        if (latest.isPresent()) {
+            requireSameFormat(latest.get(), schema);
+            if (schemaOf(latest.get()).sameAs(schema)) {
+                CompatibilityVerdict none = new CompatibilityVerdict(true, asset.compatibility(), List.of(),
+                        List.of(), Optional.empty());
+                return new PublishPlan(assetName, schema, latest, true, none, latest.get().version(), List.of(),
+                        fields);
+            }
+        }
+        List<Object> previous = oldestFirst.stream().map(contract -> schemaOf(contract).comparable()).toList();
+        CompatibilityVerdict verdict = checker.check(schema.format(), asset.compatibility(),
+                asset.strictCompatibility(), schema.comparable(), previous);
+        Optional<SemanticVersion> requested = Optional.ofNullable(request.version()).map(SemanticVersion::parse);
+        SemanticVersion version = versions.versionToPublish(latest.map(Contract::version), verdict, requested);
+        List<String> versionNames = oldestFirst.stream().map(contract -> contract.version().toString()).toList();
+        return new PublishPlan(assetName, schema, latest, false, verdict, version,
+                DifferenceView.all(verdict.differences(), versionNames), fields);
     }
 
     /** Every version, newest first; 404 when the asset does not exist. */
@@ -95,10 +156,10 @@ public class ContractService {
         return contract.withStatus(ContractStatus.DEPRECATED);
     }
 
-    /** The stored schema, parsed again. */
-    public ParsedSchema parse(Contract contract) {
-        return parser.parse(contract.format(), com.fasterxml.jackson.databind.node.TextNode.valueOf(
-                contract.schemaText()), "/schema");
+    /** The stored schema, parsed again; parsed schemas are cached by fingerprint as they never change. */
+    public ParsedSchema schemaOf(Contract contract) {
+        // The fingerprint alone is not enough: Avro's canonical form leaves out documentation.
+        return parsedSchemas.get(contract.format() + ":" + Sha256.hex(contract.schemaText()), () -> parser.parse(contract.format(), TextNode.valueOf(contract.schemaText()), "/schema"));
     }
 
     /**
@@ -133,18 +194,5 @@ public class ContractService {
                     + " contracts; a new version must be " + latest.format() + " too (register a new asset to"
                     + " change the schema language)");
         }
-    }
-
-    private static SemanticVersion nextVersion(Optional<SemanticVersion> latest, String requested) {
-        SemanticVersion derived = latest.map(v -> v.bump(VersionBump.MINOR)).orElse(SemanticVersion.FIRST);
-        if (requested == null) {
-            return derived;
-        }
-        SemanticVersion asked = SemanticVersion.parse(requested);
-        if (asked.compareTo(derived) < 0) {
-            throw new dev.watershed.domain.contract.InvalidVersionException("version " + asked + " is too low: the"
-                    + " next version must be " + derived + " or higher");
-        }
-        return asked;
     }
 }

@@ -1,5 +1,6 @@
 package dev.watershed.application;
 
+import dev.watershed.domain.compatibility.CompatibilityChecker;
 import dev.watershed.domain.contract.SchemaParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -13,6 +14,12 @@ public class DomainBeans {
     @ApplicationScoped
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Produces
+    @ApplicationScoped
+    CompatibilityChecker compatibilityChecker() {
+        return new CompatibilityChecker();
     }
 
     @Produces

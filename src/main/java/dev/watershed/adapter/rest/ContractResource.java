@@ -5,18 +5,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watershed.application.ContractService;
 import dev.watershed.application.PublishRequest;
+import dev.watershed.application.PublishPlan;
 import dev.watershed.application.PublishResult;
+import dev.watershed.application.VersionDiff;
+import dev.watershed.application.DifferenceView;
+import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.ContractStatus;
 import dev.watershed.domain.contract.FieldMetadata;
 import dev.watershed.domain.contract.FieldRole;
 import dev.watershed.domain.contract.SchemaFormat;
+import dev.watershed.domain.contract.VersionBump;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -70,11 +76,40 @@ public class ContractResource {
         this.json = json;
     }
 
+    /**
+     * The outcome of a dry run.
+     *
+     * @param version the version the schema would get (the latest one when unchanged)
+     * @param bump    the bump from the latest version; absent for a first or unchanged version
+     */
+    public record DryRunResponse(String asset, boolean compatible, CompatibilityMode mode, boolean unchanged,
+                                 String latestVersion, String version, VersionBump bump,
+                                 List<DifferenceView> differences) {
+
+        static DryRunResponse of(PublishPlan plan) {
+            return new DryRunResponse(plan.asset(), plan.compatible(), plan.verdict().mode(), plan.unchanged(),
+                    plan.latest().map(contract -> contract.version().toString()).orElse(null),
+                    plan.version().toString(), plan.bump().orElse(null), plan.differences());
+        }
+    }
+
+    public record DiffResponse(String asset, String from, String to, CompatibilityMode mode, boolean compatible,
+                               VersionBump bump, List<DifferenceView> differences) {
+    }
+
     @POST
-    @Operation(summary = "Publish a new contract version",
-            description = "201 with the new version; 200 with the latest version when the schema is unchanged.")
-    public Response publish(@PathParam("name") String name, ContractRequest request) {
-        PublishResult result = contracts.publish(caller.get(), name, RequestBodies.require(request).toDomain());
+    @Operation(summary = "Publish a new contract version, or check one with dryRun=true",
+            description = "201 with the new version; 200 with the latest version when the schema is unchanged;"
+                    + " 409 with the breaking differences when the schema breaks the asset's compatibility mode."
+                    + " With dryRun=true: 200 with the verdict and the version the schema would get, nothing"
+                    + " stored.")
+    public Response publish(@PathParam("name") String name, @QueryParam("dryRun") String dryRun,
+                            ContractRequest request) {
+        PublishRequest publish = RequestBodies.require(request).toDomain();
+        if (QueryParams.booleanValue(dryRun, "dryRun")) {
+            return Response.ok(DryRunResponse.of(contracts.plan(name, publish))).build();
+        }
+        PublishResult result = contracts.publish(caller.get(), name, publish);
         ContractResponse body = toResponse(result.contract());
         if (!result.created()) {
             return Response.ok(body).build();
@@ -101,6 +136,16 @@ public class ContractResource {
     @Operation(summary = "The raw schema document of a contract version")
     public JsonNode schema(@PathParam("name") String name, @PathParam("version") String version) {
         return schemaTree(contracts.get(name, version));
+    }
+
+    @GET
+    @Path("/{from}/diff/{to}")
+    @Operation(summary = "The differences from one stored version to another, with the verdict of the asset's mode")
+    public DiffResponse diff(@PathParam("name") String name, @PathParam("from") String from,
+                             @PathParam("to") String to) {
+        VersionDiff diff = contracts.diff(name, from, to);
+        return new DiffResponse(diff.asset(), diff.from().toString(), diff.to().toString(), diff.mode(),
+                diff.compatible(), diff.bump().orElse(null), diff.differences());
     }
 
     @POST

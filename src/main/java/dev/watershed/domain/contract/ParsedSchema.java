@@ -26,6 +26,11 @@ public record ParsedSchema(SchemaFormat format, JsonNode document, Schema avro, 
         return document.toString();
     }
 
+    /** What the difference engines compare: the Avro {@link Schema}, or the JSON Schema document. */
+    public Object comparable() {
+        return format == SchemaFormat.AVRO ? avro : document;
+    }
+
     /** Every field the schema defines, as JSON Pointers into the data. */
     public List<SchemaField> fields() {
         return format == SchemaFormat.AVRO ? FieldPaths.fromAvro(avro) : FieldPaths.fromJsonSchema(document);

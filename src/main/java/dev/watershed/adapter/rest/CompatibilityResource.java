@@ -1,0 +1,49 @@
+package dev.watershed.adapter.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watershed.application.CompatibilityService;
+import dev.watershed.application.DifferenceView;
+import dev.watershed.domain.contract.CompatibilityMode;
+import dev.watershed.domain.contract.SchemaFormat;
+import dev.watershed.domain.contract.VersionBump;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/compatibility")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Compatibility")
+public class CompatibilityResource {
+
+    /** @param previous earlier versions, oldest first */
+    public record CompatibilityRequest(SchemaFormat format, CompatibilityMode mode, Boolean strict, JsonNode schema,
+                                       List<JsonNode> previous) {
+    }
+
+    /** @param bump the smallest version bump the change from the latest previous version needs */
+    public record CompatibilityResponse(boolean compatible, CompatibilityMode mode, VersionBump bump,
+                                        List<DifferenceView> differences) {
+    }
+
+    private final CompatibilityService compatibility;
+
+    public CompatibilityResource(CompatibilityService compatibility) {
+        this.compatibility = compatibility;
+    }
+
+    @POST
+    @Operation(summary = "Check a schema against earlier versions without registering anything")
+    public CompatibilityResponse check(CompatibilityRequest request) {
+        RequestBodies.require(request);
+        CompatibilityService.StatelessVerdict result = compatibility.check(request.format(), request.mode(),
+                Boolean.TRUE.equals(request.strict()), request.schema(), request.previous());
+        return new CompatibilityResponse(result.verdict().compatible(), result.verdict().mode(),
+                result.verdict().requiredBump().orElse(null), result.differences());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.watershed.application;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watershed.domain.InvalidInputException;
+import dev.watershed.domain.compatibility.CompatibilityChecker;
+import dev.watershed.domain.compatibility.CompatibilityVerdict;
+import dev.watershed.domain.contract.CompatibilityMode;
+import dev.watershed.domain.contract.ParsedSchema;
+import dev.watershed.domain.contract.SchemaFormat;
+import dev.watershed.domain.contract.SchemaParser;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Checks schemas against each other without touching the registry: the stateless check for CI. */
+@ApplicationScoped
+public class CompatibilityService {
+
+    /** Far more versions than any real history, but a bound on the work one request can ask for. */
+    private static final int MAX_PREVIOUS = 1_000;
+
+    private final SchemaParser parser;
+    private final CompatibilityChecker checker;
+
+    public CompatibilityService(SchemaParser parser, CompatibilityChecker checker) {
+        this.parser = parser;
+        this.checker = checker;
+    }
+
+    /**
+     * @param previousOldestFirst earlier versions, oldest first; only the last counts unless the mode is transitive
+     * @return the verdict, with differences naming the earlier versions by position ({@code previous[0]}...)
+     */
+    public StatelessVerdict check(SchemaFormat format, CompatibilityMode mode, boolean strict, JsonNode schema,
+                                  List<JsonNode> previousOldestFirst) {
+        if (mode == null) {
+            throw new InvalidInputException("/mode", "mode is required: one of NONE, BACKWARD, BACKWARD_TRANSITIVE,"
+                    + " FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE");
+        }
+        List<JsonNode> given = previousOldestFirst == null ? List.of() : previousOldestFirst;
+        if (given.size() > MAX_PREVIOUS) {
+            throw new InvalidInputException("/previous", "at most " + MAX_PREVIOUS + " previous versions per check");
+        }
+        ParsedSchema next = parser.parse(format, schema, "/schema");
+        List<Object> previous = new ArrayList<>(given.size());
+        for (int i = 0; i < given.size(); i++) {
+            previous.add(parser.parse(format, given.get(i), "/previous/" + i).comparable());
+        }
+        CompatibilityVerdict verdict = checker.check(format, mode, strict, next.comparable(), previous);
+        List<String> names = IntStream.range(0, previous.size()).mapToObj(i -> "previous[" + i + "]").toList();
+        return new StatelessVerdict(verdict, DifferenceView.all(verdict.differences(), names));
+    }
+
+    /** A verdict with its differences as clients see them. */
+    public record StatelessVerdict(CompatibilityVerdict verdict, List<DifferenceView> differences) {
+    }
+}
