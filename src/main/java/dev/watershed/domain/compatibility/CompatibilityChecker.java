@@ -89,7 +89,8 @@ public final class CompatibilityChecker {
                 .sorted().toList())));
         boolean compatible = mode == CompatibilityMode.NONE
                 || differences.stream().noneMatch(difference -> CompatibilityVerdict.breaksUnder(mode, difference));
-        Optional<VersionBump> bump = againstLatest.stream().map(Difference::requiredBump).reduce(VersionBump::max);
+        Optional<VersionBump> bump = againstLatest.stream().map(difference -> difference.requiredBumpUnder(mode))
+                .reduce(VersionBump::max);
         List<Difference> latestPlaced = againstLatest.stream()
                 .map(difference -> difference.againstVersions(List.of(latest))).toList();
         return new CompatibilityVerdict(compatible, mode, differences, latestPlaced, bump);

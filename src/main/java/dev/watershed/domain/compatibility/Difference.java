@@ -1,5 +1,6 @@
 package dev.watershed.domain.compatibility;
 
+import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.VersionBump;
 
 import java.util.List;
@@ -33,9 +34,23 @@ public record Difference(DifferenceKind kind, String path, String message, boole
         return breaksBackward || breaksForward;
     }
 
-    /** The smallest version bump this difference needs. */
+    /** The smallest version bump this difference needs when every reader is to be protected (mode NONE, FULL). */
     public VersionBump requiredBump() {
-        if (breaks()) {
+        return requiredBumpUnder(CompatibilityMode.NONE);
+    }
+
+    /**
+     * The smallest version bump this difference needs under a mode: MAJOR when it breaks readers the mode
+     * protects, MINOR for any other structural change, PATCH for documentation. A mode protects the directions it
+     * checks; NONE checks nothing and so protects every reader: a breaking change under NONE is always a MAJOR.
+     * Under BACKWARD, a widened type or a relaxed bound breaks only old readers of new data, which the mode lets
+     * consumers handle by upgrading first: a MINOR.
+     */
+    public VersionBump requiredBumpUnder(CompatibilityMode mode) {
+        boolean protectsAll = mode == CompatibilityMode.NONE;
+        boolean breaksProtected = (breaksBackward && (protectsAll || mode.checksBackward()))
+                || (breaksForward && (protectsAll || mode.checksForward()));
+        if (breaksProtected) {
             return VersionBump.MAJOR;
         }
         return kind.documentationOnly() ? VersionBump.PATCH : VersionBump.MINOR;

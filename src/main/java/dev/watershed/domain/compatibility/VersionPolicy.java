@@ -41,13 +41,15 @@ public final class VersionPolicy {
         }
         if (asked.compareTo(minimum) < 0) {
             throw new VersionTooLowException(asked, minimum, "version " + asked + " is too low for this change: "
-                    + reasons(verdict.differencesAgainstLatest(), bump) + "; use " + minimum + " or higher");
+                    + reasons(verdict, bump) + "; use " + minimum + " or higher");
         }
         return asked;
     }
 
-    private static String reasons(List<Difference> differences, VersionBump bump) {
-        List<Difference> deciding = differences.stream().filter(d -> d.requiredBump() == bump).toList();
+    private static String reasons(CompatibilityVerdict verdict, VersionBump bump) {
+        List<Difference> deciding = verdict.differencesAgainstLatest().stream()
+                .filter(difference -> difference.requiredBumpUnder(verdict.mode()) == bump)
+                .toList();
         StringBuilder reasons = new StringBuilder();
         for (Difference difference : deciding.subList(0, Math.min(DIFFERENCES_NAMED, deciding.size()))) {
             if (reasons.length() > 0) {

@@ -68,6 +68,17 @@ class CompatibilityResourceTest {
     }
 
     @Test
+    void bumpsMinorForAChangeThatBreaksOnlyReadersTheModeDoesNotProtect() {
+        String asset = assetWithFirstVersion("BACKWARD");
+        // integer-valued amounts stay readable by new readers; only old readers of new data could break.
+        Map<String, Object> widened = payment(Map.of("id", Map.of("type", List.of("string", "null"))),
+                List.of("id", "amount"));
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", widened))
+                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(201)
+                .body("version", equalTo("1.1.0"));
+    }
+
+    @Test
     void publishesABreakingChangeAsANewMajorUnderNone() {
         String asset = assetWithFirstVersion("NONE");
         asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", Api.objectSchema(Map.of("id",
@@ -97,11 +108,11 @@ class CompatibilityResourceTest {
         given().contentType("application/json").body(Map.of("format", "JSON_SCHEMA", "schema", removesAmount))
                 .post("/api/v1/assets/" + asset + "/contracts?dryRun=true")
                 .then().statusCode(200)
-                // Readers of the new schema still read old data (BACKWARD holds), but old readers that require
-                // `amount` break on new data: any broken reader means a new MAJOR.
+                // Readers of the new schema still read old data (BACKWARD holds); only old readers that require
+                // `amount` could break on new data, and BACKWARD lets them upgrade first: a MINOR.
                 .body("compatible", equalTo(true))
-                .body("version", equalTo("2.0.0"))
-                .body("bump", equalTo("MAJOR"))
+                .body("version", equalTo("1.1.0"))
+                .body("bump", equalTo("MINOR"))
                 .body("differences.kind", hasItem("PROPERTY_REMOVED"))
                 .body("differences.kind", hasItem("REQUIRED_REMOVED"));
         Map<String, Object> breaking = payment(Map.of("amount", Map.of("type", "string")), List.of("id", "amount"));

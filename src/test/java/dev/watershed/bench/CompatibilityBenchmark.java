@@ -1,0 +1,82 @@
+package dev.watershed.bench;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.watershed.domain.compatibility.CompatibilityChecker;
+import dev.watershed.domain.compatibility.CompatibilityVerdict;
+import dev.watershed.domain.contract.CompatibilityMode;
+import dev.watershed.domain.contract.SchemaFormat;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Time to check a 300-field schema against 100 previous versions, FULL_TRANSITIVE, in process and through
+ * {@code POST /api/v1/compatibility}, in one run. Not part of the test suite: {@code ./mvnw verify -Pbench
+ * -Dtest=CompatibilityBenchmark} (see the README).
+ */
+@QuarkusTest
+@Tag("benchmark")
+class CompatibilityBenchmark {
+
+    private static final int FIELDS = 300;
+    private static final int VERSIONS = 100;
+    private static final int WARM_UP_RUNS = 15;
+    private static final int MEASURED_RUNS = 15;
+
+    @Test
+    void checkThreeHundredFieldsAgainstAHundredVersions() throws Exception {
+        JsonNode next = CompatibilityFixtures.schema(FIELDS, 0);
+        List<JsonNode> history = CompatibilityFixtures.history(FIELDS, VERSIONS);
+        CompatibilityChecker checker = new CompatibilityChecker();
+        long[] inProcess = measure(() -> {
+            CompatibilityVerdict verdict = checker.check(SchemaFormat.JSON_SCHEMA,
+                    CompatibilityMode.FULL_TRANSITIVE, false, next, history);
+            return verdict.compatible();
+        });
+
+        ObjectNode request = new ObjectMapper().createObjectNode();
+        request.put("format", "JSON_SCHEMA").put("mode", "FULL_TRANSITIVE");
+        request.set("schema", next);
+        request.putArray("previous").addAll(history);
+        String body = request.toString();
+        long[] rest = measure(() -> given().contentType("application/json").body(body)
+                .post("/api/v1/compatibility").then().statusCode(200).extract().<Boolean>path("compatible"));
+
+        System.out.printf("%nCompatibility benchmark: %d-field JSON Schema vs %d previous versions, FULL_TRANSITIVE"
+                + " (request body %.1f MiB)%n", FIELDS, VERSIONS, body.length() / 1048576.0);
+        print("in process (CompatibilityChecker)", inProcess);
+        print("through REST (parse + meta-validate 101 schemas + check)", rest);
+        System.out.printf("  REST / in-process median ratio: %.2f%n%n", median(rest) / (double) median(inProcess));
+    }
+
+    private static long[] measure(BooleanSupplier check) {
+        for (int run = 0; run < WARM_UP_RUNS; run++) {
+            assertThat(check.getAsBoolean()).isTrue();
+        }
+        long[] nanos = new long[MEASURED_RUNS];
+        for (int run = 0; run < MEASURED_RUNS; run++) {
+            long start = System.nanoTime();
+            assertThat(check.getAsBoolean()).isTrue();
+            nanos[run] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    private static long median(long[] sorted) {
+        return sorted[sorted.length / 2];
+    }
+
+    private static void print(String label, long[] sorted) {
+        System.out.printf("  %-58s median %7.1f ms  (min %.1f, max %.1f)%n", label, median(sorted) / 1e6,
+                sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+}
