@@ -2,10 +2,10 @@ package dev.watershed.application;
 
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
+import dev.watershed.domain.Sha256;
 import dev.watershed.domain.auth.AuthenticationRequiredException;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.auth.Role;
-import dev.watershed.domain.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,12 @@
 package dev.watershed.domain.compatibility;
 
-import org.apache.avro.Schema;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.avro.Schema;
 
 /**
  * Walks two Avro schemas side by side and lists what changed, breaking or not (a field added with a default, a

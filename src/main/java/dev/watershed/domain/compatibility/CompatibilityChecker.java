@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.VersionBump;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 
 /**
  * Checks a new schema version against its previous versions under a {@link CompatibilityMode}, for any schema

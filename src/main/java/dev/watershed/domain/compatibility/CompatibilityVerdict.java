@@ -2,7 +2,6 @@ package dev.watershed.domain.compatibility;
 
 import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.VersionBump;
-
 import java.util.List;
 import java.util.Optional;
 

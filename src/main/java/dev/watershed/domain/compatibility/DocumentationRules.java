@@ -1,7 +1,6 @@
 package dev.watershed.domain.compatibility;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.List;
 import java.util.Objects;
 

@@ -1,7 +1,6 @@
 package dev.watershed.domain.compatibility;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 
 /**

@@ -2,7 +2,6 @@ package dev.watershed.domain.compatibility;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;

@@ -2,7 +2,6 @@ package dev.watershed.domain.compatibility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.watershed.domain.compatibility;
 
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.contract.VersionBump;
-
 import java.util.List;
 import java.util.Optional;
 

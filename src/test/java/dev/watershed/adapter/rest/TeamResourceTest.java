@@ -3,9 +3,9 @@ package dev.watershed.adapter.rest;
 import static dev.watershed.adapter.rest.Api.asAdmin;
 import static dev.watershed.adapter.rest.Api.unique;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.endsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;

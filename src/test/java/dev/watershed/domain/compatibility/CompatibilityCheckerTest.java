@@ -1,16 +1,15 @@
 package dev.watershed.domain.compatibility;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.contract.VersionBump;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class CompatibilityCheckerTest {
 
