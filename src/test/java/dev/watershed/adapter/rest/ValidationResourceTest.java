@@ -271,7 +271,8 @@ class ValidationResourceTest {
     void observationsAreRecordedWithLabelAndFilteredByTime() {
         String asset = assetWith(ORDER);
         String token = Api.editorToken(Api.createTeam());
-        given().contentType(NDJSON).body(bytes("{\"id\":\"a\"}\n")).post("/api/v1/assets/" + asset + "/validate?label=x")
+        given().contentType(NDJSON).body(bytes("{\"id\":\"a\"}\n"))
+                .post("/api/v1/assets/" + asset + "/validate?label=x")
                 .then().statusCode(401);
         String before = java.time.Instant.now().minusSeconds(1).toString();
         Number id = given().contentType(NDJSON).header("Authorization", "Bearer " + token)
