@@ -3,6 +3,7 @@ package dev.watershed.application;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
+import java.util.Set;
 
 /** Every {@code watershed.*} setting, with its default. The README's configuration table mirrors this. */
 @ConfigMapping(prefix = "watershed")
@@ -17,6 +18,8 @@ public interface WatershedConfig {
     Limits limits();
 
     Examples examples();
+
+    Validation validation();
 
     interface Auth {
 
@@ -54,5 +57,35 @@ public interface WatershedConfig {
         /** Directory of contract files to load. */
         @WithDefault("contracts")
         String directory();
+    }
+
+    interface Validation {
+
+        /** Individual errors listed in a validation response; the counts and the error summary stay exact. */
+        @WithDefault("100")
+        int maxErrors();
+
+        /** Largest record in bytes (one NDJSON line, or the whole body of a single JSON record). */
+        @WithDefault("1048576")
+        int maxRecordBytes();
+
+        /** Deepest nesting of objects and arrays in a record. */
+        @WithDefault("64")
+        int maxDepth();
+
+        /** Most records in one validation request; more is refused with 413. */
+        @WithDefault("10000000")
+        long maxRecords();
+
+        /** Whether JSON Schema {@code format} rejects values (2019-09 and later make it an annotation only). */
+        @WithDefault("true")
+        boolean formatAssertions();
+
+        /** Hosts from which remote {@code $ref}s may be fetched; none by default, so no schema reaches the network. */
+        Optional<Set<String>> allowedRefHosts();
+
+        /** Compiled contract validators kept in memory, least recently used evicted first. */
+        @WithDefault("256")
+        int cacheSize();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.watershed.application.UnsupportedBatchFormatException;
 import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
@@ -12,6 +13,9 @@ import dev.watershed.domain.WatershedException;
 import dev.watershed.domain.auth.AuthenticationRequiredException;
 import dev.watershed.domain.auth.ForbiddenException;
 import dev.watershed.domain.contract.InvalidSchemaException;
+import dev.watershed.domain.validation.BatchTooLargeException;
+import dev.watershed.domain.validation.MalformedRecordException;
+import dev.watershed.domain.validation.RecordTooLargeException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -41,6 +45,10 @@ public class ProblemMapper {
         STATUS.put(NotFoundException.class, 404);
         STATUS.put(ConflictException.class, 409);
         STATUS.put(PayloadTooLargeException.class, 413);
+        STATUS.put(BatchTooLargeException.class, 413);
+        STATUS.put(RecordTooLargeException.class, 413);
+        STATUS.put(MalformedRecordException.class, 400);
+        STATUS.put(UnsupportedBatchFormatException.class, 415);
         STATUS.put(InvalidInputException.class, 422);
     }
 

@@ -30,6 +30,11 @@ public class RequestFilters {
     @ServerRequestFilter(preMatching = true)
     public void limitBodySize(ContainerRequestContext request) {
         long limit = config.limits().maxBodyBytes();
+        if (AssetValidationResource.isStreamedBatch(request.getUriInfo().getPath(),
+                request.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+            // Streamed in bounded memory and limited by watershed.validation.max-records and max-record-bytes.
+            return;
+        }
         if (request.getLength() > limit) {
             throw new PayloadTooLargeException("the request body has " + request.getLength()
                     + " bytes, more than the limit of " + limit + " bytes (watershed.limits.max-body-bytes)");

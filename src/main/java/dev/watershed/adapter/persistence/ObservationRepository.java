@@ -1,0 +1,74 @@
+package dev.watershed.adapter.persistence;
+
+import dev.watershed.application.Observation;
+import dev.watershed.application.ObservationQuery;
+import dev.watershed.application.ObservationStore;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class ObservationRepository implements PanacheRepository<ObservationEntity>, ObservationStore {
+
+    private static final Sort NEWEST_FIRST = Sort.descending("observedAt", "id");
+
+    private final AssetRepository assets;
+
+    public ObservationRepository(AssetRepository assets) {
+        this.assets = assets;
+    }
+
+    @Override
+    public Observation insert(Observation observation) {
+        ObservationEntity entity = new ObservationEntity();
+        entity.asset = assets.entity(observation.asset()).orElseThrow();
+        entity.version = observation.version();
+        entity.label = observation.label();
+        entity.observedAt = observation.observedAt();
+        entity.total = observation.total();
+        entity.valid = observation.valid();
+        entity.invalid = observation.invalid();
+        entity.errorCount = observation.errorCount();
+        entity.profileBase64 = observation.profile() == null ? null
+                : Base64.getEncoder().encodeToString(observation.profile());
+        entity.recordedBy = observation.recordedBy();
+        persist(entity);
+        return toDomain(entity);
+    }
+
+    @Override
+    public Optional<Observation> find(String asset, long id) {
+        return find("id = ?1 and asset.name = ?2", id, asset).firstResultOptional().map(this::toDomain);
+    }
+
+    @Override
+    public List<Observation> list(ObservationQuery query) {
+        StringBuilder where = new StringBuilder("asset.name = :asset");
+        Parameters parameters = Parameters.with("asset", query.asset());
+        if (query.label() != null) {
+            where.append(" and label = :label");
+            parameters.and("label", query.label());
+        }
+        if (query.from() != null) {
+            where.append(" and observedAt >= :from");
+            parameters.and("from", query.from());
+        }
+        if (query.to() != null) {
+            where.append(" and observedAt < :to");
+            parameters.and("to", query.to());
+        }
+        return find(where.toString(), NEWEST_FIRST, parameters).page(0, query.limit()).list().stream()
+                .map(this::toDomain).toList();
+    }
+
+    private Observation toDomain(ObservationEntity entity) {
+        return new Observation(entity.id, entity.asset.name, entity.version, entity.label, entity.observedAt,
+                entity.total, entity.valid, entity.invalid, entity.errorCount,
+                entity.profileBase64 == null ? null : Base64.getDecoder().decode(entity.profileBase64),
+                entity.recordedBy);
+    }
+}

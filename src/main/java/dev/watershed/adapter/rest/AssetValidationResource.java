@@ -1,0 +1,78 @@
+package dev.watershed.adapter.rest;
+
+import dev.watershed.application.BatchFormat;
+import dev.watershed.application.ValidationService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Validation of data against an asset's contract. The body is taken as an {@link InputStream} on a worker thread,
+ * so NDJSON and Avro batches stream through in memory bounded by one record, whatever their size; they are exempt
+ * from {@code watershed.limits.max-body-bytes} and bounded by the record limits instead.
+ */
+@Path("/api/v1/assets/{name}/validate")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Validation")
+public class AssetValidationResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+    public static final String AVRO = "application/avro";
+
+    private final ValidationService validation;
+    private final RequestCaller caller;
+
+    public AssetValidationResource(ValidationService validation, RequestCaller caller) {
+        this.validation = validation;
+        this.caller = caller;
+    }
+
+    @POST
+    @Blocking
+    @Consumes({MediaType.APPLICATION_JSON, NDJSON, AVRO})
+    @Operation(summary = "Validate one JSON record, an NDJSON stream or an Avro container file against a contract",
+            description = "version: a semantic version or 'latest' (default). profile=false skips profiling."
+                    + " label=<name> or record=true stores an observation (counts and profile) and needs a token.")
+    public ValidationResponse validate(@PathParam("name") String name, @QueryParam("version") String version,
+                                       @QueryParam("label") String label, @QueryParam("profile") String profile,
+                                       @QueryParam("record") String record,
+                                       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        ValidationService.Options options = new ValidationService.Options(flag(profile, "profile", true),
+                label == null || label.isBlank() ? null : label.strip(), flag(record, "record", false));
+        return ValidationResponse.of(validation.validate(caller.get(), name, version, formatOf(contentType), body,
+                options));
+    }
+
+    static boolean flag(String value, String parameter, boolean fallback) {
+        return value == null || value.isBlank() ? fallback : QueryParams.booleanValue(value, parameter);
+    }
+
+    private static BatchFormat formatOf(String contentType) {
+        MediaType type = MediaType.valueOf(contentType);
+        String base = type.getType() + "/" + type.getSubtype();
+        return switch (base.toLowerCase(java.util.Locale.ROOT)) {
+            case NDJSON -> BatchFormat.NDJSON;
+            case AVRO -> BatchFormat.AVRO_CONTAINER;
+            default -> BatchFormat.JSON;
+        };
+    }
+
+    /** Whether a request is a streamed batch, which the general body-size limit must not cut. */
+    static boolean isStreamedBatch(String path, String contentType) {
+        if (contentType == null || path == null || !path.endsWith("/validate") || !path.contains("assets/")) {
+            return false;
+        }
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith(NDJSON) || type.startsWith(AVRO);
+    }
+}

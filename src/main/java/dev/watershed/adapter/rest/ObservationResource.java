@@ -1,0 +1,74 @@
+package dev.watershed.adapter.rest;
+
+import dev.watershed.application.Observation;
+import dev.watershed.application.ObservationQuery;
+import dev.watershed.application.ObservationService;
+import dev.watershed.domain.InvalidInputException;
+import dev.watershed.domain.profile.BatchProfile;
+import dev.watershed.domain.profile.ProfileSummary;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/assets/{name}/observations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Validation")
+public class ObservationResource {
+
+    /** A recorded validation; {@code profile} is {@code null} when it was made with {@code profile=false}. */
+    public record ObservationResponse(long id, String asset, String version, String label, Instant observedAt,
+                                      long total, long valid, long invalid, long errorCount, String recordedBy,
+                                      ProfileSummary profile) {
+
+        static ObservationResponse of(Observation observation) {
+            return new ObservationResponse(observation.id(), observation.asset(), observation.version(),
+                    observation.label(), observation.observedAt(), observation.total(), observation.valid(),
+                    observation.invalid(), observation.errorCount(), observation.recordedBy(),
+                    observation.profile() == null ? null : BatchProfile.deserialize(observation.profile()).summary());
+        }
+    }
+
+    private final ObservationService observations;
+
+    public ObservationResource(ObservationService observations) {
+        this.observations = observations;
+    }
+
+    @GET
+    @Operation(summary = "List recorded validations, newest first",
+            description = "label filters by label; from (inclusive) and to (exclusive) are ISO-8601 instants.")
+    public List<ObservationResponse> list(@PathParam("name") String name, @QueryParam("label") String label,
+                                          @QueryParam("from") String from, @QueryParam("to") String to,
+                                          @QueryParam("limit") String limit) {
+        ObservationQuery query = new ObservationQuery(name, label == null || label.isBlank() ? null : label.strip(),
+                instant(from, "from"), instant(to, "to"), QueryParams.intValue(limit, "limit", 50));
+        return observations.list(query).stream().map(ObservationResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one recorded validation")
+    public ObservationResponse get(@PathParam("name") String name, @PathParam("id") String id) {
+        return ObservationResponse.of(observations.get(name, id));
+    }
+
+    private static Instant instant(String value, String parameter) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(parameter, parameter + " '" + value
+                    + "' is not an ISO-8601 instant such as 2025-01-31T00:00:00Z");
+        }
+    }
+}
