@@ -159,7 +159,8 @@ public class ContractService {
     /** The stored schema, parsed again; parsed schemas are cached by fingerprint as they never change. */
     public ParsedSchema schemaOf(Contract contract) {
         // The fingerprint alone is not enough: Avro's canonical form leaves out documentation.
-        return parsedSchemas.get(contract.format() + ":" + Sha256.hex(contract.schemaText()), () -> parser.parse(contract.format(), TextNode.valueOf(contract.schemaText()), "/schema"));
+        return parsedSchemas.get(contract.format() + ":" + Sha256.hex(contract.schemaText()),
+                () -> parser.parse(contract.format(), TextNode.valueOf(contract.schemaText()), "/schema"));
     }
 
     /**

@@ -72,7 +72,7 @@ public class ValidationService {
         }
         Contract contract = contracts.get(asset, version == null || version.isBlank() ? "latest" : version);
         CompiledContract compiled = cache.get(asset, contract.version().toString(), contract.fingerprint(),
-                () -> contracts.parse(contract));
+                () -> contracts.schemaOf(contract));
         Profiler profiler = options.profile() ? new Profiler() : null;
         ValidationReport report = run(compiled, format, body, profiler);
         BatchProfile profile = profiler == null ? null : profiler.profile();

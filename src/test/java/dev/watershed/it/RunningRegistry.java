@@ -63,8 +63,8 @@ final class RunningRegistry implements AutoCloseable {
                 throw new IllegalStateException("the registry exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build();
+                HttpResponse<String> health = client.send(ready, HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;
                 }

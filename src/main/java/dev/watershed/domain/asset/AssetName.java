@@ -9,7 +9,8 @@ public record AssetName(String value) implements Comparable<AssetName> {
 
     public AssetName {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new InvalidAssetException("/name", "asset name '" + value + "' is invalid: use lowercase letters, digits,"
+            throw new InvalidAssetException("/name", "asset name '" + value + "' is invalid: use lowercase letters,"
+                    + " digits,"
                     + " '.', '_' and '-', starting with a letter or digit, at most 200 characters"
                     + " (e.g. payments.transactions)");
         }
