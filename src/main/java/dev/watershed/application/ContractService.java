@@ -28,12 +28,15 @@ public class ContractService {
     private final ContractStore contracts;
     private final SchemaParser parser;
     private final Clock clock;
+    private final EstateChangeListener estateChanges;
 
-    public ContractService(AssetService assets, ContractStore contracts, SchemaParser parser, Clock clock) {
+    public ContractService(AssetService assets, ContractStore contracts, SchemaParser parser, Clock clock,
+                           EstateChangeListener estateChanges) {
         this.assets = assets;
         this.contracts = contracts;
         this.parser = parser;
         this.clock = clock;
+        this.estateChanges = estateChanges;
     }
 
     @Transactional
@@ -56,6 +59,7 @@ public class ContractService {
         Contract contract = new Contract(assetName, version, schema.format(), ContractStatus.ACTIVE,
                 schema.fingerprint(), schema.text(), request.changelog(), fields, clock.instant(), caller.label());
         contracts.insert(contract);
+        estateChanges.contractPublished(contract);
         return new PublishResult(contract, true);
     }
 
