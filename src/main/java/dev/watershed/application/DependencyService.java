@@ -123,7 +123,7 @@ public class DependencyService implements AssetRemovalListener {
         caller.requireCanChange(consumerAsset.owner(), "the dependencies of asset '" + consumer + "'");
         require(producer);
         estate.forWrite();
-        if (!dependencies.delete(producer, consumer)) {
+        if (!dependencies.remove(producer, consumer)) {
             throw new NotFoundException("dependency", "asset '" + consumer + "' does not depend on '" + producer
                     + "': list its dependencies with GET /api/v1/assets/" + consumer + "/dependencies");
         }
@@ -191,7 +191,7 @@ public class DependencyService implements AssetRemovalListener {
         if (!consumers.isEmpty() && !force) {
             throw new AssetHasConsumersException(name, consumers);
         }
-        dependencies.deleteTouching(name);
+        dependencies.removeTouching(name);
     }
 
     private Asset require(String name) {

@@ -21,11 +21,11 @@ public interface DependencyStore {
     /** Inserts the dependency, or replaces the one between the same producer and consumer. */
     void save(Dependency dependency);
 
-    /** @return whether there was one to delete */
-    boolean delete(String producer, String consumer);
+    /** @return whether there was one to remove */
+    boolean remove(String producer, String consumer);
 
-    /** Deletes every dependency from or to {@code asset}. */
-    void deleteTouching(String asset);
+    /** Removes every dependency from or to {@code asset}. */
+    void removeTouching(String asset);
 
     void updateResolvedVersion(String producer, String consumer, SemanticVersion resolved);
 

@@ -84,12 +84,12 @@ public class DependencyRepository implements PanacheRepository<DependencyEntity>
     }
 
     @Override
-    public boolean delete(String producer, String consumer) {
+    public boolean remove(String producer, String consumer) {
         return delete("producer = ?1 and consumer = ?2", producer, consumer) > 0;
     }
 
     @Override
-    public void deleteTouching(String asset) {
+    public void removeTouching(String asset) {
         delete("producer = ?1 or consumer = ?1", asset);
     }
 
