@@ -2,6 +2,7 @@ package dev.watershed.application;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,6 +21,8 @@ public interface WatershedConfig {
     Examples examples();
 
     Validation validation();
+
+    Graph graph();
 
     interface Auth {
 
@@ -87,5 +90,19 @@ public interface WatershedConfig {
         /** Compiled contract validators kept in memory, least recently used evicted first. */
         @WithDefault("256")
         int cacheSize();
+    }
+
+    interface Graph {
+
+        /** Deepest lineage a client may ask for with {@code depth}. */
+        @WithDefault("10")
+        int maxDepth();
+
+        /**
+         * How long a replica may answer graph queries before checking the estate change counter again. 0 checks
+         * before every query (one single-row read), so a write on any replica shows on every other at once.
+         */
+        @WithDefault("0s")
+        Duration refreshCheckInterval();
     }
 }

@@ -16,6 +16,7 @@ import dev.watershed.domain.contract.InvalidSchemaException;
 import dev.watershed.domain.validation.BatchTooLargeException;
 import dev.watershed.domain.validation.MalformedRecordException;
 import dev.watershed.domain.validation.RecordTooLargeException;
+import dev.watershed.domain.graph.DependencyCycleException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -44,6 +45,7 @@ public class ProblemMapper {
         STATUS.put(ForbiddenException.class, 403);
         STATUS.put(NotFoundException.class, 404);
         STATUS.put(ConflictException.class, 409);
+        STATUS.put(DependencyCycleException.class, 409);
         STATUS.put(PayloadTooLargeException.class, 413);
         STATUS.put(BatchTooLargeException.class, 413);
         STATUS.put(RecordTooLargeException.class, 413);
