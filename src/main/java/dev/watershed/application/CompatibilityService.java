@@ -11,6 +11,7 @@ import dev.watershed.domain.contract.SchemaParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /** Checks schemas against each other without touching the registry: the stateless check for CI. */
@@ -22,10 +23,15 @@ public class CompatibilityService {
 
     private final SchemaParser parser;
     private final CompatibilityChecker checker;
+    private final AssetService assets;
+    private final ChangeImpactService impact;
 
-    public CompatibilityService(SchemaParser parser, CompatibilityChecker checker) {
+    public CompatibilityService(SchemaParser parser, CompatibilityChecker checker, AssetService assets,
+                                ChangeImpactService impact) {
         this.parser = parser;
         this.checker = checker;
+        this.assets = assets;
+        this.impact = impact;
     }
 
     /**
@@ -34,6 +40,18 @@ public class CompatibilityService {
      */
     public StatelessVerdict check(SchemaFormat format, CompatibilityMode mode, boolean strict, JsonNode schema,
                                   List<JsonNode> previousOldestFirst) {
+        return check(format, mode, strict, schema, previousOldestFirst, null);
+    }
+
+    /**
+     * @param asset a registered asset whose consumers to report as impacted by the breaking differences, or
+     *              {@code null}
+     */
+    public StatelessVerdict check(SchemaFormat format, CompatibilityMode mode, boolean strict, JsonNode schema,
+                                  List<JsonNode> previousOldestFirst, String asset) {
+        if (asset != null) {
+            assets.get(asset);
+        }
         if (mode == null) {
             throw new InvalidInputException("/mode", "mode is required: one of NONE, BACKWARD, BACKWARD_TRANSITIVE,"
                     + " FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE");
@@ -49,10 +67,15 @@ public class CompatibilityService {
         }
         CompatibilityVerdict verdict = checker.check(format, mode, strict, next.comparable(), previous);
         List<String> names = IntStream.range(0, previous.size()).mapToObj(i -> "previous[" + i + "]").toList();
-        return new StatelessVerdict(verdict, DifferenceView.all(verdict.differences(), names));
+        List<DifferenceView> differences = DifferenceView.all(verdict.differences(), names);
+        List<ImpactView> impacted = asset == null ? List.of() : impact.impactOf(asset, differences.stream()
+                .filter(difference -> difference.breaksBackward() || difference.breaksForward())
+                .toList(), Optional.empty());
+        return new StatelessVerdict(verdict, differences, impacted);
     }
 
-    /** A verdict with its differences as clients see them. */
-    public record StatelessVerdict(CompatibilityVerdict verdict, List<DifferenceView> differences) {
+    /** A verdict with its differences as clients see them, and the consumers of {@code asset} they hurt. */
+    public record StatelessVerdict(CompatibilityVerdict verdict, List<DifferenceView> differences,
+                                   List<ImpactView> impacted) {
     }
 }

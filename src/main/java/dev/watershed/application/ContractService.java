@@ -38,17 +38,20 @@ public class ContractService {
     private final ContractStore contracts;
     private final SchemaParser parser;
     private final CompatibilityChecker checker;
+    private final ChangeImpactService impact;
     private final VersionPolicy versions = new VersionPolicy();
     private final ParsedSchemaCache parsedSchemas = new ParsedSchemaCache(2_000);
     private final Clock clock;
     private final EstateChangeListener estateChanges;
 
     public ContractService(AssetService assets, ContractStore contracts, SchemaParser parser,
-                           CompatibilityChecker checker, Clock clock, EstateChangeListener estateChanges) {
+                           CompatibilityChecker checker, ChangeImpactService impact, Clock clock,
+                           EstateChangeListener estateChanges) {
         this.assets = assets;
         this.contracts = contracts;
         this.parser = parser;
         this.checker = checker;
+        this.impact = impact;
         this.clock = clock;
         this.estateChanges = estateChanges;
     }
@@ -114,7 +117,7 @@ public class ContractService {
                 CompatibilityVerdict none = new CompatibilityVerdict(true, asset.compatibility(), List.of(),
                         List.of(), Optional.empty());
                 return new PublishPlan(assetName, schema, latest, true, none, latest.get().version(), List.of(),
-                        fields);
+                        fields, List.of());
             }
         }
         List<Object> previous = oldestFirst.stream().map(contract -> schemaOf(contract).comparable()).toList();
@@ -123,8 +126,12 @@ public class ContractService {
         Optional<SemanticVersion> requested = Optional.ofNullable(request.version()).map(SemanticVersion::parse);
         SemanticVersion version = versions.versionToPublish(latest.map(Contract::version), verdict, requested);
         List<String> versionNames = oldestFirst.stream().map(contract -> contract.version().toString()).toList();
-        return new PublishPlan(assetName, schema, latest, false, verdict, version,
-                DifferenceView.all(verdict.differences(), versionNames), fields);
+        List<DifferenceView> differences = DifferenceView.all(verdict.differences(), versionNames);
+        List<DifferenceView> breakingAnyReader = differences.stream()
+                .filter(difference -> difference.breaksBackward() || difference.breaksForward())
+                .toList();
+        return new PublishPlan(assetName, schema, latest, false, verdict, version, differences, fields,
+                impact.impactOf(assetName, breakingAnyReader, Optional.of(version)));
     }
 
     /** Every version, newest first; 404 when the asset does not exist. */

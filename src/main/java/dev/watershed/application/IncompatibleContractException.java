@@ -28,6 +28,7 @@ public class IncompatibleContractException extends ConflictException {
         details.put("mode", plan.verdict().mode());
         details.put("latestVersion", plan.latest().map(contract -> contract.version().toString()).orElse(null));
         details.put("differences", plan.breakingDifferences());
+        details.put("impacted", plan.impacted());
         return details;
     }
 
@@ -40,7 +41,8 @@ public class IncompatibleContractException extends ConflictException {
         String more = breaking.size() > NAMED_IN_DETAIL ? "; and " + (breaking.size() - NAMED_IN_DETAIL)
                 + " more in 'differences'" : "";
         return "the new schema for '" + plan.asset() + "' is not " + plan.verdict().mode() + " compatible: "
-                + named + more + ". Keep the change compatible, or publish it under a new asset or after changing"
-                + " the asset's compatibility mode with its consumers";
+                + named + more + "; " + ChangeImpactService.summary(plan.impacted()) + ". Keep the change"
+                + " compatible, or agree it with those consumers and publish it as a new major version under mode"
+                + " NONE or as a new asset";
     }
 }

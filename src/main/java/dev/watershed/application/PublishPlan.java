@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param version     the version the schema would be published as (the latest one when unchanged)
  * @param differences the verdict's differences with the versions they were found against named
  * @param fields      the field metadata, keyed by canonical JSON Pointer
+ * @param impacted    the consumers that read a field some difference breaks, and everything downstream of them
  */
 public record PublishPlan(String asset, ParsedSchema schema, Optional<Contract> latest, boolean unchanged,
                           CompatibilityVerdict verdict, SemanticVersion version, List<DifferenceView> differences,
-                          Map<String, FieldMetadata> fields) {
+                          Map<String, FieldMetadata> fields, List<ImpactView> impacted) {
 
     public boolean compatible() {
         return verdict.compatible();

@@ -3,6 +3,7 @@ package dev.watershed.adapter.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watershed.application.CompatibilityService;
 import dev.watershed.application.DifferenceView;
+import dev.watershed.application.ImpactView;
 import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.VersionBump;
@@ -21,14 +22,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Compatibility")
 public class CompatibilityResource {
 
-    /** @param previous earlier versions, oldest first */
+    /**
+     * @param previous earlier versions, oldest first
+     * @param asset    optional: a registered asset whose consumers the breaking differences would impact
+     */
     public record CompatibilityRequest(SchemaFormat format, CompatibilityMode mode, Boolean strict, JsonNode schema,
-                                       List<JsonNode> previous) {
+                                       List<JsonNode> previous, String asset) {
     }
 
-    /** @param bump the smallest version bump the change from the latest previous version needs */
+    /**
+     * @param bump     the smallest version bump the change from the latest previous version needs
+     * @param impacted consumers of {@code asset} that read a field some difference breaks; empty without an asset
+     */
     public record CompatibilityResponse(boolean compatible, CompatibilityMode mode, VersionBump bump,
-                                        List<DifferenceView> differences) {
+                                        List<DifferenceView> differences, List<ImpactView> impacted) {
     }
 
     private final CompatibilityService compatibility;
@@ -42,8 +49,8 @@ public class CompatibilityResource {
     public CompatibilityResponse check(CompatibilityRequest request) {
         RequestBodies.require(request);
         CompatibilityService.StatelessVerdict result = compatibility.check(request.format(), request.mode(),
-                Boolean.TRUE.equals(request.strict()), request.schema(), request.previous());
+                Boolean.TRUE.equals(request.strict()), request.schema(), request.previous(), request.asset());
         return new CompatibilityResponse(result.verdict().compatible(), result.verdict().mode(),
-                result.verdict().requiredBump().orElse(null), result.differences());
+                result.verdict().requiredBump().orElse(null), result.differences(), result.impacted());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watershed.application.ContractService;
 import dev.watershed.application.DifferenceView;
+import dev.watershed.application.ImpactView;
 import dev.watershed.application.PublishPlan;
 import dev.watershed.application.PublishRequest;
 import dev.watershed.application.PublishResult;
@@ -84,12 +85,12 @@ public class ContractResource {
      */
     public record DryRunResponse(String asset, boolean compatible, CompatibilityMode mode, boolean unchanged,
                                  String latestVersion, String version, VersionBump bump,
-                                 List<DifferenceView> differences) {
+                                 List<DifferenceView> differences, List<ImpactView> impacted) {
 
         static DryRunResponse of(PublishPlan plan) {
             return new DryRunResponse(plan.asset(), plan.compatible(), plan.verdict().mode(), plan.unchanged(),
                     plan.latest().map(contract -> contract.version().toString()).orElse(null),
-                    plan.version().toString(), plan.bump().orElse(null), plan.differences());
+                    plan.version().toString(), plan.bump().orElse(null), plan.differences(), plan.impacted());
         }
     }
 
