@@ -10,9 +10,9 @@ import com.networknt.schema.regex.RegularExpressionFactory;
  * input: a contract author cannot make validation hang with a pattern like {@code ^(a+)+$}. RE2 rejects
  * backreferences and lookaround, so such patterns make the schema invalid instead of slow.
  */
-final class Re2jRegularExpressionFactory implements RegularExpressionFactory {
+public final class Re2jRegularExpressionFactory implements RegularExpressionFactory {
 
-    static final Re2jRegularExpressionFactory INSTANCE = new Re2jRegularExpressionFactory();
+    public static final Re2jRegularExpressionFactory INSTANCE = new Re2jRegularExpressionFactory();
 
     private Re2jRegularExpressionFactory() {
     }
