@@ -26,14 +26,16 @@ public class AssetService {
     private final AssetStore assets;
     private final TeamStore teams;
     private final AssetRemovalListener removalListener;
+    private final EstateChangeListener estateChanges;
     private final WatershedConfig config;
     private final Clock clock;
 
     public AssetService(AssetStore assets, TeamStore teams, AssetRemovalListener removalListener,
-                        WatershedConfig config, Clock clock) {
+                        EstateChangeListener estateChanges, WatershedConfig config, Clock clock) {
         this.assets = assets;
         this.teams = teams;
         this.removalListener = removalListener;
+        this.estateChanges = estateChanges;
         this.config = config;
         this.clock = clock;
     }
@@ -54,6 +56,7 @@ public class AssetService {
                 orDefault(draft.compatibility(), CompatibilityMode.BACKWARD),
                 Boolean.TRUE.equals(draft.strictCompatibility()), now, now);
         assets.insert(asset);
+        estateChanges.assetSaved(asset);
         return asset;
     }
 
@@ -100,6 +103,7 @@ public class AssetService {
                 draft.strictCompatibility() == null ? current.strictCompatibility() : draft.strictCompatibility(),
                 current.createdAt(), clock.instant());
         assets.update(updated);
+        estateChanges.assetSaved(updated);
         return updated;
     }
 
@@ -109,6 +113,7 @@ public class AssetService {
         caller.requireCanChange(asset.owner(), "asset '" + name + "'");
         removalListener.beforeRemoval(caller, asset, force);
         assets.delete(asset.name());
+        estateChanges.assetRemoved(asset);
     }
 
     static NotFoundException notFound(String name) {

@@ -41,14 +41,16 @@ public class ContractService {
     private final VersionPolicy versions = new VersionPolicy();
     private final ParsedSchemaCache parsedSchemas = new ParsedSchemaCache(2_000);
     private final Clock clock;
+    private final EstateChangeListener estateChanges;
 
     public ContractService(AssetService assets, ContractStore contracts, SchemaParser parser,
-                           CompatibilityChecker checker, Clock clock) {
+                           CompatibilityChecker checker, Clock clock, EstateChangeListener estateChanges) {
         this.assets = assets;
         this.contracts = contracts;
         this.parser = parser;
         this.checker = checker;
         this.clock = clock;
+        this.estateChanges = estateChanges;
     }
 
     /**
@@ -71,6 +73,7 @@ public class ContractService {
                 plan.schema().fingerprint(), plan.schema().text(), request.changelog(), plan.fields(),
                 clock.instant(), caller.label());
         contracts.insert(contract);
+        estateChanges.contractPublished(contract);
         return new PublishResult(contract, true);
     }
 

@@ -2,6 +2,7 @@ package dev.watershed.application;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Every {@code watershed.*} setting, with its default. The README's configuration table mirrors this. */
@@ -17,6 +18,8 @@ public interface WatershedConfig {
     Limits limits();
 
     Examples examples();
+
+    Graph graph();
 
     interface Auth {
 
@@ -54,5 +57,19 @@ public interface WatershedConfig {
         /** Directory of contract files to load. */
         @WithDefault("contracts")
         String directory();
+    }
+
+    interface Graph {
+
+        /** Deepest lineage a client may ask for with {@code depth}. */
+        @WithDefault("10")
+        int maxDepth();
+
+        /**
+         * How long a replica may answer graph queries before checking the estate change counter again. 0 checks
+         * before every query (one single-row read), so a write on any replica shows on every other at once.
+         */
+        @WithDefault("0s")
+        Duration refreshCheckInterval();
     }
 }

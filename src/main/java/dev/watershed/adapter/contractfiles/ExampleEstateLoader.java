@@ -5,6 +5,8 @@ import dev.watershed.application.AssetDraft;
 import dev.watershed.application.AssetQuery;
 import dev.watershed.application.AssetService;
 import dev.watershed.application.ContractService;
+import dev.watershed.application.DependencyDraft;
+import dev.watershed.application.DependencyService;
 import dev.watershed.application.PublishRequest;
 import dev.watershed.application.TeamService;
 import dev.watershed.application.WatershedConfig;
@@ -16,6 +18,7 @@ import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.FieldMetadata;
 import dev.watershed.domain.contract.FieldRole;
 import dev.watershed.domain.contract.SchemaFormat;
+import dev.watershed.domain.graph.Usage;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +26,12 @@ import jakarta.enterprise.event.Observes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -44,13 +49,15 @@ public class ExampleEstateLoader {
     private final TeamService teams;
     private final AssetService assets;
     private final ContractService contracts;
+    private final DependencyService dependencies;
     private final WatershedConfig config;
 
     public ExampleEstateLoader(TeamService teams, AssetService assets, ContractService contracts,
-                               WatershedConfig config) {
+                               DependencyService dependencies, WatershedConfig config) {
         this.teams = teams;
         this.assets = assets;
         this.contracts = contracts;
+        this.dependencies = dependencies;
         this.config = config;
     }
 
@@ -95,6 +102,46 @@ public class ExampleEstateLoader {
                         fields(asset.path("fields"))));
             }
         }
+        for (ContractFiles.AssetFile file : inDependencyOrder(estate.assets())) {
+            String consumer = file.declaration().path("name").asText();
+            for (JsonNode dependsOn : file.declaration().path("dependsOn")) {
+                dependencies.declare(LOADER, consumer, dependsOn.path("asset").asText(),
+                        new DependencyDraft(text(dependsOn, "versionRange"), strings(dependsOn.path("fields")),
+                                enumOf(Usage.class, dependsOn, "usage"), text(dependsOn, "note")));
+            }
+        }
+    }
+
+    /**
+     * Producers' files before their consumers', so the estate's dependencies are declared upstream first. A file
+     * whose producers never all come (a cycle, or a producer not in the directory) is left to the end, where
+     * declaring it fails with the reason.
+     */
+    private static List<ContractFiles.AssetFile> inDependencyOrder(List<ContractFiles.AssetFile> files) {
+        List<ContractFiles.AssetFile> ordered = new ArrayList<>(files.size());
+        List<ContractFiles.AssetFile> waiting = new ArrayList<>(files);
+        Set<String> placed = new HashSet<>();
+        boolean progress = true;
+        while (!waiting.isEmpty() && progress) {
+            progress = false;
+            for (ContractFiles.AssetFile file : List.copyOf(waiting)) {
+                boolean ready = true;
+                for (JsonNode dependsOn : file.declaration().path("dependsOn")) {
+                    String producer = dependsOn.path("asset").asText();
+                    boolean declared = files.stream().anyMatch(f -> f.declaration().path("name").asText()
+                            .equals(producer));
+                    ready &= placed.contains(producer) || !declared;
+                }
+                if (ready) {
+                    ordered.add(file);
+                    placed.add(file.declaration().path("name").asText());
+                    waiting.remove(file);
+                    progress = true;
+                }
+            }
+        }
+        ordered.addAll(waiting);
+        return ordered;
     }
 
     private Map<String, FieldMetadata> fields(JsonNode fields) {

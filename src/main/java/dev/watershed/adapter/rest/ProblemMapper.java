@@ -12,6 +12,7 @@ import dev.watershed.domain.WatershedException;
 import dev.watershed.domain.auth.AuthenticationRequiredException;
 import dev.watershed.domain.auth.ForbiddenException;
 import dev.watershed.domain.contract.InvalidSchemaException;
+import dev.watershed.domain.graph.DependencyCycleException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -40,6 +41,7 @@ public class ProblemMapper {
         STATUS.put(ForbiddenException.class, 403);
         STATUS.put(NotFoundException.class, 404);
         STATUS.put(ConflictException.class, 409);
+        STATUS.put(DependencyCycleException.class, 409);
         STATUS.put(PayloadTooLargeException.class, 413);
         STATUS.put(InvalidInputException.class, 422);
     }

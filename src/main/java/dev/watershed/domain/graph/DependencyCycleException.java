@@ -2,6 +2,7 @@ package dev.watershed.domain.graph;
 
 import dev.watershed.domain.WatershedException;
 import java.util.List;
+import java.util.Map;
 
 /** A dependency that would make data flow in a circle; the graph refuses it and stays as it was. */
 public class DependencyCycleException extends WatershedException {
@@ -32,5 +33,11 @@ public class DependencyCycleException extends WatershedException {
     /** Asset names around the cycle, the first repeated at the end. */
     public List<String> cycle() {
         return cycle;
+    }
+
+    /** The cycle, as the problem member {@code cycle}. */
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("cycle", cycle);
     }
 }

@@ -271,6 +271,40 @@ public final class DependencyGraph {
     }
 
     /**
+     * The cycle that adding a dependency of {@code consumer} on {@code producer} would close, without changing the
+     * graph: lets a caller refuse a write before it commits it anywhere.
+     *
+     * @return the asset names around the cycle in data-flow order, producer first and last (e.g. {@code [a, b, a]}
+     *         when {@code a} already feeds {@code b} and {@code a} would now read {@code b}); {@code [a, a]} for a
+     *         self-dependency; empty when the dependency is safe, including when it already exists
+     * @throws AssetNotInGraphException when the producer or consumer is not in the graph
+     */
+    public Optional<List<String>> cycleIfAdded(String producer, String consumer) {
+        DependencyEdge probe = DependencyEdge.of(producer, consumer);
+        lock.readLock().lock();
+        try {
+            requireForEdge(producer, probe);
+            requireForEdge(consumer, probe);
+            if (producer.equals(consumer)) {
+                return Optional.of(List.of(producer, producer));
+            }
+            if (dag.getEdge(producer, consumer) != null) {
+                return Optional.empty();
+            }
+            List<String> path = pathDownstream(consumer, producer);
+            if (!path.get(0).equals(consumer)) {
+                return Optional.empty();
+            }
+            List<String> cycle = new ArrayList<>(path.size() + 1);
+            cycle.add(producer);
+            cycle.addAll(path);
+            return Optional.of(List.copyOf(cycle));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
      * Removes the dependency of {@code consumer} on {@code producer}.
      *
      * @return the dependency removed; empty when there was none (or either asset is unknown)

@@ -1,0 +1,209 @@
+package dev.watershed.adapter.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watershed.application.Dependency;
+import dev.watershed.application.DependencyStore;
+import dev.watershed.application.EstateSnapshot;
+import dev.watershed.domain.contract.SemanticVersion;
+import dev.watershed.domain.graph.AssetNode;
+import dev.watershed.domain.graph.DependencyEdge;
+import dev.watershed.domain.graph.Usage;
+import dev.watershed.domain.graph.VersionRange;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@ApplicationScoped
+public class DependencyRepository implements PanacheRepository<DependencyEntity>, DependencyStore {
+
+    private static final String ASSETS_WITH_VERSIONS = "SELECT a.name, a.kind, a.owner_team, c.major, c.minor, c.patch"
+            + " FROM asset a LEFT JOIN contract c ON c.asset_id = a.id";
+    private static final String ALL_DEPENDENCIES = "SELECT producer, consumer, version_range, resolved_version,"
+            + " fields_json, data_usage, note FROM dependency";
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+
+    public DependencyRepository(AgroalDataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<Dependency> find(String producer, String consumer) {
+        return entity(producer, consumer).map(this::toDomain);
+    }
+
+    private Optional<DependencyEntity> entity(String producer, String consumer) {
+        return find("producer = ?1 and consumer = ?2", producer, consumer).firstResultOptional();
+    }
+
+    @Override
+    public List<Dependency> ofConsumer(String consumer) {
+        return find("consumer", Sort.by("producer"), consumer).list().stream().map(this::toDomain).toList();
+    }
+
+    @Override
+    public List<Dependency> ofProducer(String producer) {
+        return find("producer", Sort.by("consumer"), producer).list().stream().map(this::toDomain).toList();
+    }
+
+    @Override
+    public void save(Dependency dependency) {
+        DependencyEntity entity = entity(dependency.producer(), dependency.consumer()).orElseGet(() -> {
+            DependencyEntity created = new DependencyEntity();
+            created.producer = dependency.producer();
+            created.consumer = dependency.consumer();
+            created.createdAt = dependency.createdAt();
+            return created;
+        });
+        entity.versionRange = dependency.versionRange().toString();
+        entity.resolvedVersion = dependency.resolvedVersion() == null ? null : dependency.resolvedVersion().toString();
+        entity.fieldsJson = writeFields(dependency.fields());
+        entity.usage = dependency.usage();
+        entity.note = dependency.note();
+        entity.createdBy = dependency.createdBy();
+        entity.updatedAt = Instant.now();
+        if (entity.id == null) {
+            persist(entity);
+        }
+    }
+
+    @Override
+    public boolean remove(String producer, String consumer) {
+        return delete("producer = ?1 and consumer = ?2", producer, consumer) > 0;
+    }
+
+    @Override
+    public void removeTouching(String asset) {
+        delete("producer = ?1 or consumer = ?1", asset);
+    }
+
+    @Override
+    public void updateResolvedVersion(String producer, String consumer, SemanticVersion resolved) {
+        update("resolvedVersion = ?1 where producer = ?2 and consumer = ?3", resolved.toString(), producer, consumer);
+    }
+
+    @Override
+    public long incrementEstateVersion() {
+        // Pending inserts first, so that a reload through this transaction sees them.
+        getEntityManager().flush();
+        getEntityManager().createNativeQuery("UPDATE estate_version SET version = version + 1 WHERE id = 1")
+                .executeUpdate();
+        return ((Number) getEntityManager().createNativeQuery("SELECT version FROM estate_version WHERE id = 1")
+                .getSingleResult()).longValue();
+    }
+
+    @Override
+    public long estateVersion() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT version FROM estate_version WHERE id = 1");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the estate change counter", e);
+        }
+    }
+
+    /**
+     * Plain JDBC: at 100k assets and 300k dependencies, building entities would cost more than the graph itself.
+     * Inside a transaction the data source hands out that transaction's connection, so a reload during a write
+     * (which follows {@link #incrementEstateVersion()} and its flush) sees the write's own changes.
+     */
+    @Override
+    public EstateSnapshot loadEstate() {
+        try (Connection connection = dataSource.getConnection()) {
+            long version;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT version FROM estate_version WHERE id = 1");
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                version = rows.getLong(1);
+            }
+            return new EstateSnapshot(loadAssets(connection), loadDependencies(connection), version);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not load the dependency graph", e);
+        }
+    }
+
+    private static List<AssetNode> loadAssets(Connection connection) throws SQLException {
+        Map<String, AssetNode> assets = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(ASSETS_WITH_VERSIONS)) {
+            statement.setFetchSize(10_000);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String name = rows.getString(1);
+                    int major = rows.getInt(4);
+                    SemanticVersion version = rows.wasNull() ? null
+                            : new SemanticVersion(major, rows.getInt(5), rows.getInt(6));
+                    AssetNode known = assets.get(name);
+                    if (known == null || version != null && (known.latestVersion() == null
+                            || version.compareTo(known.latestVersion()) > 0)) {
+                        assets.put(name, new AssetNode(name, rows.getString(2), rows.getString(3), version));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(assets.values());
+    }
+
+    private List<DependencyEdge> loadDependencies(Connection connection) throws SQLException {
+        // Ranges, versions and field lists repeat a lot across an estate; parse each distinct text once.
+        Map<String, VersionRange> ranges = new HashMap<>();
+        Map<String, SemanticVersion> versions = new HashMap<>();
+        Map<String, List<String>> fieldLists = new HashMap<>();
+        List<DependencyEdge> edges = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(ALL_DEPENDENCIES)) {
+            statement.setFetchSize(10_000);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String resolved = rows.getString(4);
+                    edges.add(new DependencyEdge(rows.getString(1), rows.getString(2),
+                            ranges.computeIfAbsent(rows.getString(3), VersionRange::parse),
+                            resolved == null ? null : versions.computeIfAbsent(resolved, SemanticVersion::parse),
+                            fieldLists.computeIfAbsent(rows.getString(5), this::readFields),
+                            Usage.valueOf(rows.getString(6)), rows.getString(7)));
+                }
+            }
+        }
+        return edges;
+    }
+
+    private Dependency toDomain(DependencyEntity entity) {
+        return new Dependency(entity.producer, entity.consumer, VersionRange.parse(entity.versionRange),
+                entity.resolvedVersion == null ? null : SemanticVersion.parse(entity.resolvedVersion),
+                readFields(entity.fieldsJson), entity.usage, entity.note, entity.createdAt, entity.createdBy);
+    }
+
+    private String writeFields(List<String> fields) {
+        try {
+            return json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("fields could not be written as JSON", e);
+        }
+    }
+
+    private List<String> readFields(String text) {
+        try {
+            return List.copyOf(Arrays.asList(json.readValue(text, String[].class)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored dependency fields are not valid JSON", e);
+        }
+    }
+}

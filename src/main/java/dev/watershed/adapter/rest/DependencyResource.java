@@ -1,0 +1,122 @@
+package dev.watershed.adapter.rest;
+
+import dev.watershed.application.Dependency;
+import dev.watershed.application.DependencyDraft;
+import dev.watershed.application.DependencyService;
+import dev.watershed.domain.graph.ImpactedAsset;
+import dev.watershed.domain.graph.Usage;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/assets/{name}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Dependencies")
+public class DependencyResource {
+
+    public record DependencyRequest(String versionRange, List<String> fields, Usage usage, String note) {
+    }
+
+    public record DependencyResponse(String producer, String consumer, String versionRange, String resolvedVersion,
+                                     List<String> fields, Usage usage, String note, Instant createdAt) {
+
+        static DependencyResponse of(Dependency dependency) {
+            return new DependencyResponse(dependency.producer(), dependency.consumer(),
+                    dependency.versionRange().toString(),
+                    dependency.resolvedVersion() == null ? null : dependency.resolvedVersion().toString(),
+                    dependency.fields(), dependency.usage(), dependency.note(), dependency.createdAt());
+        }
+    }
+
+    public record ImpactedResponse(String name, String kind, String owner, int depth, List<String> path,
+                                   List<String> fields, boolean direct, String reason) {
+
+        static ImpactedResponse of(ImpactedAsset impacted) {
+            return new ImpactedResponse(impacted.name(), impacted.kind(), impacted.owner(), impacted.depth(),
+                    impacted.path(), impacted.fields(), impacted.direct(), impacted.reason());
+        }
+    }
+
+    public record ImpactResponse(String asset, List<ImpactedResponse> impacted) {
+    }
+
+    private final DependencyService dependencies;
+    private final RequestCaller caller;
+
+    public DependencyResource(DependencyService dependencies, RequestCaller caller) {
+        this.dependencies = dependencies;
+        this.caller = caller;
+    }
+
+    @PUT
+    @Path("/dependencies/{producer}")
+    @Operation(summary = "Declare that this asset reads a producer: which versions, which fields, for what")
+    public Response declare(@PathParam("name") String consumer, @PathParam("producer") String producer,
+                            DependencyRequest request) {
+        DependencyRequest body = RequestBodies.require(request);
+        DependencyService.Declared declared = dependencies.declare(caller.get(), consumer, producer,
+                new DependencyDraft(body.versionRange(), body.fields(), body.usage(), body.note()));
+        DependencyResponse response = DependencyResponse.of(declared.dependency());
+        return declared.created()
+                ? Response.created(URI.create("/api/v1/assets/" + consumer + "/dependencies/" + producer))
+                        .entity(response).build()
+                : Response.ok(response).build();
+    }
+
+    @DELETE
+    @Path("/dependencies/{producer}")
+    @Operation(summary = "Remove this asset's dependency on a producer")
+    public Response remove(@PathParam("name") String consumer, @PathParam("producer") String producer) {
+        dependencies.remove(caller.get(), consumer, producer);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/dependencies")
+    @Operation(summary = "What this asset reads directly (upstream)")
+    public List<DependencyResponse> dependencies(@PathParam("name") String name) {
+        return dependencies.dependenciesOf(name).stream().map(DependencyResponse::of).toList();
+    }
+
+    @GET
+    @Path("/consumers")
+    @Operation(summary = "Who reads this asset directly (downstream)")
+    public List<DependencyResponse> consumers(@PathParam("name") String name) {
+        return dependencies.consumersOf(name).stream().map(DependencyResponse::of).toList();
+    }
+
+    @GET
+    @Path("/impact")
+    @Operation(summary = "Who is affected, directly and downstream, if these fields (default: all) change")
+    public ImpactResponse impact(@PathParam("name") String name, @QueryParam("fields") String fields) {
+        List<String> changed = fields == null || fields.isBlank() ? List.of()
+                : Arrays.stream(fields.split(",")).map(String::strip).filter(field -> !field.isEmpty()).toList();
+        return new ImpactResponse(name, dependencies.impact(name, changed).stream().map(ImpactedResponse::of)
+                .toList());
+    }
+
+    @GET
+    @Path("/lineage")
+    @Operation(summary = "The same as GET /api/v1/lineage/{name}; also reaches an asset named 'order'")
+    public LineageResource.LineageResponse lineage(@PathParam("name") String name,
+                                                   @QueryParam("direction") String direction,
+                                                   @QueryParam("depth") String depth) {
+        return LineageResource.LineageResponse.of(name, dependencies.lineage(name,
+                LineageResource.direction(direction), QueryParams.intValue(depth, "depth",
+                        LineageResource.DEFAULT_DEPTH)));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.watershed.application;
+
+import dev.watershed.domain.contract.SemanticVersion;
+import dev.watershed.domain.graph.DependencyEdge;
+import dev.watershed.domain.graph.Usage;
+import dev.watershed.domain.graph.VersionRange;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A stored dependency: the graph's edge plus when and by whom it was declared.
+ *
+ * @param resolvedVersion the highest published version of the producer in the range; kept current on publish
+ * @param fields          canonical JSON Pointers; empty for the whole contract
+ */
+public record Dependency(String producer, String consumer, VersionRange versionRange,
+                         SemanticVersion resolvedVersion, List<String> fields, Usage usage, String note,
+                         Instant createdAt, String createdBy) {
+
+    public Dependency {
+        fields = List.copyOf(fields);
+    }
+
+    public DependencyEdge toEdge() {
+        return new DependencyEdge(producer, consumer, versionRange, resolvedVersion, fields, usage, note);
+    }
+}
