@@ -80,28 +80,33 @@ export async function renderLineage(main: HTMLElement, params: string[], search:
     graph = cytoscape({
       container: canvas,
       elements: [
-        ...lineage.nodes.map((node) => ({ data: { id: node.name, label: node.name, kind: node.kind } })),
+        ...lineage.nodes.map((node) => ({ data: { id: node.name, label: node.name, kind: node.kind, width: 24 + node.name.length * 7.6 } })),
         ...lineage.edges.map((edge) => ({ data: { id: `${edge.from}->${edge.to}`, source: edge.from, target: edge.to } })),
       ],
-      layout: { name: 'dagre', rankDir: 'LR', nodeSep: 24, rankSep: 90, padding: 20 } as cytoscape.LayoutOptions,
+      layout: { name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 70, padding: 24 } as cytoscape.LayoutOptions,
       minZoom: 0.2,
       maxZoom: 3,
       wheelSensitivity: 0.3,
       style: [
         { selector: 'node', style: {
           'background-color': (node: cytoscape.NodeSingular) => KIND_COLOURS[node.data('kind')] ?? '#666',
-          label: 'data(label)', color: '#1d232b', 'font-size': 12, 'text-valign': 'bottom', 'text-margin-y': 6,
-          width: 22, height: 22, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2px',
+          shape: 'round-rectangle', label: 'data(label)', color: '#ffffff', 'font-size': 13, 'font-weight': 600,
+          'text-valign': 'center', 'text-halign': 'center', width: 'data(width)', height: 34,
         } },
-        { selector: `node[id = ${JSON.stringify(lineage.root ?? '')}]`, style: { 'border-width': 4, 'border-color': '#1d232b', width: 30, height: 30 } },
+        { selector: `node[id = ${JSON.stringify(lineage.root ?? '')}]`, style: { 'border-width': 4, 'border-color': '#12263f' } },
         { selector: 'edge', style: {
           width: 2, 'line-color': '#9aa5b1', 'target-arrow-color': '#9aa5b1', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier',
         } },
-        { selector: '.impacted', style: { 'border-width': 4, 'border-color': '#c53030', 'underlay-color': '#c53030', 'underlay-opacity': 0.25, 'underlay-padding': 6 } },
+        { selector: 'node.impacted', style: { 'border-width': 4, 'border-color': '#c53030', 'underlay-color': '#c53030', 'underlay-opacity': 0.3, 'underlay-padding': 6 } },
         { selector: 'edge.impacted', style: { 'line-color': '#c53030', 'target-arrow-color': '#c53030', width: 3 } },
         { selector: '.faded', style: { opacity: 0.3 } },
       ],
     });
+    // A small graph fitted to the canvas would be blown up; keep its text at a natural size.
+    if (graph.zoom() > 1.1) {
+      graph.zoom(1.1);
+      graph.center();
+    }
     graph.on('tap', 'node', (event) => navigate(assetPath(event.target.id())));
     graph.on('mouseover', 'node', () => { canvas.style.cursor = 'pointer'; });
     graph.on('mouseout', 'node', () => { canvas.style.cursor = ''; });
