@@ -88,6 +88,10 @@ function fieldsSection(name: string, versions: Contract[], search: URLSearchPara
 }
 
 function diffSection(name: string, versions: Contract[], search: URLSearchParams): HTMLElement {
+  if (versions.length < 2) {
+    return h('section', { 'aria-labelledby': 'diff-heading' }, h('h2', { id: 'diff-heading' }, 'Compare versions'),
+      message('info', 'Only one version so far: nothing to compare yet.'));
+  }
   const known = (value: string | null) => value !== null && versions.some((c) => c.version === value);
   const to = known(search.get('to')) ? search.get('to')! : versions[0].version;
   const from = known(search.get('from')) ? search.get('from')! : versions[Math.min(1, versions.length - 1)].version;
@@ -111,7 +115,7 @@ function diffSection(name: string, versions: Contract[], search: URLSearchParams
     }
   };
   form.addEventListener('submit', (event) => { event.preventDefault(); void run(); });
-  if (search.has('from') || search.has('to') || versions.length > 1) void run();
+  void run();
   return h('section', { 'aria-labelledby': 'diff-heading' }, h('h2', { id: 'diff-heading' }, 'Compare versions'), form, result);
 }
 
