@@ -22,11 +22,12 @@ PIDS=()
 stop() {
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -rf "$WORK"
 }
 trap stop EXIT
 
 if [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
-    export QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/db/watershed;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE"
+    export QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/db/watershed;AUTO_SERVER=TRUE"
     echo "database: embedded H2 in AUTO_SERVER mode under $WORK/db"
 else
     echo "database: $QUARKUS_DATASOURCE_JDBC_URL"
@@ -90,6 +91,8 @@ check "B's upstream lineage of the consumer" 200 GET "$B/lineage/replicas.revenu
 contains "B's lineage shows the producer" "\"from\":\"replicas.orders-$SUFFIX\""
 check "B's impact of changing the producer's amount" 200 GET "$B/assets/replicas.orders-$SUFFIX/impact?fields=amount"
 contains "B's impact names the consumer" "\"name\":\"replicas.revenue-$SUFFIX\""
+check "publish the consumer's contract on B" 201 POST "$B/assets/replicas.revenue-$SUFFIX/contracts" \
+    '{"format":"JSON_SCHEMA","schema":{"type":"object","properties":{"revenue":{"type":"number"}}}}'
 check "B refuses the reverse dependency as a cycle" 409 PUT \
     "$B/assets/replicas.orders-$SUFFIX/dependencies/replicas.revenue-$SUFFIX" '{}'
 contains "the cycle is named" "DEPENDENCY_CYCLE"

@@ -1,7 +1,6 @@
 package dev.watershed.application;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.asset.Asset;
@@ -249,22 +248,5 @@ public class DependencyService implements AssetRemovalListener {
         return contract.format() == SchemaFormat.AVRO
                 ? FieldPaths.fromAvro(schema.avro())
                 : FieldPaths.fromJsonSchema(schema.document());
-    }
-
-    /** The asset is still read by others; removing it would break them. */
-    public static final class AssetHasConsumersException extends ConflictException {
-
-        private final List<String> consumers;
-
-        AssetHasConsumersException(String asset, List<String> consumers) {
-            super("ASSET_HAS_CONSUMERS", "asset '" + asset + "' is read by " + String.join(", ", consumers)
-                    + ": remove those dependencies first, or delete with force=true to remove them too");
-            this.consumers = List.copyOf(consumers);
-        }
-
-        @Override
-        public Map<String, Object> details() {
-            return Map.of("consumers", consumers);
-        }
     }
 }

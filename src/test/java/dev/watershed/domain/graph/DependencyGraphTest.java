@@ -45,6 +45,20 @@ class DependencyGraphTest {
     }
 
     @Test
+    void cycleIfAddedNamesTheCycleWithoutChangingTheGraph() {
+        DependencyGraph graph = payments();
+        int edgesBefore = graph.edgeCount();
+
+        assertThat(graph.cycleIfAdded("fraud.alerts", "payments.transactions")).contains(List.of("fraud.alerts",
+                "payments.transactions", "fraud.features", "fraud.scorer", "fraud.alerts"));
+        assertThat(graph.cycleIfAdded("fx.rates", "fx.rates")).contains(List.of("fx.rates", "fx.rates"));
+        assertThat(graph.cycleIfAdded("fx.report", "fraud.alerts")).isEmpty();
+        assertThat(graph.cycleIfAdded("payments.transactions", "fraud.features")).isEmpty();
+        assertThat(graph.edgeCount()).isEqualTo(edgesBefore);
+        assertThatThrownBy(() -> graph.cycleIfAdded("nope", "fx.rates")).isInstanceOf(AssetNotInGraphException.class);
+    }
+
+    @Test
     void cycleIsRefusedWithTheCycleNamedAndTheGraphUnchanged() {
         DependencyGraph graph = payments();
         int edgesBefore = graph.edgeCount();
