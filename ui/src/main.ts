@@ -55,6 +55,7 @@ document.addEventListener('click', (event) => {
   const anchor = (event.target as Element).closest('a');
   if (!anchor || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
   if (anchor.target || anchor.hasAttribute('data-external') || anchor.origin !== location.origin) return;
+  if ((anchor.getAttribute('href') ?? '').startsWith('#')) return;
   const path = anchor.pathname;
   if (path.startsWith('/api/') || path.startsWith('/q/')) return;
   event.preventDefault();

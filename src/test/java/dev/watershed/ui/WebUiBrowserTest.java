@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -82,6 +83,33 @@ class WebUiBrowserTest {
         String producers = browser.waitForText("#producers-table", "hospital.readmission-features");
         assertThat(producers).contains("/age_bucket");
         browser.screenshot("asset");
+    }
+
+    @Test
+    void worksWithTheKeyboardAlone() {
+        browser.open("/");
+        browser.waitForText("#asset-list", "hospital.admissions");
+        Actions keys = new Actions(browser.driver());
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(focused().getText()).isEqualTo("Skip to content");
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.waitFor(d -> "main".equals(focused().getAttribute("id")));
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(focused().getAttribute("id")).isEqualTo("filter-q");
+        keys.sendKeys("vital-signs", Keys.ENTER).perform();
+        browser.waitFor(d -> d.getCurrentUrl().contains("q=vital-signs"));
+        browser.waitForText("#result-count", "1 asset");
+        for (int i = 0; i < 20 && !"hospital.vital-signs".equals(focused().getText()); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        assertThat(focused().getText()).isEqualTo("hospital.vital-signs");
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.waitFor(d -> browser.path().equals("/assets/hospital.vital-signs"));
+        browser.waitForText("#fields-table", "/heart_rate");
+    }
+
+    private WebElement focused() {
+        return browser.driver().switchTo().activeElement();
     }
 
     @Test
