@@ -21,8 +21,11 @@ const main = document.getElementById('main') as HTMLElement;
 let cleanup: Cleanup | void;
 
 async function render(focus: boolean): Promise<void> {
+  // A filter change re-renders the view in place: give the focus back to the control that had it.
+  const focusedId = focus ? '' : document.activeElement?.id ?? '';
   if (cleanup) cleanup();
   cleanup = undefined;
+  rendered = location.pathname + location.search;
   main.replaceChildren();
   const path = location.pathname;
   for (const [pattern, view, section] of routes) {
@@ -34,6 +37,7 @@ async function render(focus: boolean): Promise<void> {
     });
     cleanup = await view(main, match.slice(1).map(decodeURIComponent), new URLSearchParams(location.search));
     if (focus) main.focus({ preventScroll: false });
+    else if (focusedId) document.getElementById(focusedId)?.focus();
     return;
   }
   const heading = document.createElement('h1');
@@ -62,5 +66,10 @@ document.addEventListener('click', (event) => {
   navigate(anchor.pathname + anchor.search);
 });
 
-window.addEventListener('popstate', () => void render(false));
+// Following an in-page link (the skip link) changes only the hash, and must not redraw the view.
+let rendered = location.pathname + location.search;
+window.addEventListener('popstate', () => {
+  if (location.pathname + location.search === rendered) return;
+  void render(false);
+});
 void render(false);

@@ -2,7 +2,7 @@ import { api, ASSET_KINDS, errorText, type Asset } from '../api';
 import { assetPath, h, kindBadge, lineagePath, link, loading, message } from '../dom';
 import { navigate } from '../main';
 
-const PAGE_SIZE = 25;
+const PAGE_SIZE = 24;
 
 /** Catalog: search and filter assets by text, kind, owner and tag; counts per kind for the other filters. */
 export async function renderCatalog(main: HTMLElement, _params: string[], search: URLSearchParams): Promise<void> {
@@ -57,6 +57,17 @@ export async function renderCatalog(main: HTMLElement, _params: string[], search
   owner.addEventListener('change', () => apply());
 
   results.replaceChildren();
+  const facetHref = (value: string) => {
+    const next = new URLSearchParams(search);
+    next.delete('offset');
+    if (value) next.set('kind', value); else next.delete('kind');
+    const text = next.toString();
+    return text ? `/?${text}` : '/';
+  };
+  results.append(h('ul', { className: 'facets', id: 'kind-facets', 'aria-label': 'Assets by kind' },
+    [['', 'All', allCount] as const, ...ASSET_KINDS.map((value, index) => [value, value.toLowerCase(), counts[index]] as const)]
+      .map(([value, label, count]) => h('li', {}, link(facetHref(value), [label, ' ', h('span', { className: 'facet-count' }, String(count))],
+        { 'aria-current': value === filters.kind ? 'true' : null })))));
   if (page.status === 'rejected') {
     results.append(message('error', `Could not search the catalog: ${errorText(page.reason)}`));
     return;

@@ -69,6 +69,7 @@ class WebUiBrowserTest {
         browser.waitFor(d -> d.getCurrentUrl().contains("q=readmission"));
         String results = browser.waitForText("#asset-list", "hospital.readmission-model");
         assertThat(results).contains("hospital.readmission-features").doesNotContain("retail.sales");
+        assertThat(browser.find("#kind-facets").getText().toLowerCase()).contains("model 1", "feature 1");
         new Select(browser.find("#filter-kind")).selectByValue("MODEL");
         browser.waitFor(d -> d.getCurrentUrl().contains("kind=MODEL"));
         browser.waitFor(d -> !d.findElement(By.id("asset-list")).getText().contains("readmission-features"));
@@ -99,7 +100,8 @@ class WebUiBrowserTest {
         keys.sendKeys("vital-signs", Keys.ENTER).perform();
         browser.waitFor(d -> d.getCurrentUrl().contains("q=vital-signs"));
         browser.waitForText("#result-count", "1 asset");
-        for (int i = 0; i < 20 && !"hospital.vital-signs".equals(focused().getText()); i++) {
+        assertThat(focused().getAttribute("id")).as("focus stays in the search box").isEqualTo("filter-q");
+        for (int i = 0; i < 40 && !"hospital.vital-signs".equals(focused().getText()); i++) {
             keys.sendKeys(Keys.TAB).perform();
         }
         assertThat(focused().getText()).isEqualTo("hospital.vital-signs");
