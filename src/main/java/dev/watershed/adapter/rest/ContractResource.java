@@ -15,6 +15,7 @@ import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.ContractStatus;
 import dev.watershed.domain.contract.FieldMetadata;
 import dev.watershed.domain.contract.FieldRole;
+import dev.watershed.domain.contract.SchemaField;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.VersionBump;
 import jakarta.ws.rs.Consumes;
@@ -94,6 +95,26 @@ public class ContractResource {
         }
     }
 
+    /**
+     * One field of a contract version: what the schema says of it, merged with the contract's metadata for it.
+     *
+     * @param description the metadata's description when given, else the schema's; {@code null} when neither has one
+     * @param role        {@code null} when the contract does not state one
+     */
+    public record FieldResponse(String path, String type, boolean required, String description, boolean pii,
+                                boolean servingAvailable, FieldRole role) {
+
+        static FieldResponse of(SchemaField field, FieldMetadata metadata) {
+            if (metadata == null) {
+                return new FieldResponse(field.path(), field.type(), field.required(), field.description(), false,
+                        true, null);
+            }
+            String description = metadata.description() != null ? metadata.description() : field.description();
+            return new FieldResponse(field.path(), field.type(), field.required(), description, metadata.pii(),
+                    metadata.servingAvailable(), metadata.role());
+        }
+    }
+
     public record DiffResponse(String asset, String from, String to, CompatibilityMode mode, boolean compatible,
                                VersionBump bump, List<DifferenceView> differences) {
     }
@@ -137,6 +158,16 @@ public class ContractResource {
     @Operation(summary = "The raw schema document of a contract version")
     public JsonNode schema(@PathParam("name") String name, @PathParam("version") String version) {
         return schemaTree(contracts.get(name, version));
+    }
+
+    @GET
+    @Path("/{version}/fields")
+    @Operation(summary = "The fields a contract version defines, in schema order, with their metadata")
+    public List<FieldResponse> fields(@PathParam("name") String name, @PathParam("version") String version) {
+        Contract contract = contracts.get(name, version);
+        Map<String, FieldMetadata> metadata = contract.fields();
+        return contracts.schemaOf(contract).fields().stream()
+                .map(field -> FieldResponse.of(field, metadata.get(field.path()))).toList();
     }
 
     @GET

@@ -2,6 +2,7 @@ package dev.watershed.adapter.rest;
 
 import static dev.watershed.adapter.rest.Api.asAdmin;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -146,5 +147,55 @@ class ContractResourceTest {
                         "fields", Map.of("/customer/email", Map.of("role", "TARGET"))))
                 .post("/api/v1/assets/" + other + "/contracts")
                 .then().statusCode(422).body("pointer", equalTo("/fields/~1customer~1email/role"));
+    }
+
+    @Test
+    void listsTheFieldsOfAVersionWithTheirMetadata() {
+        String asset = Api.createAsset(Api.createTeam(), "SOURCE");
+        Map<String, Object> schema = Map.of("type", "object", "required", List.of("id"),
+                "$defs", Map.of("money", Map.of("type", "number", "description", "In EUR")),
+                "properties", Map.of(
+                        "id", Map.of("type", "string"),
+                        "amount", Map.of("$ref", "#/$defs/money"),
+                        "customer", Map.of("type", "object", "properties",
+                                Map.of("email", Map.of("type", "string", "description", "Contact address")))));
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", schema,
+                        "fields", Map.of("/id", Map.of("role", "ID"),
+                                "customer.email", Map.of("pii", true, "servingAvailable", false))))
+                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(201);
+
+        given().get("/api/v1/assets/" + asset + "/contracts/1.0.0/fields")
+                .then().statusCode(200)
+                .body("path", containsInAnyOrder("/id", "/amount", "/customer", "/customer/email"))
+                .body("find { it.path == '/id' }.type", equalTo("string"))
+                .body("find { it.path == '/id' }.required", equalTo(true))
+                .body("find { it.path == '/id' }.role", equalTo("ID"))
+                .body("find { it.path == '/amount' }.type", equalTo("number"))
+                .body("find { it.path == '/amount' }.description", equalTo("In EUR"))
+                .body("find { it.path == '/amount' }.required", equalTo(false))
+                .body("find { it.path == '/amount' }.pii", equalTo(false))
+                .body("find { it.path == '/amount' }.servingAvailable", equalTo(true))
+                .body("find { it.path == '/amount' }.role", equalTo(null))
+                .body("find { it.path == '/customer/email' }.description", equalTo("Contact address"))
+                .body("find { it.path == '/customer/email' }.pii", equalTo(true))
+                .body("find { it.path == '/customer/email' }.servingAvailable", equalTo(false));
+        given().get("/api/v1/assets/" + asset + "/contracts/latest/fields")
+                .then().statusCode(200).body("", hasSize(4));
+        given().get("/api/v1/assets/" + asset + "/contracts/9.9.9/fields")
+                .then().statusCode(404).body("code", equalTo("VERSION_NOT_FOUND"));
+    }
+
+    @Test
+    void listsTheFieldsOfAnAvroContract() {
+        String asset = Api.createAsset(Api.createTeam(), "SOURCE");
+        String avro = "{\"type\":\"record\",\"name\":\"Payment\",\"fields\":[{\"name\":\"id\",\"type\":\"string\","
+                + "\"doc\":\"Payment id\"},{\"name\":\"note\",\"type\":[\"null\",\"string\"],\"default\":null}]}";
+        asAdmin().body(Map.of("format", "AVRO", "schema", avro)).post("/api/v1/assets/" + asset + "/contracts")
+                .then().statusCode(201);
+        given().get("/api/v1/assets/" + asset + "/contracts/latest/fields")
+                .then().statusCode(200)
+                .body("path", equalTo(List.of("/id", "/note")))
+                .body("required", equalTo(List.of(true, false)))
+                .body("[0].description", equalTo("Payment id"));
     }
 }

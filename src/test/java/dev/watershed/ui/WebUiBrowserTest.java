@@ -1,0 +1,222 @@
+package dev.watershed.ui;
+
+import static dev.watershed.adapter.rest.Api.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.watershed.adapter.rest.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web UI in a real headless Chromium against the running application: the example estate loaded at start
+ * (hospital.* and retail.*) plus assets each test creates under unique names. Each view is saved as a screenshot
+ * under target/screenshots/.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiBrowserTest {
+
+    private static final Map<String, Object> PAYMENT_V1 = Api.objectSchema(Map.of(
+            "id", Map.of("type", "string"),
+            "amount", Map.of("type", "number", "description", "Amount in EUR")), List.of("id", "amount"));
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private Browser browser;
+
+    @BeforeEach
+    void startBrowser() {
+        if (browser == null) {
+            browser = new Browser(root);
+        }
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void searchesTheCatalogAndOpensAnAsset() {
+        browser.open("/");
+        browser.waitForText("#asset-list", "hospital.admissions");
+        assertThat(browser.find("#result-count").getText()).matches("\\d+ assets( — showing 1–\\d+)?");
+        assertThat(new Select(browser.find("#filter-kind")).getOptions()).extracting(WebElement::getText)
+                .anySatisfy(option -> assertThat(option).matches("MODEL \\(\\d+\\)"));
+        browser.screenshot("catalog");
+        browser.screenshot("catalog-large-monitor", Browser.LARGE_MONITOR);
+
+        WebElement search = browser.find("#filter-q");
+        search.sendKeys("readmission", Keys.ENTER);
+        browser.waitFor(d -> d.getCurrentUrl().contains("q=readmission"));
+        String results = browser.waitForText("#asset-list", "hospital.readmission-model");
+        assertThat(results).contains("hospital.readmission-features").doesNotContain("retail.sales");
+        assertThat(browser.find("#kind-facets").getText().toLowerCase()).contains("model 1", "feature 1");
+        new Select(browser.find("#filter-kind")).selectByValue("MODEL");
+        browser.waitFor(d -> d.getCurrentUrl().contains("kind=MODEL"));
+        browser.waitFor(d -> !d.findElement(By.id("asset-list")).getText().contains("readmission-features"));
+        assertThat(browser.find("#result-count").getText()).isEqualTo("1 asset");
+        browser.screenshot("catalog-search");
+
+        browser.find("#asset-list a.asset-link").click();
+        browser.waitFor(d -> browser.path().equals("/assets/hospital.readmission-model"));
+        assertThat(browser.find("h1").getText()).isEqualTo("hospital.readmission-model");
+        browser.waitForText("#fields-table", "/risk_score");
+        assertThat(browser.find("#fields-table").getText()).contains("Probability of readmission within 30 days");
+        String producers = browser.waitForText("#producers-table", "hospital.readmission-features");
+        assertThat(producers).contains("/age_bucket");
+        browser.screenshot("asset");
+    }
+
+    @Test
+    void worksWithTheKeyboardAlone() {
+        browser.open("/");
+        browser.waitForText("#asset-list", "hospital.admissions");
+        Actions keys = new Actions(browser.driver());
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(focused().getText()).isEqualTo("Skip to content");
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.waitFor(d -> "main".equals(focused().getAttribute("id")));
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(focused().getAttribute("id")).isEqualTo("filter-q");
+        keys.sendKeys("vital-signs", Keys.ENTER).perform();
+        browser.waitFor(d -> d.getCurrentUrl().contains("q=vital-signs"));
+        browser.waitForText("#result-count", "1 asset");
+        assertThat(focused().getAttribute("id")).as("focus stays in the search box").isEqualTo("filter-q");
+        for (int i = 0; i < 40 && !"hospital.vital-signs".equals(focused().getText()); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        assertThat(focused().getText()).isEqualTo("hospital.vital-signs");
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.waitFor(d -> browser.path().equals("/assets/hospital.vital-signs"));
+        browser.waitForText("#fields-table", "/heart_rate");
+    }
+
+    private WebElement focused() {
+        return browser.driver().switchTo().activeElement();
+    }
+
+    @Test
+    void deepLinksLoadTheApp() {
+        browser.open("/assets/retail.sales");
+        browser.waitForText("h1", "retail.sales");
+        browser.waitForText("#fields-table", "fields in version");
+        browser.open("/lineage/retail.sales");
+        browser.waitForText("h1", "Lineage of retail.sales");
+        browser.open("/what-if/retail.sales");
+        browser.waitForText("h1", "What-if: a new schema for retail.sales");
+        assertThat(browser.find("#whatif-format").getAttribute("value")).isEqualTo("AVRO");
+    }
+
+    @Test
+    void comparesTwoVersionsAndHighlightsBreakingDifferences() {
+        String team = Api.createTeam();
+        String asset = Api.unique("ui.payments");
+        asAdmin().body(Map.of("name", asset, "kind", "SOURCE", "owner", team, "compatibility", "NONE",
+                        "description", "Payments, with a breaking change between versions"))
+                .post("/api/v1/assets").then().statusCode(201);
+        Api.publish(asset, PAYMENT_V1, 201);
+        Api.publish(asset, Api.objectSchema(Map.of("id", Map.of("type", "string"),
+                "amount", Map.of("type", "number", "description", "Amount in EUR"),
+                "note", Map.of("type", "string")), List.of("id", "amount")), 201);
+        Api.publish(asset, Api.objectSchema(Map.of("id", Map.of("type", "string"),
+                "amount", Map.of("type", "string"), "note", Map.of("type", "string")), List.of("id", "amount")), 201);
+
+        browser.open("/assets/" + asset);
+        assertThat(browser.waitForText("#versions-table", "2.0.0")).contains("1.1.0").contains("1.0.0");
+        new Select(browser.find("#diff-from")).selectByValue("1.0.0");
+        new Select(browser.find("#diff-to")).selectByValue("2.0.0");
+        browser.find("#diff-submit").click();
+        browser.waitForText("#diff-result", "Differences from 1.0.0 to 2.0.0");
+        List<WebElement> breaking = browser.driver().findElements(By.cssSelector("#diff-result tr.breaking"));
+        assertThat(breaking).extracting(WebElement::getText)
+                .anySatisfy(row -> assertThat(row).contains("TYPE_CHANGED").contains("/amount"));
+        assertThat(browser.find("#diff-result").getText()).contains("PROPERTY_ADDED").contains("MAJOR");
+        assertThat(browser.path()).contains("from=1.0.0").contains("to=2.0.0");
+        browser.screenshot("asset-diff");
+    }
+
+    @Test
+    void showsTheUpstreamSourcesOfAModelAndWhatAFieldImpacts() {
+        browser.open("/assets/hospital.readmission-model");
+        browser.find("a[href='/lineage/hospital.readmission-model']").click();
+        browser.waitFor(d -> browser.path().startsWith("/lineage/hospital.readmission-model"));
+        new Select(browser.find("#lineage-direction")).selectByValue("upstream");
+        browser.waitFor(d -> browser.path().contains("direction=upstream"));
+        String nodes = browser.waitForText("#lineage-nodes", "hospital.admissions");
+        assertThat(nodes).contains("hospital.readmission-features", "hospital.vital-signs", "hospital.lab-results")
+                .doesNotContain("retail.");
+        assertThat(browser.find("#lineage-edges").getText())
+                .contains("hospital.readmission-features → hospital.readmission-model");
+        browser.waitFor(d -> !d.findElements(By.cssSelector("#lineage-graph canvas")).isEmpty());
+        browser.screenshot("lineage");
+
+        browser.find("#lineage-filter").sendKeys("vital");
+        List<String> visible = browser.driver().findElements(By.cssSelector("#lineage-nodes li")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+        assertThat(visible).hasSize(1).allSatisfy(text -> assertThat(text).startsWith("hospital.vital-signs"));
+
+        browser.open("/lineage/hospital.admissions?direction=downstream&depth=3");
+        browser.waitForText("#lineage-nodes", "hospital.readmission-model");
+        browser.find("#impact-fields").sendKeys("/hospital_name");
+        browser.find("#impact-submit").click();
+        String impacted = browser.waitForText("#impact-result", "affected by a change to /hospital_name");
+        assertThat(impacted).contains("hospital.readmission-features", "hospital.readmission-model");
+        browser.screenshot("lineage-impact");
+    }
+
+    @Test
+    void checksACandidateSchemaBeforePublishing() throws IOException {
+        String team = Api.createTeam();
+        String producer = Api.createAsset(team, "SOURCE");
+        Api.publish(producer, PAYMENT_V1, 201);
+        String consumer = Api.createAsset(team, "FEATURE");
+        Api.publish(consumer, Api.objectSchema(Map.of("total", Map.of("type", "number")), List.of()), 201);
+        asAdmin().body(Map.of("fields", List.of("amount"), "usage", "TRAINING"))
+                .put("/api/v1/assets/" + consumer + "/dependencies/" + producer).then().statusCode(201);
+
+        browser.open("/what-if/" + producer);
+        WebElement schema = browser.find("#whatif-schema");
+        browser.waitFor(d -> schema.getAttribute("value").contains("amount"));
+        String breaking = "{\"type\":\"object\",\"required\":[\"id\",\"amount\"],"
+                + "\"properties\":{\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"string\"}}}";
+        schema.clear();
+        schema.sendKeys(breaking);
+        browser.find("#whatif-submit").click();
+        String result = browser.waitForText("#whatif-result", "Affected consumers");
+        assertThat(result).contains("Breaking under BACKWARD").contains("MAJOR").contains("TYPE_CHANGED");
+        assertThat(browser.find("#whatif-version").getText()).isEqualTo("1.0.0 → 2.0.0");
+        assertThat(browser.waitForText("#whatif-result", consumer)).contains("1 affected");
+        browser.screenshot("what-if");
+
+        Path upload = Files.createTempFile("candidate-", ".json");
+        Files.writeString(upload, "{\"type\":\"object\",\"required\":[\"id\",\"amount\"],\"properties\":{"
+                + "\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"number\",\"description\":\"Amount in EUR\"},"
+                + "\"currency\":{\"type\":\"string\"}}}");
+        browser.find("#whatif-file").sendKeys(upload.toAbsolutePath().toString());
+        browser.waitFor(d -> schema.getAttribute("value").contains("currency"));
+        browser.find("#whatif-submit").click();
+        browser.waitForText("#whatif-version", "1.0.0 → 1.1.0");
+        assertThat(browser.find("#whatif-result").getText()).contains("Compatible under BACKWARD")
+                .contains("PROPERTY_ADDED").contains("MINOR");
+        Files.delete(upload);
+    }
+}

@@ -1,0 +1,90 @@
+// Typed access to the Watershed REST API (/api/v1). Errors come back as RFC 9457 problem documents.
+
+export type AssetKind = 'SOURCE' | 'DATASET' | 'FEATURE' | 'MODEL';
+export const ASSET_KINDS: AssetKind[] = ['SOURCE', 'DATASET', 'FEATURE', 'MODEL'];
+
+export interface Asset {
+  name: string; kind: AssetKind; owner: string; description: string | null; tags: string[];
+  criticality: string; compatibility: string; strictCompatibility: boolean; createdAt: string; updatedAt: string;
+}
+export interface Page<T> { items: T[]; total: number; limit: number; offset: number }
+export interface Team { name: string; email: string }
+export interface Contract {
+  asset: string; version: string; format: string; status: string; fingerprint: string; schema: unknown;
+  changelog: string | null; createdAt: string; createdBy: string;
+}
+export interface Field {
+  path: string; type: string; required: boolean; description: string | null; pii: boolean;
+  servingAvailable: boolean; role: string | null;
+}
+export interface Difference { kind: string; path: string; message: string; breaksBackward: boolean; breaksForward: boolean }
+export interface Diff { asset: string; from: string; to: string; mode: string; compatible: boolean; bump: string | null; differences: Difference[] }
+export interface Dependency {
+  producer: string; consumer: string; versionRange: string; resolvedVersion: string | null; fields: string[];
+  usage: string; note: string | null;
+}
+export interface LineageNode { name: string; kind: AssetKind; owner: string; latestVersion: string | null }
+export interface LineageEdge { from: string; to: string; versionRange: string; resolvedVersion: string | null; fields: string[]; usage: string }
+export interface Lineage { root: string | null; nodes: LineageNode[]; edges: LineageEdge[]; truncated?: boolean }
+export interface Impacted { name: string; kind: AssetKind; owner: string; depth: number; path: string[]; fields: string[]; direct: boolean; reason: string }
+export interface Impact { asset: string; impacted: Impacted[] }
+export interface DryRun {
+  asset: string; compatible: boolean; mode: string; unchanged: boolean; latestVersion: string | null; version: string;
+  bump: string | null; differences: Difference[]; impacted?: Impacted[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string | undefined, detail: string, readonly problem: Record<string, unknown> | null) {
+    super(detail);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`/api/v1${path}`, { ...init, headers: { Accept: 'application/json', ...(init?.headers ?? {}) } });
+  const text = await response.text();
+  const body = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const detail = body?.detail ?? body?.title ?? `HTTP ${response.status}`;
+    throw new ApiError(response.status, body?.code, detail, body);
+  }
+  return body as T;
+}
+
+const enc = encodeURIComponent;
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export const api = {
+  assets: (params: { q?: string; kind?: string; owner?: string; tag?: string; limit?: number; offset?: number }) =>
+    request<Page<Asset>>(`/assets${query(params)}`),
+  asset: (name: string) => request<Asset>(`/assets/${enc(name)}`),
+  teams: () => request<Team[]>('/teams'),
+  contracts: (name: string) => request<Contract[]>(`/assets/${enc(name)}/contracts`),
+  contract: (name: string, version: string) => request<Contract>(`/assets/${enc(name)}/contracts/${enc(version)}`),
+  fields: (name: string, version: string) => request<Field[]>(`/assets/${enc(name)}/contracts/${enc(version)}/fields`),
+  diff: (name: string, from: string, to: string) =>
+    request<Diff>(`/assets/${enc(name)}/contracts/${enc(from)}/diff/${enc(to)}`),
+  dependencies: (name: string) => request<Dependency[]>(`/assets/${enc(name)}/dependencies`),
+  consumers: (name: string) => request<Dependency[]>(`/assets/${enc(name)}/consumers`),
+  lineage: (name: string, direction: string, depth: number) =>
+    request<Lineage>(`/lineage/${enc(name)}${query({ direction, depth })}`),
+  estate: (limit: number) => request<Lineage>(`/lineage${query({ limit })}`),
+  impact: (name: string, fields: string[]) =>
+    request<Impact>(`/assets/${enc(name)}/impact${query({ fields: fields.join(',') })}`),
+  dryRun: (name: string, format: string, schema: unknown) =>
+    request<DryRun>(`/assets/${enc(name)}/contracts?dryRun=true`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ format, schema }),
+    }),
+};
+
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) return `${error.message}${error.code ? ` (${error.code})` : ''}`;
+  return error instanceof Error ? error.message : String(error);
+}
