@@ -81,10 +81,10 @@ public class ExampleEstateLoader {
     }
 
     void load(ContractFiles.Estate estate) {
-        for (JsonNode team : estate.teams()) {
-            if (teams.list().stream().noneMatch(existing -> existing.name().equals(team.path("name").asText()))) {
-                teams.create(LOADER, team.path("name").asText(), team.path("email").asText(),
-                        text(team, "webhook"));
+        for (ContractFiles.TeamEntry entry : estate.teams()) {
+            JsonNode team = entry.declaration();
+            if (teams.list().stream().noneMatch(existing -> existing.name().equals(entry.name()))) {
+                teams.create(LOADER, entry.name(), team.path("email").asText(), text(team, "webhook"));
             }
         }
         for (ContractFiles.AssetFile file : estate.assets()) {
