@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,39 @@ public final class ContractFiles {
             }
         }
         return new Estate(teams, assets, problems);
+    }
+
+    /**
+     * Producers' files before their consumers', so the estate's dependencies are declared upstream first. A file
+     * whose producers never all come (a cycle, or a producer not in the directory) is left to the end, where
+     * declaring it fails with the reason.
+     * Files keep their given order otherwise.
+     */
+    public static List<AssetFile> inDependencyOrder(List<AssetFile> files) {
+        List<AssetFile> ordered = new ArrayList<>(files.size());
+        List<AssetFile> waiting = new ArrayList<>(files);
+        Set<String> placed = new HashSet<>();
+        boolean progress = true;
+        while (!waiting.isEmpty() && progress) {
+            progress = false;
+            for (AssetFile file : List.copyOf(waiting)) {
+                boolean ready = true;
+                for (JsonNode dependsOn : file.declaration().path("dependsOn")) {
+                    String producer = dependsOn.path("asset").asText();
+                    boolean declared = files.stream().anyMatch(f -> f.declaration().path("name").asText()
+                            .equals(producer));
+                    ready &= placed.contains(producer) || !declared;
+                }
+                if (ready) {
+                    ordered.add(file);
+                    placed.add(file.declaration().path("name").asText());
+                    waiting.remove(file);
+                    progress = true;
+                }
+            }
+        }
+        ordered.addAll(waiting);
+        return ordered;
     }
 
     public static boolean isTeamsFile(Path file) {
