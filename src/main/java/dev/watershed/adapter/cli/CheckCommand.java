@@ -31,10 +31,12 @@ final class CheckCommand extends ReportingCommand {
             description = "Contract files or directories (default: ${DEFAULT-VALUE})")
     List<Path> paths;
 
-    private final SchemaParser parser = new SchemaParser(256);
+    /** Made when a command runs, not when picocli builds the command tree, which {@code --version} also does. */
+    private SchemaParser parser;
 
     @Override
     Report report() {
+        parser = new SchemaParser(256);
         ContractFiles.Estate estate = ContractFiles.scan(paths);
         RegistryClient client = registry.client();
         Report.Builder report = new Report.Builder("check").emptyNote("No contract files found.");

@@ -34,10 +34,12 @@ final class LintCommand extends ReportingCommand {
             description = "Contract files or directories (default: ${DEFAULT-VALUE})")
     List<Path> paths;
 
-    private final SchemaParser parser = new SchemaParser(256);
+    /** Made when a command runs, not when picocli builds the command tree, which {@code --version} also does. */
+    private SchemaParser parser;
 
     @Override
     Report report() {
+        parser = new SchemaParser(256);
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new CliException(path + ": no such file or directory");
