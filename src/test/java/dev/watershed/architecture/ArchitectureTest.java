@@ -44,4 +44,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.watershed.adapter.persistence..")
                 .check(CLASSES);
     }
+
+    /** The CLI jar holds no framework: adapter.cli and the contract file reader use the domain and libraries only. */
+    @Test
+    void cliAndContractFilesUseNoFramework() {
+        noClasses().that().resideInAnyPackage("dev.watershed.adapter.cli..", "dev.watershed.adapter.contractfiles..")
+                .and().doNotHaveSimpleName("ExampleEstateLoader")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "io.quarkus..", "org.hibernate..",
+                        "io.smallrye..", "io.vertx..", "org.jboss..", "org.eclipse.microprofile..",
+                        "dev.watershed.application..", "dev.watershed.adapter.rest..",
+                        "dev.watershed.adapter.persistence..", "dev.watershed.adapter.notification..")
+                .check(CLASSES);
+    }
 }

@@ -26,12 +26,10 @@ import jakarta.enterprise.event.Observes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -81,10 +79,10 @@ public class ExampleEstateLoader {
     }
 
     void load(ContractFiles.Estate estate) {
-        for (JsonNode team : estate.teams()) {
-            if (teams.list().stream().noneMatch(existing -> existing.name().equals(team.path("name").asText()))) {
-                teams.create(LOADER, team.path("name").asText(), team.path("email").asText(),
-                        text(team, "webhook"));
+        for (ContractFiles.TeamEntry entry : estate.teams()) {
+            JsonNode team = entry.declaration();
+            if (teams.list().stream().noneMatch(existing -> existing.name().equals(entry.name()))) {
+                teams.create(LOADER, entry.name(), team.path("email").asText(), text(team, "webhook"));
             }
         }
         for (ContractFiles.AssetFile file : estate.assets()) {
@@ -102,7 +100,7 @@ public class ExampleEstateLoader {
                         fields(asset.path("fields"))));
             }
         }
-        for (ContractFiles.AssetFile file : inDependencyOrder(estate.assets())) {
+        for (ContractFiles.AssetFile file : ContractFiles.inDependencyOrder(estate.assets())) {
             String consumer = file.declaration().path("name").asText();
             for (JsonNode dependsOn : file.declaration().path("dependsOn")) {
                 dependencies.declare(LOADER, consumer, dependsOn.path("asset").asText(),
@@ -110,38 +108,6 @@ public class ExampleEstateLoader {
                                 enumOf(Usage.class, dependsOn, "usage"), text(dependsOn, "note")));
             }
         }
-    }
-
-    /**
-     * Producers' files before their consumers', so the estate's dependencies are declared upstream first. A file
-     * whose producers never all come (a cycle, or a producer not in the directory) is left to the end, where
-     * declaring it fails with the reason.
-     */
-    private static List<ContractFiles.AssetFile> inDependencyOrder(List<ContractFiles.AssetFile> files) {
-        List<ContractFiles.AssetFile> ordered = new ArrayList<>(files.size());
-        List<ContractFiles.AssetFile> waiting = new ArrayList<>(files);
-        Set<String> placed = new HashSet<>();
-        boolean progress = true;
-        while (!waiting.isEmpty() && progress) {
-            progress = false;
-            for (ContractFiles.AssetFile file : List.copyOf(waiting)) {
-                boolean ready = true;
-                for (JsonNode dependsOn : file.declaration().path("dependsOn")) {
-                    String producer = dependsOn.path("asset").asText();
-                    boolean declared = files.stream().anyMatch(f -> f.declaration().path("name").asText()
-                            .equals(producer));
-                    ready &= placed.contains(producer) || !declared;
-                }
-                if (ready) {
-                    ordered.add(file);
-                    placed.add(file.declaration().path("name").asText());
-                    waiting.remove(file);
-                    progress = true;
-                }
-            }
-        }
-        ordered.addAll(waiting);
-        return ordered;
     }
 
     private Map<String, FieldMetadata> fields(JsonNode fields) {

@@ -1,0 +1,173 @@
+package dev.watershed.adapter.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.watershed.domain.WatershedException;
+import dev.watershed.domain.contract.ParsedSchema;
+import dev.watershed.domain.contract.SchemaFormat;
+import dev.watershed.domain.validation.AvroContainerBatchValidator;
+import dev.watershed.domain.validation.AvroRecordValidator;
+import dev.watershed.domain.validation.JsonRecordReader;
+import dev.watershed.domain.validation.JsonSchemaRecordValidator;
+import dev.watershed.domain.validation.NdjsonBatchValidator;
+import dev.watershed.domain.validation.RecordError;
+import dev.watershed.domain.validation.RecordValidator;
+import dev.watershed.domain.validation.ReportedError;
+import dev.watershed.domain.validation.ValidationLimits;
+import dev.watershed.domain.validation.ValidationReport;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Validates a data file (JSON, NDJSON or an Avro container) against an asset's contract in the registry, streaming
+ * it, or offline against a schema file with the registry's own validators. Exit 1 when any record is invalid.
+ */
+@Command(name = "validate", description = "Validate a JSON, NDJSON (.ndjson/.jsonl) or Avro (.avro) file against an"
+        + " asset's contract (--asset, through the registry) or a schema file (--schema, offline).")
+final class ValidateCommand extends ReportingCommand {
+
+    static final class Target {
+
+        @Option(names = "--asset", paramLabel = "NAME", required = true,
+                description = "Validate against this asset's contract in the registry")
+        String asset;
+
+        @Option(names = "--schema", paramLabel = "FILE", required = true,
+                description = "Validate offline against this schema file (.json JSON Schema, .avsc Avro)")
+        Path schema;
+    }
+
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Option(names = "--contract-version", paramLabel = "VERSION",
+            description = "With --asset: the contract version (default: latest)")
+    String contractVersion;
+
+    @Option(names = "--schema-format", paramLabel = "FORMAT",
+            description = "With --schema, when the extension does not say: ${COMPLETION-CANDIDATES}")
+    SchemaFormat schemaFormat;
+
+    @Parameters(paramLabel = "FILE", description = "The data: .json (one record), .ndjson/.jsonl, .avro")
+    Path data;
+
+    @Override
+    Report report() {
+        if (!Files.isRegularFile(data)) {
+            throw new CliException(data + ": no such file");
+        }
+        String contentType = contentType(data);
+        JsonNode result = target.asset != null ? remote(contentType) : offline(contentType);
+        List<String> details = new ArrayList<>();
+        for (JsonNode error : result.path("errors")) {
+            details.add("record " + error.path("record").asLong() + " " + (error.path("path").asText().isEmpty()
+                    ? "(root)" : error.path("path").asText()) + ": " + error.path("message").asText()
+                    + (error.hasNonNull("keyword") ? " [" + error.path("keyword").asText() + "]" : ""));
+        }
+        if (result.path("errorsTruncated").asBoolean()) {
+            details.add("... " + result.path("errorCount").asLong() + " errors in all");
+        }
+        long invalid = result.path("invalid").asLong();
+        String against = target.asset != null ? target.asset + " " + result.path("version").asText()
+                : ReportWriter.display(target.schema);
+        String summary = result.path("total").asLong() + " records against " + against + ": "
+                + result.path("valid").asLong() + " valid, " + invalid + " invalid";
+        String name = ReportWriter.display(data);
+        Report.Item item = invalid > 0 ? Report.Item.failed(name, data, 1, summary, details, result)
+                : Report.Item.passed(name, data, 1, summary, details, result);
+        return new Report.Builder("validate").add(item).build();
+    }
+
+    private JsonNode remote(String contentType) {
+        RegistryClient client = registry.client();
+        String query = "?profile=false" + (contractVersion == null ? ""
+                : "&version=" + RegistryClient.encode(contractVersion));
+        RegistryClient.Reply reply = client.postFile("/api/v1/assets/" + target.asset + "/validate" + query, data,
+                contentType);
+        if (!reply.ok()) {
+            throw new CliException("the registry could not validate " + data + ": " + reply.problem());
+        }
+        return reply.body();
+    }
+
+    private JsonNode offline(String contentType) {
+        SchemaFormat format = SchemaFiles.formatOf(target.schema, schemaFormat);
+        ParsedSchema schema = SchemaFiles.read(target.schema, format);
+        ValidationLimits limits = ValidationLimits.defaults();
+        ValidationReport report;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(data))) {
+            report = switch (contentType) {
+                case "application/x-ndjson" -> new NdjsonBatchValidator(validator(schema), limits).validate(in);
+                case "application/avro" -> {
+                    if (schema.avro() == null) {
+                        throw new CliException("an Avro file can only be checked against an Avro schema (.avsc)");
+                    }
+                    yield new AvroContainerBatchValidator(new AvroRecordValidator(schema.avro()), limits)
+                            .validate(in);
+                }
+                default -> {
+                    ValidationReport single = new ValidationReport(limits.maxErrors());
+                    JsonNode record = new JsonRecordReader(limits).read(in);
+                    List<RecordError> errors = validator(schema).validate(record);
+                    if (errors.isEmpty()) {
+                        single.recordValid();
+                    } else {
+                        single.recordInvalid(0, errors);
+                    }
+                    yield single;
+                }
+            };
+        } catch (NoSuchFileException e) {
+            throw new CliException(data + ": no such file");
+        } catch (IOException e) {
+            throw new CliException(data + ": cannot be read: " + e.getMessage(), e);
+        } catch (WatershedException e) {
+            throw new CliException(data + ": " + e.getMessage(), e);
+        }
+        ObjectNode result = Declarations.JSON.createObjectNode();
+        result.put("schema", ReportWriter.display(target.schema)).put("total", report.total())
+                .put("valid", report.valid()).put("invalid", report.invalid())
+                .put("errorCount", report.errorCount()).put("errorsTruncated", report.errorsTruncated());
+        ArrayNode errors = result.putArray("errors");
+        for (ReportedError error : report.errors()) {
+            errors.addObject().put("record", error.recordIndex()).put("path", error.path())
+                    .put("keyword", error.keyword()).put("message", error.message());
+        }
+        return result;
+    }
+
+    private static RecordValidator validator(ParsedSchema schema) {
+        return schema.format() == SchemaFormat.AVRO ? new AvroRecordValidator(schema.avro())
+                : new JsonSchemaRecordValidator(schema.document());
+    }
+
+    static String contentType(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
+            return "application/x-ndjson";
+        }
+        if (name.endsWith(".avro")) {
+            return "application/avro";
+        }
+        if (name.endsWith(".json")) {
+            return "application/json";
+        }
+        throw new CliException(file + ": unknown data format; name it .json, .ndjson, .jsonl or .avro");
+    }
+}

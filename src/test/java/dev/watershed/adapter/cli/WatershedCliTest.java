@@ -1,0 +1,273 @@
+package dev.watershed.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The CLI's picocli entry point, run in-process against the test registry. */
+@QuarkusTest
+class WatershedCliTest {
+
+    private static final String TOKEN = "test-admin-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URL registry;
+
+    @TempDir
+    Path directory;
+
+    private String prefix;
+    private String team;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeEach
+    void names() {
+        prefix = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        team = prefix + "-team";
+    }
+
+    @Test
+    void applyIsIdempotentAndCheckFailsOnlyForABreakingChangeAConsumerReads() throws IOException {
+        writeEstate(schema("id", "amount", "currency"));
+
+        Run plan = run("plan", "--registry", url(), directory.toString());
+        assertThat(plan.exitCode()).as(plan.out()).isZero();
+        assertThat(plan.out()).contains("create team " + team).contains("register asset " + prefix + ".payments")
+                .contains("publish contract 1.0.0").contains("declare dependency " + prefix + ".fraud <- "
+                        + prefix + ".payments");
+
+        Run first = run("apply", "--registry", url(), "--token", TOKEN, directory.toString());
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        assertThat(first.out()).contains("applied");
+
+        Run second = run("apply", "--registry", url(), "--token", TOKEN, directory.toString());
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out().strip()).isEqualTo("No changes.");
+
+        Run unchanged = run("check", "--registry", url(), directory.toString());
+        assertThat(unchanged.exitCode()).as(unchanged.out()).isZero();
+        assertThat(unchanged.out()).contains("unchanged (1.0.0)");
+
+        // Removing a field nobody reads: compatible (open content model), no consumer impacted.
+        Files.writeString(directory.resolve("payments.schema.json"), schema("id", "amount"));
+        Run harmless = run("check", "--registry", url(), directory.toString());
+        assertThat(harmless.exitCode()).as(harmless.out()).isZero();
+
+        // Narrowing a field the consumer reads: breaking, and it names the consumer.
+        Files.writeString(directory.resolve("payments.schema.json"), """
+                {"type": "object", "required": ["id", "amount"],
+                 "properties": {"id": {"type": "string"}, "amount": {"type": "integer"},
+                                "currency": {"type": "string"}}}
+                """);
+        Run breaking = run("check", "--registry", url(), directory.toString());
+        assertThat(breaking.exitCode()).as(breaking.out()).isEqualTo(1);
+        assertThat(breaking.out()).contains("FAIL " + prefix + ".payments").contains("/amount")
+                .contains("impacts " + prefix + ".fraud");
+
+        Run json = run("check", "--registry", url(), "--format", "json", directory.toString());
+        JsonNode report = JSON.readTree(json.out());
+        assertThat(report.path("exitCode").asInt()).isEqualTo(1);
+        assertThat(report.path("failed").asInt()).isEqualTo(1);
+
+        Run plannedBreak = run("plan", "--registry", url(), directory.toString());
+        assertThat(plannedBreak.exitCode()).isEqualTo(1);
+        assertThat(plannedBreak.out()).contains("would be refused");
+    }
+
+    @Test
+    void checkReportsANewAssetAndEveryFormatRenders() throws Exception {
+        writeEstate(schema("id", "amount"));
+
+        Run text = run("check", "--registry", url(), directory.toString());
+        assertThat(text.exitCode()).as(text.out() + text.err()).isZero();
+        assertThat(text.out()).contains("new asset, would be 1.0.0");
+
+        Run junit = run("check", "--registry", url(), "--format", "junit", directory.toString());
+        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(junit.out().getBytes()));
+        assertThat(document.getElementsByTagName("testcase").getLength()).isEqualTo(2);
+
+        Run markdown = run("check", "--registry", url(), "--format", "markdown", directory.toString());
+        assertThat(markdown.out()).startsWith("### watershed check").contains("| :white_check_mark: | `" + prefix);
+
+        Run github = run("check", "--registry", url(), "--format", "github", directory.toString());
+        assertThat(github.out()).contains("::group::watershed check");
+    }
+
+    @Test
+    void aBadFileIsReportedWithItsFileAndLine() throws IOException {
+        Files.writeString(directory.resolve("bad.yaml"), """
+                name: %s.bad
+                kind: SOURCE
+                owner: %s
+                criticality: EXTREME
+                """.formatted(prefix, team));
+
+        Run lint = run("lint", "--format", "github", directory.toString());
+        assertThat(lint.exitCode()).isEqualTo(1);
+        assertThat(lint.out()).containsPattern("::error file=[^,]*bad\\.yaml,line=4,");
+
+        Run check = run("check", "--registry", url(), directory.toString());
+        assertThat(check.exitCode()).isEqualTo(2);
+        assertThat(check.out()).contains("bad.yaml:4").contains("/criticality");
+
+        Run junit = run("lint", "--format", "junit", directory.toString());
+        assertThat(junit.out()).contains("<failure").contains("bad.yaml");
+    }
+
+    @Test
+    void lintChecksFieldPathsRangesAndUnknownProducers() throws IOException {
+        writeEstate(schema("id", "amount"));
+        String fraud = Files.readString(directory.resolve("fraud.yaml"))
+                .replace("versionRange: \"^1\"", "versionRange: \"not a range\"")
+                + "  - asset: elsewhere.unknown\n";
+        Files.writeString(directory.resolve("fraud.yaml"), fraud);
+
+        Run lint = run("lint", "--format", "json", directory.toString());
+        assertThat(lint.exitCode()).isEqualTo(1);
+        JsonNode report = JSON.readTree(lint.out());
+        List<String> messages = new ArrayList<>();
+        report.path("items").forEach(item -> item.path("findings").forEach(f -> messages.add(f.path("severity")
+                .asText() + " " + f.path("line").asInt() + " " + f.path("message").asText())));
+        assertThat(messages).anyMatch(m -> m.startsWith("ERROR") && m.contains("field currency is not in the schema"));
+        assertThat(messages).anyMatch(m -> m.startsWith("ERROR") && m.contains("not a range"));
+        assertThat(messages).anyMatch(m -> m.startsWith("WARNING") && m.contains("elsewhere.unknown"));
+    }
+
+    @Test
+    void diffUsesTheRegistryEngineOffline() throws IOException {
+        Path older = Files.writeString(directory.resolve("old.json"), schema("id", "amount"));
+        Path newer = Files.writeString(directory.resolve("new.json"), """
+                {"type": "object", "required": ["id", "amount", "extra"],
+                 "properties": {"id": {"type": "string"}, "amount": {"type": "number"}, "extra": {"type": "string"}}}
+                """);
+
+        Run breaking = run("diff", older.toString(), newer.toString());
+        assertThat(breaking.exitCode()).as(breaking.out() + breaking.err()).isEqualTo(1);
+        assertThat(breaking.out()).contains("incompatible under BACKWARD").contains("/extra");
+
+        Run none = run("diff", "--mode", "NONE", "--format", "json", older.toString(), newer.toString());
+        assertThat(none.exitCode()).isZero();
+        assertThat(JSON.readTree(none.out()).path("items").get(0).path("data").path("bump").asText())
+                .isEqualTo("MAJOR");
+
+        Run missing = run("diff", older.toString(), directory.resolve("nope.json").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.json");
+    }
+
+    @Test
+    void validateThroughTheRegistryAndOffline() throws IOException {
+        writeEstate(schema("id", "amount", "currency"));
+        assertThat(run("apply", "--registry", url(), "--token", TOKEN, directory.toString()).exitCode()).isZero();
+        Path data = Files.writeString(directory.resolve("batch.ndjson"), """
+                {"id": "a", "amount": 1.5}
+                {"id": 5}
+                """);
+
+        Run remote = run("validate", "--registry", url(), "--asset", prefix + ".payments", data.toString());
+        assertThat(remote.exitCode()).as(remote.out() + remote.err()).isEqualTo(1);
+        assertThat(remote.out()).contains("2 records").contains("1 invalid").contains("record 1");
+
+        Run offline = run("validate", "--schema", directory.resolve("payments.schema.json").toString(),
+                "--format", "json", data.toString());
+        assertThat(offline.exitCode()).isEqualTo(1);
+        assertThat(JSON.readTree(offline.out()).path("items").get(0).path("data").path("invalid").asInt())
+                .isEqualTo(1);
+
+        Path good = Files.writeString(directory.resolve("one.json"), "{\"id\": \"a\", \"amount\": 2}");
+        assertThat(run("validate", "--registry", url(), "--asset", prefix + ".payments", good.toString())
+                .exitCode()).isZero();
+    }
+
+    @Test
+    void usageAndConnectionErrorsExitWithTwo() throws IOException {
+        writeEstate(schema("id"));
+        assertThat(run("check", "--registry", "http://127.0.0.1:1", directory.toString()).exitCode()).isEqualTo(2);
+        Run apply = run("apply", "--registry", url(), "--token", "", directory.toString());
+        assertThat(apply.exitCode()).isEqualTo(2);
+        assertThat(apply.err()).contains("needs a token");
+        assertThat(run("diff", "only-one.json").exitCode()).isEqualTo(2);
+        assertThat(run("--version").out()).startsWith("watershed ");
+    }
+
+    private void writeEstate(String paymentsSchema) throws IOException {
+        Files.writeString(directory.resolve("teams.yaml"), """
+                teams:
+                  - name: %s
+                    email: %s@example.org
+                """.formatted(team, team));
+        Files.writeString(directory.resolve("payments.schema.json"), paymentsSchema);
+        Files.writeString(directory.resolve("payments.yaml"), """
+                name: %s.payments
+                kind: SOURCE
+                owner: %s
+                description: Card payments
+                tags: [payments]
+                compatibility: BACKWARD
+                contract:
+                  format: JSON_SCHEMA
+                  schemaFile: payments.schema.json
+                fields:
+                  /amount: {description: Amount in EUR, role: FEATURE}
+                """.formatted(prefix, team));
+        Files.writeString(directory.resolve("fraud.yaml"), """
+                name: %s.fraud
+                kind: FEATURE
+                owner: %s
+                contract:
+                  format: JSON_SCHEMA
+                  schema:
+                    type: object
+                    properties:
+                      score: {type: number}
+                dependsOn:
+                  - asset: %s.payments
+                    versionRange: "^1"
+                    fields: [amount, currency]
+                    usage: TRAINING
+                """.formatted(prefix, team, prefix));
+    }
+
+    private static String schema(String... properties) {
+        StringBuilder text = new StringBuilder("{\"type\": \"object\", \"required\": [\"id\"], \"properties\": {");
+        for (int i = 0; i < properties.length; i++) {
+            String type = properties[i].equals("amount") ? "number" : "string";
+            text.append(i == 0 ? "" : ", ").append('"').append(properties[i]).append("\": {\"type\": \"")
+                    .append(type).append("\"}");
+        }
+        return text.append("}}").toString();
+    }
+
+    private String url() {
+        return registry.toString();
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = new CommandLine(new WatershedCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+}
