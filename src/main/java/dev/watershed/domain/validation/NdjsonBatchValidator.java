@@ -1,11 +1,7 @@
 package dev.watershed.domain.validation;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,16 +26,7 @@ public final class NdjsonBatchValidator {
     public NdjsonBatchValidator(RecordValidator validator, ValidationLimits limits) {
         this.validator = Objects.requireNonNull(validator, "validator");
         this.limits = Objects.requireNonNull(limits, "limits");
-        JsonFactory factory = JsonFactory.builder()
-                // Jackson counts depth while parsing, so a hostile record fails fast instead of overflowing the
-                // stack of the parser, of networknt or of the profiler.
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(limits.maxDepth())
-                        .maxStringLength(limits.maxRecordBytes())
-                        .build())
-                .build();
-        this.reader = new ObjectMapper(factory).reader()
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.reader = limits.jsonReader();
     }
 
     /**

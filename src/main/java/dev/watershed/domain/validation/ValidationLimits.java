@@ -1,5 +1,11 @@
 package dev.watershed.domain.validation;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
 /**
  * Bounds that keep one batch from exhausting memory or stack.
  *
@@ -42,5 +48,20 @@ public record ValidationLimits(int maxRecordBytes, int maxDepth, long maxRecords
 
     public ValidationLimits withMaxErrors(int value) {
         return new ValidationLimits(maxRecordBytes, maxDepth, maxRecords, value);
+    }
+
+    /**
+     * A JSON reader that enforces these limits while parsing: Jackson counts depth as it reads, so a hostile record
+     * fails fast instead of overflowing the stack of the parser, of networknt or of the profiler. Trailing content
+     * after the value is refused.
+     */
+    public ObjectReader jsonReader() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(maxDepth)
+                        .maxStringLength(maxRecordBytes)
+                        .build())
+                .build();
+        return new ObjectMapper(factory).reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }
