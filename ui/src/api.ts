@@ -33,6 +33,22 @@ export interface DryRun {
   bump: string | null; differences: Difference[]; impacted?: Impacted[];
 }
 
+/** Jackson writes non-finite doubles as the strings "NaN" and "Infinity". */
+export type Stat = number | string;
+export interface NumericSummary {
+  count: number; min: Stat; max: Stat; mean: Stat; stddev: Stat; quantiles: Record<string, Stat>;
+  histogram: { from: Stat; to: Stat; count: number }[];
+}
+export interface FieldSummary {
+  count: number; nulls: number; missing: number; types: Record<string, number>; numbers: NumericSummary | null;
+  strings: unknown; arrayLength: NumericSummary | null;
+}
+export interface ProfileSummary { records: number; fields: Record<string, FieldSummary>; fieldsTruncated: boolean }
+export interface Observation {
+  id: number; asset: string; version: string; label: string | null; observedAt: string; total: number; valid: number;
+  invalid: number; errorCount: number; recordedBy: string | null; profile: ProfileSummary | null;
+}
+
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string | undefined, detail: string, readonly problem: Record<string, unknown> | null) {
     super(detail);
@@ -75,6 +91,8 @@ export const api = {
   consumers: (name: string) => request<Dependency[]>(`/assets/${enc(name)}/consumers`),
   lineage: (name: string, direction: string, depth: number) =>
     request<Lineage>(`/lineage/${enc(name)}${query({ direction, depth })}`),
+  observations: (name: string, params: { label?: string; limit?: number }) =>
+    request<Observation[]>(`/assets/${enc(name)}/observations${query(params)}`),
   estate: (limit: number) => request<Lineage>(`/lineage${query({ limit })}`),
   impact: (name: string, fields: string[]) =>
     request<Impact>(`/assets/${enc(name)}/impact${query({ fields: fields.join(',') })}`),

@@ -1,7 +1,8 @@
 import { api, errorText, type Contract, type Dependency, type Diff } from '../api';
+import { observationsSection } from './observations';
 import { assetPath, h, kindBadge, lineagePath, link, loading, message, table, whatIfPath, yesNo } from '../dom';
 
-/** Asset: metadata, contract versions, the field table of a version, a diff of two versions, producers, consumers. */
+/** Asset: metadata, contract versions, the field table of a version, a diff of two versions, validation observations, producers, consumers. */
 export async function renderAsset(main: HTMLElement, params: string[], search: URLSearchParams): Promise<void> {
   const name = params[0];
   main.append(loading());
@@ -46,6 +47,7 @@ export async function renderAsset(main: HTMLElement, params: string[], search: U
     main.append(fieldsSection(a.name, versions, search));
     main.append(diffSection(a.name, versions, search));
   }
+  main.append(observationsSection(a.name));
 
   main.append(dependencySection('Producers', 'producers', 'What this asset reads', dependencies, (d) => d.producer));
   main.append(dependencySection('Consumers', 'consumers', 'Who reads this asset', consumers, (d) => d.consumer));

@@ -8,6 +8,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -152,6 +153,52 @@ class WebUiBrowserTest {
         assertThat(browser.find("#diff-result").getText()).contains("PROPERTY_ADDED").contains("MAJOR");
         assertThat(browser.path()).contains("from=1.0.0").contains("to=2.0.0");
         browser.screenshot("asset-diff");
+    }
+
+    @Test
+    void chartsTheRecordedValidationObservationsOfAnAsset() {
+        String team = Api.createTeam();
+        String asset = Api.createAsset(team, "SOURCE");
+        Api.publish(asset, PAYMENT_V1, 201);
+
+        browser.open("/assets/" + asset);
+        assertThat(browser.waitForText("#observations-empty", "No validation observations recorded yet"))
+                .contains("POST /api/v1/assets/" + asset + "/validate?label=training");
+        assertThat(browser.driver().findElements(By.cssSelector("#observations svg"))).isEmpty();
+
+        validate(asset, "training", "{\"id\":\"a\",\"amount\":10}\n{\"id\":\"b\",\"amount\":20}\n"
+                + "{\"id\":\"c\",\"amount\":30}\n{\"id\":\"d\"}\n");
+        validate(asset, "serving", "{\"id\":\"e\",\"amount\":5}\n{\"id\":\"f\",\"amount\":15}\n");
+
+        browser.open("/assets/" + asset);
+        browser.waitForText("#observations-count", "2 observations");
+        List<String> rows = browser.driver().findElements(By.cssSelector("#observations-table tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).contains("training", "1.0.0", "4", "3", "1", "25%");
+        assertThat(rows.get(1)).contains("serving", "2", "0%");
+        assertThat(browser.driver().findElements(By.cssSelector("#observations figure.chart svg circle"))).isNotEmpty();
+        assertThat(new Select(browser.find("#obs-label")).getOptions()).extracting(WebElement::getText)
+                .contains("All labels", "training", "serving");
+
+        new Select(browser.find("#obs-field")).selectByValue("/amount");
+        String stats = browser.waitForText("#obs-field-table", "Statistics of /amount");
+        List<String> statRows = browser.driver().findElements(By.cssSelector("#obs-field-table tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(statRows.get(0)).contains("training", "20", "10", "30");
+        assertThat(statRows.get(1)).contains("serving", "10", "5", "15");
+        assertThat(stats).contains("p50", "p95");
+        assertThat(browser.find("#obs-field-result figcaption").getText()).isEqualTo("/amount: mean and p5 / p50 / p95");
+        browser.screenshot("asset-observations");
+
+        new Select(browser.find("#obs-label")).selectByValue("serving");
+        browser.waitForText("#observations-count", "1 observation labelled serving");
+        assertThat(browser.find("#observations-table").getText()).doesNotContain("training");
+    }
+
+    private static void validate(String asset, String label, String ndjson) {
+        asAdmin().contentType("application/x-ndjson").body(ndjson.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/assets/" + asset + "/validate?label=" + label).then().statusCode(200);
     }
 
     @Test
