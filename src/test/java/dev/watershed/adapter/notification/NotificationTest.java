@@ -231,12 +231,17 @@ class NotificationTest {
         Map<String, Object> webhook = Map.of("team", team, "events", List.of("asset.deleted"),
                 "channel", "WEBHOOK", "target", "https://hooks.example.org/w", "secret", secret(team));
         as(editor).body(Map.of("team", team, "events", List.of("asset.deleted"), "channel", "WEBHOOK",
-                "target", "https://hooks.example.org/w")).post("/api/v1/subscriptions").then().statusCode(422);
+                "target", "https://hooks.example.org/w")).post("/api/v1/subscriptions").then().statusCode(422)
+                .body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("/secret"));
         as(editor).body(Map.of("team", team, "events", List.of("asset.deleted"), "channel", "WEBHOOK",
                 "target", "ftp://hooks.example.org/w", "secret", secret(team))).post("/api/v1/subscriptions")
-                .then().statusCode(422);
+                .then().statusCode(422).body("pointer", equalTo("/target"));
         as(editor).body(Map.of("team", team, "events", List.of("nothing.happened"), "channel", "EMAIL",
-                "target", "a@example.org")).post("/api/v1/subscriptions").then().statusCode(422);
+                "target", "a@example.org")).post("/api/v1/subscriptions").then().statusCode(422)
+                .body("pointer", equalTo("/events"));
+        as(editor).body(Map.of("team", team, "asset", "no.such.asset", "events", List.of("asset.deleted"),
+                "channel", "EMAIL", "target", "a@example.org")).post("/api/v1/subscriptions").then()
+                .statusCode(404).body("code", equalTo("ASSET_NOT_FOUND"));
         as(Api.editorToken(Api.createTeam())).body(webhook).post("/api/v1/subscriptions").then().statusCode(403);
 
         int id = as(editor).body(webhook).post("/api/v1/subscriptions").then().statusCode(201)
@@ -245,7 +250,8 @@ class NotificationTest {
                 .body("id", equalTo(List.of(id))).body("[0].events", equalTo(List.of("asset.deleted")));
         as(editor).delete("/api/v1/subscriptions/" + id).then().statusCode(204);
         asAdmin().get("/api/v1/subscriptions?team=" + team).then().statusCode(200).body("id", equalTo(List.of()));
-        as(editor).delete("/api/v1/subscriptions/" + id).then().statusCode(404);
+        as(editor).delete("/api/v1/subscriptions/" + id).then().statusCode(404)
+                .body("code", equalTo("SUBSCRIPTION_NOT_FOUND"));
     }
 
     private static String consumer(String team, String kind, String reads, List<String> fields) {
