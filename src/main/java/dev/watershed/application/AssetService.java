@@ -29,15 +29,18 @@ public class AssetService {
     private final EstateChangeListener estateChanges;
     private final WatershedConfig config;
     private final Clock clock;
+    private final EventPublisher events;
 
     public AssetService(AssetStore assets, TeamStore teams, AssetRemovalListener removalListener,
-                        EstateChangeListener estateChanges, WatershedConfig config, Clock clock) {
+                        EstateChangeListener estateChanges, WatershedConfig config, Clock clock,
+                        EventPublisher events) {
         this.assets = assets;
         this.teams = teams;
         this.removalListener = removalListener;
         this.estateChanges = estateChanges;
         this.config = config;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -111,6 +114,8 @@ public class AssetService {
     public void delete(Caller caller, String name, boolean force) {
         Asset asset = get(name);
         caller.requireCanChange(asset.owner(), "asset '" + name + "'");
+        // Downstream is computed before the removal unlinks the asset; a refused removal rolls the event back.
+        events.assetDeleted(asset);
         removalListener.beforeRemoval(caller, asset, force);
         assets.delete(asset.name());
         estateChanges.assetRemoved(asset);

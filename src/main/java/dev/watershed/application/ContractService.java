@@ -43,10 +43,11 @@ public class ContractService {
     private final ParsedSchemaCache parsedSchemas = new ParsedSchemaCache(2_000);
     private final Clock clock;
     private final EstateChangeListener estateChanges;
+    private final EventPublisher events;
 
     public ContractService(AssetService assets, ContractStore contracts, SchemaParser parser,
                            CompatibilityChecker checker, ChangeImpactService impact, Clock clock,
-                           EstateChangeListener estateChanges) {
+                           EstateChangeListener estateChanges, EventPublisher events) {
         this.assets = assets;
         this.contracts = contracts;
         this.parser = parser;
@@ -54,6 +55,7 @@ public class ContractService {
         this.impact = impact;
         this.clock = clock;
         this.estateChanges = estateChanges;
+        this.events = events;
     }
 
     /**
@@ -77,6 +79,7 @@ public class ContractService {
                 clock.instant(), caller.label());
         contracts.insert(contract);
         estateChanges.contractPublished(contract);
+        events.contractPublished(contract, plan);
         return new PublishResult(contract, true);
     }
 
@@ -163,7 +166,9 @@ public class ContractService {
             return contract;
         }
         contracts.updateStatus(assetName, contract.version(), ContractStatus.DEPRECATED);
-        return contract.withStatus(ContractStatus.DEPRECATED);
+        Contract deprecated = contract.withStatus(ContractStatus.DEPRECATED);
+        events.contractDeprecated(deprecated);
+        return deprecated;
     }
 
     /** The stored schema, parsed again; parsed schemas are cached by fingerprint as they never change. */

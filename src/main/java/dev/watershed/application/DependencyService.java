@@ -51,9 +51,11 @@ public class DependencyService implements AssetRemovalListener {
     private final EstateGraph estate;
     private final WatershedConfig config;
     private final Clock clock;
+    private final EventPublisher events;
 
     public DependencyService(DependencyStore dependencies, AssetStore assets, ContractStore contracts,
-                             SchemaParser parser, EstateGraph estate, WatershedConfig config, Clock clock) {
+                             SchemaParser parser, EstateGraph estate, WatershedConfig config, Clock clock,
+                             EventPublisher events) {
         this.dependencies = dependencies;
         this.assets = assets;
         this.contracts = contracts;
@@ -61,6 +63,7 @@ public class DependencyService implements AssetRemovalListener {
         this.estate = estate;
         this.config = config;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The outcome of a declaration: the dependency as stored, and whether it is new or replaced one. */
@@ -113,6 +116,9 @@ public class DependencyService implements AssetRemovalListener {
         dependencies.save(dependency);
         DependencyEdge edge = dependency.toEdge();
         estate.afterCommit(live -> live.putDependency(edge));
+        if (previous.isEmpty()) {
+            events.dependencyAdded(dependency);
+        }
         return new Declared(dependency, previous.isEmpty());
     }
 
@@ -127,6 +133,7 @@ public class DependencyService implements AssetRemovalListener {
                     + "': list its dependencies with GET /api/v1/assets/" + consumer + "/dependencies");
         }
         estate.afterCommit(live -> live.removeDependency(producer, consumer));
+        events.dependencyRemoved(producer, consumer);
     }
 
     /** What {@code name} reads, by producer. */

@@ -129,6 +129,21 @@ public class EstateGraph implements EstateChangeListener {
         return graph;
     }
 
+    /**
+     * The graph for a read made inside a transaction that may have written already (notifications computed with
+     * the change). After {@link #forWrite()} the counter this transaction raised is visible to it but not yet
+     * committed, so {@link #read()} would reload a graph that misses this transaction's queued changes and then
+     * skip them at commit; this returns the graph {@code forWrite} checked instead.
+     */
+    public DependencyGraph readInTransaction() {
+        if (transactions.getTransactionKey() != null && transactions.getResource(WRITE_KEY) != null) {
+            synchronized (this) {
+                return graph;
+            }
+        }
+        return read();
+    }
+
     /** Queues a change to the graph for when the current transaction commits; call {@link #forWrite()} first. */
     public void afterCommit(Consumer<DependencyGraph> change) {
         PendingWrite pending = (PendingWrite) transactions.getResource(WRITE_KEY);

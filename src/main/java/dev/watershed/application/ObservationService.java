@@ -21,11 +21,14 @@ public class ObservationService {
     private final AssetService assets;
     private final ObservationStore store;
     private final WatershedConfig config;
+    private final EventPublisher events;
 
-    public ObservationService(AssetService assets, ObservationStore store, WatershedConfig config) {
+    public ObservationService(AssetService assets, ObservationStore store, WatershedConfig config,
+                              EventPublisher events) {
         this.assets = assets;
         this.store = store;
         this.config = config;
+        this.events = events;
     }
 
     /**
@@ -42,7 +45,9 @@ public class ObservationService {
     @Transactional
     public Observation record(Observation observation) {
         assets.get(observation.asset());
-        return store.insert(observation);
+        Observation recorded = store.insert(observation);
+        events.validationRecorded(recorded);
+        return recorded;
     }
 
     /** @throws NotFoundException if the asset or the observation does not exist */

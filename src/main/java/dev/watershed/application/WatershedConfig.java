@@ -24,6 +24,8 @@ public interface WatershedConfig {
 
     Graph graph();
 
+    Notifications notifications();
+
     interface Auth {
 
         /** Whether reads work without a token. */
@@ -104,5 +106,60 @@ public interface WatershedConfig {
          */
         @WithDefault("0s")
         Duration refreshCheckInterval();
+    }
+
+    interface Notifications {
+
+        /**
+         * Share of invalid records in a labelled validation above which {@code validation.failed} is sent, 0..1.
+         */
+        @WithDefault("0.05")
+        double validationFailureThreshold();
+
+        /** How often each replica looks for due deliveries (read by the scheduler from this key). */
+        @WithDefault("1s")
+        Duration dispatchInterval();
+
+        /** Deliveries one dispatcher run claims at most. */
+        @WithDefault("100")
+        int batchSize();
+
+        /**
+         * How long a claimed delivery belongs to its dispatcher. A dispatcher that dies holding it lets it go after
+         * this; it is then sent again (at least once, never lost). Longer than the webhook timeout.
+         */
+        @WithDefault("2m")
+        Duration claimDuration();
+
+        /** Delay after the first failed attempt; doubles after each further one, with jitter. */
+        @WithDefault("10s")
+        Duration firstDelay();
+
+        /** Longest delay between two attempts. */
+        @WithDefault("10m")
+        Duration maxDelay();
+
+        /** A delivery still failing this long after its creation is dead-lettered (status FAILED). */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+
+        /** Connect and response timeout of a webhook call. */
+        @WithDefault("10s")
+        Duration webhookTimeout();
+
+        /** The CloudEvents {@code source} of every event. */
+        @WithDefault("/watershed")
+        String source();
+
+        /** Whether a team's own email (teams API) receives the notifications about its downstream assets. */
+        @WithDefault("true")
+        boolean teamEmail();
+
+        /**
+         * Whether a team's own webhook (teams API) receives them too. Off by default: teams have no secret, so these
+         * calls cannot be signed; subscribe a webhook with a secret instead.
+         */
+        @WithDefault("false")
+        boolean teamWebhook();
     }
 }

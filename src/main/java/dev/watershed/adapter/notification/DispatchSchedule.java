@@ -1,0 +1,22 @@
+package dev.watershed.adapter.notification;
+
+import dev.watershed.application.DeliveryDispatcher;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Runs the outbox dispatcher on every replica; a run still busy makes the next one skip. */
+@ApplicationScoped
+public class DispatchSchedule {
+
+    private final DeliveryDispatcher dispatcher;
+
+    public DispatchSchedule(DeliveryDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Scheduled(every = "${watershed.notifications.dispatch-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void dispatch() {
+        dispatcher.dispatchDue();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.watershed.adapter.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.watershed.application.DeliveryAttempt;
+import dev.watershed.application.NotificationChannel;
+import dev.watershed.application.Notifier;
+import dev.watershed.application.OutgoingDelivery;
+import dev.watershed.application.WatershedConfig;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Sends a plain-text email through the Quarkus mailer (SMTP settings under {@code quarkus.mailer.*}). */
+@ApplicationScoped
+public class EmailNotifier implements Notifier {
+
+    private final Mailer mailer;
+    private final WatershedConfig config;
+    private final Clock clock;
+
+    public EmailNotifier(Mailer mailer, WatershedConfig config, Clock clock) {
+        this.mailer = mailer;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public NotificationChannel channel() {
+        return NotificationChannel.EMAIL;
+    }
+
+    @Override
+    public DeliveryAttempt send(OutgoingDelivery delivery) {
+        ObjectNode event = CloudEvents.of(delivery, config.notifications().source());
+        StringBuilder text = new StringBuilder();
+        text.append("Watershed: ").append(delivery.event().type().id()).append(" on ")
+                .append(delivery.event().subject()).append("\n\nWhy you get this:\n");
+        for (JsonNode reason : event.path("data").path("recipient").path("reasons")) {
+            text.append("- ").append(reason.path("reason").asText()).append(" (path ")
+                    .append(String.join(" → ", toStrings(reason.path("path"))))
+                    .append(")\n");
+        }
+        text.append("\nEvent id ").append(delivery.event().id()).append("\n\n")
+                .append(CloudEvents.write(event)).append('\n');
+        try {
+            mailer.send(Mail.withText(delivery.target(), "[Watershed] " + delivery.event().type().id() + ": "
+                    + delivery.event().subject(), text.toString()).addHeader("Watershed-Event-Id",
+                    delivery.event().id()));
+            return new DeliveryAttempt(clock.instant(), DeliveryAttempt.DELIVERED, null, null);
+        } catch (RuntimeException e) {
+            return new DeliveryAttempt(clock.instant(), DeliveryAttempt.FAILED, null,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    private static List<String> toStrings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+}

@@ -1,0 +1,255 @@
+package dev.watershed.adapter.persistence;
+
+import dev.watershed.application.Delivery;
+import dev.watershed.application.DeliveryAttempt;
+import dev.watershed.application.DeliveryStatus;
+import dev.watershed.application.InboxNotification;
+import dev.watershed.application.NewDelivery;
+import dev.watershed.application.NotificationChannel;
+import dev.watershed.application.NotificationStore;
+import dev.watershed.application.OutboxEvent;
+import dev.watershed.application.OutgoingDelivery;
+import dev.watershed.application.Subscription;
+import dev.watershed.domain.notification.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class NotificationRepository implements NotificationStore {
+
+    private static final String PENDING = DeliveryStatus.PENDING.name();
+
+    private final EntityManager em;
+
+    public NotificationRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Subscription insertSubscription(Subscription subscription) {
+        SubscriptionEntity entity = new SubscriptionEntity();
+        entity.team = subscription.team();
+        entity.asset = subscription.asset();
+        entity.events = subscription.events().stream().map(EventType::id).sorted().collect(Collectors.joining(","));
+        entity.channel = subscription.channel().name();
+        entity.target = subscription.target();
+        entity.secret = subscription.secret();
+        entity.createdAt = subscription.createdAt();
+        entity.createdBy = subscription.createdBy();
+        em.persist(entity);
+        return toDomain(entity);
+    }
+
+    @Override
+    public Optional<Subscription> subscription(long id) {
+        return Optional.ofNullable(em.find(SubscriptionEntity.class, id)).map(NotificationRepository::toDomain);
+    }
+
+    @Override
+    public List<Subscription> subscriptionsOf(String team) {
+        return em.createQuery("from SubscriptionEntity where team = :team order by id", SubscriptionEntity.class)
+                .setParameter("team", team).getResultList().stream().map(NotificationRepository::toDomain).toList();
+    }
+
+    @Override
+    public List<Subscription> subscriptionsTo(String asset) {
+        return em.createQuery("from SubscriptionEntity where asset = :asset order by id", SubscriptionEntity.class)
+                .setParameter("asset", asset).getResultList().stream().map(NotificationRepository::toDomain).toList();
+    }
+
+    @Override
+    public boolean deleteSubscription(long id) {
+        return em.createQuery("delete from SubscriptionEntity where id = :id").setParameter("id", id)
+                .executeUpdate() > 0;
+    }
+
+    @Override
+    public void insertEvent(OutboxEvent event) {
+        NotificationEventEntity entity = new NotificationEventEntity();
+        entity.id = event.id();
+        entity.type = event.type().id();
+        entity.subject = event.subject();
+        entity.occurredAt = event.occurredAt();
+        entity.data = event.data();
+        em.persist(entity);
+    }
+
+    @Override
+    public void insertDelivery(NewDelivery delivery, Instant now) {
+        DeliveryEntity entity = new DeliveryEntity();
+        entity.eventId = delivery.eventId();
+        entity.team = delivery.team();
+        entity.channel = delivery.channel().name();
+        entity.target = delivery.target();
+        entity.secret = delivery.secret();
+        entity.reason = delivery.reason();
+        entity.status = PENDING;
+        entity.attempts = 0;
+        entity.createdAt = now;
+        entity.windowStart = now;
+        entity.nextAttemptAt = now;
+        em.persist(entity);
+    }
+
+    @Override
+    public void insertInbox(String team, String eventId, String reason, Instant now) {
+        InboxNotificationEntity entity = new InboxNotificationEntity();
+        entity.team = team;
+        entity.eventId = eventId;
+        entity.reason = reason;
+        entity.createdAt = now;
+        em.persist(entity);
+    }
+
+    @Override
+    @Transactional
+    public List<Long> due(Instant now, int limit) {
+        return em.createQuery("select d.id from DeliveryEntity d where d.status = :pending"
+                        + " and d.nextAttemptAt <= :now and (d.claimedUntil is null or d.claimedUntil < :now)"
+                        + " order by d.nextAttemptAt, d.id", Long.class)
+                .setParameter("pending", PENDING).setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean claim(long id, String dispatcher, Instant now, Instant until) {
+        // Portable compare-and-set: only one replica's UPDATE matches the row, on H2 and PostgreSQL alike.
+        return em.createQuery("update DeliveryEntity d set d.claimedBy = :me, d.claimedUntil = :until"
+                        + " where d.id = :id and d.status = :pending and d.nextAttemptAt <= :now"
+                        + " and (d.claimedUntil is null or d.claimedUntil < :now)")
+                .setParameter("me", dispatcher).setParameter("until", until).setParameter("id", id)
+                .setParameter("pending", PENDING).setParameter("now", now).executeUpdate() == 1;
+    }
+
+    @Override
+    @Transactional
+    public Optional<OutgoingDelivery> outgoing(long id) {
+        DeliveryEntity delivery = em.find(DeliveryEntity.class, id);
+        if (delivery == null) {
+            return Optional.empty();
+        }
+        NotificationEventEntity event = em.find(NotificationEventEntity.class, delivery.eventId);
+        return Optional.of(new OutgoingDelivery(delivery.id, toDomain(event), delivery.team,
+                NotificationChannel.valueOf(delivery.channel), delivery.target, delivery.secret, delivery.reason,
+                delivery.attempts, delivery.windowStart));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordAttempt(long id, DeliveryAttempt attempt, DeliveryStatus status, Instant nextAttemptAt) {
+        DeliveryEntity delivery = em.find(DeliveryEntity.class, id);
+        if (delivery == null) {
+            return;
+        }
+        delivery.attempts++;
+        delivery.status = status.name();
+        if (status == DeliveryStatus.PENDING) {
+            delivery.nextAttemptAt = nextAttemptAt;
+        }
+        if (status == DeliveryStatus.DELIVERED) {
+            delivery.deliveredAt = attempt.attemptedAt();
+        }
+        delivery.claimedBy = null;
+        delivery.claimedUntil = null;
+        DeliveryAttemptEntity entity = new DeliveryAttemptEntity();
+        entity.deliveryId = id;
+        entity.attemptedAt = attempt.attemptedAt();
+        entity.outcome = attempt.outcome();
+        entity.httpStatus = attempt.httpStatus();
+        entity.error = attempt.error() == null || attempt.error().length() <= 2_000 ? attempt.error()
+                : attempt.error().substring(0, 2_000);
+        em.persist(entity);
+    }
+
+    @Override
+    public Optional<Delivery> delivery(long id) {
+        return Optional.ofNullable(em.find(DeliveryEntity.class, id)).map(this::toDomain);
+    }
+
+    @Override
+    public List<Delivery> deliveries(DeliveryStatus status, String team, int limit) {
+        StringBuilder query = new StringBuilder("from DeliveryEntity d where 1 = 1");
+        if (status != null) {
+            query.append(" and d.status = :status");
+        }
+        if (team != null) {
+            query.append(" and d.team = :team");
+        }
+        var typed = em.createQuery(query.append(" order by d.id desc").toString(), DeliveryEntity.class);
+        if (status != null) {
+            typed.setParameter("status", status.name());
+        }
+        if (team != null) {
+            typed.setParameter("team", team);
+        }
+        return typed.setMaxResults(limit).getResultList().stream().map(this::toDomain).toList();
+    }
+
+    @Override
+    public void retry(long id, Instant now) {
+        DeliveryEntity delivery = em.find(DeliveryEntity.class, id);
+        delivery.status = PENDING;
+        delivery.windowStart = now;
+        delivery.nextAttemptAt = now;
+        delivery.claimedBy = null;
+        delivery.claimedUntil = null;
+    }
+
+    @Override
+    public List<InboxNotification> inbox(String team, boolean unreadOnly, int limit) {
+        String where = unreadOnly ? " and n.readAt is null" : "";
+        return em.createQuery("from InboxNotificationEntity n where n.team = :team" + where + " order by n.id desc",
+                        InboxNotificationEntity.class)
+                .setParameter("team", team).setMaxResults(limit).getResultList().stream()
+                .map(this::toDomain).toList();
+    }
+
+    @Override
+    public Optional<InboxNotification> inboxNotification(long id) {
+        return Optional.ofNullable(em.find(InboxNotificationEntity.class, id)).map(this::toDomain);
+    }
+
+    @Override
+    public void markRead(long id, Instant now) {
+        em.find(InboxNotificationEntity.class, id).readAt = now;
+    }
+
+    private InboxNotification toDomain(InboxNotificationEntity entity) {
+        NotificationEventEntity event = em.find(NotificationEventEntity.class, entity.eventId);
+        return new InboxNotification(entity.id, entity.team, event.id, type(event.type), event.subject,
+                event.occurredAt, event.data, entity.reason, entity.readAt);
+    }
+
+    private Delivery toDomain(DeliveryEntity entity) {
+        NotificationEventEntity event = em.find(NotificationEventEntity.class, entity.eventId);
+        List<DeliveryAttempt> log = em.createQuery("from DeliveryAttemptEntity where deliveryId = :id order by id",
+                        DeliveryAttemptEntity.class).setParameter("id", entity.id).getResultList().stream()
+                .map(attempt -> new DeliveryAttempt(attempt.attemptedAt, attempt.outcome, attempt.httpStatus,
+                        attempt.error))
+                .toList();
+        return new Delivery(entity.id, entity.eventId, type(event.type), event.subject, entity.team,
+                NotificationChannel.valueOf(entity.channel), entity.target, DeliveryStatus.valueOf(entity.status),
+                entity.attempts, entity.createdAt, entity.nextAttemptAt, entity.deliveredAt, log);
+    }
+
+    private static OutboxEvent toDomain(NotificationEventEntity entity) {
+        return new OutboxEvent(entity.id, type(entity.type), entity.subject, entity.occurredAt, entity.data);
+    }
+
+    private static Subscription toDomain(SubscriptionEntity entity) {
+        return new Subscription(entity.id, entity.team, entity.asset, Arrays.stream(entity.events.split(","))
+                .map(NotificationRepository::type).collect(Collectors.toSet()),
+                NotificationChannel.valueOf(entity.channel), entity.target, entity.secret, entity.createdAt,
+                entity.createdBy);
+    }
+
+    private static EventType type(String id) {
+        return EventType.fromId(id).orElseThrow(() -> new IllegalStateException("unknown stored event " + id));
+    }
+}
