@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the domain free of frameworks, and adapters from talking to each other. */
+/** Keeps the domain free of frameworks, and adapters from talking to each other: each check() asserts a rule. */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
