@@ -30,7 +30,8 @@ public class ChangeImpactService {
      * @param newVersion the version the change would be published as, to tell direct consumers whether their
      *                   range follows it
      */
-    public List<ImpactView> impactOf(String asset, List<DifferenceView> breaking, Optional<SemanticVersion> newVersion) {
+    public List<ImpactView> impactOf(String asset, List<DifferenceView> breaking,
+                                     Optional<SemanticVersion> newVersion) {
         DependencyGraph graph = estate.read();
         if (breaking.isEmpty() || graph.node(asset).isEmpty()) {
             return List.of();

@@ -101,7 +101,10 @@ final class Browser implements AutoCloseable {
         return (String) ((JavascriptExecutor) driver).executeScript("return location.pathname + location.search");
     }
 
-    /** Saves the whole page (the window is stretched to the page's height for the shot) as target/screenshots/NAME.png. */
+    /**
+     * Saves the whole page (the window is stretched to the page's height for the shot) as
+     * target/screenshots/NAME.png.
+     */
     Path screenshot(String name, Dimension window) {
         driver.manage().window().setSize(window);
         // The window includes the browser's own frame: add it so that the page's full height fits the viewport.

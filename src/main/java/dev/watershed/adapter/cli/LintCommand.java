@@ -86,7 +86,8 @@ final class LintCommand extends ReportingCommand {
             boolean failed = found.stream().anyMatch(f -> f.severity() == Report.Severity.ERROR);
             long warnings = found.size() - found.stream().filter(f -> f.severity() == Report.Severity.ERROR).count();
             String summary = failed ? found.stream().filter(f -> f.severity() == Report.Severity.ERROR).count()
-                    + " errors, " + warnings + " warnings" : "valid" + (warnings > 0 ? ", " + warnings + " warnings" : "");
+                    + " errors, " + warnings + " warnings"
+                    : "valid" + (warnings > 0 ? ", " + warnings + " warnings" : "");
             report.add(new Report.Item(file.name(), file.path(), file.lineOf("/name"),
                     failed ? Report.Outcome.FAILED : Report.Outcome.PASSED, summary, List.of(), found, null));
         }

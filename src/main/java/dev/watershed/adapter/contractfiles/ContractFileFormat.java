@@ -74,7 +74,8 @@ final class ContractFileFormat {
     private static JsonNode resource(String name) {
         try (InputStream in = ContractFileFormat.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("the contract file format schema " + name + " is not on the class path");
+                throw new IllegalStateException("the contract file format schema " + name
+                        + " is not on the class path");
             }
             return JSON.readTree(in);
         } catch (IOException e) {
