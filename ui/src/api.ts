@@ -49,6 +49,13 @@ export interface Observation {
   invalid: number; errorCount: number; recordedBy: string | null; profile: ProfileSummary | null;
 }
 
+/** Why a team gets a notification: one of its assets, the path from the changed asset to it, and the fields read. */
+export interface NotificationReason { asset: string; path: string[]; fields: string[]; reason: string }
+export interface InboxNotification {
+  id: number; team: string; eventId: string; type: string; subject: string; occurredAt: string; read: boolean;
+  readAt: string | null; data: Record<string, unknown>; reasons: NotificationReason[];
+}
+
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string | undefined, detail: string, readonly problem: Record<string, unknown> | null) {
     super(detail);
@@ -96,6 +103,11 @@ export const api = {
   estate: (limit: number) => request<Lineage>(`/lineage${query({ limit })}`),
   impact: (name: string, fields: string[]) =>
     request<Impact>(`/assets/${enc(name)}/impact${query({ fields: fields.join(',') })}`),
+  notifications: (team: string, unread: boolean) =>
+    request<InboxNotification[]>(`/notifications${query({ team, unread: unread ? 'true' : undefined })}`),
+  /** Needs an editor token of the notification's team, or an admin token. */
+  markRead: (id: number, token: string) =>
+    request<InboxNotification>(`/notifications/${id}/read`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }),
   dryRun: (name: string, format: string, schema: unknown) =>
     request<DryRun>(`/assets/${enc(name)}/contracts?dryRun=true`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ format, schema }),

@@ -3,6 +3,7 @@ import { renderCatalog } from './views/catalog';
 import { renderAsset } from './views/asset';
 import { renderLineage } from './views/lineage';
 import { renderWhatIf } from './views/whatif';
+import { renderInbox } from './views/inbox';
 
 /** A view draws itself into main; it may return a clean-up function called before the next view. */
 export type Cleanup = () => void;
@@ -15,6 +16,8 @@ const routes: [RegExp, View, string][] = [
   [/^\/lineage\/([^/]+)$/, renderLineage, 'lineage'],
   [/^\/what-if\/?$/, renderWhatIf, 'what-if'],
   [/^\/what-if\/([^/]+)$/, renderWhatIf, 'what-if'],
+  [/^\/inbox\/?$/, renderInbox, 'inbox'],
+  [/^\/inbox\/([^/]+)$/, renderInbox, 'inbox'],
 ];
 
 const main = document.getElementById('main') as HTMLElement;

@@ -2,6 +2,7 @@ package dev.watershed.ui;
 
 import static dev.watershed.adapter.rest.Api.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.watershed.adapter.rest.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -228,6 +229,50 @@ class WebUiBrowserTest {
         String impacted = browser.waitForText("#impact-result", "affected by a change to /hospital_name");
         assertThat(impacted).contains("hospital.readmission-features", "hospital.readmission-model");
         browser.screenshot("lineage-impact");
+    }
+
+    @Test
+    void showsATeamsInboxWithWhyItIsToldAndMarksANotificationRead() {
+        String producerTeam = Api.createTeam();
+        String producer = Api.unique("ui.orders");
+        asAdmin().body(Map.of("name", producer, "kind", "SOURCE", "owner", producerTeam, "compatibility", "NONE"))
+                .post("/api/v1/assets").then().statusCode(201);
+        Api.publish(producer, PAYMENT_V1, 201);
+        String consumerTeam = Api.createTeam();
+        String consumer = Api.createAsset(consumerTeam, "FEATURE");
+        Api.publish(consumer, Api.objectSchema(Map.of("total", Map.of("type", "number")), List.of()), 201);
+        asAdmin().body(Map.of("fields", List.of("amount"), "usage", "TRAINING"))
+                .put("/api/v1/assets/" + consumer + "/dependencies/" + producer).then().statusCode(201);
+        Api.publish(producer, Api.objectSchema(Map.of("id", Map.of("type", "string"),
+                "amount", Map.of("type", "string")), List.of("id", "amount")), 201);
+
+        browser.open("/inbox/" + consumerTeam);
+        browser.waitForText("h1", "Inbox of " + consumerTeam);
+        String list = browser.waitForText("#inbox-list", producer);
+        assertThat(list).contains("Contract published", "contract.published", "1.0.0 → 2.0.0", "MAJOR", "breaking",
+                producer + " → " + consumer, "/amount", "UNREAD", "Mark read");
+        assertThat(browser.find("#inbox-count").getText()).isEqualTo("1 notification, 1 unread");
+        assertThat(new Select(browser.find("#inbox-team")).getFirstSelectedOption().getText()).isEqualTo(consumerTeam);
+        assertThat(browser.find("#inbox-list a.asset-link").getAttribute("href")).endsWith("/assets/" + producer);
+        assertThat(browser.find("a[data-nav='inbox']").getAttribute("aria-current")).isEqualTo("page");
+        browser.screenshot("inbox");
+
+        browser.find("#inbox-token-forget").click();
+        browser.find("#inbox-list button.mark-read").click();
+        browser.waitForText("#inbox-feedback", "Marking read needs an API token");
+        assertThat(focused().getAttribute("id")).isEqualTo("inbox-token");
+        browser.find("#inbox-token").sendKeys(Api.editorToken(consumerTeam));
+        browser.find("#inbox-list button.mark-read").click();
+        browser.waitForText("#inbox-feedback", "Marked read");
+        assertThat(browser.find("#inbox-list tbody tr").getText()).contains("READ").doesNotContain("UNREAD")
+                .doesNotContain("Mark read");
+        asAdmin().get("/api/v1/notifications?unread=true&team=" + consumerTeam).then().statusCode(200)
+                .body("size()", equalTo(0));
+
+        browser.find("#inbox-unread").click();
+        browser.waitFor(d -> browser.path().equals("/inbox/" + consumerTeam + "?unread=true"));
+        browser.waitForText("#inbox-results", "No unread notifications for " + consumerTeam);
+        assertThat(focused().getAttribute("id")).as("focus stays on the checkbox").isEqualTo("inbox-unread");
     }
 
     @Test

@@ -60,6 +60,20 @@ public class UiPageResource {
         return page();
     }
 
+    @GET
+    @Path("/inbox")
+    @Operation(hidden = true)
+    public Response inbox() {
+        return page();
+    }
+
+    @GET
+    @Path("/inbox/{team}")
+    @Operation(hidden = true)
+    public Response inboxOf() {
+        return page();
+    }
+
     private Response page() {
         CacheControl noCache = new CacheControl();
         noCache.setNoCache(true);
