@@ -26,12 +26,14 @@ public class ChangeImpactService {
     }
 
     /**
-     * @param breaking   the differences that break some readers; nothing is impacted when there are none
-     * @param newVersion the version the change would be published as, to tell direct consumers whether their
-     *                   range follows it
+     * @param differences the change; only the differences that break some reader count, and nothing is impacted
+     *                    when none does
+     * @param newVersion  the version the change would be published as, to tell direct consumers whether their
+     *                    range follows it
      */
-    public List<ImpactView> impactOf(String asset, List<DifferenceView> breaking,
+    public List<ImpactView> impactOf(String asset, List<DifferenceView> differences,
                                      Optional<SemanticVersion> newVersion) {
+        List<DifferenceView> breaking = differences.stream().filter(DifferenceView::breaks).toList();
         DependencyGraph graph = estate.read();
         if (breaking.isEmpty() || graph.node(asset).isEmpty()) {
             return List.of();

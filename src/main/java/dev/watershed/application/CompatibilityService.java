@@ -68,9 +68,8 @@ public class CompatibilityService {
         CompatibilityVerdict verdict = checker.check(format, mode, strict, next.comparable(), previous);
         List<String> names = IntStream.range(0, previous.size()).mapToObj(i -> "previous[" + i + "]").toList();
         List<DifferenceView> differences = DifferenceView.all(verdict.differences(), names);
-        List<ImpactView> impacted = asset == null ? List.of() : impact.impactOf(asset, differences.stream()
-                .filter(difference -> difference.breaksBackward() || difference.breaksForward())
-                .toList(), Optional.empty());
+        List<ImpactView> impacted = asset == null ? List.of()
+                : impact.impactOf(asset, differences, Optional.empty());
         return new StatelessVerdict(verdict, differences, impacted);
     }
 

@@ -1,6 +1,8 @@
 package dev.watershed.application;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.Sha256;
@@ -40,7 +42,11 @@ public class ContractService {
     private final CompatibilityChecker checker;
     private final ChangeImpactService impact;
     private final VersionPolicy versions = new VersionPolicy();
-    private final ParsedSchemaCache parsedSchemas = new ParsedSchemaCache(2_000);
+    /**
+     * Parsed schemas of stored versions: parsing checks a schema against its meta-schema, and a transitive check
+     * reads every previous version, so parsing each again on every publish would dominate its cost.
+     */
+    private final Cache<String, ParsedSchema> parsedSchemas = Caffeine.newBuilder().maximumSize(2_000).build();
     private final Clock clock;
     private final EstateChangeListener estateChanges;
     private final EventPublisher events;
@@ -130,11 +136,8 @@ public class ContractService {
         SemanticVersion version = versions.versionToPublish(latest.map(Contract::version), verdict, requested);
         List<String> versionNames = oldestFirst.stream().map(contract -> contract.version().toString()).toList();
         List<DifferenceView> differences = DifferenceView.all(verdict.differences(), versionNames);
-        List<DifferenceView> breakingAnyReader = differences.stream()
-                .filter(difference -> difference.breaksBackward() || difference.breaksForward())
-                .toList();
         return new PublishPlan(assetName, schema, latest, false, verdict, version, differences, fields,
-                impact.impactOf(assetName, breakingAnyReader, Optional.of(version)));
+                impact.impactOf(assetName, differences, Optional.of(version)));
     }
 
     /** Every version, newest first; 404 when the asset does not exist. */
@@ -171,11 +174,11 @@ public class ContractService {
         return deprecated;
     }
 
-    /** The stored schema, parsed again; parsed schemas are cached by fingerprint as they never change. */
+    /** The stored schema, parsed again; cached by its text, since a stored version never changes. */
     public ParsedSchema schemaOf(Contract contract) {
         // The fingerprint alone is not enough: Avro's canonical form leaves out documentation.
         return parsedSchemas.get(contract.format() + ":" + Sha256.hex(contract.schemaText()),
-                () -> parser.parse(contract.format(), TextNode.valueOf(contract.schemaText()), "/schema"));
+                key -> parser.parse(contract.format(), TextNode.valueOf(contract.schemaText()), "/schema"));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.watershed.application;
 
 import dev.watershed.domain.compatibility.Difference;
 import dev.watershed.domain.compatibility.DifferenceKind;
+import dev.watershed.domain.contract.CompatibilityMode;
 import java.util.List;
 
 /**
@@ -11,6 +12,16 @@ import java.util.List;
  */
 public record DifferenceView(DifferenceKind kind, String path, String message, boolean breaksBackward,
                              boolean breaksForward, List<String> againstVersions) {
+
+    /** Whether some reader breaks, in either direction, whatever the mode protects. */
+    public boolean breaks() {
+        return breaksBackward || breaksForward;
+    }
+
+    /** Whether this breaks a direction that {@code mode} checks. */
+    public boolean breaksUnder(CompatibilityMode mode) {
+        return mode.checksBackward() && breaksBackward || mode.checksForward() && breaksForward;
+    }
 
     /** @param versionsOldestFirst the versions the verdict's positions refer to */
     public static DifferenceView of(Difference difference, List<String> versionsOldestFirst) {

@@ -59,8 +59,7 @@ public class EventPublisher {
     public void contractPublished(Contract contract, PublishPlan plan) {
         String asset = contract.asset();
         List<ImpactedAsset> impacted;
-        List<DifferenceView> breaking = plan.differences().stream()
-                .filter(difference -> difference.breaksBackward() || difference.breaksForward()).toList();
+        List<DifferenceView> breaking = plan.differences().stream().filter(DifferenceView::breaks).toList();
         if (!breaking.isEmpty()) {
             impacted = impact(asset, paths(breaking));
         } else if (!plan.differences().isEmpty()) {

@@ -36,9 +36,6 @@ public record PublishPlan(String asset, ParsedSchema schema, Optional<Contract> 
     }
 
     public List<DifferenceView> breakingDifferences() {
-        return differences.stream()
-                .filter(difference -> verdict.mode().checksBackward() && difference.breaksBackward()
-                        || verdict.mode().checksForward() && difference.breaksForward())
-                .toList();
+        return differences.stream().filter(difference -> difference.breaksUnder(verdict.mode())).toList();
     }
 }

@@ -112,7 +112,7 @@ public class ExampleEstateLoader {
 
     private Map<String, FieldMetadata> fields(JsonNode fields) {
         Map<String, FieldMetadata> metadata = new LinkedHashMap<>();
-        fields.fields().forEachRemaining(entry -> {
+        fields.properties().forEach(entry -> {
             JsonNode field = entry.getValue();
             metadata.put(entry.getKey(), new FieldMetadata(text(field, "description"),
                     field.path("pii").asBoolean(false), field.path("servingAvailable").asBoolean(true),

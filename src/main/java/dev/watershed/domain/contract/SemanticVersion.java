@@ -26,10 +26,6 @@ public record SemanticVersion(int major, int minor, int patch) implements Compar
         return new SemanticVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
     }
 
-    public static boolean isValid(String text) {
-        return text != null && FORMAT.matcher(text).matches();
-    }
-
     public SemanticVersion bump(VersionBump bump) {
         return switch (bump) {
             case MAJOR -> new SemanticVersion(major + 1, 0, 0);
