@@ -90,7 +90,8 @@ public final class BatchProfile {
         return new ProfileSummary(records, summaries, fieldsTruncated);
     }
 
-    private long missing(FieldProfile field) {
+    /** Times the object holding {@code field} was present without it (0 for array elements). */
+    long missing(FieldProfile field) {
         String path = field.path();
         int slash = path.lastIndexOf('/');
         if (path.endsWith("/*")) {

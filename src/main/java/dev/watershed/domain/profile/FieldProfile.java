@@ -40,6 +40,16 @@ public final class FieldProfile {
         return typeCounts[type.ordinal()];
     }
 
+    /** Numeric statistics, or {@code null} when no number was seen. */
+    NumericStats numericStats() {
+        return numbers;
+    }
+
+    /** String statistics, or {@code null} when no string was seen. */
+    StringStats stringStats() {
+        return strings;
+    }
+
     void observe(JsonNode value) {
         count++;
         switch (value.getNodeType()) {

@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,30 @@ final class NumericStats {
 
     long count() {
         return count;
+    }
+
+    /**
+     * The sketch's quantiles at ranks 1/bins .. (bins-1)/bins, without repeats, in increasing order: the cut points
+     * of roughly equal-mass bins. Empty when nothing was counted.
+     */
+    double[] splitPoints(int bins) {
+        if (count == 0) {
+            return new double[0];
+        }
+        double[] ranks = new double[bins - 1];
+        for (int i = 0; i < ranks.length; i++) {
+            ranks[i] = (double) (i + 1) / bins;
+        }
+        return Arrays.stream(sketch.getQuantiles(ranks, QuantileSearchCriteria.INCLUSIVE)).distinct()
+                .sorted().toArray();
+    }
+
+    /**
+     * The share of values in each bin cut at {@code splits} (increasing, no repeats): splits.length + 1 shares,
+     * bins closed below and open above.
+     */
+    double[] masses(double[] splits) {
+        return sketch.getPMF(splits, QuantileSearchCriteria.EXCLUSIVE);
     }
 
     NumericSummary summary() {

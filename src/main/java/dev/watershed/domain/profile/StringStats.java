@@ -4,7 +4,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.datasketches.common.ArrayOfStringsSerDe;
 import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.ItemsSketch;
@@ -55,6 +57,27 @@ final class StringStats {
         union.update(other.distinct);
         distinct = union.getResult(TgtHllType.HLL_4);
         frequent.merge(other.frequent);
+    }
+
+    long count() {
+        return count;
+    }
+
+    /** Whether {@link #counts()} is exact: the sketch never had to drop a value, having seen few distinct ones. */
+    boolean exact() {
+        return frequent.getMaximumError() == 0;
+    }
+
+    /**
+     * Count per value tracked by the frequent-items sketch: every value when {@link #exact()}, otherwise the most
+     * frequent ones with counts that may be over-estimated by at most the sketch's maximum error.
+     */
+    Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (ItemsSketch.Row<String> row : frequent.getFrequentItems(0, ErrorType.NO_FALSE_NEGATIVES)) {
+            counts.put(row.getItem(), row.getEstimate());
+        }
+        return counts;
     }
 
     StringSummary summary() {

@@ -1,0 +1,228 @@
+package dev.watershed.domain.profile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares a current {@link BatchProfile} with a baseline one, field by field, in the manner of TensorFlow Data
+ * Validation's drift and skew comparators:
+ * <ul>
+ *   <li>numeric fields: Jensen-Shannon divergence (base 2, so 0..1) between the two distributions binned at the
+ *       baseline's deciles, read from the KLL sketches (equal cut points merged, so discrete values get a bin each);
+ *   <li>categorical string fields: L-infinity distance between the value shares counted by the frequent-items
+ *       sketches, values not tracked pooled into one "other" share; new and vanished values;
+ *   <li>every field: the share of null or missing values;
+ *   <li>the record count, against the baseline's records per batch.
+ * </ul>
+ * A string field is categorical when the baseline counted every one of its values exactly (the sketch tracks
+ * about a hundred distinct values) and has at most half as many distinct values as values: free text and
+ * identifiers, where every value is new, are left to the null rate.
+ */
+public final class DriftDetector {
+
+    private static final int BINS = 10;
+    private static final int LISTED_CATEGORIES = 5;
+
+    private final DriftSettings settings;
+
+    public DriftDetector(DriftSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Compares {@code current} with {@code baseline}.
+     *
+     * @param baselineBatches how many batches were merged into the baseline, to compare record counts per batch
+     * @return the per-field metrics and the anomalies, worst first; no anomaly when nothing changed beyond a
+     *         threshold
+     */
+    public DriftReport compare(BatchProfile baseline, long baselineBatches, BatchProfile current, DriftRules rules) {
+        Set<String> paths = new TreeSet<>(baseline.fields().keySet());
+        paths.addAll(current.fields().keySet());
+        List<FieldDrift> fields = new ArrayList<>();
+        List<DriftAnomaly> anomalies = new ArrayList<>();
+        for (String path : paths) {
+            FieldDrift field = compareField(path, baseline, current, rules);
+            fields.add(field);
+            anomalies.addAll(field.anomalies());
+        }
+        double expected = baselineBatches > 0 ? (double) baseline.records() / baselineBatches : baseline.records();
+        Double change = null;
+        if (rules.recordCount() && expected > 0) {
+            change = current.records() / expected - 1;
+            if (Math.abs(change) > settings.recordCountChange()) {
+                anomalies.add(new DriftAnomaly("", AnomalyType.RECORD_COUNT_CHANGE, "record_count_change",
+                        Math.abs(change), settings.recordCountChange(), String.format(Locale.ROOT,
+                        "the batch has %d records where the baseline had %.0f per batch (%+.0f%%, threshold"
+                                + " ±%.0f%%)", current.records(), expected, change * 100,
+                        settings.recordCountChange() * 100)));
+            }
+        }
+        anomalies.sort(Comparator.comparingDouble(DriftAnomaly::severity).reversed());
+        return new DriftReport(expected, current.records(), change, fields, anomalies);
+    }
+
+    private FieldDrift compareField(String path, BatchProfile baselineProfile, BatchProfile currentProfile,
+                                    DriftRules rules) {
+        FieldProfile baseline = baselineProfile.fields().get(path);
+        FieldProfile current = currentProfile.fields().get(path);
+        Double baselineNulls = baseline == null ? null : nullRate(baselineProfile, baseline);
+        Double currentNulls = current == null ? null : nullRate(currentProfile, current);
+        if (current == null) {
+            List<DriftAnomaly> anomalies = new ArrayList<>();
+            long values = baseline.count() - baseline.count(ValueType.NULL);
+            if (values > 0 && !rules.skipped().contains(path)) {
+                anomalies.add(new DriftAnomaly(path, AnomalyType.FIELD_VANISHED, "presence", 1, 0,
+                        String.format(Locale.ROOT, "%s is absent from every record; the baseline had %d values of"
+                                + " it", path, values)));
+            }
+            return new FieldDrift(path, FieldDrift.Presence.VANISHED, "other", null, null, baseline.count(), 0,
+                    baselineNulls, null, List.of(), List.of(), anomalies);
+        }
+        if (baseline == null) {
+            return new FieldDrift(path, FieldDrift.Presence.ADDED, "other", null, null, 0, current.count(), null,
+                    currentNulls, List.of(), List.of(), List.of());
+        }
+        List<DriftAnomaly> anomalies = new ArrayList<>();
+        if (rules.skipped().contains(path)) {
+            return new FieldDrift(path, FieldDrift.Presence.BOTH, "other", null, null, baseline.count(),
+                    current.count(), baselineNulls, currentNulls, List.of(), List.of(), anomalies);
+        }
+        double nullChange = currentNulls - baselineNulls;
+        if (Math.abs(nullChange) > settings.nullRateChange()) {
+            anomalies.add(new DriftAnomaly(path, AnomalyType.NULL_RATE_CHANGE, "null_rate_change",
+                    Math.abs(nullChange), settings.nullRateChange(), String.format(Locale.ROOT,
+                    "%s is null or missing in %.1f%% of records, was %.1f%% (threshold ±%.1f points)", path,
+                    currentNulls * 100, baselineNulls * 100, settings.nullRateChange() * 100)));
+        }
+        Double threshold = rules.thresholds().get(path);
+        NumericStats baseNumbers = baseline.numericStats();
+        NumericStats currentNumbers = current.numericStats();
+        if (baseNumbers != null && baseNumbers.count() > 0 && currentNumbers != null && currentNumbers.count() > 0) {
+            double limit = threshold != null ? threshold : settings.jensenShannon();
+            double distance = jensenShannon(baseNumbers, currentNumbers);
+            if (distance > limit) {
+                anomalies.add(new DriftAnomaly(path, AnomalyType.NUMERIC_DISTRIBUTION_SHIFT, "jensen_shannon",
+                        distance, limit, String.format(Locale.ROOT, "%s moved: Jensen-Shannon divergence %.3f over"
+                                + " the baseline's deciles (threshold %.3f); median %s, was %s", path, distance,
+                        limit, format(currentNumbers.splitPoints(2)), format(baseNumbers.splitPoints(2)))));
+            }
+            return new FieldDrift(path, FieldDrift.Presence.BOTH, "numeric", distance, limit, baseline.count(),
+                    current.count(), baselineNulls, currentNulls, List.of(), List.of(), anomalies);
+        }
+        StringStats baseStrings = baseline.stringStats();
+        StringStats currentStrings = current.stringStats();
+        if (categorical(baseStrings) && currentStrings != null && currentStrings.count() > 0) {
+            double limit = threshold != null ? threshold : settings.lInfinity();
+            Map<String, Double> before = shares(baseStrings);
+            Map<String, Double> after = shares(currentStrings);
+            Set<String> values = new LinkedHashSet<>(before.keySet());
+            values.addAll(after.keySet());
+            double distance = 0;
+            String widest = null;
+            for (String value : values) {
+                double gap = Math.abs(after.getOrDefault(value, 0.0) - before.getOrDefault(value, 0.0));
+                if (gap > distance) {
+                    distance = gap;
+                    widest = value;
+                }
+            }
+            double otherBefore = 1 - before.values().stream().mapToDouble(Double::doubleValue).sum();
+            double otherAfter = 1 - after.values().stream().mapToDouble(Double::doubleValue).sum();
+            if (Math.abs(otherAfter - otherBefore) > distance) {
+                distance = Math.abs(otherAfter - otherBefore);
+                widest = null;
+            }
+            if (distance > limit) {
+                anomalies.add(new DriftAnomaly(path, AnomalyType.CATEGORY_MIX_SHIFT, "l_infinity", distance, limit,
+                        String.format(Locale.ROOT, "%s changed its mix: %s is %.1f%% of values, was %.1f%%"
+                                        + " (L-infinity distance %.3f, threshold %.3f)", path,
+                                widest == null ? "the rare values together" : "'" + widest + "'",
+                                (widest == null ? otherAfter : after.getOrDefault(widest, 0.0)) * 100,
+                                (widest == null ? otherBefore : before.getOrDefault(widest, 0.0)) * 100,
+                                distance, limit)));
+            }
+            double minShare = settings.newCategoryMinShare();
+            List<String> added = appeared(after, before, minShare);
+            List<String> gone = baseStrings.exact() && currentStrings.exact()
+                    ? appeared(before, after, minShare) : List.of();
+            if (!added.isEmpty()) {
+                anomalies.add(categoryAnomaly(path, AnomalyType.NEW_CATEGORY, added, after, minShare,
+                        "new values %s hold %.1f%% of values, unseen in the baseline (minimum share %.1f%%)"));
+            }
+            if (!gone.isEmpty()) {
+                anomalies.add(categoryAnomaly(path, AnomalyType.VANISHED_CATEGORY, gone, before, minShare,
+                        "values %s held %.1f%% of the baseline's values and are gone (minimum share %.1f%%)"));
+            }
+            return new FieldDrift(path, FieldDrift.Presence.BOTH, "categorical", distance, limit, baseline.count(),
+                    current.count(), baselineNulls, currentNulls, added, gone, anomalies);
+        }
+        return new FieldDrift(path, FieldDrift.Presence.BOTH, "other", null, null, baseline.count(),
+                current.count(), baselineNulls, currentNulls, List.of(), List.of(), anomalies);
+    }
+
+    private static double nullRate(BatchProfile profile, FieldProfile field) {
+        long missing = profile.missing(field);
+        long occurrences = field.count() + missing;
+        return occurrences == 0 ? 0 : (double) (field.count(ValueType.NULL) + missing) / occurrences;
+    }
+
+    /** Jensen-Shannon divergence, base 2, of the two distributions binned at the baseline's deciles. */
+    static double jensenShannon(NumericStats baseline, NumericStats current) {
+        double[] splits = baseline.splitPoints(BINS);
+        double[] p = baseline.masses(splits);
+        double[] q = current.masses(splits);
+        double divergence = 0;
+        for (int i = 0; i < p.length; i++) {
+            double m = (p[i] + q[i]) / 2;
+            if (p[i] > 0) {
+                divergence += 0.5 * p[i] * log2(p[i] / m);
+            }
+            if (q[i] > 0) {
+                divergence += 0.5 * q[i] * log2(q[i] / m);
+            }
+        }
+        return Math.min(1, Math.max(0, divergence));
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    private static boolean categorical(StringStats strings) {
+        return strings != null && strings.count() > 0 && strings.exact()
+                && strings.counts().size() * 2L <= strings.count();
+    }
+
+    private static Map<String, Double> shares(StringStats strings) {
+        Map<String, Double> shares = new java.util.LinkedHashMap<>();
+        strings.counts().forEach((value, count) -> shares.put(value, (double) count / strings.count()));
+        return shares;
+    }
+
+    /** Values of {@code in} holding at least {@code minShare} that {@code notIn} lacks, largest share first. */
+    private static List<String> appeared(Map<String, Double> in, Map<String, Double> notIn, double minShare) {
+        return in.entrySet().stream().filter(e -> e.getValue() >= minShare && !notIn.containsKey(e.getKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+    }
+
+    private static DriftAnomaly categoryAnomaly(String path, AnomalyType type, List<String> values,
+                                                Map<String, Double> shares, double minShare, String sentence) {
+        double total = values.stream().mapToDouble(shares::get).sum();
+        List<String> listed = values.stream().limit(LISTED_CATEGORIES).map(value -> "'" + value + "'").toList();
+        String names = String.join(", ", listed) + (values.size() > LISTED_CATEGORIES
+                ? " and " + (values.size() - LISTED_CATEGORIES) + " more" : "");
+        return new DriftAnomaly(path, type, "share", total, minShare,
+                path + ": " + String.format(Locale.ROOT, sentence, names, total * 100, minShare * 100));
+    }
+
+    private static String format(double[] median) {
+        return median.length == 0 ? "none" : String.format(Locale.ROOT, "%.4g", median[0]);
+    }
+}
