@@ -192,6 +192,8 @@ public class ContractService {
         Map<String, FieldMetadata> canonical = new LinkedHashMap<>();
         for (Map.Entry<String, FieldMetadata> entry : given.entrySet()) {
             String pointer = "/fields/" + FieldPath.escape(entry.getKey());
+            requireThreshold(entry.getValue().driftThreshold(), pointer + "/driftThreshold");
+            requireThreshold(entry.getValue().skewThreshold(), pointer + "/skewThreshold");
             try {
                 canonical.put(FieldPath.normalize(entry.getKey()), entry.getValue());
             } catch (InvalidFieldPathException e) {
@@ -205,6 +207,13 @@ public class ContractService {
                     + "; use JSON Pointers (/customer/email) or dotted paths (customer.email) of schema fields");
         }
         return canonical;
+    }
+
+    private static void requireThreshold(Double threshold, String pointer) {
+        if (threshold != null && !(threshold > 0 && threshold <= 1)) {
+            throw new InvalidInputException(pointer, "a threshold is a distance between 0 (excluded) and 1, such as"
+                    + " 0.1; was " + threshold);
+        }
     }
 
     private static void requireSameFormat(Contract latest, ParsedSchema schema) {

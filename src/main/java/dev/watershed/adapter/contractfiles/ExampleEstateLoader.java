@@ -116,9 +116,14 @@ public class ExampleEstateLoader {
             JsonNode field = entry.getValue();
             metadata.put(entry.getKey(), new FieldMetadata(text(field, "description"),
                     field.path("pii").asBoolean(false), field.path("servingAvailable").asBoolean(true),
-                    enumOf(FieldRole.class, field, "role")));
+                    enumOf(FieldRole.class, field, "role"), number(field, "driftThreshold"),
+                    number(field, "skewThreshold")));
         });
         return metadata;
+    }
+
+    private static Double number(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asDouble() : null;
     }
 
     private static String text(JsonNode node, String field) {

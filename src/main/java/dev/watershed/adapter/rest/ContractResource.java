@@ -42,11 +42,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ContractResource {
 
     /** Field metadata as clients send it: anything left out takes its default. */
-    public record FieldMetadataRequest(String description, Boolean pii, Boolean servingAvailable, FieldRole role) {
+    public record FieldMetadataRequest(String description, Boolean pii, Boolean servingAvailable, FieldRole role,
+                                       Double driftThreshold, Double skewThreshold) {
 
         FieldMetadata toDomain() {
             return new FieldMetadata(description, Boolean.TRUE.equals(pii), !Boolean.FALSE.equals(servingAvailable),
-                    role);
+                    role, driftThreshold, skewThreshold);
         }
     }
 
@@ -57,7 +58,7 @@ public class ContractResource {
             Map<String, FieldMetadata> metadata = new LinkedHashMap<>();
             if (fields != null) {
                 fields.forEach((path, field) -> metadata.put(path, field == null
-                        ? new FieldMetadata(null, false, true, null) : field.toDomain()));
+                        ? FieldMetadata.defaults() : field.toDomain()));
             }
             return new PublishRequest(format, schema, version, changelog, metadata);
         }
@@ -100,18 +101,22 @@ public class ContractResource {
      *
      * @param description the metadata's description when given, else the schema's; {@code null} when neither has one
      * @param role        {@code null} when the contract does not state one
+     * @param driftThreshold {@code null} when the contract does not state one (the configured default applies)
+     * @param skewThreshold  {@code null} when the contract does not state one (the configured default applies)
      */
     public record FieldResponse(String path, String type, boolean required, String description, boolean pii,
-                                boolean servingAvailable, FieldRole role) {
+                                boolean servingAvailable, FieldRole role, Double driftThreshold,
+                                Double skewThreshold) {
 
         static FieldResponse of(SchemaField field, FieldMetadata metadata) {
             if (metadata == null) {
                 return new FieldResponse(field.path(), field.type(), field.required(), field.description(), false,
-                        true, null);
+                        true, null, null, null);
             }
             String description = metadata.description() != null ? metadata.description() : field.description();
             return new FieldResponse(field.path(), field.type(), field.required(), description, metadata.pii(),
-                    metadata.servingAvailable(), metadata.role());
+                    metadata.servingAvailable(), metadata.role(), metadata.driftThreshold(),
+                    metadata.skewThreshold());
         }
     }
 
