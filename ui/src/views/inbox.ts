@@ -12,6 +12,7 @@ const TYPE_LABELS: Record<string, string> = {
   'dependency.removed': 'Dependency removed',
   'asset.deleted': 'Asset deleted',
   'validation.failed': 'Validation failed',
+  'drift.detected': 'Drift detected',
 };
 
 export function inboxPath(team: string, unread = false): string {
@@ -171,6 +172,11 @@ function summary(n: InboxNotification): string {
       return `${d.consumer} no longer reads ${d.producer}`;
     case 'validation.failed':
       return `${d.invalid} of ${d.total} records invalid (${d.label}, version ${d.version})`;
+    case 'drift.detected': {
+      const anomalies = Array.isArray(d.anomalies) ? d.anomalies as { field?: string }[] : [];
+      const fields = [...new Set(anomalies.map((anomaly) => anomaly.field || 'record count'))];
+      return `Drift in ${fields.join(', ')}${d.label ? ` (${d.label})` : ''}`;
+    }
     default:
       return '';
   }

@@ -136,6 +136,23 @@ public class EventPublisher {
         publish(EventType.VALIDATION_FAILED, observation.asset(), data, impact(observation.asset(), List.of()));
     }
 
+    /**
+     * Everyone downstream of the asset: drift in any field may reach whatever is built from it. The data names the
+     * asset, what it was compared with and every anomaly (field, type, metric, value, threshold, detail).
+     */
+    public void driftDetected(DriftCheck check) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("asset", check.asset());
+        data.put("driftId", check.id());
+        data.put("against", check.against());
+        data.put("label", check.against().label());
+        data.put("baselineId", "baseline".equals(check.against().kind()) ? check.against().id() : null);
+        data.put("current", check.current());
+        data.put("checkedBy", check.checkedBy());
+        data.put("anomalies", check.report().anomalies());
+        publish(EventType.DRIFT_DETECTED, check.asset(), data, impact(check.asset(), List.of()));
+    }
+
     private void dependencyChanged(EventType type, String producer, String consumer, List<String> fields,
                                    String range) {
         Map<String, Object> data = new LinkedHashMap<>();

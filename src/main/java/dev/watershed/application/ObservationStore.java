@@ -1,5 +1,6 @@
 package dev.watershed.application;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,4 +15,21 @@ public interface ObservationStore {
 
     /** Matching observations, newest first, at most {@code query.limit()}; empty when none match. */
     List<Observation> list(ObservationQuery query);
+
+    /**
+     * Observations with a profile and this label, newest first, at most {@code limit}.
+     *
+     * @param from inclusive lower bound of {@code observedAt}, or {@code null}
+     * @param to   inclusive upper bound of {@code observedAt}, or {@code null}
+     */
+    List<Observation> profiled(String asset, String label, Instant from, Instant to, int limit);
+
+    /**
+     * The newest observation with a profile and this label made before {@code before} (earlier, or at the same
+     * instant with a smaller id); empty when there is none.
+     */
+    Optional<Observation> previousProfiled(String asset, String label, Observation before);
+
+    /** The newest observation with a profile and this label; empty when there is none. */
+    Optional<Observation> latestProfiled(String asset, String label);
 }

@@ -67,6 +67,25 @@ public class ValidationService {
      */
     public ValidationOutcome validate(Caller caller, String asset, String version, BatchFormat format,
                                       InputStream body, Options options) {
+        return run(caller, asset, version, format, body, options).outcome();
+    }
+
+    /** A validated batch with its profile itself, not only its summary. */
+    public record ProfiledBatch(ValidationOutcome outcome, BatchProfile profile) {
+    }
+
+    /**
+     * Validates and profiles a batch against the latest contract of an asset, recording an observation when
+     * {@code label} is given, for a caller that needs the profile to compare it (drift).
+     *
+     * @throws dev.watershed.domain.NotFoundException if the asset or any contract is missing
+     */
+    public ProfiledBatch profile(Caller caller, String asset, BatchFormat format, InputStream body, String label) {
+        return run(caller, asset, null, format, body, new Options(true, label, false));
+    }
+
+    private ProfiledBatch run(Caller caller, String asset, String version, BatchFormat format, InputStream body,
+                              Options options) {
         if (options.recordsObservation()) {
             observations.requireCanRecord(caller, options.label());
         }
@@ -82,8 +101,8 @@ public class ValidationService {
                     options.label(), clock.instant(), report.total(), report.valid(), report.invalid(),
                     report.errorCount(), profile == null ? null : profile.serialize(), caller.label())).id();
         }
-        return new ValidationOutcome(asset, contract.version().toString(), report,
-                profile == null ? null : profile.summary(), observationId);
+        return new ProfiledBatch(new ValidationOutcome(asset, contract.version().toString(), report,
+                profile == null ? null : profile.summary(), observationId), profile);
     }
 
     /**

@@ -26,6 +26,8 @@ public interface WatershedConfig {
 
     Notifications notifications();
 
+    Drift drift();
+
     interface Auth {
 
         /** Whether reads work without a token. */
@@ -161,5 +163,37 @@ public interface WatershedConfig {
          */
         @WithDefault("false")
         boolean teamWebhook();
+    }
+
+    /** Drift and training/serving skew; a field's {@code driftThreshold} or {@code skewThreshold} wins. */
+    interface Drift {
+
+        /** Largest Jensen-Shannon divergence (base 2, 0..1) of a numeric field from its baseline (TFDV: 0.1). */
+        @WithDefault("0.1")
+        double jensenShannonThreshold();
+
+        /** Largest L-infinity distance (0..1) of a categorical field's value shares from its baseline (TFDV: 0.1). */
+        @WithDefault("0.1")
+        double lInfinityThreshold();
+
+        /** Largest change of the share of null or missing values, in share points. */
+        @WithDefault("0.1")
+        double nullRateChange();
+
+        /** Share a value must hold to be reported as a new category (or have held, as a vanished one). */
+        @WithDefault("0.01")
+        double newCategoryMinShare();
+
+        /** Largest relative change of the record count against the baseline's records per batch. */
+        @WithDefault("0.5")
+        double recordCountChange();
+
+        /** Largest distance between training and serving data of a field, either metric. */
+        @WithDefault("0.1")
+        double skewThreshold();
+
+        /** Most observations merged into one baseline, the newest of the window. */
+        @WithDefault("1000")
+        int maxBaselineObservations();
     }
 }

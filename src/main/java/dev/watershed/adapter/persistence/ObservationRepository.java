@@ -7,6 +7,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +64,36 @@ public class ObservationRepository implements PanacheRepository<ObservationEntit
         }
         return find(where.toString(), NEWEST_FIRST, parameters).page(0, query.limit()).list().stream()
                 .map(this::toDomain).toList();
+    }
+
+    @Override
+    public List<Observation> profiled(String asset, String label, Instant from, Instant to, int limit) {
+        StringBuilder where = new StringBuilder("asset.name = :asset and label = :label and profileBase64 is not null");
+        Parameters parameters = Parameters.with("asset", asset).and("label", label);
+        if (from != null) {
+            where.append(" and observedAt >= :from");
+            parameters.and("from", from);
+        }
+        if (to != null) {
+            where.append(" and observedAt <= :to");
+            parameters.and("to", to);
+        }
+        return find(where.toString(), NEWEST_FIRST, parameters).page(0, limit).list().stream()
+                .map(this::toDomain).toList();
+    }
+
+    @Override
+    public Optional<Observation> previousProfiled(String asset, String label, Observation before) {
+        return find("asset.name = :asset and label = :label and profileBase64 is not null and (observedAt < :at"
+                        + " or (observedAt = :at and id < :id))", NEWEST_FIRST,
+                Parameters.with("asset", asset).and("label", label).and("at", before.observedAt())
+                        .and("id", before.id())).firstResultOptional().map(this::toDomain);
+    }
+
+    @Override
+    public Optional<Observation> latestProfiled(String asset, String label) {
+        return find("asset.name = :asset and label = :label and profileBase64 is not null", NEWEST_FIRST,
+                Parameters.with("asset", asset).and("label", label)).firstResultOptional().map(this::toDomain);
     }
 
     private Observation toDomain(ObservationEntity entity) {

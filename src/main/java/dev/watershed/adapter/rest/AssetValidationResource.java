@@ -57,7 +57,7 @@ public class AssetValidationResource {
         return value == null || value.isBlank() ? fallback : QueryParams.booleanValue(value, parameter);
     }
 
-    private static BatchFormat formatOf(String contentType) {
+    static BatchFormat formatOf(String contentType) {
         MediaType type = MediaType.valueOf(contentType);
         String base = type.getType() + "/" + type.getSubtype();
         return switch (base.toLowerCase(java.util.Locale.ROOT)) {
@@ -67,9 +67,10 @@ public class AssetValidationResource {
         };
     }
 
-    /** Whether a request is a streamed batch, which the general body-size limit must not cut. */
+    /** Whether a request is a streamed batch (validation or drift), which the general body-size limit must not cut. */
     static boolean isStreamedBatch(String path, String contentType) {
-        if (contentType == null || path == null || !path.endsWith("/validate") || !path.contains("assets/")) {
+        if (contentType == null || path == null || !(path.endsWith("/validate") || path.endsWith("/drift"))
+                || !path.contains("assets/")) {
             return false;
         }
         String type = contentType.toLowerCase(java.util.Locale.ROOT);

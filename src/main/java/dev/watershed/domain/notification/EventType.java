@@ -10,7 +10,8 @@ public enum EventType {
     DEPENDENCY_ADDED("dependency.added"),
     DEPENDENCY_REMOVED("dependency.removed"),
     ASSET_DELETED("asset.deleted"),
-    VALIDATION_FAILED("validation.failed");
+    VALIDATION_FAILED("validation.failed"),
+    DRIFT_DETECTED("drift.detected");
 
     private static final String CLOUD_EVENT_PREFIX = "dev.watershed.";
 

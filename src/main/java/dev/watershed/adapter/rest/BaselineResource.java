@@ -1,0 +1,117 @@
+package dev.watershed.adapter.rest;
+
+import dev.watershed.application.Baseline;
+import dev.watershed.application.DriftService;
+import dev.watershed.domain.InvalidInputException;
+import dev.watershed.domain.profile.BatchProfile;
+import dev.watershed.domain.profile.ProfileSummary;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/assets/{name}/baselines")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Drift")
+public class BaselineResource {
+
+    /**
+     * A baseline to create.
+     *
+     * @param label the label of the observations to merge, such as {@code training}
+     * @param from  ISO-8601 instant, inclusive; {@code null} for no lower bound
+     * @param to    ISO-8601 instant, inclusive; {@code null} for no upper bound
+     * @param name  a name to recognise it by, or {@code null}
+     */
+    public record BaselineRequest(String label, String from, String to, String name) {
+    }
+
+    /** A window of observation times. */
+    public record Window(Instant from, Instant to) {
+    }
+
+    /**
+     * A stored baseline, without its profile's bytes.
+     *
+     * @param current whether drift checks use it by default (the newest baseline of the asset)
+     */
+    public record BaselineResponse(long id, String asset, String name, String label, int observations, long records,
+                                   Window window, Instant createdAt, String createdBy, boolean current) {
+
+        static BaselineResponse of(Baseline baseline, boolean current) {
+            return new BaselineResponse(baseline.id(), baseline.asset(), baseline.name(), baseline.label(),
+                    baseline.observations(), baseline.records(), new Window(baseline.windowFrom(),
+                    baseline.windowTo()), baseline.createdAt(), baseline.createdBy(), current);
+        }
+    }
+
+    private final DriftService drift;
+    private final RequestCaller caller;
+
+    public BaselineResource(DriftService drift, RequestCaller caller) {
+        this.drift = drift;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Fix a baseline: the merged profiles of the asset's observations with a label",
+            description = "Body {label, from?, to?, name?}: merges the profiled observations with that label observed"
+                    + " in [from, to]. 201 with the baseline, which becomes the default for drift checks; 422"
+                    + " NO_PROFILED_OBSERVATIONS when none matches. Needs a token (any team).")
+    public Response create(@PathParam("name") String name, BaselineRequest request) {
+        BaselineRequest body = RequestBodies.require(request);
+        Baseline baseline = drift.createBaseline(caller.get(), name, new DriftService.BaselineRequest(body.label(),
+                instant(body.from(), "/from"), instant(body.to(), "/to"), body.name()));
+        return Response.created(URI.create("/api/v1/assets/" + name + "/baselines/" + baseline.id()))
+                .entity(BaselineResponse.of(baseline, true)).build();
+    }
+
+    @GET
+    @Operation(summary = "List the asset's baselines, newest (the default one) first")
+    public List<BaselineResponse> list(@PathParam("name") String name) {
+        List<Baseline> baselines = drift.baselines(name);
+        return baselines.stream().map(baseline -> BaselineResponse.of(baseline, baseline == baselines.get(0)))
+                .toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one baseline, with the summary of its merged profile")
+    public BaselineDetail get(@PathParam("name") String name, @PathParam("id") String id) {
+        Baseline baseline = drift.baseline(name, id);
+        boolean current = drift.baselines(name).get(0).id().equals(baseline.id());
+        return new BaselineDetail(baseline.id(), baseline.asset(), baseline.name(), baseline.label(),
+                baseline.observations(), baseline.records(), new Window(baseline.windowFrom(), baseline.windowTo()),
+                baseline.createdAt(), baseline.createdBy(), current,
+                BatchProfile.deserialize(baseline.profile()).summary());
+    }
+
+    /** A baseline with the summary of its merged profile. */
+    public record BaselineDetail(long id, String asset, String name, String label, int observations, long records,
+                                 Window window, Instant createdAt, String createdBy, boolean current,
+                                 ProfileSummary profile) {
+    }
+
+    static Instant instant(String value, String pointer) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(pointer, pointer.replace("/", "") + " '" + value
+                    + "' is not an ISO-8601 instant such as 2025-01-31T00:00:00Z");
+        }
+    }
+}

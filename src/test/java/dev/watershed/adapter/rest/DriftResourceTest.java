@@ -1,0 +1,329 @@
+package dev.watershed.adapter.rest;
+
+import static dev.watershed.adapter.rest.Api.as;
+import static dev.watershed.adapter.rest.Api.asAdmin;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Baselines, drift checks and skew through the public API, on synthetic batches of 10,000 records. */
+@QuarkusTest
+class DriftResourceTest {
+
+    private static final String NDJSON = "application/x-ndjson";
+    private static final int ROWS = 10_000;
+    private static final Map<String, Object> ORDER = Api.objectSchema(Map.of(
+            "id", Map.of("type", "string"),
+            "amount", Map.of("type", "number"),
+            "channel", Map.of("type", "string"),
+            "coupon", Map.of("type", List.of("integer", "null"))), List.of("id"));
+
+    /** amount ~ N(mean, 15); channel web/store/phone at the given shares, kiosk the rest; coupon null with nullShare. */
+    private record Shape(double mean, double web, double store, double phone, double nullShare) {
+
+        static final Shape NORMAL = new Shape(100, 0.6, 0.3, 0.1, 0.02);
+    }
+
+    private static byte[] batch(Shape shape, long seed) {
+        Random random = new Random(seed);
+        StringBuilder body = new StringBuilder(ROWS * 80);
+        for (int i = 0; i < ROWS; i++) {
+            double pick = random.nextDouble();
+            String channel = pick < shape.web() ? "web" : pick < shape.web() + shape.store() ? "store"
+                    : pick < shape.web() + shape.store() + shape.phone() ? "phone" : "kiosk";
+            String coupon = random.nextDouble() < shape.nullShare() ? "null" : String.valueOf(random.nextInt(5));
+            body.append("{\"id\":\"o-").append(seed).append('-').append(i).append("\",\"amount\":")
+                    .append(shape.mean() + 15 * random.nextGaussian()).append(",\"channel\":\"").append(channel)
+                    .append("\",\"coupon\":").append(coupon).append("}\n");
+        }
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String assetWithOrders() {
+        String asset = Api.createAsset(Api.createTeam(), "DATASET");
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", ORDER, "fields", Map.of("/id", Map.of("role", "ID"))))
+                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(201);
+        return asset;
+    }
+
+    private static long record(String asset, String label, byte[] batch) {
+        return asAdmin().contentType(NDJSON).body(batch)
+                .post("/api/v1/assets/" + asset + "/validate?label=" + label)
+                .then().statusCode(200).body("invalid", equalTo(0)).extract().jsonPath().getLong("observationId");
+    }
+
+    private static long baseline(String asset, String label) {
+        return asAdmin().body(Map.of("label", label)).post("/api/v1/assets/" + asset + "/baselines")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static JsonPath drift(String asset, String query, byte[] batch) {
+        return asAdmin().contentType(NDJSON).body(batch).post("/api/v1/assets/" + asset + "/drift" + query)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void aBaselineMergesTheLabelledObservationsAndIsListedAndReadable() {
+        String asset = assetWithOrders();
+        record(asset, "training", batch(Shape.NORMAL, 1));
+        record(asset, "training", batch(Shape.NORMAL, 2));
+        record(asset, "serving", batch(Shape.NORMAL, 3));
+
+        JsonPath created = asAdmin().body(Map.of("label", "training", "name", "q1 training"))
+                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(201)
+                .header("Location", containsString("/api/v1/assets/" + asset + "/baselines/"))
+                .body("label", equalTo("training")).body("name", equalTo("q1 training"))
+                .body("observations", equalTo(2)).body("records", equalTo(2 * ROWS))
+                .body("window.from", notNullValue()).body("window.to", notNullValue())
+                .body("createdBy", notNullValue()).body("current", equalTo(true))
+                .extract().jsonPath();
+        long first = created.getLong("id");
+        long second = baseline(asset, "serving");
+
+        given().get("/api/v1/assets/" + asset + "/baselines").then().statusCode(200)
+                .body("id", equalTo(List.of((int) second, (int) first)))
+                .body("current", equalTo(List.of(true, false)));
+        given().get("/api/v1/assets/" + asset + "/baselines/" + first).then().statusCode(200)
+                .body("current", equalTo(false)).body("profile.records", equalTo(2 * ROWS))
+                .body("profile.fields['/amount'].numbers.count", equalTo(2 * ROWS));
+    }
+
+    @Test
+    void baselineErrorsSayWhatIsMissing() {
+        String asset = assetWithOrders();
+        record(asset, "training", batch(Shape.NORMAL, 1));
+
+        asAdmin().body(Map.of("label", "serving")).post("/api/v1/assets/" + asset + "/baselines").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("NO_PROFILED_OBSERVATIONS"))
+                .body("detail", containsString("validate?label=serving"));
+        asAdmin().body(Map.of("label", "training", "to", "2000-01-01T00:00:00Z"))
+                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(422)
+                .body("code", equalTo("NO_PROFILED_OBSERVATIONS"));
+        asAdmin().body(Map.of("name", "no label")).post("/api/v1/assets/" + asset + "/baselines").then()
+                .statusCode(422).body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("/label"));
+        given().contentType(ContentType.JSON).body(Map.of("label", "training"))
+                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(401);
+        given().get("/api/v1/assets/" + asset + "/baselines/999999999").then().statusCode(404)
+                .body("code", equalTo("BASELINE_NOT_FOUND"));
+        given().get("/api/v1/assets/" + asset + "/baselines/abc").then().statusCode(404)
+                .body("code", equalTo("BASELINE_NOT_FOUND"));
+        given().get("/api/v1/assets/no.such-asset/baselines").then().statusCode(404)
+                .body("code", equalTo("ASSET_NOT_FOUND"));
+    }
+
+    @Test
+    void aShiftedMixedNewAndNullierBatchIsDetectedAgainstTheBaselineWhileAFreshSampleIsNot() {
+        String asset = assetWithOrders();
+        record(asset, "training", batch(Shape.NORMAL, 1));
+        long baselineId = baseline(asset, "training");
+
+        JsonPath same = drift(asset, "", batch(Shape.NORMAL, 2));
+        JsonPath changed = drift(asset, "?baseline=" + baselineId,
+                batch(new Shape(125, 0.35, 0.45, 0.1, 0.3), 3));
+
+        assertThat(same.getBoolean("drifted")).isFalse();
+        assertThat(same.getList("anomalies")).isEmpty();
+        assertThat(same.getString("id")).isNull();
+        assertThat(same.getString("against.kind")).isEqualTo("baseline");
+        assertThat(same.getLong("against.id")).isEqualTo(baselineId);
+        assertThat(same.getString("against.label")).isEqualTo("training");
+        assertThat(same.getInt("current.records")).isEqualTo(ROWS);
+        assertThat(same.getString("current.kind")).isEqualTo("batch");
+        assertThat(same.getFloat("fields.find { it.field == '/amount' }.distance")).isLessThan(0.01f);
+
+        assertThat(changed.getBoolean("drifted")).isTrue();
+        assertThat(changed.getLong("id")).isPositive();
+        assertThat(changed.getList("anomalies.type", String.class)).contains("NUMERIC_DISTRIBUTION_SHIFT",
+                "CATEGORY_MIX_SHIFT", "NEW_CATEGORY", "NULL_RATE_CHANGE");
+        assertThat(changed.getString("anomalies.find { it.type == 'NUMERIC_DISTRIBUTION_SHIFT' }.field"))
+                .isEqualTo("/amount");
+        assertThat(changed.getString("anomalies.find { it.type == 'NEW_CATEGORY' }.detail")).contains("'kiosk'");
+        assertThat(changed.getString("anomalies.find { it.type == 'NULL_RATE_CHANGE' }.field"))
+                .isEqualTo("/coupon");
+        assertThat(changed.getString("anomalies.find { it.type == 'CATEGORY_MIX_SHIFT' }.metric"))
+                .isEqualTo("l_infinity");
+        assertThat(changed.getList("fields.find { it.field == '/channel' }.newCategories")).containsExactly("kiosk");
+        assertThat(changed.getList("anomalies.field", String.class)).doesNotContain("/id");
+
+        given().get("/api/v1/assets/" + asset + "/drift").then().statusCode(200)
+                .body("", hasSize(1)).body("[0].id", equalTo(changed.getInt("id")))
+                .body("[0].anomalies.type", hasItems("NUMERIC_DISTRIBUTION_SHIFT", "NULL_RATE_CHANGE"));
+    }
+
+    @Test
+    void againstPreviousComparesWithTheLastBatchOfTheSameLabelAndRecordsEachBatch() {
+        String asset = assetWithOrders();
+        asAdmin().contentType(NDJSON).body(batch(Shape.NORMAL, 1))
+                .post("/api/v1/assets/" + asset + "/drift?against=previous&label=daily").then().statusCode(422)
+                .body("code", equalTo("NO_PREVIOUS_OBSERVATION"));
+        long first = record(asset, "daily", batch(Shape.NORMAL, 1));
+
+        JsonPath second = drift(asset, "?against=previous&label=daily", batch(Shape.NORMAL, 2));
+        JsonPath third = drift(asset, "?against=previous&label=daily", batch(new Shape(130, 0.6, 0.3, 0.1, 0.02), 3));
+
+        assertThat(second.getBoolean("drifted")).isFalse();
+        assertThat(second.getString("against.kind")).isEqualTo("previous");
+        assertThat(second.getLong("against.id")).isEqualTo(first);
+        assertThat(second.getString("current.kind")).isEqualTo("observation");
+        long secondId = second.getLong("current.observationId");
+        assertThat(third.getLong("against.id")).isEqualTo(secondId);
+        assertThat(third.getList("anomalies.type", String.class)).containsExactly("NUMERIC_DISTRIBUTION_SHIFT");
+        given().get("/api/v1/assets/" + asset + "/observations?label=daily").then().statusCode(200)
+                .body("", hasSize(3));
+    }
+
+    @Test
+    void aStoredObservationCanBeCheckedByIdAgainstTheBaselineOrItsPredecessor() {
+        String asset = assetWithOrders();
+        long first = record(asset, "training", batch(Shape.NORMAL, 1));
+        baseline(asset, "training");
+        long shifted = record(asset, "training", batch(new Shape(100, 0.6, 0.3, 0.1, 0.4), 2));
+
+        asAdmin().body(Map.of("observation", shifted)).post("/api/v1/assets/" + asset + "/drift").then()
+                .statusCode(200).body("drifted", equalTo(true)).body("current.kind", equalTo("observation"))
+                .body("current.observationId", equalTo((int) shifted))
+                .body("anomalies.type", equalTo(List.of("NULL_RATE_CHANGE")))
+                .body("anomalies[0].detail", containsString("/coupon"));
+        asAdmin().body(Map.of("observation", shifted)).post("/api/v1/assets/" + asset + "/drift?against=previous")
+                .then().statusCode(200).body("against.kind", equalTo("previous"))
+                .body("against.id", equalTo((int) first)).body("drifted", equalTo(true));
+        asAdmin().body(Map.of("observation", first)).post("/api/v1/assets/" + asset + "/drift?against=previous")
+                .then().statusCode(422).body("code", equalTo("NO_PREVIOUS_OBSERVATION"));
+        asAdmin().body(Map.of("observation", 999999999)).post("/api/v1/assets/" + asset + "/drift").then()
+                .statusCode(404).body("code", equalTo("OBSERVATION_NOT_FOUND"));
+        asAdmin().body(Map.of("id", "x", "amount", 3)).post("/api/v1/assets/" + asset + "/drift").then()
+                .statusCode(422).body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("/observation"));
+    }
+
+    @Test
+    void driftErrorsAreProblemsWithStableCodes() {
+        String asset = assetWithOrders();
+        byte[] batch = batch(Shape.NORMAL, 1);
+
+        asAdmin().contentType(NDJSON).body(batch).post("/api/v1/assets/" + asset + "/drift").then()
+                .statusCode(422).body("code", equalTo("NO_BASELINE"))
+                .body("detail", containsString("/baselines"));
+        record(asset, "training", batch);
+        baseline(asset, "training");
+        asAdmin().contentType(NDJSON).body(batch).post("/api/v1/assets/" + asset + "/drift?baseline=424242424")
+                .then().statusCode(404).body("code", equalTo("BASELINE_NOT_FOUND"));
+        asAdmin().contentType(NDJSON).body(batch).post("/api/v1/assets/" + asset + "/drift?against=yesterday")
+                .then().statusCode(422).body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("against"));
+        asAdmin().contentType(NDJSON).body(batch).post("/api/v1/assets/" + asset + "/drift?against=previous")
+                .then().statusCode(422).body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("label"));
+        given().contentType(NDJSON).body(batch).post("/api/v1/assets/" + asset + "/drift").then().statusCode(401);
+        asAdmin().get("/api/v1/assets/" + asset + "/drift?limit=0").then().statusCode(422)
+                .body("code", equalTo("INVALID_INPUT"));
+        given().get("/api/v1/assets/" + asset + "/drift").then().statusCode(200).body("", empty());
+    }
+
+    @Test
+    void fieldThresholdsFromTheContractReplaceTheDefaultsAndAreValidated() {
+        String asset = Api.createAsset(Api.createTeam(), "DATASET");
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", ORDER, "fields",
+                        Map.of("/amount", Map.of("driftThreshold", 1.5))))
+                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(422)
+                .body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("/fields/~1amount/driftThreshold"));
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", ORDER, "fields",
+                        Map.of("amount", Map.of("driftThreshold", 0.9, "skewThreshold", 0.25))))
+                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(201)
+                .body("fields['/amount'].driftThreshold", equalTo(0.9f))
+                .body("fields['/amount'].skewThreshold", equalTo(0.25f));
+        given().get("/api/v1/assets/" + asset + "/contracts/latest/fields").then().statusCode(200)
+                .body("find { it.path == '/amount' }.driftThreshold", equalTo(0.9f))
+                .body("find { it.path == '/channel' }.driftThreshold", nullValue());
+        record(asset, "training", batch(Shape.NORMAL, 1));
+        baseline(asset, "training");
+
+        JsonPath shifted = drift(asset, "", batch(new Shape(125, 0.6, 0.3, 0.1, 0.02), 2));
+
+        assertThat(shifted.getBoolean("drifted")).isFalse();
+        assertThat(shifted.getFloat("fields.find { it.field == '/amount' }.threshold")).isEqualTo(0.9f);
+        assertThat(shifted.getFloat("fields.find { it.field == '/amount' }.distance")).isGreaterThan(0.1f);
+    }
+
+    @Test
+    void driftDetectedReachesTheOwnersDownstreamWithTheAnomalies() {
+        String asset = assetWithOrders();
+        String consumerTeam = Api.createTeam();
+        String consumer = Api.createAsset(consumerTeam, "FEATURE");
+        Api.publish(consumer, Api.objectSchema(Map.of("x", Map.of("type", "number")), List.of()), 201);
+        asAdmin().body(Map.of("versionRange", "^1.0", "fields", List.of("amount"), "usage", "TRAINING"))
+                .put("/api/v1/assets/" + consumer + "/dependencies/" + asset).then().statusCode(201);
+        record(asset, "training", batch(Shape.NORMAL, 1));
+        long baselineId = baseline(asset, "training");
+
+        long driftId = drift(asset, "", batch(new Shape(140, 0.6, 0.3, 0.1, 0.02), 2)).getLong("id");
+
+        JsonPath inbox = as(Api.editorToken(consumerTeam)).get("/api/v1/notifications?team=" + consumerTeam).then()
+                .statusCode(200).extract().jsonPath();
+        Map<String, Object> data = inbox.getMap("find { it.type == 'drift.detected' }.data");
+        assertThat(data).containsEntry("asset", asset).containsEntry("label", "training")
+                .containsEntry("baselineId", (int) baselineId).containsEntry("driftId", (int) driftId);
+        assertThat(inbox.getList("find { it.type == 'drift.detected' }.data.anomalies.field", String.class))
+                .containsExactly("/amount");
+        assertThat(inbox.getString("find { it.type == 'drift.detected' }.data.anomalies[0].detail"))
+                .contains("/amount");
+        assertThat(inbox.getList("find { it.type == 'drift.detected' }.reasons.asset", String.class))
+                .contains(consumer);
+    }
+
+    @Test
+    void skewComparesTrainingWithServingForEveryProducerTheModelReadsWorstFirst() {
+        String team = Api.createTeam();
+        String skewed = assetWithOrders();
+        String steady = assetWithOrders();
+        String unserved = assetWithOrders();
+        String model = Api.createAsset(team, "MODEL");
+        Api.publish(model, Api.objectSchema(Map.of("score", Map.of("type", "number")), List.of()), 201);
+        for (String producer : List.of(skewed, steady, unserved)) {
+            asAdmin().body(Map.of("versionRange", "^1.0", "fields", List.of("amount", "channel"), "usage", "BOTH"))
+                    .put("/api/v1/assets/" + model + "/dependencies/" + producer).then().statusCode(201);
+        }
+        record(skewed, "training", batch(Shape.NORMAL, 1));
+        record(skewed, "serving", batch(new Shape(100, 0.2, 0.7, 0.1, 0.5), 2));
+        record(steady, "training", batch(Shape.NORMAL, 3));
+        record(steady, "serving", batch(Shape.NORMAL, 4));
+        record(unserved, "training", batch(Shape.NORMAL, 5));
+
+        JsonPath skew = given().get("/api/v1/assets/" + model + "/skew").then().statusCode(200).extract().jsonPath();
+
+        assertThat(skew.getBoolean("skewed")).isTrue();
+        assertThat(skew.getList("producers.producer", String.class)).containsExactly(skewed, steady);
+        assertThat(skew.getBoolean("producers[0].skewed")).isTrue();
+        assertThat(skew.getList("producers[0].skewedFields", String.class)).containsExactly("/channel");
+        assertThat(skew.getString("producers[0].anomalies[0].type")).isEqualTo("CATEGORY_MIX_SHIFT");
+        assertThat(skew.getList("producers[0].features.field", String.class)).containsExactly("/channel",
+                "/amount");
+        assertThat(skew.getList("producers[0].anomalies.field", String.class)).doesNotContain("/coupon");
+        assertThat(skew.getBoolean("producers[1].skewed")).isFalse();
+        assertThat(skew.getString("producers[0].training.label")).isEqualTo("training");
+        assertThat(skew.getString("producers[0].serving.label")).isEqualTo("serving");
+        assertThat(skew.getList("missing.producer", String.class)).containsExactly(unserved);
+        assertThat(skew.getList("missing[0].lacking", String.class)).containsExactly("serving");
+        assertThat(skew.getString("missing[0].hint")).contains("label=serving");
+
+        given().get("/api/v1/assets/" + model + "/skew?training=serving&serving=training").then().statusCode(200)
+                .body("training", equalTo("serving")).body("producers[0].producer", equalTo(skewed));
+        given().get("/api/v1/assets/" + model + "/skew?training=x&serving=x").then().statusCode(422)
+                .body("code", equalTo("INVALID_INPUT"));
+        given().get("/api/v1/assets/no.such-model/skew").then().statusCode(404);
+    }
+}
