@@ -41,6 +41,10 @@ public final class ContractFiles {
         }
     }
 
+    /** A sample batch of an asset (NDJSON records) and the label of the observation it becomes. */
+    public record Sample(String label, Path file) {
+    }
+
     /** One entry of {@code teams.yaml}. */
     public record TeamEntry(Path file, int line, JsonNode declaration) {
 
@@ -63,6 +67,16 @@ public final class ContractFiles {
 
         public String name() {
             return declaration.path("name").asText();
+        }
+
+        /** The sample batches to record as observations on first load, paths resolved against this file. */
+        public List<Sample> observations() {
+            List<Sample> samples = new ArrayList<>();
+            for (JsonNode observation : declaration.path("observations")) {
+                samples.add(new Sample(observation.path("label").asText(),
+                        path.resolveSibling(observation.path("sample").asText()).normalize()));
+            }
+            return samples;
         }
 
         /** The line of the value at a JSON Pointer of the file, or of its closest ancestor present. */
@@ -203,6 +217,15 @@ public final class ContractFiles {
                 return;
             } catch (IOException e) {
                 problems.add(new Problem(file, line, "schema file " + schemaFile + " cannot be read: " + e));
+                return;
+            }
+        }
+        JsonNode observations = located.document().path("observations");
+        for (int i = 0; i < observations.size(); i++) {
+            Path sample = file.resolveSibling(observations.get(i).path("sample").asText()).normalize();
+            if (!Files.isRegularFile(sample)) {
+                problems.add(new Problem(file, located.lineOf("/observations/" + i + "/sample"), "sample file "
+                        + sample + " does not exist"));
                 return;
             }
         }

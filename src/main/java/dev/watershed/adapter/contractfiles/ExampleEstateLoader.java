@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.watershed.application.AssetDraft;
 import dev.watershed.application.AssetQuery;
 import dev.watershed.application.AssetService;
+import dev.watershed.application.BatchFormat;
 import dev.watershed.application.ContractService;
 import dev.watershed.application.DependencyDraft;
 import dev.watershed.application.DependencyService;
 import dev.watershed.application.PublishRequest;
 import dev.watershed.application.TeamService;
+import dev.watershed.application.ValidationService;
 import dev.watershed.application.WatershedConfig;
 import dev.watershed.domain.asset.AssetKind;
 import dev.watershed.domain.asset.Criticality;
@@ -23,6 +25,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,14 +53,17 @@ public class ExampleEstateLoader {
     private final AssetService assets;
     private final ContractService contracts;
     private final DependencyService dependencies;
+    private final ValidationService validation;
     private final WatershedConfig config;
 
     public ExampleEstateLoader(TeamService teams, AssetService assets, ContractService contracts,
-                               DependencyService dependencies, WatershedConfig config) {
+                               DependencyService dependencies, ValidationService validation,
+                               WatershedConfig config) {
         this.teams = teams;
         this.assets = assets;
         this.contracts = contracts;
         this.dependencies = dependencies;
+        this.validation = validation;
         this.config = config;
     }
 
@@ -107,6 +115,21 @@ public class ExampleEstateLoader {
                         new DependencyDraft(text(dependsOn, "versionRange"), strings(dependsOn.path("fields")),
                                 enumOf(Usage.class, dependsOn, "usage"), text(dependsOn, "note")));
             }
+        }
+        for (ContractFiles.AssetFile file : estate.assets()) {
+            for (ContractFiles.Sample sample : file.observations()) {
+                record(file.name(), sample);
+            }
+        }
+    }
+
+    /** Through the same validation and profiling as POST .../validate?label=, so the samples behave like data. */
+    private void record(String asset, ContractFiles.Sample sample) {
+        try (InputStream body = Files.newInputStream(sample.file())) {
+            validation.validate(LOADER, asset, null, BatchFormat.NDJSON, body,
+                    new ValidationService.Options(true, sample.label(), true));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read sample " + sample.file(), e);
         }
     }
 

@@ -326,4 +326,19 @@ class DriftResourceTest {
                 .body("code", equalTo("INVALID_INPUT"));
         given().get("/api/v1/assets/no.such-model/skew").then().statusCode(404);
     }
+
+    @Test
+    void theExampleEstateShowsMeanHeartRateSkewedBetweenTrainingAndServingAndNothingElse() {
+        JsonPath skew = given().get("/api/v1/assets/hospital.readmission-model/skew").then().statusCode(200)
+                .body("skewed", equalTo(true)).extract().jsonPath();
+
+        assertThat(skew.getString("producers[0].producer")).isEqualTo("hospital.readmission-features");
+        assertThat(skew.getList("producers[0].skewedFields", String.class)).containsExactly("/mean_heart_rate");
+        assertThat(skew.getString("producers[0].anomalies[0].type")).isEqualTo("NUMERIC_DISTRIBUTION_SHIFT");
+        assertThat(skew.getFloat("producers[0].anomalies[0].value")).isGreaterThan(0.1f);
+        assertThat(skew.getList("producers[0].features.field", String.class)).contains("/hospital_name",
+                "/age_bucket", "/length_of_stay_days").doesNotContain("/admission_id", "/readmitted_within_30d");
+        given().get("/api/v1/assets/hospital.readmission-features/observations").then().statusCode(200)
+                .body("label", hasItems("training", "serving")).body("size()", greaterThan(1));
+    }
 }
