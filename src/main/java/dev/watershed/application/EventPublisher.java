@@ -144,13 +144,25 @@ public class EventPublisher {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("asset", check.asset());
         data.put("driftId", check.id());
-        data.put("against", check.against());
+        data.put("against", reference(check.against()));
         data.put("label", check.against().label());
         data.put("baselineId", "baseline".equals(check.against().kind()) ? check.against().id() : null);
-        data.put("current", check.current());
+        data.put("current", reference(check.current()));
         data.put("checkedBy", check.checkedBy());
         data.put("anomalies", check.report().anomalies());
         publish(EventType.DRIFT_DETECTED, check.asset(), data, impact(check.asset(), List.of()));
+    }
+
+    /** Instants as ISO-8601 text, as everywhere in the API, rather than the event mapper's epoch numbers. */
+    private static Map<String, Object> reference(ProfileReference reference) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("kind", reference.kind());
+        data.put("id", reference.id());
+        data.put("label", reference.label());
+        data.put("records", reference.records());
+        data.put("from", reference.from() == null ? null : reference.from().toString());
+        data.put("to", reference.to() == null ? null : reference.to().toString());
+        return data;
     }
 
     private void dependencyChanged(EventType type, String producer, String consumer, List<String> fields,

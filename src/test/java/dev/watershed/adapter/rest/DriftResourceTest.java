@@ -34,7 +34,7 @@ class DriftResourceTest {
             "channel", Map.of("type", "string"),
             "coupon", Map.of("type", List.of("integer", "null"))), List.of("id"));
 
-    /** amount ~ N(mean, 15); channel web/store/phone at the given shares, kiosk the rest; coupon null with nullShare. */
+    /** amount ~ N(mean, 15); channel web/store/phone at these shares, kiosk the rest; coupon null with nullShare. */
     private record Shape(double mean, double web, double store, double phone, double nullShare) {
 
         static final Shape NORMAL = new Shape(100, 0.6, 0.3, 0.1, 0.02);
@@ -277,6 +277,8 @@ class DriftResourceTest {
         Map<String, Object> data = inbox.getMap("find { it.type == 'drift.detected' }.data");
         assertThat(data).containsEntry("asset", asset).containsEntry("label", "training")
                 .containsEntry("baselineId", (int) baselineId).containsEntry("driftId", (int) driftId);
+        assertThat(inbox.getString("find { it.type == 'drift.detected' }.data.against.kind")).isEqualTo("baseline");
+        assertThat(inbox.getString("find { it.type == 'drift.detected' }.data.against.from")).matches("\\d{4}-.*Z");
         assertThat(inbox.getList("find { it.type == 'drift.detected' }.data.anomalies.field", String.class))
                 .containsExactly("/amount");
         assertThat(inbox.getString("find { it.type == 'drift.detected' }.data.anomalies[0].detail"))
