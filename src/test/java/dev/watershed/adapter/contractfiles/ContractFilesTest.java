@@ -67,6 +67,46 @@ class ContractFilesTest {
     }
 
     @Test
+    void observationSamplesResolveBesideTheFileAndAMissingOneIsReportedAtItsLine() throws IOException {
+        write("samples/a.training.ndjson", "{\"x\": 1}\n");
+        write("a.yaml", """
+                name: a
+                kind: SOURCE
+                owner: team-a
+                observations:
+                  - {label: training, sample: samples/a.training.ndjson}
+                """);
+        write("b.yaml", """
+                name: b
+                kind: SOURCE
+                owner: team-a
+                observations:
+                  - {label: training, sample: samples/b.training.ndjson}
+                  - {label: serving, sample: samples/b.serving.ndjson}
+                """);
+
+        ContractFiles.Estate estate = ContractFiles.scan(List.of(directory));
+
+        assertThat(estate.assets()).singleElement().satisfies(asset -> assertThat(asset.observations())
+                .containsExactly(new ContractFiles.Sample("training", directory.resolve("samples/a.training.ndjson"))));
+        assertThat(estate.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(directory.resolve("b.yaml"));
+            assertThat(problem.line()).isEqualTo(5);
+            assertThat(problem.message()).contains("sample file", "b.training.ndjson", "does not exist");
+        });
+    }
+
+    @Test
+    void theExampleEstateRecordsTrainingAndServingSamplesOfTheReadmissionFeatures() {
+        ContractFiles.AssetFile features = ContractFiles.read(Path.of("contracts")).assets().stream()
+                .filter(asset -> asset.name().equals("hospital.readmission-features")).findFirst().orElseThrow();
+
+        assertThat(features.observations()).extracting(ContractFiles.Sample::label)
+                .containsExactly("training", "serving");
+        assertThat(features.observations()).allSatisfy(sample -> assertThat(sample.file()).isRegularFile());
+    }
+
+    @Test
     void yamlSyntaxErrorsCarryTheirLine() throws IOException {
         write("teams.yaml", """
                 teams:
@@ -81,6 +121,8 @@ class ContractFilesTest {
     }
 
     private Path write(String name, String text) throws IOException {
-        return Files.writeString(directory.resolve(name), text);
+        Path file = directory.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
     }
 }
