@@ -65,7 +65,7 @@ public class DriftService {
      * A baseline to create.
      *
      * @param from inclusive lower bound of the observations' time, or {@code null}
-     * @param to   inclusive upper bound, or {@code null}
+     * @param to   exclusive upper bound, or {@code null}
      */
     public record BaselineRequest(String label, Instant from, Instant to, String name) {
     }
@@ -81,6 +81,8 @@ public class DriftService {
     private final DriftCheckRecorder recorder;
     private final WatershedConfig config;
     private final Clock clock;
+    private final DriftDetector driftDetector;
+    private final DriftDetector skewDetector;
 
     public DriftService(AssetService assets, ObservationService observationService, ObservationStore observations,
                         BaselineStore baselines, DriftCheckStore checks, ContractStore contracts,
@@ -97,6 +99,11 @@ public class DriftService {
         this.recorder = recorder;
         this.config = config;
         this.clock = clock;
+        // Built once, so that a threshold configured outside (0, 1] fails when the service starts, not per request.
+        this.driftDetector = new DriftDetector(settings(config.drift().jensenShannonThreshold(),
+                config.drift().lInfinityThreshold()));
+        this.skewDetector = new DriftDetector(settings(config.drift().skewThreshold(),
+                config.drift().skewThreshold()));
     }
 
     /**
@@ -115,8 +122,8 @@ public class DriftService {
         }
         String label = request.label().strip();
         observationService.requireCanRecord(caller, label);
-        if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
-            throw new InvalidInputException("/from", "from must not be after to");
+        if (request.from() != null && request.to() != null && !request.from().isBefore(request.to())) {
+            throw new InvalidInputException("/from", "from must be before to");
         }
         String name = request.name() == null || request.name().isBlank() ? null : request.name().strip();
         if (name != null && name.length() > 100) {
@@ -227,7 +234,6 @@ public class DriftService {
         }
         List<SkewReport.ProducerSkew> producers = new ArrayList<>();
         List<SkewReport.MissingObservations> missing = new ArrayList<>();
-        DriftSettings settings = settings(config.drift().skewThreshold(), config.drift().skewThreshold());
         for (Dependency dependency : dependencies.dependenciesOf(model)) {
             String producer = dependency.producer();
             Optional<Observation> trained = observations.latestProfiled(producer, training);
@@ -248,7 +254,7 @@ public class DriftService {
                     skipped.add(path);
                 }
             });
-            DriftReport report = new DriftDetector(settings).compare(
+            DriftReport report = skewDetector.compare(
                     BatchProfile.deserialize(trained.get().profile()), 1,
                     BatchProfile.deserialize(served.get().profile()),
                     new DriftRules(thresholds(metadata, FieldMetadata::skewThreshold), skipped, false));
@@ -275,8 +281,7 @@ public class DriftService {
                 identifiers.add(path);
             }
         });
-        DriftReport report = new DriftDetector(settings(config.drift().jensenShannonThreshold(),
-                config.drift().lInfinityThreshold())).compare(reference.profile(), reference.batches(), profile,
+        DriftReport report = driftDetector.compare(reference.profile(), reference.batches(), profile,
                 new DriftRules(thresholds(metadata, FieldMetadata::driftThreshold), identifiers, true));
         DriftCheck check = new DriftCheck(null, asset, clock.instant(), caller.label(), reference.describe(),
                 current, report);
@@ -318,8 +323,12 @@ public class DriftService {
 
     private DriftSettings settings(double jensenShannon, double lInfinity) {
         WatershedConfig.Drift drift = config.drift();
-        return new DriftSettings(jensenShannon, lInfinity, drift.nullRateChange(), drift.newCategoryMinShare(),
-                drift.recordCountChange());
+        try {
+            return new DriftSettings(jensenShannon, lInfinity, drift.nullRateChange(), drift.newCategoryMinShare(),
+                    drift.recordCountChange());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("watershed.drift.* is misconfigured: " + e.getMessage(), e);
+        }
     }
 
     private Map<String, FieldMetadata> metadata(String asset) {

@@ -20,7 +20,7 @@ public interface ObservationStore {
      * Observations with a profile and this label, newest first, at most {@code limit}.
      *
      * @param from inclusive lower bound of {@code observedAt}, or {@code null}
-     * @param to   inclusive upper bound of {@code observedAt}, or {@code null}
+     * @param to   exclusive upper bound of {@code observedAt}, or {@code null}
      */
     List<Observation> profiled(String asset, String label, Instant from, Instant to, int limit);
 

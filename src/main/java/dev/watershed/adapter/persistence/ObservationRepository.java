@@ -75,7 +75,7 @@ public class ObservationRepository implements PanacheRepository<ObservationEntit
             parameters.and("from", from);
         }
         if (to != null) {
-            where.append(" and observedAt <= :to");
+            where.append(" and observedAt < :to");
             parameters.and("to", to);
         }
         return find(where.toString(), NEWEST_FIRST, parameters).page(0, limit).list().stream()

@@ -31,7 +31,7 @@ public class BaselineResource {
      *
      * @param label the label of the observations to merge, such as {@code training}
      * @param from  ISO-8601 instant, inclusive; {@code null} for no lower bound
-     * @param to    ISO-8601 instant, inclusive; {@code null} for no upper bound
+     * @param to    ISO-8601 instant, exclusive (as for listing observations); {@code null} for no upper bound
      * @param name  a name to recognise it by, or {@code null}
      */
     public record BaselineRequest(String label, String from, String to, String name) {
@@ -67,7 +67,7 @@ public class BaselineResource {
     @POST
     @Operation(summary = "Fix a baseline: the merged profiles of the asset's observations with a label",
             description = "Body {label, from?, to?, name?}: merges the profiled observations with that label observed"
-                    + " in [from, to]. 201 with the baseline, which becomes the default for drift checks; 422"
+                    + " from (inclusive) to (exclusive). 201 with the baseline, which becomes the default for drift checks; 422"
                     + " NO_PROFILED_OBSERVATIONS when none matches. Needs a token (any team).")
     public Response create(@PathParam("name") String name, BaselineRequest request) {
         BaselineRequest body = RequestBodies.require(request);

@@ -94,11 +94,14 @@ class DriftResourceTest {
                 .body("createdBy", notNullValue()).body("current", equalTo(true))
                 .extract().jsonPath();
         long first = created.getLong("id");
+        asAdmin().body(Map.of("label", "training", "from", "2000-01-01T00:00:00Z", "to", "2999-01-01T00:00:00Z"))
+                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(201)
+                .body("observations", equalTo(2));
         long second = baseline(asset, "serving");
 
         given().get("/api/v1/assets/" + asset + "/baselines").then().statusCode(200)
-                .body("id", equalTo(List.of((int) second, (int) first)))
-                .body("current", equalTo(List.of(true, false)));
+                .body("", hasSize(3)).body("[0].id", equalTo((int) second)).body("[2].id", equalTo((int) first))
+                .body("current", equalTo(List.of(true, false, false)));
         given().get("/api/v1/assets/" + asset + "/baselines/" + first).then().statusCode(200)
                 .body("current", equalTo(false)).body("profile.records", equalTo(2 * ROWS))
                 .body("profile.fields['/amount'].numbers.count", equalTo(2 * ROWS));
@@ -116,6 +119,12 @@ class DriftResourceTest {
         asAdmin().body(Map.of("label", "training", "to", "2000-01-01T00:00:00Z"))
                 .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(422)
                 .body("code", equalTo("NO_PROFILED_OBSERVATIONS"));
+        asAdmin().body(Map.of("label", "training", "from", "2030-01-01T00:00:00Z", "to", "2020-01-01T00:00:00Z"))
+                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(422)
+                .body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("/from"));
+        asAdmin().body(Map.of("label", "training", "to", "yesterday"))
+                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(422)
+                .body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("/to"));
         asAdmin().body(Map.of("name", "no label")).post("/api/v1/assets/" + asset + "/baselines").then()
                 .statusCode(422).body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("/label"));
         given().contentType(ContentType.JSON).body(Map.of("label", "training"))
