@@ -121,6 +121,11 @@ public final class EstateFacts {
         return replicas;
     }
 
+    /** Whether {@code name} declares itself a replica or fallback of another asset. */
+    public boolean isReplica(String name) {
+        return replicaOf.containsKey(name);
+    }
+
     public List<MajorRelease> majorReleases() {
         return majorReleases;
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 /**
  * A source, dataset or feature that no model reads, directly or through other assets: it costs storage, compute
  * and attention for no prediction. Assets outside the registry (dashboards, reports) may still read it, hence INFO.
+ * A replica or fallback ({@code replicaOf}) is idle by design and not reported.
  */
 public final class UnusedAssetRule implements FindingRule {
 
@@ -18,7 +19,7 @@ public final class UnusedAssetRule implements FindingRule {
     public List<Finding> apply(EstateFacts facts) {
         List<Finding> findings = new ArrayList<>();
         for (AssetNode asset : facts.assets()) {
-            if (!KINDS.contains(asset.kind()) || facts.feedsModel(asset.name())) {
+            if (!KINDS.contains(asset.kind()) || facts.feedsModel(asset.name()) || facts.isReplica(asset.name())) {
                 continue;
             }
             int readers = facts.consumersOf(asset.name()).size();
