@@ -245,7 +245,11 @@ public class DependencyService implements AssetRemovalListener {
         return canonical.stream().distinct().toList();
     }
 
-    /** A split key that starts with '/' names a field of the producer and must exist; anything else is free text. */
+    /**
+     * A split key that starts with '/' names a field of the producer and must exist. Otherwise it is free text,
+     * unless it is the dotted path of a field ({@code patient_id}, {@code customer.id}), which is stored as that
+     * field's pointer so that tools can tell a field from a description.
+     */
     private String checkedSplitKey(String splitKey, Contract contract) {
         if (splitKey == null || splitKey.isBlank()) {
             return null;
@@ -263,6 +267,14 @@ public class DependencyService implements AssetRemovalListener {
                         Map.of("unknownFields", List.of(pointer)));
             }
             return pointer;
+        }
+        try {
+            String pointer = FieldPath.normalize(key);
+            if (FieldPaths.unknownFields(fieldsOf(contract), List.of(pointer)).isEmpty()) {
+                return pointer;
+            }
+        } catch (RuntimeException e) {
+            // Not a path at all: a description of the split.
         }
         return key;
     }

@@ -222,7 +222,8 @@ final class EstatePlanner {
         }
         compare(changes, "usage", declared.path("usage").asText("BOTH"), current.path("usage").asText("BOTH"));
         compare(changes, "note", text(declared, "note"), text(current, "note"));
-        compare(changes, "splitKey", splitKey(text(declared, "splitKey")), text(current, "splitKey"));
+        compare(changes, "splitKey", splitKey(text(declared, "splitKey"), text(current, "splitKey")),
+                text(current, "splitKey"));
         Set<String> targets = new TreeSet<>();
         for (String field : Declarations.texts(declared.path("targetFields"))) {
             targets.add(pointer(field));
@@ -238,13 +239,17 @@ final class EstatePlanner {
         return changes;
     }
 
-    /** The registry stores a split key that names a field as a canonical pointer, and free text as given. */
-    private static String splitKey(String text) {
+    /**
+     * The registry stores a split key that names a field as a canonical pointer and free text as given; a declared
+     * dotted path the registry turned into that pointer is no change.
+     */
+    private static String splitKey(String text, String registered) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String key = text.strip();
-        return key.startsWith("/") ? pointer(key) : key;
+        String pointer = pointer(key);
+        return key.startsWith("/") || pointer.equals(registered) ? pointer : key;
     }
 
     private static String pointer(String field) {
