@@ -92,8 +92,8 @@ public final class LabelDerivedFeatureRule implements FindingRule {
         String labels = String.join(", ", taint.labels());
         return new Finding(FindingCode.LABEL_DERIVED_FEATURE, Severity.WARNING, feature,
                 "Model " + model + " learns from " + feature + ", which is derived from a label",
-                reader + " reads the label " + labels + " of " + source + " without declaring it in targetFields, "
-                        + (reader.equals(feature) ? "" : "and " + feature + " is built from " + reader + "; ")
+                reader + " reads the label " + labels + " of " + source + " without declaring it in targetFields; "
+                        + (reader.equals(feature) ? "" : feature + " is built from " + reader + "; ")
                         + "features computed from the label leak the answer into " + model + " ("
                         + String.join(" -> ", path) + ").",
                 path, taint.labels(),
