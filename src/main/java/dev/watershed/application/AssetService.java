@@ -57,7 +57,7 @@ public class AssetService {
         Asset asset = new Asset(name, draft.kind(), owner, checkedDescription(draft.description()),
                 checkedTags(draft.tags()), orDefault(draft.criticality(), Criticality.MEDIUM),
                 orDefault(draft.compatibility(), CompatibilityMode.BACKWARD),
-                Boolean.TRUE.equals(draft.strictCompatibility()), now, now);
+                Boolean.TRUE.equals(draft.strictCompatibility()), now, now, checkedReplicaOf(name.value(), draft));
         assets.insert(asset);
         estateChanges.assetSaved(asset);
         return asset;
@@ -104,7 +104,7 @@ public class AssetService {
                 checkedTags(draft.tags()), orDefault(draft.criticality(), current.criticality()),
                 orDefault(draft.compatibility(), current.compatibility()),
                 draft.strictCompatibility() == null ? current.strictCompatibility() : draft.strictCompatibility(),
-                current.createdAt(), clock.instant());
+                current.createdAt(), clock.instant(), checkedReplicaOf(name, draft));
         assets.update(updated);
         estateChanges.assetSaved(updated);
         return updated;
@@ -138,6 +138,22 @@ public class AssetService {
         }
         return teams.find(owner).map(team -> team.name()).orElseThrow(() -> new InvalidInputException("/owner",
                 "owner '" + owner + "' is not a team: create it with POST /api/v1/teams first"));
+    }
+
+    /** The replicated asset must exist and be another one; a replica of a replica is allowed (a chain of fallbacks). */
+    private String checkedReplicaOf(String name, AssetDraft draft) {
+        String original = draft.replicaOf();
+        if (original == null || original.isBlank()) {
+            return null;
+        }
+        if (original.equals(name)) {
+            throw new InvalidInputException("/replicaOf", "asset '" + name + "' cannot be a replica of itself");
+        }
+        if (assets.find(new AssetName(original)).isEmpty()) {
+            throw new InvalidInputException("/replicaOf", "replicaOf names '" + original + "', which is not an"
+                    + " asset: register it first, or list assets with GET /api/v1/assets");
+        }
+        return original;
     }
 
     private static String checkedDescription(String description) {

@@ -16,6 +16,8 @@ import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.SchemaParser;
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.graph.AssetNode;
+import dev.watershed.domain.graph.Benefit;
+import dev.watershed.domain.graph.Cost;
 import dev.watershed.domain.graph.DependencyCycleException;
 import dev.watershed.domain.graph.DependencyEdge;
 import dev.watershed.domain.graph.ImpactedAsset;
@@ -23,6 +25,7 @@ import dev.watershed.domain.graph.InvalidVersionRangeException;
 import dev.watershed.domain.graph.LineageDirection;
 import dev.watershed.domain.graph.Subgraph;
 import dev.watershed.domain.graph.Usage;
+import dev.watershed.domain.graph.UsageTerms;
 import dev.watershed.domain.graph.VersionRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -43,6 +46,7 @@ public class DependencyService implements AssetRemovalListener {
 
     private static final int MAX_NOTE = 2_000;
     private static final int MAX_FIELDS = 1_000;
+    private static final int MAX_SPLIT_KEY = 500;
 
     private final DependencyStore dependencies;
     private final AssetStore assets;
@@ -103,6 +107,9 @@ public class DependencyService implements AssetRemovalListener {
         Contract atResolved = published.stream().filter(c -> c.version().equals(resolved)).findFirst()
                 .orElseThrow();
         List<String> fields = checkedFields(draft.fields(), atResolved);
+        UsageTerms terms = new UsageTerms(checkedSplitKey(draft.splitKey(), atResolved),
+                checkedTargets(draft.targetFields(), fields, atResolved), cost(draft.cost()),
+                benefit(draft.benefit()));
 
         var graph = estate.forWrite();
         Optional<List<String>> cycle = graph.cycleIfAdded(producer, consumer);
@@ -112,7 +119,7 @@ public class DependencyService implements AssetRemovalListener {
         Optional<Dependency> previous = dependencies.find(producer, consumer);
         Dependency dependency = new Dependency(producer, consumer, range, resolved, fields,
                 draft.usage() == null ? Usage.BOTH : draft.usage(), draft.note(),
-                previous.map(Dependency::createdAt).orElse(clock.instant()), caller.label());
+                previous.map(Dependency::createdAt).orElse(clock.instant()), caller.label(), terms);
         dependencies.save(dependency);
         DependencyEdge edge = dependency.toEdge();
         estate.afterCommit(live -> live.putDependency(edge));
@@ -236,6 +243,87 @@ public class DependencyService implements AssetRemovalListener {
                     + contract.version(), Map.of("unknownFields", unknown));
         }
         return canonical.stream().distinct().toList();
+    }
+
+    /**
+     * A split key that starts with '/' names a field of the producer and must exist. Otherwise it is free text,
+     * unless it is the dotted path of a field ({@code patient_id}, {@code customer.id}), which is stored as that
+     * field's pointer so that tools can tell a field from a description.
+     */
+    private String checkedSplitKey(String splitKey, Contract contract) {
+        if (splitKey == null || splitKey.isBlank()) {
+            return null;
+        }
+        String key = splitKey.strip();
+        if (key.length() > MAX_SPLIT_KEY) {
+            throw new InvalidInputException("/splitKey", "splitKey is longer than " + MAX_SPLIT_KEY + " characters");
+        }
+        if (key.startsWith("/")) {
+            String pointer = normalized(key, "/splitKey");
+            if (!FieldPaths.unknownFields(fieldsOf(contract), List.of(pointer)).isEmpty()) {
+                throw new InvalidDependencyException("UNKNOWN_FIELDS", "/splitKey", "splitKey " + pointer
+                        + " is not a field of version " + contract.version() + " of '" + contract.asset() + "':"
+                        + " name one of its fields, or describe the split in words (without a leading '/')",
+                        Map.of("unknownFields", List.of(pointer)));
+            }
+            return pointer;
+        }
+        try {
+            String pointer = FieldPath.normalize(key);
+            if (FieldPaths.unknownFields(fieldsOf(contract), List.of(pointer)).isEmpty()) {
+                return pointer;
+            }
+        } catch (RuntimeException e) {
+            // Not a path at all: a description of the split.
+        }
+        return key;
+    }
+
+    /** Targets must be among the fields read when those are named, and in the contract either way. */
+    private List<String> checkedTargets(List<String> requested, List<String> fields, Contract contract) {
+        if (requested == null || requested.isEmpty()) {
+            return List.of();
+        }
+        if (requested.size() > MAX_FIELDS) {
+            throw new InvalidInputException("/targetFields", "at most " + MAX_FIELDS + " target fields");
+        }
+        List<String> targets = new ArrayList<>(requested.size());
+        for (int i = 0; i < requested.size(); i++) {
+            String target = normalized(requested.get(i), "/targetFields/" + i);
+            if (!fields.isEmpty() && fields.stream().noneMatch(f -> target.equals(f) || target.startsWith(f + "/"))) {
+                throw new InvalidDependencyException("TARGET_FIELD_NOT_READ", "/targetFields/" + i, "target field "
+                        + target + " is not among the fields this dependency reads (" + String.join(", ", fields)
+                        + "): add it to fields too", Map.of());
+            }
+            targets.add(target);
+        }
+        List<String> unknown = FieldPaths.unknownFields(fieldsOf(contract), targets);
+        if (!unknown.isEmpty()) {
+            throw new InvalidDependencyException("UNKNOWN_FIELDS", "/targetFields/" + targets.indexOf(unknown.get(0)),
+                    "version " + contract.version() + " of '" + contract.asset() + "' has no field "
+                    + String.join(", ", unknown), Map.of("unknownFields", unknown));
+        }
+        return targets;
+    }
+
+    private static Cost cost(DependencyDraft.CostDraft draft) {
+        if (draft == null) {
+            return null;
+        }
+        if (draft.amount() == null) {
+            throw new InvalidInputException("/cost/amount", "cost amount is required, a number >= 0");
+        }
+        return new Cost(draft.amount(), draft.unit());
+    }
+
+    private static Benefit benefit(DependencyDraft.BenefitDraft draft) {
+        if (draft == null) {
+            return null;
+        }
+        if (draft.value() == null) {
+            throw new InvalidInputException("/benefit/value", "benefit value is required, a number");
+        }
+        return new Benefit(draft.value(), draft.metric());
     }
 
     private static String normalized(String field, String pointer) {

@@ -204,8 +204,7 @@ public class EstateGraph implements EstateChangeListener {
                 if (edge.versionRange().matches(published) && (edge.resolvedVersion() == null
                         || published.compareTo(edge.resolvedVersion()) > 0)) {
                     store.updateResolvedVersion(edge.producer(), edge.consumer(), published);
-                    moved.add(new DependencyEdge(edge.producer(), edge.consumer(), edge.versionRange(), published,
-                            edge.fields(), edge.usage(), edge.note()));
+                    moved.add(edge.withResolvedVersion(published));
                 }
             }
         }

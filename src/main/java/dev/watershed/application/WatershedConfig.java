@@ -28,6 +28,31 @@ public interface WatershedConfig {
 
     Drift drift();
 
+    Findings findings();
+
+    CostBenefit costBenefit();
+
+    interface Findings {
+
+        /** Major versions a producer may publish within {@link #unstableWindow()} before its readers are warned. */
+        @WithDefault("2")
+        int unstableMaxMajorVersions();
+
+        /** How far back major versions count for the unstable-dependency finding. */
+        @WithDefault("90d")
+        Duration unstableWindow();
+    }
+
+    interface CostBenefit {
+
+        /**
+         * Benefit per unit of cost below which a producer is a removal candidate, e.g. 0.0001 feature importance per
+         * USD/month (0.01 per 100 USD a month). Compared within one benefit metric and cost unit.
+         */
+        @WithDefault("0.0001")
+        double minRatio();
+    }
+
     interface Auth {
 
         /** Whether reads work without a token. */

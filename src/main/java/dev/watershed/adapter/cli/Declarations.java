@@ -38,7 +38,7 @@ final class Declarations {
         JsonNode asset = file.declaration();
         ObjectNode body = JSON.createObjectNode();
         for (String field : List.of("name", "kind", "owner", "description", "tags", "criticality", "compatibility",
-                "strictCompatibility")) {
+                "strictCompatibility", "replicaOf")) {
             copy(asset, body, field);
         }
         return body;
@@ -47,7 +47,8 @@ final class Declarations {
     /** The body of {@code PUT /api/v1/assets/{consumer}/dependencies/{producer}}. */
     static ObjectNode dependencyRequest(JsonNode dependsOn) {
         ObjectNode body = JSON.createObjectNode();
-        for (String field : List.of("versionRange", "fields", "usage", "note")) {
+        for (String field : List.of("versionRange", "fields", "usage", "note", "splitKey", "targetFields", "cost",
+                "benefit")) {
             copy(dependsOn, body, field);
         }
         return body;

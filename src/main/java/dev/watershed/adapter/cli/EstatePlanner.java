@@ -142,6 +142,7 @@ final class EstatePlanner {
         List<String> changes = new ArrayList<>();
         compare(changes, "owner", text(declared, "owner"), text(registered, "owner"));
         compare(changes, "description", text(declared, "description"), text(registered, "description"));
+        compare(changes, "replicaOf", text(declared, "replicaOf"), text(registered, "replicaOf"));
         Set<String> tags = new TreeSet<>(Declarations.texts(declared.path("tags")));
         Set<String> registeredTags = new TreeSet<>(Declarations.texts(registered.path("tags")));
         if (!tags.equals(registeredTags)) {
@@ -221,7 +222,50 @@ final class EstatePlanner {
         }
         compare(changes, "usage", declared.path("usage").asText("BOTH"), current.path("usage").asText("BOTH"));
         compare(changes, "note", text(declared, "note"), text(current, "note"));
+        compare(changes, "splitKey", splitKey(text(declared, "splitKey"), text(current, "splitKey")),
+                text(current, "splitKey"));
+        Set<String> targets = new TreeSet<>();
+        for (String field : Declarations.texts(declared.path("targetFields"))) {
+            targets.add(pointer(field));
+        }
+        Set<String> currentTargets = new TreeSet<>(Declarations.texts(current.path("targetFields")));
+        if (!targets.equals(currentTargets)) {
+            changes.add("targetFields " + currentTargets + " -> " + targets);
+        }
+        compare(changes, "cost", amount(declared.path("cost"), "amount", "unit"), amount(current.path("cost"),
+                "amount", "unit"));
+        compare(changes, "benefit", amount(declared.path("benefit"), "value", "metric"),
+                amount(current.path("benefit"), "value", "metric"));
         return changes;
+    }
+
+    /**
+     * The registry stores a split key that names a field as a canonical pointer and free text as given; a declared
+     * dotted path the registry turned into that pointer is no change.
+     */
+    private static String splitKey(String text, String registered) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String key = text.strip();
+        String pointer = pointer(key);
+        return key.startsWith("/") || pointer.equals(registered) ? pointer : key;
+    }
+
+    private static String pointer(String field) {
+        try {
+            return FieldPath.normalize(field);
+        } catch (WatershedException e) {
+            return field;
+        }
+    }
+
+    /** "120 USD/month", comparable whether the number came from YAML or from the registry's JSON. */
+    private static String amount(JsonNode node, String number, String unit) {
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        return node.path(number).decimalValue().stripTrailingZeros().toPlainString() + " " + node.path(unit).asText();
     }
 
     private static String range(String text) {

@@ -144,7 +144,8 @@ public final class ContractFiles {
     }
 
     /**
-     * Producers' files before their consumers', so the estate's dependencies are declared upstream first. A file
+     * Producers' files before their consumers' (and an asset before its replicas'), so the estate's dependencies are
+     * declared upstream first and a replica's {@code replicaOf} names a registered asset. A file
      * whose producers never all come (a cycle, or a producer not in the directory) is left to the end, where
      * declaring it fails with the reason.
      * Files keep their given order otherwise.
@@ -158,8 +159,13 @@ public final class ContractFiles {
             progress = false;
             for (AssetFile file : List.copyOf(waiting)) {
                 boolean ready = true;
-                for (JsonNode dependsOn : file.declaration().path("dependsOn")) {
-                    String producer = dependsOn.path("asset").asText();
+                List<String> upstream = new ArrayList<>();
+                file.declaration().path("dependsOn").forEach(dependsOn -> upstream.add(dependsOn.path("asset")
+                        .asText()));
+                if (file.declaration().hasNonNull("replicaOf")) {
+                    upstream.add(file.declaration().get("replicaOf").asText());
+                }
+                for (String producer : upstream) {
                     boolean declared = files.stream().anyMatch(f -> f.declaration().path("name").asText()
                             .equals(producer));
                     ready &= placed.contains(producer) || !declared;

@@ -93,14 +93,15 @@ public class ExampleEstateLoader {
                 teams.create(LOADER, entry.name(), team.path("email").asText(), text(team, "webhook"));
             }
         }
-        for (ContractFiles.AssetFile file : estate.assets()) {
+        for (ContractFiles.AssetFile file : ContractFiles.inDependencyOrder(estate.assets())) {
             JsonNode asset = file.declaration();
             String name = asset.path("name").asText();
             assets.register(LOADER, new AssetDraft(name, enumOf(AssetKind.class, asset, "kind"),
                     text(asset, "owner"), text(asset, "description"), strings(asset.path("tags")),
                     enumOf(Criticality.class, asset, "criticality"),
                     enumOf(CompatibilityMode.class, asset, "compatibility"),
-                    asset.hasNonNull("strictCompatibility") ? asset.get("strictCompatibility").asBoolean() : null));
+                    asset.hasNonNull("strictCompatibility") ? asset.get("strictCompatibility").asBoolean() : null,
+                    text(asset, "replicaOf")));
             if (file.schema() != null) {
                 JsonNode contract = asset.path("contract");
                 contracts.publish(LOADER, name, new PublishRequest(enumOf(SchemaFormat.class, contract, "format"),
@@ -113,7 +114,14 @@ public class ExampleEstateLoader {
             for (JsonNode dependsOn : file.declaration().path("dependsOn")) {
                 dependencies.declare(LOADER, consumer, dependsOn.path("asset").asText(),
                         new DependencyDraft(text(dependsOn, "versionRange"), strings(dependsOn.path("fields")),
-                                enumOf(Usage.class, dependsOn, "usage"), text(dependsOn, "note")));
+                                enumOf(Usage.class, dependsOn, "usage"), text(dependsOn, "note"),
+                                text(dependsOn, "splitKey"), strings(dependsOn.path("targetFields")),
+                                dependsOn.has("cost") ? new DependencyDraft.CostDraft(
+                                        number(dependsOn.path("cost"), "amount"), text(dependsOn.path("cost"), "unit"))
+                                        : null,
+                                dependsOn.has("benefit") ? new DependencyDraft.BenefitDraft(
+                                        number(dependsOn.path("benefit"), "value"),
+                                        text(dependsOn.path("benefit"), "metric")) : null));
             }
         }
         for (ContractFiles.AssetFile file : estate.assets()) {
@@ -151,6 +159,10 @@ public class ExampleEstateLoader {
 
     private static String text(JsonNode node, String field) {
         return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static Double number(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asDouble() : null;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -60,6 +60,9 @@ public class AssetEntity {
     @Column(name = "strict_compatibility", nullable = false)
     public boolean strictCompatibility;
 
+    @Column(name = "replica_of")
+    public String replicaOf;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -76,12 +79,13 @@ public class AssetEntity {
         criticality = asset.criticality();
         compatibility = asset.compatibility();
         strictCompatibility = asset.strictCompatibility();
+        replicaOf = asset.replicaOf();
         createdAt = asset.createdAt();
         updatedAt = asset.updatedAt();
     }
 
     Asset toDomain() {
         return new Asset(new AssetName(name), kind, owner, description, tags, criticality, compatibility,
-                strictCompatibility, createdAt, updatedAt);
+                strictCompatibility, createdAt, updatedAt, replicaOf);
     }
 }

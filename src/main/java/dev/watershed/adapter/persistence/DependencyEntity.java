@@ -41,6 +41,25 @@ public class DependencyEntity {
 
     public String note;
 
+    @Column(name = "split_key")
+    public String splitKey;
+
+    /** {@code null} when no target fields are declared. */
+    @Column(name = "target_fields_json", columnDefinition = "text")
+    public String targetFieldsJson;
+
+    @Column(name = "cost_amount")
+    public Double costAmount;
+
+    @Column(name = "cost_unit")
+    public String costUnit;
+
+    @Column(name = "benefit_value")
+    public Double benefitValue;
+
+    @Column(name = "benefit_metric")
+    public String benefitMetric;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

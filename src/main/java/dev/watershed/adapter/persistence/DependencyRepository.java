@@ -7,8 +7,11 @@ import dev.watershed.application.DependencyStore;
 import dev.watershed.application.EstateSnapshot;
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.graph.AssetNode;
+import dev.watershed.domain.graph.Benefit;
+import dev.watershed.domain.graph.Cost;
 import dev.watershed.domain.graph.DependencyEdge;
 import dev.watershed.domain.graph.Usage;
+import dev.watershed.domain.graph.UsageTerms;
 import dev.watershed.domain.graph.VersionRange;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -33,7 +36,8 @@ public class DependencyRepository implements PanacheRepository<DependencyEntity>
     private static final String ASSETS_WITH_VERSIONS = "SELECT a.name, a.kind, a.owner_team, c.major, c.minor, c.patch"
             + " FROM asset a LEFT JOIN contract c ON c.asset_id = a.id";
     private static final String ALL_DEPENDENCIES = "SELECT producer, consumer, version_range, resolved_version,"
-            + " fields_json, data_usage, note FROM dependency";
+            + " fields_json, data_usage, note, split_key, target_fields_json, cost_amount, cost_unit, benefit_value,"
+            + " benefit_metric FROM dependency";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -76,6 +80,13 @@ public class DependencyRepository implements PanacheRepository<DependencyEntity>
         entity.fieldsJson = writeFields(dependency.fields());
         entity.usage = dependency.usage();
         entity.note = dependency.note();
+        UsageTerms terms = dependency.terms();
+        entity.splitKey = terms.splitKey();
+        entity.targetFieldsJson = terms.targetFields().isEmpty() ? null : writeFields(terms.targetFields());
+        entity.costAmount = terms.cost() == null ? null : terms.cost().amount();
+        entity.costUnit = terms.cost() == null ? null : terms.cost().unit();
+        entity.benefitValue = terms.benefit() == null ? null : terms.benefit().value();
+        entity.benefitMetric = terms.benefit() == null ? null : terms.benefit().metric();
         entity.createdBy = dependency.createdBy();
         entity.updatedAt = Instant.now();
         if (entity.id == null) {
@@ -178,17 +189,35 @@ public class DependencyRepository implements PanacheRepository<DependencyEntity>
                             ranges.computeIfAbsent(rows.getString(3), VersionRange::parse),
                             resolved == null ? null : versions.computeIfAbsent(resolved, SemanticVersion::parse),
                             fieldLists.computeIfAbsent(rows.getString(5), this::readFields),
-                            Usage.valueOf(rows.getString(6)), rows.getString(7)));
+                            Usage.valueOf(rows.getString(6)), rows.getString(7), terms(rows)));
                 }
             }
         }
         return edges;
     }
 
+    /** Most dependencies declare none of these; they share {@link UsageTerms#NONE}. */
+    private UsageTerms terms(ResultSet rows) throws SQLException {
+        String splitKey = rows.getString(8);
+        String targets = rows.getString(9);
+        double costAmount = rows.getDouble(10);
+        Cost cost = rows.wasNull() ? null : new Cost(costAmount, rows.getString(11));
+        double benefitValue = rows.getDouble(12);
+        Benefit benefit = rows.wasNull() ? null : new Benefit(benefitValue, rows.getString(13));
+        if (splitKey == null && targets == null && cost == null && benefit == null) {
+            return UsageTerms.NONE;
+        }
+        return new UsageTerms(splitKey, targets == null ? List.of() : readFields(targets), cost, benefit);
+    }
+
     private Dependency toDomain(DependencyEntity entity) {
+        UsageTerms terms = new UsageTerms(entity.splitKey,
+                entity.targetFieldsJson == null ? List.of() : readFields(entity.targetFieldsJson),
+                entity.costAmount == null ? null : new Cost(entity.costAmount, entity.costUnit),
+                entity.benefitValue == null ? null : new Benefit(entity.benefitValue, entity.benefitMetric));
         return new Dependency(entity.producer, entity.consumer, VersionRange.parse(entity.versionRange),
                 entity.resolvedVersion == null ? null : SemanticVersion.parse(entity.resolvedVersion),
-                readFields(entity.fieldsJson), entity.usage, entity.note, entity.createdAt, entity.createdBy);
+                readFields(entity.fieldsJson), entity.usage, entity.note, entity.createdAt, entity.createdBy, terms);
     }
 
     private String writeFields(List<String> fields) {

@@ -32,22 +32,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AssetResource {
 
     public record AssetRequest(String name, AssetKind kind, String owner, String description, List<String> tags,
-                               Criticality criticality, CompatibilityMode compatibility, Boolean strictCompatibility) {
+                               Criticality criticality, CompatibilityMode compatibility, Boolean strictCompatibility,
+                               String replicaOf) {
 
         AssetDraft toDraft() {
             return new AssetDraft(name, kind, owner, description, tags, criticality, compatibility,
-                    strictCompatibility);
+                    strictCompatibility, replicaOf);
         }
     }
 
     public record AssetResponse(String name, AssetKind kind, String owner, String description, List<String> tags,
                                 Criticality criticality, CompatibilityMode compatibility, boolean strictCompatibility,
-                                Instant createdAt, Instant updatedAt) {
+                                String replicaOf, Instant createdAt, Instant updatedAt) {
 
         static AssetResponse of(Asset asset) {
             return new AssetResponse(asset.name().value(), asset.kind(), asset.owner(), asset.description(),
                     asset.tags(), asset.criticality(), asset.compatibility(), asset.strictCompatibility(),
-                    asset.createdAt(), asset.updatedAt());
+                    asset.replicaOf(), asset.createdAt(), asset.updatedAt());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.watershed.application.DependencyDraft;
 import dev.watershed.application.DependencyService;
 import dev.watershed.domain.graph.ImpactedAsset;
 import dev.watershed.domain.graph.Usage;
+import dev.watershed.domain.graph.UsageTerms;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,17 +29,40 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Dependencies")
 public class DependencyResource {
 
-    public record DependencyRequest(String versionRange, List<String> fields, Usage usage, String note) {
+    public record DependencyRequest(String versionRange, List<String> fields, Usage usage, String note,
+                                    String splitKey, List<String> targetFields, CostBody cost, BenefitBody benefit) {
+
+        DependencyDraft toDraft() {
+            return new DependencyDraft(versionRange, fields, usage, note, splitKey, targetFields,
+                    cost == null ? null : new DependencyDraft.CostDraft(cost.amount(), cost.unit()),
+                    benefit == null ? null : new DependencyDraft.BenefitDraft(benefit.value(), benefit.metric()));
+        }
+    }
+
+    /** e.g. {@code {"amount": 120, "unit": "USD/month"}} */
+    public record CostBody(Double amount, String unit) {
+    }
+
+    /** e.g. {@code {"value": 0.031, "metric": "feature-importance"}} */
+    public record BenefitBody(Double value, String metric) {
     }
 
     public record DependencyResponse(String producer, String consumer, String versionRange, String resolvedVersion,
-                                     List<String> fields, Usage usage, String note, Instant createdAt) {
+                                     List<String> fields, Usage usage, String note, String splitKey,
+                                     List<String> targetFields, CostBody cost, BenefitBody benefit,
+                                     Instant createdAt) {
 
         static DependencyResponse of(Dependency dependency) {
+            UsageTerms terms = dependency.terms();
             return new DependencyResponse(dependency.producer(), dependency.consumer(),
                     dependency.versionRange().toString(),
                     dependency.resolvedVersion() == null ? null : dependency.resolvedVersion().toString(),
-                    dependency.fields(), dependency.usage(), dependency.note(), dependency.createdAt());
+                    dependency.fields(), dependency.usage(), dependency.note(), terms.splitKey(),
+                    terms.targetFields(),
+                    terms.cost() == null ? null : new CostBody(terms.cost().amount(), terms.cost().unit()),
+                    terms.benefit() == null ? null
+                            : new BenefitBody(terms.benefit().value(), terms.benefit().metric()),
+                    dependency.createdAt());
         }
     }
 
@@ -69,7 +93,7 @@ public class DependencyResource {
                             DependencyRequest request) {
         DependencyRequest body = RequestBodies.require(request);
         DependencyService.Declared declared = dependencies.declare(caller.get(), consumer, producer,
-                new DependencyDraft(body.versionRange(), body.fields(), body.usage(), body.note()));
+                body.toDraft());
         DependencyResponse response = DependencyResponse.of(declared.dependency());
         return declared.created()
                 ? Response.created(URI.create("/api/v1/assets/" + consumer + "/dependencies/" + producer))

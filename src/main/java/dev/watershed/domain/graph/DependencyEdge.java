@@ -18,9 +18,11 @@ import java.util.Set;
  *                        the whole contract
  * @param usage           what the data is used for; {@code null} means {@link Usage#BOTH}
  * @param note            free text; may be {@code null}
+ * @param terms           split key, target fields, cost and benefit; {@code null} means {@link UsageTerms#NONE}
  */
 public record DependencyEdge(String producer, String consumer, VersionRange versionRange,
-                             SemanticVersion resolvedVersion, List<String> fields, Usage usage, String note) {
+                             SemanticVersion resolvedVersion, List<String> fields, Usage usage, String note,
+                             UsageTerms terms) {
 
     public DependencyEdge {
         Objects.requireNonNull(producer, "producer");
@@ -28,6 +30,34 @@ public record DependencyEdge(String producer, String consumer, VersionRange vers
         versionRange = versionRange == null ? VersionRange.ANY : versionRange;
         usage = usage == null ? Usage.BOTH : usage;
         fields = normalize(fields);
+        terms = terms == null ? UsageTerms.NONE : terms;
+    }
+
+    /** A dependency with no split key, targets, cost or benefit declared. */
+    public DependencyEdge(String producer, String consumer, VersionRange versionRange,
+                          SemanticVersion resolvedVersion, List<String> fields, Usage usage, String note) {
+        this(producer, consumer, versionRange, resolvedVersion, fields, usage, note, UsageTerms.NONE);
+    }
+
+    /** This dependency resolved to another version, everything else kept. */
+    public DependencyEdge withResolvedVersion(SemanticVersion version) {
+        return new DependencyEdge(producer, consumer, versionRange, version, fields, usage, note, terms);
+    }
+
+    /**
+     * Whether the consumer reads {@code field} (a canonical pointer): it reads the whole contract, the field itself,
+     * a field inside it or the object that holds it.
+     */
+    public boolean reads(String field) {
+        if (fields.isEmpty()) {
+            return true;
+        }
+        for (String read : fields) {
+            if (read.equals(field) || field.startsWith(read + "/") || read.startsWith(field + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A dependency on the whole contract, any version, for both uses. */

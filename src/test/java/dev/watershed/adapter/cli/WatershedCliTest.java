@@ -95,6 +95,52 @@ class WatershedCliTest {
     }
 
     @Test
+    void applyCarriesReplicasAndTheMlTermsOfADependency() throws IOException {
+        writeEstate(schema("id", "amount", "currency"));
+        // "a-" sorts first: the replica's file is read before the asset it replicates, yet registered after it.
+        Files.writeString(directory.resolve("a-replica.yaml"), """
+                name: %s.payments-replica
+                kind: SOURCE
+                owner: %s
+                replicaOf: %s.payments
+                """.formatted(prefix, team, prefix));
+        Files.writeString(directory.resolve("fraud.yaml"), """
+                name: %s.fraud
+                kind: MODEL
+                owner: %s
+                dependsOn:
+                  - asset: %s.payments
+                    versionRange: "^1"
+                    fields: [amount, currency]
+                    usage: EVALUATION
+                    splitKey: id
+                    targetFields: [amount]
+                    cost: {amount: 120, unit: USD/month}
+                    benefit: {value: 0.031, metric: feature-importance}
+                """.formatted(prefix, team, prefix));
+
+        Run first = run("apply", "--registry", url(), "--token", TOKEN, directory.toString());
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        Run second = run("apply", "--registry", url(), "--token", TOKEN, directory.toString());
+        assertThat(second.out().strip()).as("a split key given as a dotted path is no change").isEqualTo("No changes.");
+
+        JsonNode replica = JSON.readTree(new URL(registry, "/api/v1/assets/" + prefix + ".payments-replica"));
+        assertThat(replica.path("replicaOf").asText()).isEqualTo(prefix + ".payments");
+        JsonNode dependency = JSON.readTree(new URL(registry, "/api/v1/assets/" + prefix + ".fraud/dependencies"))
+                .get(0);
+        assertThat(dependency.path("usage").asText()).isEqualTo("EVALUATION");
+        assertThat(dependency.path("splitKey").asText()).isEqualTo("/id");
+        assertThat(dependency.path("targetFields").get(0).asText()).isEqualTo("/amount");
+        assertThat(dependency.path("cost").path("amount").asDouble()).isEqualTo(120);
+        assertThat(dependency.path("benefit").path("metric").asText()).isEqualTo("feature-importance");
+
+        Files.writeString(directory.resolve("fraud.yaml"), Files.readString(directory.resolve("fraud.yaml"))
+                .replace("amount: 120", "amount: 80"));
+        Run plan = run("plan", "--registry", url(), directory.toString());
+        assertThat(plan.out()).contains("cost 120 USD/month -> 80 USD/month");
+    }
+
+    @Test
     void checkReportsANewAssetAndEveryFormatRenders() throws Exception {
         writeEstate(schema("id", "amount"));
 

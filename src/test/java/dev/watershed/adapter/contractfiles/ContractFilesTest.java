@@ -27,6 +27,50 @@ class ContractFilesTest {
     }
 
     @Test
+    void replicasAndTheMlTermsOfADependencyAreDeclaredAndChecked() throws IOException {
+        write("a-replica.yaml", """
+                name: feed-copy
+                kind: SOURCE
+                owner: team-a
+                replicaOf: feed
+                """);
+        write("feed.yaml", """
+                name: feed
+                kind: SOURCE
+                owner: team-a
+                """);
+        write("model.yaml", """
+                name: model
+                kind: MODEL
+                owner: team-a
+                dependsOn:
+                  - asset: feed
+                    usage: EVALUATION
+                    splitKey: by week, before 2025-01-01
+                    targetFields: [label]
+                    cost: {amount: 120, unit: USD/month}
+                    benefit: {value: 0.031, metric: feature-importance}
+                """);
+        Path bad = write("bad.yaml", """
+                name: bad
+                kind: MODEL
+                owner: team-a
+                dependsOn:
+                  - asset: feed
+                    usage: SOMETIMES
+                    cost: {amount: -5, unit: USD/month}
+                """);
+
+        ContractFiles.Estate estate = ContractFiles.scan(List.of(directory));
+
+        assertThat(estate.problems()).isNotEmpty().allSatisfy(problem -> assertThat(problem.file()).isEqualTo(bad));
+        assertThat(estate.problems()).anySatisfy(problem -> assertThat(problem.line()).isEqualTo(6));
+        assertThat(estate.problems()).anySatisfy(problem -> assertThat(problem.line()).isEqualTo(7));
+        assertThat(ContractFiles.inDependencyOrder(estate.assets())).extracting(ContractFiles.AssetFile::name)
+                .containsSubsequence("feed", "feed-copy");
+    }
+
+    @Test
     void problemsNameTheFileAndLine() throws IOException {
         Path file = write("bad.yaml", """
                 name: Bad Name

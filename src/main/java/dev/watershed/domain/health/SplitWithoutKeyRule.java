@@ -1,0 +1,93 @@
+package dev.watershed.domain.health;
+
+import dev.watershed.domain.contract.FieldRole;
+import dev.watershed.domain.graph.AssetNode;
+import dev.watershed.domain.graph.DependencyEdge;
+import dev.watershed.domain.graph.Usage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model trained and evaluated on data from one common upstream asset, with no {@code splitKey} on either
+ * dependency: nothing says the evaluation rows are not the training rows, or the same patients, authors or stores
+ * again, which makes the evaluation flatter the model. The common asset reported is the nearest one (fewest hops
+ * down both ways).
+ */
+public final class SplitWithoutKeyRule implements FindingRule {
+
+    @Override
+    public List<Finding> apply(EstateFacts facts) {
+        List<Finding> findings = new ArrayList<>();
+        for (AssetNode asset : facts.assets()) {
+            if (!EstateFacts.MODEL.equals(asset.kind())) {
+                continue;
+            }
+            List<DependencyEdge> training = new ArrayList<>();
+            List<DependencyEdge> evaluation = new ArrayList<>();
+            for (DependencyEdge edge : facts.dependenciesOf(asset.name())) {
+                if (edge.usage() == Usage.EVALUATION) {
+                    evaluation.add(edge);
+                } else if (edge.usage().trains()) {
+                    training.add(edge);
+                }
+            }
+            for (DependencyEdge eval : evaluation) {
+                if (eval.terms().splitKey() != null) {
+                    continue;
+                }
+                EstateFacts.Upstream evalUpstream = facts.upstream(eval.producer());
+                for (DependencyEdge train : training) {
+                    if (train.terms().splitKey() != null) {
+                        continue;
+                    }
+                    EstateFacts.Upstream trainUpstream = facts.upstream(train.producer());
+                    String shared = nearestShared(trainUpstream.distance(), evalUpstream.distance());
+                    if (shared != null) {
+                        findings.add(finding(facts, asset.name(), train, eval, shared,
+                                trainUpstream.pathFrom(shared), evalUpstream.pathFrom(shared)));
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static String nearestShared(Map<String, Integer> training, Map<String, Integer> evaluation) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Map.Entry<String, Integer> entry : training.entrySet()) {
+            Integer other = evaluation.get(entry.getKey());
+            if (other == null) {
+                continue;
+            }
+            int distance = entry.getValue() + other;
+            if (distance < bestDistance || distance == bestDistance && entry.getKey().compareTo(best) < 0) {
+                best = entry.getKey();
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static Finding finding(EstateFacts facts, String model, DependencyEdge train, DependencyEdge eval,
+                                   String shared, List<String> trainPath, List<String> evalPath) {
+        List<String> path = new ArrayList<>(trainPath);
+        path.add(model);
+        List<String> evaluationPath = new ArrayList<>(evalPath);
+        evaluationPath.add(model);
+        List<String> ids = facts.fieldsOf(shared).entrySet().stream()
+                .filter(field -> field.getValue().role() == FieldRole.ID).map(Map.Entry::getKey).toList();
+        return new Finding(FindingCode.SPLIT_WITHOUT_KEY, Severity.WARNING, model,
+                "Training and evaluation data of " + model + " come from the same source without a split key",
+                model + " trains on " + train.producer() + " and is evaluated on " + eval.producer() + "; both are"
+                        + " derived from " + shared + " (training: " + String.join(" -> ", path) + "; evaluation: "
+                        + String.join(" -> ", evaluationPath) + ") and neither dependency declares a splitKey, so"
+                        + " nothing says the evaluation rows are disjoint from the training rows.",
+                path, ids,
+                "Split " + shared + " by a key that keeps related rows together (an entity or time"
+                        + (ids.isEmpty() ? "" : ", e.g. " + String.join(" or ", ids)) + ") and declare it as"
+                        + " splitKey on " + model + "'s dependencies on " + train.producer() + " and "
+                        + eval.producer() + ".");
+    }
+}
