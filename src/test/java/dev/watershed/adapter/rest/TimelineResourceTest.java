@@ -20,8 +20,12 @@ class TimelineResourceTest {
     private static final Map<String, Object> FRACTION = Map.of("type", "number", "minimum", 0, "maximum", 1);
     private static final Map<String, Object> PERCENT = Map.of("type", "number", "minimum", 0, "maximum", 100);
 
-    /** source -> features -> model, and a second source the features read for a while. */
-    private record Estate(String source, String features, String model, String dropped, Instant beforeDeprecation) {
+    /**
+     * source -> features -> model, a second source the features read for a while, and a third one deleted while
+     * the features read it.
+     */
+    private record Estate(String source, String features, String model, String dropped, String deleted,
+                          Instant beforeDeprecation) {
     }
 
     @Test
@@ -53,6 +57,11 @@ class TimelineResourceTest {
         Map<String, Object> added = entry(entries, "dependency.added", estate.source(), null);
         assertThat(added.get("summary"))
                 .isEqualTo(estate.features() + " now reads " + estate.source() + " (/discount, versions ^1)");
+
+        Map<String, Object> deleted = entry(entries, "asset.deleted", estate.deleted(), null);
+        assertThat(deleted.get("path")).isEqualTo(List.of(estate.deleted(), estate.features(), estate.model()));
+        assertThat((String) deleted.get("summary")).startsWith(estate.deleted() + " (source of ")
+                .endsWith(") deleted");
 
         Map<String, Object> failed = entry(entries, "validation.failed", estate.features(), "1.0.0");
         assertThat(failed.get("path")).isEqualTo(List.of(estate.features(), estate.model()));
@@ -140,6 +149,10 @@ class TimelineResourceTest {
         Api.publish(dropped, Api.objectSchema(Map.of("z", Map.of("type", "number")), List.of()), 201);
         depend(features, dropped, List.of());
         asAdmin().delete("/api/v1/assets/" + features + "/dependencies/" + dropped).then().statusCode(204);
+        String deleted = Api.createAsset(sourceTeam, "SOURCE");
+        Api.publish(deleted, Api.objectSchema(Map.of("w", Map.of("type", "number")), List.of()), 201);
+        depend(features, deleted, List.of());
+        asAdmin().delete("/api/v1/assets/" + deleted + "?force=true").then().statusCode(204);
 
         Api.publish(source, Api.objectSchema(Map.of("id", Map.of("type", "string"), "discount", PERCENT),
                 List.of("id")), 201);
@@ -148,7 +161,7 @@ class TimelineResourceTest {
         asAdmin().contentType("application/x-ndjson")
                 .body("{\"x\":\"a\"}\n{\"x\":\"b\"}\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/assets/" + features + "/validate?label=nightly").then().statusCode(200);
-        return new Estate(source, features, model, dropped, beforeDeprecation);
+        return new Estate(source, features, model, dropped, deleted, beforeDeprecation);
     }
 
     private static void depend(String consumer, String producer, List<String> fields) {
