@@ -8,6 +8,7 @@ const TOKEN_KEY = 'watershed.apiToken';
 const TYPE_LABELS: Record<string, string> = {
   'contract.published': 'Contract published',
   'contract.deprecated': 'Contract deprecated',
+  'contract.rolled-back': 'Contract rolled back',
   'dependency.added': 'Dependency added',
   'dependency.removed': 'Dependency removed',
   'asset.deleted': 'Asset deleted',
@@ -164,6 +165,8 @@ function summary(n: InboxNotification): string {
       const breaking = differences.some((difference) => difference.breaksBackward || difference.breaksForward);
       return `Version ${from}${d.version}${bump}${breaking ? ', breaking' : ''}`;
     }
+    case 'contract.rolled-back':
+      return `Rolled back to ${d.rolledBackTo} as ${d.version}${d.bump ? `, ${d.bump}` : ''}${d.forced ? ', forced' : ''} (replacing ${d.replacedVersion})`;
     case 'contract.deprecated':
       return `Version ${d.version} deprecated`;
     case 'dependency.added':

@@ -3,6 +3,7 @@ package dev.watershed.application;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.Sha256;
@@ -17,9 +18,11 @@ import dev.watershed.domain.contract.FieldMetadata;
 import dev.watershed.domain.contract.FieldPath;
 import dev.watershed.domain.contract.FieldPaths;
 import dev.watershed.domain.contract.InvalidFieldPathException;
+import dev.watershed.domain.contract.InvalidVersionException;
 import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaParser;
 import dev.watershed.domain.contract.SemanticVersion;
+import dev.watershed.domain.contract.VersionBump;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -87,6 +90,79 @@ public class ContractService {
         estateChanges.contractPublished(contract);
         events.contractPublished(contract, plan);
         return new PublishResult(contract, true);
+    }
+
+    /**
+     * Republishes a stored version's schema and field metadata as a new latest version, numbered as any publish of
+     * that schema would be (the next major when forced), recording which version it restores.
+     *
+     * @throws IncompatibleContractException when going back breaks the asset's mode and the rollback is not forced
+     */
+    @Transactional
+    public Contract rollback(Caller caller, String assetName, RollbackRequest request) {
+        Asset asset = assets.get(assetName);
+        caller.requireCanChange(asset.owner(), "the contracts of asset '" + assetName + "'");
+        if (request.force()) {
+            caller.requireAdmin("force a rollback that breaks the compatibility mode of '" + assetName + "'");
+        }
+        RollbackPlan rollback = planRollback(asset, request);
+        if (!rollback.allowed()) {
+            throw new IncompatibleContractException(rollback.publish(), "going back to " + rollback.rolledBackTo()
+                    + " breaks the asset's mode; agree it with those consumers and ask an admin to roll back with"
+                    + " \"force\": true, which publishes it as the next major version");
+        }
+        PublishPlan plan = rollback.publish();
+        Contract contract = new Contract(assetName, plan.version(), plan.schema().format(), ContractStatus.ACTIVE,
+                plan.schema().fingerprint(), plan.schema().text(), changelogOf(request, rollback), plan.fields(),
+                clock.instant(), caller.label(), rollback.rolledBackTo());
+        contracts.insert(contract);
+        estateChanges.contractPublished(contract);
+        events.contractRolledBack(contract, plan, rollback.forced());
+        return contract;
+    }
+
+    /** What {@link #rollback} would do, with nothing stored and no check of who asks. */
+    public RollbackPlan planRollback(String assetName, RollbackRequest request) {
+        return planRollback(assets.get(assetName), request);
+    }
+
+    private RollbackPlan planRollback(Asset asset, RollbackRequest request) {
+        String assetName = asset.name().value();
+        if (request.to() == null || request.to().isBlank()) {
+            throw new InvalidInputException("/to", "name the version to roll back to, e.g. {\"to\": \"1.4.0\"}");
+        }
+        SemanticVersion target;
+        try {
+            target = SemanticVersion.parse(request.to().strip());
+        } catch (InvalidVersionException e) {
+            throw new InvalidInputException("/to", e.detail());
+        }
+        Contract older = contracts.find(assetName, target).orElseThrow(() -> new NotFoundException("version",
+                "asset '" + assetName + "' has no contract version " + target + " to roll back to: list them with"
+                        + " GET /api/v1/assets/" + assetName + "/contracts"));
+        PublishPlan plan = plan(asset, new PublishRequest(older.format(), TextNode.valueOf(older.schemaText()), null,
+                request.changelog(), older.fields()));
+        SemanticVersion latest = plan.latest().orElseThrow().version();
+        if (plan.unchanged()) {
+            throw new ConflictException("ROLLBACK_TO_LATEST_SCHEMA", "version " + target + " of '" + assetName
+                    + "' has the same schema as the latest version " + latest + ": there is nothing to roll back;"
+                    + " name an older version whose schema differs");
+        }
+        if (plan.compatible() || !request.force()) {
+            return new RollbackPlan(plan, target, false);
+        }
+        SemanticVersion major = latest.bump(VersionBump.MAJOR);
+        PublishPlan forced = new PublishPlan(plan.asset(), plan.schema(), plan.latest(), false, plan.verdict(), major,
+                plan.differences(), plan.fields(), impact.impactOf(assetName, plan.differences(), Optional.of(major)));
+        return new RollbackPlan(forced, target, true);
+    }
+
+    private static String changelogOf(RollbackRequest request, RollbackPlan rollback) {
+        if (request.changelog() != null && !request.changelog().isBlank()) {
+            return request.changelog();
+        }
+        return "Rollback to " + rollback.rolledBackTo() + ", replacing " + rollback.replacedVersion()
+                + (rollback.forced() ? " (forced)" : "");
     }
 
     /** What publishing would do, with nothing stored: the dry run producers call from CI. */

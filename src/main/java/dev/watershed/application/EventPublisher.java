@@ -24,8 +24,9 @@ import java.util.UUID;
 /**
  * Writes events, their deliveries and inbox rows into the outbox, inside the transaction of the change
  * ({@link Transactional.TxType#MANDATORY}): a change is never stored without its events, nor an event without its
- * change. Recipients are the owners of the affected downstream assets, computed from the graph with field
- * precision, plus the teams subscribed to the changed asset.
+ * change. Every event is stored, even one nobody is told about: the events are also the change journal that
+ * {@link TimelineService} reads. Recipients are the owners of the affected downstream assets, computed from the
+ * graph with field precision, plus the teams subscribed to the changed asset.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -58,15 +59,7 @@ public class EventPublisher {
      */
     public void contractPublished(Contract contract, PublishPlan plan) {
         String asset = contract.asset();
-        List<ImpactedAsset> impacted;
-        List<DifferenceView> breaking = plan.differences().stream().filter(DifferenceView::breaks).toList();
-        if (!breaking.isEmpty()) {
-            impacted = impact(asset, paths(breaking));
-        } else if (!plan.differences().isEmpty()) {
-            impacted = impact(asset, paths(plan.differences())).stream().filter(ImpactedAsset::direct).toList();
-        } else {
-            impacted = List.of();
-        }
+        List<ImpactedAsset> impacted = affectedBy(asset, plan.differences());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("asset", asset);
         data.put("version", contract.version().toString());
@@ -77,6 +70,28 @@ public class EventPublisher {
         data.put("changelog", contract.changelog());
         data.put("publishedBy", contract.createdBy());
         publish(EventType.CONTRACT_PUBLISHED, asset, data, impacted);
+    }
+
+    /**
+     * A rollback republished an older version's schema as {@code contract}, replacing {@code plan.latest()}. The
+     * recipients follow the rule of {@link #contractPublished}: the change is what readers see, whatever its cause.
+     *
+     * @param forced an admin published it although it breaks the asset's compatibility mode
+     */
+    public void contractRolledBack(Contract contract, PublishPlan plan, boolean forced) {
+        String asset = contract.asset();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("asset", asset);
+        data.put("version", contract.version().toString());
+        data.put("rolledBackTo", contract.rolledBackTo().toString());
+        data.put("replacedVersion", plan.latest().map(previous -> previous.version().toString()).orElse(null));
+        data.put("bump", plan.bump().map(Enum::name).orElse(null));
+        data.put("compatible", plan.compatible());
+        data.put("forced", forced);
+        data.put("differences", plan.differences());
+        data.put("changelog", contract.changelog());
+        data.put("publishedBy", contract.createdBy());
+        publish(EventType.CONTRACT_ROLLED_BACK, asset, data, affectedBy(asset, plan.differences()));
     }
 
     /** Everyone downstream: a deprecated version is one every reader has to leave. */
@@ -108,7 +123,15 @@ public class EventPublisher {
         data.put("asset", name);
         data.put("kind", asset.kind().name());
         data.put("owner", asset.owner());
-        publish(EventType.ASSET_DELETED, name, data, impact(name, List.of()));
+        // Linked to the direct consumers too: once the asset is gone, only they place the deletion upstream of
+        // anything.
+        Set<String> linked = new LinkedHashSet<>();
+        linked.add(name);
+        DependencyGraph graph = estate.readInTransaction();
+        if (graph.node(name).isPresent()) {
+            graph.directConsumers(name).forEach(edge -> linked.add(edge.consumer()));
+        }
+        publish(EventType.ASSET_DELETED, name, linked, data, reasons(impact(name, List.of())));
     }
 
     /**
@@ -186,7 +209,23 @@ public class EventPublisher {
                     downstream.name() + " is downstream of " + consumer + ", whose dependency on " + producer
                             + " changed"));
         }
-        publish(type, producer, data, reasons);
+        // Linked to the consumer only: its inputs changed, the producer's did not.
+        publish(type, producer, Set.of(consumer), data, reasons);
+    }
+
+    /**
+     * When differences break some reader, the owners of everything the breaking paths impact, transitively. When
+     * none breaks, only the direct consumers that read a changed field.
+     */
+    private List<ImpactedAsset> affectedBy(String asset, List<DifferenceView> differences) {
+        List<DifferenceView> breaking = differences.stream().filter(DifferenceView::breaks).toList();
+        if (!breaking.isEmpty()) {
+            return impact(asset, paths(breaking));
+        }
+        if (!differences.isEmpty()) {
+            return impact(asset, paths(differences)).stream().filter(ImpactedAsset::direct).toList();
+        }
+        return List.of();
     }
 
     private List<ImpactedAsset> impact(String asset, List<String> fields) {
@@ -206,12 +245,16 @@ public class EventPublisher {
     }
 
     private void publish(EventType type, String subject, Map<String, Object> data, List<ImpactedAsset> impacted) {
+        publish(type, subject, Set.of(subject), data, reasons(impacted));
+    }
+
+    private static Map<String, List<Reason>> reasons(List<ImpactedAsset> impacted) {
         Map<String, List<Reason>> reasons = new LinkedHashMap<>();
         for (ImpactedAsset asset : impacted) {
             addReason(reasons, asset.owner(), new Reason(asset.name(), asset.path(), asset.fields(),
                     asset.name() + " " + asset.reason()));
         }
-        publish(type, subject, data, reasons);
+        return reasons;
     }
 
     private static void addReason(Map<String, List<Reason>> reasons, String team, Reason reason) {
@@ -220,7 +263,12 @@ public class EventPublisher {
         }
     }
 
-    private void publish(EventType type, String subject, Map<String, Object> data,
+    /**
+     * Stores the event in the journal whoever is told, linked to the assets whose inputs it changed (what the
+     * timeline searches by), then an inbox row per recipient team and the deliveries their subscriptions and team
+     * channels ask for.
+     */
+    private void publish(EventType type, String subject, Set<String> linked, Map<String, Object> data,
                          Map<String, List<Reason>> downstream) {
         Instant now = clock.instant();
         List<Subscription> onSubject = store.subscriptionsTo(subject).stream()
@@ -232,11 +280,8 @@ public class EventPublisher {
                         "subscribed to " + type.id() + " of " + subject)));
             }
         }
-        if (recipients.isEmpty()) {
-            return;
-        }
         OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), type, subject, now, write(data));
-        store.insertEvent(event);
+        store.insertEvent(event, linked);
         for (Map.Entry<String, List<Reason>> recipient : recipients.entrySet()) {
             String team = recipient.getKey();
             String reason = write(recipient.getValue());

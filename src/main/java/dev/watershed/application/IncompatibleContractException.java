@@ -14,7 +14,13 @@ public class IncompatibleContractException extends ConflictException {
     private final transient PublishPlan plan;
 
     public IncompatibleContractException(PublishPlan plan) {
-        super("INCOMPATIBLE_SCHEMA", detail(plan));
+        this(plan, "Keep the change compatible, or agree it with those consumers and publish it as a new major"
+                + " version under mode NONE or as a new asset");
+    }
+
+    /** @param advice what to do instead, as the last sentence of the detail */
+    public IncompatibleContractException(PublishPlan plan, String advice) {
+        super("INCOMPATIBLE_SCHEMA", detail(plan) + ". " + advice);
         this.plan = plan;
     }
 
@@ -41,8 +47,6 @@ public class IncompatibleContractException extends ConflictException {
         String more = breaking.size() > NAMED_IN_DETAIL ? "; and " + (breaking.size() - NAMED_IN_DETAIL)
                 + " more in 'differences'" : "";
         return "the new schema for '" + plan.asset() + "' is not " + plan.verdict().mode() + " compatible: "
-                + named + more + "; " + ChangeImpactService.summary(plan.impacted()) + ". Keep the change"
-                + " compatible, or agree it with those consumers and publish it as a new major version under mode"
-                + " NONE or as a new asset";
+                + named + more + "; " + ChangeImpactService.summary(plan.impacted());
     }
 }

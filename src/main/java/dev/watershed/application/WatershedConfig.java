@@ -28,6 +28,8 @@ public interface WatershedConfig {
 
     Drift drift();
 
+    Timeline timeline();
+
     Findings findings();
 
     CostBenefit costBenefit();
@@ -220,5 +222,32 @@ public interface WatershedConfig {
         /** Most observations merged into one baseline, the newest of the window. */
         @WithDefault("1000")
         int maxBaselineObservations();
+    }
+
+    /** The change timeline of an asset (GET /api/v1/assets/{name}/timeline). */
+    interface Timeline {
+
+        /** The window looked at when the request gives no {@code from}: this long before {@code to}. */
+        @WithDefault("30d")
+        Duration defaultWindow();
+
+        /** The longest window a request may ask for. */
+        @WithDefault("366d")
+        Duration maxWindow();
+
+        /** Entries returned when the request gives no {@code limit}. */
+        @WithDefault("100")
+        int defaultLimit();
+
+        /** The most entries one request may ask for. */
+        @WithDefault("1000")
+        int maxLimit();
+
+        /**
+         * The most assets one timeline covers: the asset and its nearest upstream assets; a response says when the
+         * upstream was cut short.
+         */
+        @WithDefault("2000")
+        int maxAssets();
     }
 }

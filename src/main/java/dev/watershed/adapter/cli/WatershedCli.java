@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "watershed", mixinStandardHelpOptions = true, versionProvider = WatershedCli.Version.class,
         description = "Contracts as code: check, plan and apply contract files; diff schemas; validate data.",
         subcommands = {CheckCommand.class, PlanCommand.class, ApplyCommand.class, DiffCommand.class,
-                ValidateCommand.class, LintCommand.class},
+                ValidateCommand.class, LintCommand.class, RollbackCommand.class},
         exitCodeOnInvalidInput = CliExit.ERROR, exitCodeOnExecutionException = CliExit.ERROR,
         footer = {"", "Exit codes: 0 passed, 1 failed (breaking change, impacted consumer, invalid data, lint error),",
                 "2 usage, connection or file errors."})

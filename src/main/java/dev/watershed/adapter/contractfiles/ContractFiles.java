@@ -57,12 +57,20 @@ public final class ContractFiles {
      * One asset file, with its schema already read from disk when it was given as a file (as text, so an Avro
      * primitive name and a JSON document both survive).
      *
-     * @param schema {@code null} when the file declares no contract
+     * @param schema  {@code null} when the file declares no contract
+     * @param history the schemas of {@code contract.history}, oldest first, read like {@code schema}; the versions
+     *                the contract had before the current one
      */
-    public record AssetFile(Path path, JsonNode declaration, JsonNode schema, Map<String, Integer> lines) {
+    public record AssetFile(Path path, JsonNode declaration, JsonNode schema, Map<String, Integer> lines,
+                            List<JsonNode> history) {
 
         public AssetFile {
             lines = Map.copyOf(lines);
+            history = List.copyOf(history);
+        }
+
+        public AssetFile(Path path, JsonNode declaration, JsonNode schema, Map<String, Integer> lines) {
+            this(path, declaration, schema, lines, List.of());
         }
 
         public String name() {
@@ -206,23 +214,9 @@ public final class ContractFiles {
         }
         JsonNode contract = located.document().path("contract");
         JsonNode schema = null;
-        if (contract.hasNonNull("schema")) {
-            schema = contract.get("schema");
-        } else if (contract.hasNonNull("schemaFile")) {
-            Path schemaFile = file.resolveSibling(contract.get("schemaFile").asText()).normalize();
-            int line = located.lineOf("/contract/schemaFile");
-            try {
-                String text = Files.readString(schemaFile);
-                if (text.isBlank()) {
-                    problems.add(new Problem(file, line, "schema file " + schemaFile + " is empty"));
-                    return;
-                }
-                schema = TextNode.valueOf(text);
-            } catch (NoSuchFileException e) {
-                problems.add(new Problem(file, line, "schema file " + schemaFile + " does not exist"));
-                return;
-            } catch (IOException e) {
-                problems.add(new Problem(file, line, "schema file " + schemaFile + " cannot be read: " + e));
+        if (!contract.isMissingNode()) {
+            schema = schemaOf(file, located, contract, "/contract", problems);
+            if (schema == null) {
                 return;
             }
         }
@@ -235,7 +229,39 @@ public final class ContractFiles {
                 return;
             }
         }
-        assets.add(new AssetFile(file, located.document(), schema, located.lines()));
+        List<JsonNode> history = new ArrayList<>();
+        JsonNode earlier = contract.path("history");
+        for (int i = 0; i < earlier.size(); i++) {
+            JsonNode older = schemaOf(file, located, earlier.get(i), "/contract/history/" + i, problems);
+            if (older == null) {
+                return;
+            }
+            history.add(older);
+        }
+        assets.add(new AssetFile(file, located.document(), schema, located.lines(), history));
+    }
+
+    /** The inline schema, or the schema file's text; {@code null} after reporting a file that cannot be read. */
+    private static JsonNode schemaOf(Path file, LocatedYaml located, JsonNode contract, String pointer,
+                                     List<Problem> problems) {
+        if (contract.hasNonNull("schema")) {
+            return contract.get("schema");
+        }
+        Path schemaFile = file.resolveSibling(contract.get("schemaFile").asText()).normalize();
+        int line = located.lineOf(pointer + "/schemaFile");
+        try {
+            String text = Files.readString(schemaFile);
+            if (text.isBlank()) {
+                problems.add(new Problem(file, line, "schema file " + schemaFile + " is empty"));
+                return null;
+            }
+            return TextNode.valueOf(text);
+        } catch (NoSuchFileException e) {
+            problems.add(new Problem(file, line, "schema file " + schemaFile + " does not exist"));
+        } catch (IOException e) {
+            problems.add(new Problem(file, line, "schema file " + schemaFile + " cannot be read: " + e));
+        }
+        return null;
     }
 
     private static void report(Path file, LocatedYaml located, List<ContractFileFormat.Violation> violations,

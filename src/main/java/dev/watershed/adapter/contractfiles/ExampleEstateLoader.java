@@ -104,9 +104,14 @@ public class ExampleEstateLoader {
                     text(asset, "replicaOf")));
             if (file.schema() != null) {
                 JsonNode contract = asset.path("contract");
-                contracts.publish(LOADER, name, new PublishRequest(enumOf(SchemaFormat.class, contract, "format"),
-                        file.schema(), text(contract, "version"), text(contract, "changelog"),
-                        fields(asset.path("fields"))));
+                SchemaFormat format = enumOf(SchemaFormat.class, contract, "format");
+                JsonNode history = contract.path("history");
+                for (int i = 0; i < file.history().size(); i++) {
+                    contracts.publish(LOADER, name, new PublishRequest(format, file.history().get(i),
+                            text(history.get(i), "version"), text(history.get(i), "changelog"), Map.of()));
+                }
+                contracts.publish(LOADER, name, new PublishRequest(format, file.schema(), text(contract, "version"),
+                        text(contract, "changelog"), fields(asset.path("fields"))));
             }
         }
         for (ContractFiles.AssetFile file : ContractFiles.inDependencyOrder(estate.assets())) {

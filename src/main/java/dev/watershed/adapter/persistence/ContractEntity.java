@@ -64,4 +64,7 @@ public class ContractEntity {
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
+    @Column(name = "rolled_back_to")
+    public String rolledBackTo;
 }

@@ -61,6 +61,7 @@ public class ContractRepository implements PanacheRepository<ContractEntity>, Co
         entity.fieldsJson = writeFields(contract.fields());
         entity.createdAt = contract.createdAt();
         entity.createdBy = contract.createdBy();
+        entity.rolledBackTo = contract.rolledBackTo() == null ? null : contract.rolledBackTo().toString();
         persist(entity);
     }
 
@@ -77,7 +78,8 @@ public class ContractRepository implements PanacheRepository<ContractEntity>, Co
     private Contract toDomain(ContractEntity entity) {
         return new Contract(entity.asset.name, SemanticVersion.parse(entity.version), entity.format, entity.status,
                 entity.fingerprint, entity.schemaText, entity.changelog, readFields(entity.fieldsJson),
-                entity.createdAt, entity.createdBy);
+                entity.createdAt, entity.createdBy,
+                entity.rolledBackTo == null ? null : SemanticVersion.parse(entity.rolledBackTo));
     }
 
     private String writeFields(Map<String, FieldMetadata> fields) {

@@ -4,6 +4,7 @@ import dev.watershed.application.Delivery;
 import dev.watershed.application.DeliveryAttempt;
 import dev.watershed.application.DeliveryStatus;
 import dev.watershed.application.InboxNotification;
+import dev.watershed.application.JournalEntry;
 import dev.watershed.application.NewDelivery;
 import dev.watershed.application.NotificationChannel;
 import dev.watershed.application.NotificationStore;
@@ -13,11 +14,17 @@ import dev.watershed.application.Subscription;
 import dev.watershed.domain.notification.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
@@ -70,7 +77,7 @@ public class NotificationRepository implements NotificationStore {
     }
 
     @Override
-    public void insertEvent(OutboxEvent event) {
+    public void insertEvent(OutboxEvent event, Set<String> linked) {
         NotificationEventEntity entity = new NotificationEventEntity();
         entity.id = event.id();
         entity.type = event.type().id();
@@ -78,6 +85,42 @@ public class NotificationRepository implements NotificationStore {
         entity.occurredAt = event.occurredAt();
         entity.data = event.data();
         em.persist(entity);
+        for (String asset : linked) {
+            EventAssetEntity link = new EventAssetEntity();
+            link.eventId = event.id();
+            link.asset = asset;
+            link.occurredAt = event.occurredAt();
+            em.persist(link);
+        }
+    }
+
+    @Override
+    public List<JournalEntry> journal(Collection<String> assets, Instant from, Instant to, Set<String> types,
+                                      int limit) {
+        if (assets.isEmpty()) {
+            return List.of();
+        }
+        TypedQuery<NotificationEventEntity> query = em.createQuery("from NotificationEventEntity e where e.id in"
+                        + " (select l.eventId from EventAssetEntity l where l.asset in :assets"
+                        + " and l.occurredAt >= :from and l.occurredAt < :to)"
+                        + (types.isEmpty() ? "" : " and e.type in :types") + " order by e.occurredAt desc, e.id",
+                NotificationEventEntity.class)
+                .setParameter("assets", assets).setParameter("from", from).setParameter("to", to)
+                .setMaxResults(limit);
+        if (!types.isEmpty()) {
+            query.setParameter("types", types);
+        }
+        List<NotificationEventEntity> events = query.getResultList();
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Set<String>> links = new HashMap<>();
+        em.createQuery("from EventAssetEntity where eventId in :ids", EventAssetEntity.class)
+                .setParameter("ids", events.stream().map(event -> event.id).toList())
+                .getResultList()
+                .forEach(link -> links.computeIfAbsent(link.eventId, id -> new HashSet<>()).add(link.asset));
+        return events.stream().map(event -> new JournalEntry(event.id, event.type, event.subject, event.occurredAt,
+                event.data, links.getOrDefault(event.id, Set.of(event.subject)))).toList();
     }
 
     @Override

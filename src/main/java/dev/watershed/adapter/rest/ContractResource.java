@@ -64,9 +64,18 @@ public class ContractResource {
         }
     }
 
+    /** @param rolledBackTo the version whose schema this one restored, when a rollback published it */
     public record ContractResponse(String asset, String version, SchemaFormat format, ContractStatus status,
                                    String fingerprint, JsonNode schema, String changelog,
-                                   Map<String, FieldMetadata> fields, Instant createdAt, String createdBy) {
+                                   Map<String, FieldMetadata> fields, Instant createdAt, String createdBy,
+                                   String rolledBackTo) {
+
+        static ContractResponse of(Contract contract, ObjectMapper json) {
+            return new ContractResponse(contract.asset(), contract.version().toString(), contract.format(),
+                    contract.status(), contract.fingerprint(), schemaTree(contract, json), contract.changelog(),
+                    contract.fields(), contract.createdAt(), contract.createdBy(),
+                    contract.rolledBackTo() == null ? null : contract.rolledBackTo().toString());
+        }
     }
 
     private final ContractService contracts;
@@ -194,12 +203,14 @@ public class ContractResource {
     }
 
     ContractResponse toResponse(Contract contract) {
-        return new ContractResponse(contract.asset(), contract.version().toString(), contract.format(),
-                contract.status(), contract.fingerprint(), schemaTree(contract), contract.changelog(),
-                contract.fields(), contract.createdAt(), contract.createdBy());
+        return ContractResponse.of(contract, json);
     }
 
     private JsonNode schemaTree(Contract contract) {
+        return schemaTree(contract, json);
+    }
+
+    private static JsonNode schemaTree(Contract contract, ObjectMapper json) {
         try {
             return json.readTree(contract.schemaText());
         } catch (JsonProcessingException e) {

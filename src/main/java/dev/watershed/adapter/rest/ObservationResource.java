@@ -3,7 +3,6 @@ package dev.watershed.adapter.rest;
 import dev.watershed.application.Observation;
 import dev.watershed.application.ObservationQuery;
 import dev.watershed.application.ObservationService;
-import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.profile.BatchProfile;
 import dev.watershed.domain.profile.ProfileSummary;
 import jakarta.ws.rs.GET;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,7 +47,8 @@ public class ObservationResource {
                                           @QueryParam("from") String from, @QueryParam("to") String to,
                                           @QueryParam("limit") String limit) {
         ObservationQuery query = new ObservationQuery(name, label == null || label.isBlank() ? null : label.strip(),
-                instant(from, "from"), instant(to, "to"), QueryParams.intValue(limit, "limit", 50));
+                QueryParams.instantValue(from, "from"), QueryParams.instantValue(to, "to"),
+                QueryParams.intValue(limit, "limit", 50));
         return observations.list(query).stream().map(ObservationResponse::of).toList();
     }
 
@@ -58,17 +57,5 @@ public class ObservationResource {
     @Operation(summary = "Get one recorded validation")
     public ObservationResponse get(@PathParam("name") String name, @PathParam("id") String id) {
         return ObservationResponse.of(observations.get(name, id));
-    }
-
-    private static Instant instant(String value, String parameter) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(parameter, parameter + " '" + value
-                    + "' is not an ISO-8601 instant such as 2025-01-31T00:00:00Z");
-        }
     }
 }

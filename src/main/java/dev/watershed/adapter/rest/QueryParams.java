@@ -1,6 +1,8 @@
 package dev.watershed.adapter.rest;
 
 import dev.watershed.domain.InvalidInputException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -46,5 +48,18 @@ final class QueryParams {
             case "false", "0", "no" -> false;
             default -> throw new InvalidInputException(parameter, parameter + " '" + value + "' is not true or false");
         };
+    }
+
+    /** An ISO-8601 instant such as {@code 2025-01-31T00:00:00Z}, or {@code null} when absent. */
+    static Instant instantValue(String value, String parameter) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(parameter, parameter + " '" + value
+                    + "' is not an ISO-8601 instant such as 2025-01-31T00:00:00Z");
+        }
     }
 }

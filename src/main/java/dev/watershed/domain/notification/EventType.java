@@ -7,6 +7,7 @@ import java.util.Optional;
 public enum EventType {
     CONTRACT_PUBLISHED("contract.published"),
     CONTRACT_DEPRECATED("contract.deprecated"),
+    CONTRACT_ROLLED_BACK("contract.rolled-back"),
     DEPENDENCY_ADDED("dependency.added"),
     DEPENDENCY_REMOVED("dependency.removed"),
     ASSET_DELETED("asset.deleted"),

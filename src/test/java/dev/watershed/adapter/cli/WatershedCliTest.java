@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watershed.adapter.rest.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -303,6 +305,30 @@ class WatershedCliTest {
                     .append(type).append("\"}");
         }
         return text.append("}}").toString();
+    }
+
+    @Test
+    void rollbackShowsThePlanWithDryRunThenPublishesTheOldSchema() {
+        String owner = Api.createTeam();
+        String asset = Api.createAsset(owner, "SOURCE");
+        Api.publish(asset, Api.objectSchema(Map.of("id", Map.of("type", "string")), List.of("id")), 201);
+        Api.publish(asset, Api.objectSchema(Map.of("id", Map.of("type", "string"), "note", Map.of("type", "string")),
+                List.of("id")), 201);
+
+        Run plan = run("rollback", asset, "--to", "1.0.0", "--dry-run", "--registry", url());
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.out()).contains("would publish the schema of 1.0.0 as 1.2.0 (MINOR, replacing 1.1.0)")
+                .contains("/note");
+        Run withoutToken = run("rollback", asset, "--to", "1.0.0", "--registry", url());
+        assertThat(withoutToken.exitCode()).isEqualTo(2);
+        assertThat(withoutToken.err()).contains("needs a token");
+
+        Run done = run("rollback", asset, "--to", "1.0.0", "--registry", url(), "--token", TOKEN);
+        assertThat(done.exitCode()).as(done.out() + done.err()).isZero();
+        assertThat(done.out()).contains("published 1.2.0 with the schema of 1.0.0");
+        Run unknown = run("rollback", asset, "--to", "0.1.0", "--registry", url(), "--token", TOKEN);
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.out()).contains("VERSION_NOT_FOUND");
     }
 
     private String url() {

@@ -169,4 +169,39 @@ class ContractFilesTest {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, text);
     }
+
+    @Test
+    void contractHistoryIsReadOldestFirstAndAMissingHistorySchemaIsReportedAtItsLine() throws IOException {
+        write("v1.json", "{\"type\": \"object\"}");
+        write("a.yaml", """
+                name: a
+                kind: SOURCE
+                owner: team-a
+                contract:
+                  format: JSON_SCHEMA
+                  schema: {type: object, properties: {x: {type: string}}}
+                  history:
+                    - schemaFile: v1.json
+                      version: 1.0.0
+                    - schema: {type: object, properties: {x: {type: number}}}
+                """);
+
+        ContractFiles.AssetFile file = ContractFiles.read(directory).assets().get(0);
+        assertThat(file.history()).hasSize(2);
+        assertThat(file.history().get(0).asText()).isEqualTo("{\"type\": \"object\"}");
+        assertThat(file.history().get(1).at("/properties/x/type").asText()).isEqualTo("number");
+
+        write("b.yaml", """
+                name: b
+                kind: SOURCE
+                owner: team-a
+                contract:
+                  format: JSON_SCHEMA
+                  schemaFile: v1.json
+                  history:
+                    - schemaFile: gone.json
+                """);
+        assertThatThrownBy(() -> ContractFiles.read(directory)).isInstanceOf(InvalidContractFilesException.class)
+                .hasMessageContaining("b.yaml:8: schema file").hasMessageContaining("does not exist");
+    }
 }

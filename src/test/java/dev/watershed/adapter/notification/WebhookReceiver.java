@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real webhook receiver on loopback: answers 500 to its first {@code failFirst} calls, then 204. It can be stopped
  * and started again on the same port to play a receiver that is down for a while.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One call as it arrived. */
-    record Call(String body, String contentType, String signature, int answered) {
+    public record Call(String body, String contentType, String signature, int answered) {
     }
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -25,12 +25,12 @@ final class WebhookReceiver implements AutoCloseable {
     private HttpServer server;
     private int port;
 
-    WebhookReceiver(int failFirst) {
+    public WebhookReceiver(int failFirst) {
         this.failuresLeft = new AtomicInteger(failFirst);
         start(0);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port + "/hooks";
     }
 
@@ -38,7 +38,7 @@ final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(calls);
     }
 
-    List<Call> accepted() {
+    public List<Call> accepted() {
         return calls.stream().filter(call -> call.answered() == 204).toList();
     }
 

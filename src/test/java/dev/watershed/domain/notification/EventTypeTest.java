@@ -22,7 +22,7 @@ class EventTypeTest {
 
     @Test
     void unknownIdIsEmpty() {
-        assertThat(EventType.fromId("contract.rolled-back")).isEmpty();
+        assertThat(EventType.fromId("contract.rolled_back")).isEmpty();
         assertThat(EventType.fromId("CONTRACT_PUBLISHED")).isEmpty();
     }
 }

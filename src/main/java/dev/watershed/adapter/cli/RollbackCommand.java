@@ -1,0 +1,84 @@
+package dev.watershed.adapter.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Republishes a stored contract version's schema as the asset's new latest version, through
+ * {@code POST /api/v1/assets/{name}/rollback}; with {@code --dry-run}, only shows what that would do.
+ */
+@Command(name = "rollback", description = "Republish a stored contract version's schema as the asset's new latest"
+        + " version (needs a token, except with --dry-run). Exit 1 when the registry refuses it.")
+final class RollbackCommand extends ReportingCommand {
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Parameters(index = "0", paramLabel = "ASSET", description = "The asset whose contract to roll back")
+    String asset;
+
+    @Option(names = "--to", required = true, paramLabel = "VERSION", description = "The stored version to go back to")
+    String to;
+
+    @Option(names = "--force", description = "Roll back even when that breaks the asset's compatibility mode, as"
+            + " the next major version (admin token only)")
+    boolean force;
+
+    @Option(names = "--dry-run", description = "Show the version, differences and impact; change nothing")
+    boolean dryRun;
+
+    @Option(names = "--changelog", paramLabel = "TEXT", description = "Why (default: names the versions involved)")
+    String changelog;
+
+    @Override
+    Report report() {
+        RegistryClient client = registry.client();
+        if (!dryRun && !client.hasToken()) {
+            throw new CliException("rollback changes the registry and needs a token: set --token or WATERSHED_TOKEN,"
+                    + " or look first with --dry-run");
+        }
+        ObjectNode body = Declarations.JSON.createObjectNode().put("to", to).put("force", force);
+        if (changelog != null) {
+            body.put("changelog", changelog);
+        }
+        RegistryClient.Reply reply = client.post("/api/v1/assets/" + RegistryClient.encode(asset) + "/rollback"
+                + (dryRun ? "?dryRun=true" : ""), body);
+        Report.Builder report = new Report.Builder("rollback");
+        JsonNode answer = reply.body();
+        List<String> details = details(answer);
+        if (!reply.ok()) {
+            return report.add(Report.Item.failed(asset, null, 0, "refused: " + reply.problem(), details, answer))
+                    .build();
+        }
+        if (!dryRun) {
+            return report.add(Report.Item.passed(asset, null, 0, "published " + answer.path("version").asText()
+                    + " with the schema of " + answer.path("rolledBackTo").asText(), details, answer)).build();
+        }
+        String plan = "would publish the schema of " + answer.path("rolledBackTo").asText() + " as "
+                + answer.path("version").asText() + " (" + answer.path("bump").asText() + ", replacing "
+                + answer.path("latestVersion").asText() + ")";
+        if (answer.path("compatible").asBoolean()) {
+            return report.add(Report.Item.passed(asset, null, 0, plan, details, answer)).build();
+        }
+        if (answer.path("forced").asBoolean()) {
+            return report.add(Report.Item.passed(asset, null, 0, plan + ", forced over the "
+                    + answer.path("mode").asText() + " mode", details, answer)).build();
+        }
+        return report.add(Report.Item.failed(asset, null, 0, "would be refused: going back to "
+                + answer.path("rolledBackTo").asText() + " breaks the " + answer.path("mode").asText()
+                + " mode; an admin may roll back with --force", details, answer)).build();
+    }
+
+    private static List<String> details(JsonNode answer) {
+        List<String> details = new ArrayList<>();
+        answer.path("differences").forEach(difference -> details.add(Differences.describe(difference)));
+        answer.path("impacted").forEach(impacted -> details.add(Differences.describeImpacted(impacted)));
+        return details;
+    }
+}
