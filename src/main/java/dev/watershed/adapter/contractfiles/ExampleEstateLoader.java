@@ -166,10 +166,6 @@ public class ExampleEstateLoader {
         return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 
-    private static Double number(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asDouble() : null;
-    }
-
     private static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.asText()));

@@ -47,7 +47,7 @@ final class EstateBuilder {
 
     EstateBuilder field(String asset, String pointer, FieldRole role, boolean servingAvailable) {
         fields.computeIfAbsent(asset, k -> new LinkedHashMap<>())
-                .put(pointer, new FieldMetadata(null, false, servingAvailable, role));
+                .put(pointer, new FieldMetadata(null, false, servingAvailable, role, null, null));
         return this;
     }
 
