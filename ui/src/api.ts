@@ -80,6 +80,14 @@ export interface CostBenefitRow {
   benefit: { value: number; metric: string } | null; ratio: number | null; consumers: string[]; removalCandidate: boolean;
   reason: string | null;
 }
+export interface TimelineEntry {
+  id: string; occurredAt: string; type: string; asset: string; version: string | null; path: string[]; summary: string;
+  data: Record<string, unknown>;
+}
+export interface Timeline {
+  asset: string; from: string; to: string; limit: number; assetsCovered: number; upstreamTruncated: boolean; more: boolean;
+  entries: TimelineEntry[];
+}
 export interface CostBenefit { unit: string | null; minRatio: number; rows: CostBenefitRow[]; unpriced: CostBenefitRow[] }
 
 export class ApiError extends Error {
@@ -137,6 +145,7 @@ export const api = {
   findings: (params: { severity?: string; owner?: string }) => request<Findings>(`/findings${query(params)}`),
   assetFindings: (name: string) => request<Findings>(`/assets/${enc(name)}/findings`),
   skew: (name: string) => request<Skew>(`/assets/${enc(name)}/skew`),
+  timeline: (name: string) => request<Timeline>(`/assets/${enc(name)}/timeline`),
   costBenefit: () => request<CostBenefit>('/reports/cost-benefit'),
   dryRun: (name: string, format: string, schema: unknown) =>
     request<DryRun>(`/assets/${enc(name)}/contracts?dryRun=true`, {

@@ -1,4 +1,4 @@
-import { api, errorText, type CostBenefitRow, type Finding, type Findings, type Severity, type Skew } from '../api';
+import { api, errorText, type CostBenefitRow, type Finding, type Findings, type Severity, type Skew, type Timeline } from '../api';
 import { navigate } from '../main';
 import { assetPath, h, link, loading, message, table } from '../dom';
 
@@ -48,7 +48,10 @@ export async function renderHealth(main: HTMLElement, _params: string[], search:
     : [message('error', `Could not load the cost/benefit report: ${errorText(costBenefit.reason)}`)]));
 }
 
-/** The findings about one asset (its own, or on a path through it); for a model also its training/serving skew. */
+/**
+ * The findings about one asset (its own, or on a path through it); for a model also its training/serving skew; the
+ * timeline of changes to it and everything upstream of it.
+ */
 export function assetHealthSections(name: string, kind: string): HTMLElement[] {
   const findingsBody = h('div', { id: 'asset-findings', 'aria-live': 'polite' }, loading());
   const sections = [h('section', { 'aria-labelledby': 'asset-findings-heading' },
@@ -64,7 +67,31 @@ export function assetHealthSections(name: string, kind: string): HTMLElement[] {
       .then((skew) => skewBody.replaceChildren(...skewParts(skew)))
       .catch((error) => skewBody.replaceChildren(message('error', `Could not compute the skew: ${errorText(error)}`)));
   }
+  const timelineBody = h('div', { id: 'timeline', 'aria-live': 'polite' }, loading());
+  sections.push(h('section', { 'aria-labelledby': 'timeline-heading' },
+    h('h2', { id: 'timeline-heading' }, 'Change timeline'), timelineBody));
+  api.timeline(name)
+    .then((timeline) => timelineBody.replaceChildren(...timelineParts(timeline)))
+    .catch((error) => timelineBody.replaceChildren(message('error', `Could not load the timeline: ${errorText(error)}`)));
   return sections;
+}
+
+function timelineParts(timeline: Timeline): HTMLElement[] {
+  const span = `${new Date(timeline.from).toLocaleDateString()} – ${new Date(timeline.to).toLocaleDateString()}`;
+  const covered = `${timeline.assetsCovered} asset${timeline.assetsCovered === 1 ? '' : 's'}`
+    + (timeline.upstreamTruncated ? ' (the upstream was cut short)' : '');
+  if (timeline.entries.length === 0) {
+    return [message('info', `No change to this asset or its upstream (${covered}) between ${span}.`)];
+  }
+  return [
+    h('p', { className: 'count', id: 'timeline-count' }, `${timeline.entries.length} change${timeline.entries.length === 1 ? '' : 's'}`
+      + ` across ${covered}, ${span}${timeline.more ? ` (the first ${timeline.limit})` : ''}`),
+    table('Changes to this asset and everything upstream of it', ['When', 'Event', 'Asset', 'What changed', 'Path to this asset'],
+      timeline.entries.map((e) => [new Date(e.occurredAt).toLocaleString(), h('code', {}, e.type),
+        link(assetPath(e.asset), e.version ? `${e.asset} ${e.version}` : e.asset), e.summary,
+        h('span', { className: 'path' }, pathLinks(e.path))]),
+      { id: 'timeline-table' }),
+  ];
 }
 
 function findingList(result: Findings, empty: string): HTMLElement[] {
