@@ -56,6 +56,40 @@ export interface InboxNotification {
   readAt: string | null; data: Record<string, unknown>; reasons: NotificationReason[];
 }
 
+export type Severity = 'ERROR' | 'WARNING' | 'INFO';
+export interface Finding {
+  code: string; severity: Severity; asset: string; title: string; detail: string; path: string[]; fields: string[];
+  remedy: string;
+}
+export interface Findings { counts: Record<Severity, number>; findings: Finding[] }
+export interface DriftAnomaly { field: string; type: string; metric: string; value: number; threshold: number; detail: string }
+export interface FieldDrift {
+  field: string; presence: string; kind: string; distance: number | null; threshold: number | null;
+  baselineCount: number; currentCount: number; baselineNullRate: number | null; currentNullRate: number | null;
+  newCategories: string[]; vanishedCategories: string[]; anomalies: DriftAnomaly[];
+}
+export interface ProfileSide { kind: string; id: number | null; label: string | null; records: number }
+export interface ProducerSkew {
+  producer: string; fields: string[]; skewed: boolean; skewedFields: string[]; worst: number;
+  training: ProfileSide; serving: ProfileSide; anomalies: DriftAnomaly[]; features: FieldDrift[];
+}
+export interface MissingObservations { producer: string; lacking: string[]; hint: string }
+export interface Skew { model: string; training: string; serving: string; skewed: boolean; producers: ProducerSkew[]; missing: MissingObservations[] }
+export interface CostBenefitRow {
+  rank: number | null; producer: string; kind: string; owner: string; cost: { amount: number; unit: string } | null;
+  benefit: { value: number; metric: string } | null; ratio: number | null; consumers: string[]; removalCandidate: boolean;
+  reason: string | null;
+}
+export interface TimelineEntry {
+  id: string; occurredAt: string; type: string; asset: string; version: string | null; path: string[]; summary: string;
+  data: Record<string, unknown>;
+}
+export interface Timeline {
+  asset: string; from: string; to: string; limit: number; assetsCovered: number; upstreamTruncated: boolean; more: boolean;
+  entries: TimelineEntry[];
+}
+export interface CostBenefit { unit: string | null; minRatio: number; rows: CostBenefitRow[]; unpriced: CostBenefitRow[] }
+
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string | undefined, detail: string, readonly problem: Record<string, unknown> | null) {
     super(detail);
@@ -108,6 +142,11 @@ export const api = {
   /** Needs an editor token of the notification's team, or an admin token. */
   markRead: (id: number, token: string) =>
     request<InboxNotification>(`/notifications/${id}/read`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }),
+  findings: (params: { severity?: string; owner?: string }) => request<Findings>(`/findings${query(params)}`),
+  assetFindings: (name: string) => request<Findings>(`/assets/${enc(name)}/findings`),
+  skew: (name: string) => request<Skew>(`/assets/${enc(name)}/skew`),
+  timeline: (name: string) => request<Timeline>(`/assets/${enc(name)}/timeline`),
+  costBenefit: () => request<CostBenefit>('/reports/cost-benefit'),
   dryRun: (name: string, format: string, schema: unknown) =>
     request<DryRun>(`/assets/${enc(name)}/contracts?dryRun=true`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ format, schema }),

@@ -4,6 +4,7 @@ import { renderAsset } from './views/asset';
 import { renderLineage } from './views/lineage';
 import { renderWhatIf } from './views/whatif';
 import { renderInbox } from './views/inbox';
+import { renderHealth } from './views/health';
 
 /** A view draws itself into main; it may return a clean-up function called before the next view. */
 export type Cleanup = () => void;
@@ -16,6 +17,7 @@ const routes: [RegExp, View, string][] = [
   [/^\/lineage\/([^/]+)$/, renderLineage, 'lineage'],
   [/^\/what-if\/?$/, renderWhatIf, 'what-if'],
   [/^\/what-if\/([^/]+)$/, renderWhatIf, 'what-if'],
+  [/^\/health\/?$/, renderHealth, 'health'],
   [/^\/inbox\/?$/, renderInbox, 'inbox'],
   [/^\/inbox\/([^/]+)$/, renderInbox, 'inbox'],
 ];

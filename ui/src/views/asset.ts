@@ -1,5 +1,6 @@
 import { api, errorText, type Contract, type Dependency, type Diff } from '../api';
 import { observationsSection } from './observations';
+import { assetHealthSections } from './health';
 import { assetPath, h, kindBadge, lineagePath, link, loading, message, table, whatIfPath, yesNo } from '../dom';
 
 /** Asset: metadata, contract versions, the field table of a version, a diff of two versions, validation observations, producers, consumers. */
@@ -47,6 +48,7 @@ export async function renderAsset(main: HTMLElement, params: string[], search: U
     main.append(fieldsSection(a.name, versions, search));
     main.append(diffSection(a.name, versions, search));
   }
+  main.append(...assetHealthSections(a.name, a.kind));
   main.append(observationsSection(a.name));
 
   main.append(dependencySection('Producers', 'producers', 'What this asset reads', dependencies, (d) => d.producer));

@@ -61,6 +61,13 @@ public class UiPageResource {
     }
 
     @GET
+    @Path("/health")
+    @Operation(hidden = true)
+    public Response health() {
+        return page();
+    }
+
+    @GET
     @Path("/inbox")
     @Operation(hidden = true)
     public Response inbox() {

@@ -18,7 +18,7 @@ class UiPageResourceTest {
     @Test
     void servesTheAppAtTheRootAndAtDeepLinks() {
         for (String path : new String[] {"/", "/assets/hospital.admissions", "/lineage", "/lineage/retail.sales",
-                "/what-if", "/what-if/retail.sales", "/inbox", "/inbox/retail"}) {
+                "/what-if", "/what-if/retail.sales", "/inbox", "/inbox/retail", "/health"}) {
             given().get(path).then().statusCode(200).contentType(startsWith("text/html"))
                     .body(containsString("<title>Watershed</title>"));
         }
