@@ -117,6 +117,35 @@ class WebUiBrowserTest {
     }
 
     @Test
+    void showsFindingsCostBenefitSkewAndTheTimelineOfTheExampleEstate() {
+        browser.open("/health");
+        String findings = browser.waitForText("#findings", "SERVING_UNAVAILABLE_FIELD");
+        assertThat(findings).contains("hospital.readmission-model", "/followup_visits_30d", "SPLIT_WITHOUT_KEY",
+                "What to do:");
+        String costBenefit = browser.waitForText("#cost-benefit-table", "weather.daily");
+        assertThat(costBenefit).contains("candidate", "USD/month");
+        browser.screenshot("health");
+        new Select(browser.find("#health-severity")).selectByValue("ERROR");
+        browser.waitFor(d -> d.getCurrentUrl().contains("severity=ERROR"));
+        browser.waitFor(d -> !d.findElement(By.id("findings")).getText().contains("SPLIT_WITHOUT_KEY"));
+        assertThat(browser.find("#findings").getText()).contains("SERVING_UNAVAILABLE_FIELD");
+
+        browser.open("/assets/hospital.readmission-model");
+        browser.waitForText("#asset-findings", "SERVING_UNAVAILABLE_FIELD");
+        String skew = browser.waitForText("#skew", "/mean_heart_rate");
+        assertThat(skew).contains("Skewed between training and serving", "hospital.readmission-features");
+        WebElement skewedRow = browser.driver().findElements(By.cssSelector("#skew tr")).stream()
+                .filter(row -> row.getText().startsWith("/mean_heart_rate")).findFirst().orElseThrow();
+        assertThat(skewedRow.getText()).contains("Jensen-Shannon", "skewed");
+        browser.screenshot("asset-health");
+
+        browser.open("/assets/retail.demand-forecast");
+        String timeline = browser.waitForText("#timeline-table", "retail.promotions 1.1.0");
+        assertThat(timeline).contains("contract.published", "/discount", "retail.demand-features");
+        browser.screenshot("asset-timeline");
+    }
+
+    @Test
     void deepLinksLoadTheApp() {
         browser.open("/assets/retail.sales");
         browser.waitForText("h1", "retail.sales");
