@@ -122,9 +122,13 @@ function pathLinks(path: string[]): (Node | string)[] {
 function skewParts(skew: Skew): HTMLElement[] {
   const parts: HTMLElement[] = [];
   const skewedFields = skew.producers.flatMap((p) => p.skewedFields.map((f) => `${p.producer} ${f}`));
-  parts.push(message(skew.skewed ? 'error' : 'info', skew.skewed
-    ? `Skewed between ${skew.training} and ${skew.serving}: ${skewedFields.join(', ')}.`
-    : `No skew beyond the thresholds between the latest ${skew.training} and ${skew.serving} profiles.`));
+  if (skew.skewed) {
+    parts.push(message('error', `Skewed between ${skew.training} and ${skew.serving}: ${skewedFields.join(', ')}.`));
+  } else if (skew.producers.length > 0) {
+    parts.push(message('info', `No skew beyond the thresholds between the latest ${skew.training} and ${skew.serving} profiles.`));
+  } else {
+    parts.push(message('info', `Nothing to compare yet: no producer of this model has both a ${skew.training} and a ${skew.serving} observation.`));
+  }
   for (const producer of skew.producers) {
     parts.push(table(`${producer.producer}: latest ${skew.training} (${producer.training.records} records) against latest `
       + `${skew.serving} (${producer.serving.records} records), worst first`,
@@ -138,7 +142,7 @@ function skewParts(skew: Skew): HTMLElement[] {
     if (details.length) parts.push(h('ul', { className: 'anomalies' }, details));
   }
   for (const missing of skew.missing) {
-    parts.push(message('info', `${missing.producer}: no ${missing.lacking.join(' or ')} observation yet. ${missing.hint}`));
+    parts.push(message('info', `No ${missing.lacking.join(' or ')} observation of ${missing.producer} yet: ${missing.hint}`));
   }
   return parts;
 }
