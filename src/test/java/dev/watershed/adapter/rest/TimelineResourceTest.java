@@ -48,6 +48,10 @@ class TimelineResourceTest {
         assertThat(timeline.getString("entries.find { it.version == '1.1.0' }.data.differences[0].path"))
                 .isEqualTo("/discount");
 
+        // Nobody was told of the model's first version (no consumer, no subscriber), yet the journal has it.
+        assertThat(entry(entries, "contract.published", estate.model(), "1.0.0").get("summary"))
+                .isEqualTo(estate.model() + " 1.0.0 published, its first version");
+
         Map<String, Object> deprecated = entry(entries, "contract.deprecated", estate.source(), "1.0.0");
         assertThat(deprecated.get("summary")).isEqualTo(estate.source() + " 1.0.0 deprecated");
 
