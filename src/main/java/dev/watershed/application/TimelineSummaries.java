@@ -26,6 +26,7 @@ final class TimelineSummaries {
             case "asset.deleted" -> subject + " (" + lower(text(data, "kind")) + " of " + text(data, "owner")
                     + ") deleted";
             case "validation.failed" -> validationFailed(subject, data);
+            case "drift.detected" -> driftDetected(subject, data);
             default -> other(type, subject, data);
         };
     }
@@ -91,6 +92,17 @@ final class TimelineSummaries {
                 + data.path("total").asLong() + " records invalid (" + percent(data.path("invalidShare").asDouble())
                 + ") in '" + text(data, "label") + "', above the " + percent(data.path("threshold").asDouble())
                 + " threshold";
+    }
+
+    /** "hospital.vitals drifted from its baseline (training): 2 anomalies, worst: /heart_rate moved: ..." */
+    private static String driftDetected(String subject, JsonNode data) {
+        JsonNode anomalies = data.path("anomalies");
+        JsonNode against = data.path("against");
+        String label = text(against, "label");
+        String worst = anomalies.isEmpty() ? "" : ", worst: " + text(anomalies.get(0), "detail");
+        return subject + " drifted from its " + ("baseline".equals(text(against, "kind")) ? "baseline" : "previous observation")
+                + (label == null ? "" : " (" + label + ")") + ": " + anomalies.size()
+                + (anomalies.size() == 1 ? " anomaly" : " anomalies") + worst;
     }
 
     /** An event type this class has no words for (one added later): its own summary or message, if it has one. */

@@ -294,6 +294,13 @@ class DriftResourceTest {
                 .contains("/amount");
         assertThat(inbox.getList("find { it.type == 'drift.detected' }.reasons.asset", String.class))
                 .contains(consumer);
+
+        JsonPath timeline = given().get("/api/v1/assets/" + consumer + "/timeline?types=drift.detected").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(timeline.getList("entries.asset", String.class)).containsExactly(asset);
+        assertThat(timeline.getList("entries.path[0]", String.class)).containsExactly(asset, consumer);
+        assertThat(timeline.getString("entries[0].summary"))
+                .startsWith(asset + " drifted from its baseline (training): 1 anomaly, worst: /amount");
     }
 
     @Test
