@@ -14,11 +14,26 @@ class TimelineSummariesTest {
 
     @Test
     void aTypeWithoutItsOwnWordsShowsItsTypeVersionAndOwnSummary() {
-        assertThat(TimelineSummaries.of("drift.detected", "retail.sales",
-                data(Map.of("version", "1.2.0", "summary", "PSI 0.31 on /units_sold"))))
-                .isEqualTo("drift.detected on retail.sales 1.2.0: PSI 0.31 on /units_sold");
-        assertThat(TimelineSummaries.of("drift.detected", "retail.sales", data(Map.of())))
-                .isEqualTo("drift.detected on retail.sales");
+        assertThat(TimelineSummaries.of("schema.reviewed", "retail.sales",
+                data(Map.of("version", "1.2.0", "summary", "approved by the data council"))))
+                .isEqualTo("schema.reviewed on retail.sales 1.2.0: approved by the data council");
+        assertThat(TimelineSummaries.of("schema.reviewed", "retail.sales", data(Map.of())))
+                .isEqualTo("schema.reviewed on retail.sales");
+    }
+
+    @Test
+    void aDriftNamesWhatItWasComparedWithAndItsWorstAnomaly() {
+        List<Map<String, Object>> anomalies = List.of(
+                Map.of("field", "/units_sold", "detail", "/units_sold moved: Jensen-Shannon divergence 0.310"),
+                Map.of("field", "/store_id", "detail", "/store_id changed its mix"));
+        assertThat(TimelineSummaries.of("drift.detected", "retail.sales", data(Map.of(
+                "against", Map.of("kind", "baseline", "label", "training"), "anomalies", anomalies))))
+                .isEqualTo("retail.sales drifted from its baseline (training): 2 anomalies, worst: /units_sold"
+                        + " moved: Jensen-Shannon divergence 0.310");
+        assertThat(TimelineSummaries.of("drift.detected", "retail.sales", data(Map.of(
+                "against", Map.of("kind", "observation", "label", "daily"), "anomalies", anomalies.subList(1, 2)))))
+                .isEqualTo("retail.sales drifted from its previous observation (daily): 1 anomaly, worst:"
+                        + " /store_id changed its mix");
     }
 
     @Test

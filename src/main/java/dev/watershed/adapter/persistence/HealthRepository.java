@@ -13,8 +13,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -90,11 +91,12 @@ public class HealthRepository implements HealthStore {
         List<MajorRelease> releases = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(MAJOR_RELEASES)) {
-            statement.setTimestamp(1, Timestamp.from(since));
+            // OffsetDateTime, not Timestamp: a Timestamp is read in the JVM's time zone by some drivers.
+            statement.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     releases.add(new MajorRelease(rows.getString(1), new SemanticVersion(rows.getInt(2), 0, 0),
-                            rows.getTimestamp(3).toInstant()));
+                            rows.getObject(3, OffsetDateTime.class).toInstant()));
                 }
             }
         } catch (SQLException e) {
