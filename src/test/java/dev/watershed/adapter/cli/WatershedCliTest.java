@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -329,6 +330,157 @@ class WatershedCliTest {
         Run unknown = run("rollback", asset, "--to", "0.1.0", "--registry", url(), "--token", TOKEN);
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.out()).contains("VERSION_NOT_FOUND");
+    }
+
+    @Test
+    void driftFailsOnAShiftedBatchAndPassesOneFromTheSameDistribution() throws IOException {
+        String asset = Api.createAsset(Api.createTeam(), "DATASET");
+        Api.asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", Api.objectSchema(Map.of(
+                        "id", Map.of("type", "string"), "amount", Map.of("type", "number"),
+                        "channel", Map.of("type", "string")), List.of("id")),
+                        "fields", Map.of("/id", Map.of("role", "ID"))))
+                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(201);
+        Api.asAdmin().contentType("application/x-ndjson").body(Files.readAllBytes(batch("training", 100, 1)))
+                .post("/api/v1/assets/" + asset + "/validate?label=training").then().statusCode(200);
+        long baseline = Api.asAdmin().body(Map.of("label", "training"))
+                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+
+        Run same = run("drift", batch("same", 100, 2).toString(), "--asset", asset, "--registry", url(),
+                "--token", TOKEN);
+        assertThat(same.exitCode()).as(same.out() + same.err()).isZero();
+        assertThat(same.out()).contains("ok   " + asset).contains("no drift")
+                .contains("against baseline " + baseline + " (label training, 2000 records)")
+                .contains("fields compared: /amount, /channel by distribution; /id by null rate only");
+
+        Run shifted = run("drift", batch("shifted", 130, 3).toString(), "--asset", asset, "--label", "daily",
+                "--registry", url(), "--token", TOKEN);
+        assertThat(shifted.exitCode()).as(shifted.out() + shifted.err()).isEqualTo(1);
+        assertThat(shifted.out()).contains("FAIL " + asset).contains("drifted: 1 anomaly")
+                .contains("batch of 2000 records recorded as observation")
+                .contains("/amount moved: Jensen-Shannon divergence")
+                .contains("stored as drift check");
+
+        // A second shifted batch, named by its observation id, against the one before it with its label: no drift.
+        long recorded = JSON.readTree(run("drift", batch("again", 130, 4).toString(), "--asset", asset, "--label",
+                "daily", "--format", "json", "--registry", url(), "--token", TOKEN).out())
+                .path("items").get(0).path("data").path("current").path("observationId").asLong();
+        Run previous = run("drift", "--observation", String.valueOf(recorded), "--against", "previous", "--asset",
+                asset, "--format", "junit", "--registry", url(), "--token", TOKEN);
+        assertThat(previous.exitCode()).as(previous.out() + previous.err()).isZero();
+        assertThat(previous.out()).contains("<testcase classname=\"watershed.drift\" name=\"" + asset + "\"")
+                .contains("against previous observation");
+
+        Run withoutToken = run("drift", batch("x", 100, 5).toString(), "--asset", asset, "--registry", url(),
+                "--token", "");
+        assertThat(withoutToken.exitCode()).isEqualTo(2);
+        assertThat(withoutToken.err()).contains("need a token");
+        Run both = run("drift", batch("y", 100, 6).toString(), "--observation", "1", "--asset", asset,
+                "--registry", url(), "--token", TOKEN);
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("not both");
+    }
+
+    @Test
+    void driftReportsTheRegistrysProblemWithItsCodeAndExitsWithTwo() throws IOException {
+        Run unknown = run("drift", batch("z", 100, 7).toString(), "--asset", prefix + ".nowhere", "--registry",
+                url(), "--token", TOKEN);
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains(prefix + ".nowhere").contains("(ASSET_NOT_FOUND)");
+
+        String asset = Api.createAsset(Api.createTeam(), "DATASET");
+        Api.publish(asset, Api.objectSchema(Map.of("amount", Map.of("type", "number")), List.of()), 201);
+        Run noBaseline = run("drift", batch("z", 100, 8).toString(), "--asset", asset, "--registry", url(),
+                "--token", TOKEN);
+        assertThat(noBaseline.exitCode()).isEqualTo(2);
+        assertThat(noBaseline.err()).contains("(NO_BASELINE)");
+        Run single = run("drift", Files.writeString(directory.resolve("one.json"), "{}").toString(), "--asset",
+                asset, "--registry", url(), "--token", TOKEN);
+        assertThat(single.exitCode()).isEqualTo(2);
+        assertThat(single.err()).contains("drift compares a batch");
+    }
+
+    @Test
+    void skewOnTheExampleEstateNamesTheSkewedFeature() throws IOException {
+        Run skew = run("skew", "hospital.readmission-model", "--registry", url());
+        assertThat(skew.exitCode()).as(skew.out() + skew.err()).isEqualTo(1);
+        assertThat(skew.out()).contains("FAIL hospital.readmission-features: skewed on /mean_heart_rate")
+                .containsPattern("/mean_heart_rate: numeric, distance 0\\.\\d{3} > threshold 0\\.100, SKEWED")
+                .contains("Jensen-Shannon divergence");
+
+        Run json = run("skew", "hospital.readmission-model", "--format", "json", "--registry", url());
+        JsonNode report = JSON.readTree(json.out());
+        assertThat(report.path("exitCode").asInt()).isEqualTo(1);
+        assertThat(report.path("items").get(0).path("data").path("skewedFields").get(0).asText())
+                .isEqualTo("/mean_heart_rate");
+
+        // No observations with these labels: warnings by default, failures when they are required.
+        Run missing = run("skew", "hospital.readmission-model", "--training", "t-" + prefix, "--serving",
+                "s-" + prefix, "--registry", url());
+        assertThat(missing.exitCode()).as(missing.out() + missing.err()).isZero();
+        assertThat(missing.out())
+                .contains("not compared: no profiled observation labelled t-" + prefix + " and s-" + prefix)
+                .contains("warning: record a profiled sample");
+        Run required = run("skew", "hospital.readmission-model", "--training", "t-" + prefix, "--serving",
+                "s-" + prefix, "--require-observations", "--registry", url());
+        assertThat(required.exitCode()).isEqualTo(1);
+
+        Run unknown = run("skew", prefix + ".no-model", "--registry", url());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("(ASSET_NOT_FOUND)");
+    }
+
+    @Test
+    void findingsFailAtTheChosenSeverity() {
+        Run model = run("findings", "--asset", "hospital.readmission-model", "--registry", url());
+        assertThat(model.exitCode()).as(model.out() + model.err()).isEqualTo(1);
+        assertThat(model.out()).contains("FAIL hospital.readmission-model: ERROR SERVING_UNAVAILABLE_FIELD")
+                .contains("path: hospital.readmission-features -> hospital.readmission-model")
+                .contains("fields: /followup_visits_30d").contains("remedy: ");
+        Run github = run("findings", "--asset", "hospital.readmission-model", "--format", "github",
+                "--registry", url());
+        assertThat(github.out()).contains("::error title=watershed findings%3A hospital.readmission-model::ERROR"
+                + " SERVING_UNAVAILABLE_FIELD").contains("::warning ");
+        assertThat(run("findings", "--asset", "hospital.readmission-model", "--fail-on", "NONE", "--registry", url())
+                .exitCode()).isZero();
+
+        String team = Api.createTeam();
+        String fresh = Api.createAsset(team, "MODEL");
+        Run none = run("findings", "--asset", fresh, "--registry", url());
+        assertThat(none.exitCode()).as(none.out() + none.err()).isZero();
+        assertThat(none.out().strip()).isEqualTo("No findings.");
+
+        // A source nobody reads is worth knowing (INFO): it fails only when INFO is asked to fail.
+        String unused = Api.createAsset(team, "SOURCE");
+        Run warnings = run("findings", "--owner", team, "--fail-on", "WARNING", "--registry", url());
+        assertThat(warnings.exitCode()).as(warnings.out() + warnings.err()).isZero();
+        assertThat(warnings.out()).contains("ok   " + unused + ": INFO UNUSED_ASSET");
+        Run info = run("findings", "--owner", team, "--asset", unused, "--fail-on", "INFO", "--format", "json",
+                "--registry", url());
+        assertThat(info.exitCode()).isEqualTo(1);
+        assertThat(info.out()).contains("UNUSED_ASSET").doesNotContain("SERVING_UNAVAILABLE_FIELD");
+
+        Run unknownTeam = run("findings", "--owner", prefix + "-nobody", "--registry", url());
+        assertThat(unknownTeam.exitCode()).isEqualTo(2);
+        assertThat(unknownTeam.err()).contains(prefix + "-nobody").contains("NOT_FOUND");
+        Run unknownAsset = run("findings", "--asset", prefix + ".nowhere", "--registry", url());
+        assertThat(unknownAsset.exitCode()).isEqualTo(2);
+        assertThat(unknownAsset.err()).contains("(ASSET_NOT_FOUND)");
+        assertThat(run("findings", "--fail-on", "SEVERE", "--registry", url()).exitCode()).isEqualTo(2);
+    }
+
+    /** 2,000 records: amount ~ N(mean, 15), channel web/store/phone at 60/30/10 %, seeded so a run repeats. */
+    private Path batch(String name, double mean, long seed) throws IOException {
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            double pick = random.nextDouble();
+            String channel = pick < 0.6 ? "web" : pick < 0.9 ? "store" : "phone";
+            text.append("{\"id\":\"").append(name).append('-').append(i).append("\",\"amount\":")
+                    .append(mean + 15 * random.nextGaussian()).append(",\"channel\":\"").append(channel)
+                    .append("\"}\n");
+        }
+        return Files.writeString(directory.resolve(name + ".ndjson"), text);
     }
 
     private String url() {
