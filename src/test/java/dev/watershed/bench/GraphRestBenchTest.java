@@ -1,9 +1,12 @@
 package dev.watershed.bench;
 
 import dev.watershed.application.EstateGraph;
+import dev.watershed.application.HealthStore;
 import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.DependencyEdge;
 import dev.watershed.domain.graph.DependencyGraph;
+import dev.watershed.domain.health.EstateFacts;
+import dev.watershed.domain.health.FindingsAnalyser;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,14 +25,20 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -52,6 +61,7 @@ class GraphRestBenchTest {
     private static final int WARMUP = 3_000;
     private static final int QUERIES = 5_000;
     private static final int BATCH = 2_000;
+    private static final Pattern ASSETS_COVERED = Pattern.compile("\"assetsCovered\":(\\d+)");
 
     /** Its own database file, and no example estate. */
     public static class OwnDatabase implements QuarkusTestProfile {
@@ -66,6 +76,9 @@ class GraphRestBenchTest {
 
     @Inject
     EstateGraph estate;
+
+    @Inject
+    HealthStore health;
 
     @TestHTTPResource("/api/v1/assets/")
     URI assets;
@@ -93,6 +106,10 @@ class GraphRestBenchTest {
     private long[] run(int size, List<String> report) throws Exception {
         GraphFixtures.Estate fixture = GraphFixtures.estate(size, SEED);
         List<String> roots = GraphFixtures.rootsWithDownstream(fixture, 40, 60, 200, SEED);
+        List<String> models = new ArrayList<>(fixture.nodes().stream().filter(node -> node.kind().equals("MODEL"))
+                .map(AssetNode::name).toList());
+        Collections.shuffle(models, new Random(SEED));
+        models = List.copyOf(models.subList(0, Math.min(200, models.size())));
         clear();
         estate.reload();
         long start = System.nanoTime();
@@ -144,7 +161,77 @@ class GraphRestBenchTest {
                 resultSizes.stream().max(Integer::compare).orElse(0), answered));
         report.add(String.format("  heap held by the graph    %,.1f MB  (used heap after the load minus before,"
                 + " after GC)", (withGraph - baseline) / 1e6));
+        measureFindings(report);
+        measureTimelines(models, report);
         return latencies;
+    }
+
+    /**
+     * Findings: the first request after a change computes them (graph + four bulk reads + every rule), later ones
+     * read the cached result; the computation alone is timed in process too, three times.
+     */
+    private void measureFindings(List<String> report) throws Exception {
+        long begin = System.nanoTime();
+        String first = get("/api/v1/findings?severity=ERROR");
+        long cold = System.nanoTime() - begin;
+        long[] computations = new long[3];
+        int found = 0;
+        for (int i = 0; i < computations.length; i++) {
+            begin = System.nanoTime();
+            DependencyGraph graph = estate.read();
+            Instant now = Instant.now();
+            EstateFacts facts = new EstateFacts(graph.assetsInTopologicalOrder(), graph.dependencies(),
+                    health.latestFieldMetadata(), health.highCriticalityAssets(), health.replicas(),
+                    health.majorReleasesSince(now.minus(Duration.ofDays(90))), now);
+            found = FindingsAnalyser.withAllRules(2, Duration.ofDays(90)).analyse(facts).size();
+            computations[i] = System.nanoTime() - begin;
+        }
+        Arrays.sort(computations);
+        long[] warm = new long[200];
+        for (int i = 0; i < warm.length; i++) {
+            begin = System.nanoTime();
+            get("/api/v1/findings?severity=ERROR");
+            warm[i] = System.nanoTime() - begin;
+        }
+        Arrays.sort(warm);
+        report.add(String.format("  findings                  computed in process median %,.0f ms (%,d findings);"
+                + " first request %,.0f ms, cached p50 %,.2f ms (%,d bytes with severity=ERROR)",
+                computations[1] / 1e6, found, cold / 1e6, percentile(warm, 50) / 1e6, first.length()));
+    }
+
+    /**
+     * Timelines of models (their whole upstream, up to watershed.timeline.max-assets, over a journal of two events per
+     * asset in 60 days), default window and limit. Fewer queries than for impact: each reads up to 2,000 assets'
+     * events.
+     */
+    private void measureTimelines(List<String> models, List<String> report) throws Exception {
+        List<String> sample = models.subList(0, Math.min(50, models.size()));
+        for (String model : sample.subList(0, Math.min(10, sample.size()))) {
+            get("/api/v1/assets/" + model + "/timeline");
+        }
+        long[] latencies = new long[2 * sample.size()];
+        long covered = 0;
+        for (int i = 0; i < latencies.length; i++) {
+            long begin = System.nanoTime();
+            String body = get("/api/v1/assets/" + sample.get(i % sample.size()) + "/timeline");
+            latencies[i] = System.nanoTime() - begin;
+            Matcher assets = ASSETS_COVERED.matcher(body);
+            covered += assets.find() ? Long.parseLong(assets.group(1)) : 0;
+        }
+        Arrays.sort(latencies);
+        report.add(String.format("  model timeline over HTTP  p50 %,.2f ms  p99 %,.2f ms  (%d models, %d queries,"
+                + " %,.0f upstream assets read on average)", percentile(latencies, 50) / 1e6,
+                percentile(latencies, 99) / 1e6, sample.size(), latencies.length,
+                (double) covered / latencies.length));
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(assets.resolve(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
     }
 
     private String impact(String root) throws IOException, InterruptedException {
@@ -159,7 +246,8 @@ class GraphRestBenchTest {
 
     private void clear() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : List.of("dependency", "contract", "asset_tag", "asset", "api_token", "team")) {
+            for (String table : List.of("event_asset", "inbox_notification", "delivery", "notification_event",
+                    "dependency", "contract", "asset_tag", "asset", "api_token", "team")) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
             statement.executeUpdate("UPDATE estate_version SET version = version + 1");
@@ -244,6 +332,7 @@ class GraphRestBenchTest {
                 }
                 dependency.executeBatch();
             }
+            insertJournal(connection, fixture, now.toInstant());
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("UPDATE estate_version SET version = version + 1");
             }
@@ -256,6 +345,46 @@ class GraphRestBenchTest {
                 }
                 connection.commit();
             }
+        }
+    }
+
+    /**
+     * Two journal events per asset (its first publication and a dependency change), spread over the last 60 days,
+     * linked as the service links them, so that timelines read a journal the size of the estate.
+     */
+    private static void insertJournal(Connection connection, GraphFixtures.Estate fixture, Instant now)
+            throws SQLException {
+        Random random = new Random(SEED);
+        try (PreparedStatement event = connection.prepareStatement("INSERT INTO notification_event (id, type,"
+                + " subject, occurred_at, data) VALUES (?, ?, ?, ?, ?)");
+             PreparedStatement link = connection.prepareStatement("INSERT INTO event_asset (event_id, asset,"
+                     + " occurred_at) VALUES (?, ?, ?)")) {
+            int pending = 0;
+            for (AssetNode node : fixture.nodes()) {
+                for (String type : List.of("contract.published", "dependency.added")) {
+                    String id = UUID.randomUUID().toString();
+                    Timestamp at = Timestamp.from(now.minusSeconds(random.nextInt(60 * 24 * 3600)));
+                    event.setString(1, id);
+                    event.setString(2, type);
+                    event.setString(3, node.name());
+                    event.setTimestamp(4, at);
+                    event.setString(5, "contract.published".equals(type)
+                            ? "{\"asset\":\"" + node.name() + "\",\"version\":\"" + node.latestVersion() + "\"}"
+                            : "{\"producer\":\"" + node.name() + "\",\"consumer\":\"" + node.name() + "\"}");
+                    event.addBatch();
+                    link.setString(1, id);
+                    link.setString(2, node.name());
+                    link.setTimestamp(3, at);
+                    link.addBatch();
+                    if (++pending == BATCH) {
+                        event.executeBatch();
+                        link.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            event.executeBatch();
+            link.executeBatch();
         }
     }
 
