@@ -42,6 +42,7 @@ export interface NumericSummary {
 export interface FieldSummary {
   count: number; nulls: number; missing: number; types: Record<string, number>; numbers: NumericSummary | null;
   strings: unknown; arrayLength: NumericSummary | null;
+  booleans: { true: number; false: number; unknown?: number } | null;
 }
 export interface ProfileSummary { records: number; fields: Record<string, FieldSummary>; fieldsTruncated: boolean }
 export interface Observation {
