@@ -60,7 +60,7 @@ export interface InboxNotification {
 export type Severity = 'ERROR' | 'WARNING' | 'INFO';
 export interface Finding {
   code: string; severity: Severity; asset: string; title: string; detail: string; path: string[]; fields: string[];
-  remedy: string;
+  remedy: string; otherPaths: string[][];
 }
 export interface Findings { counts: Record<Severity, number>; findings: Finding[] }
 export interface DriftAnomaly { field: string; type: string; metric: string; value: number; threshold: number; detail: string }
