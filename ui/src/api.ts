@@ -42,6 +42,7 @@ export interface NumericSummary {
 export interface FieldSummary {
   count: number; nulls: number; missing: number; types: Record<string, number>; numbers: NumericSummary | null;
   strings: unknown; arrayLength: NumericSummary | null;
+  booleans: { true: number; false: number; unknown?: number } | null;
 }
 export interface ProfileSummary { records: number; fields: Record<string, FieldSummary>; fieldsTruncated: boolean }
 export interface Observation {
@@ -59,7 +60,7 @@ export interface InboxNotification {
 export type Severity = 'ERROR' | 'WARNING' | 'INFO';
 export interface Finding {
   code: string; severity: Severity; asset: string; title: string; detail: string; path: string[]; fields: string[];
-  remedy: string;
+  remedy: string; otherPaths: string[][];
 }
 export interface Findings { counts: Record<Severity, number>; findings: Finding[] }
 export interface DriftAnomaly { field: string; type: string; metric: string; value: number; threshold: number; detail: string }

@@ -111,6 +111,7 @@ function findingItem(finding: Finding): HTMLElement {
     h('p', { className: 'meta' }, h('code', {}, finding.code), ' on ', link(assetPath(finding.asset), finding.asset)),
     h('p', {}, finding.detail),
     finding.path.length > 1 ? h('p', { className: 'path' }, 'Path: ', pathLinks(finding.path)) : [],
+    finding.otherPaths.map((other) => h('p', { className: 'path' }, 'Also: ', pathLinks(other))),
     finding.fields.length ? h('p', {}, 'Fields: ', finding.fields.flatMap((f, i) => [i ? ', ' : '', h('code', {}, f)])) : [],
     h('p', { className: 'remedy' }, h('strong', {}, 'What to do: '), finding.remedy));
 }

@@ -68,7 +68,7 @@ public class FindingsService {
                 .toList();
     }
 
-    /** Findings to act on at {@code name} or whose path passes through it, errors first. */
+    /** Findings to act on at {@code name} or one of whose paths passes through it, errors first. */
     public List<Finding> findingsOf(String name) {
         if (assets.find(new AssetName(name)).isEmpty()) {
             throw new NotFoundException("asset", "asset '" + name + "' does not exist: list assets with"

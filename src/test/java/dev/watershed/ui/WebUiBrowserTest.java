@@ -130,6 +130,12 @@ class WebUiBrowserTest {
         browser.waitFor(d -> !d.findElement(By.id("findings")).getText().contains("SPLIT_WITHOUT_KEY"));
         assertThat(browser.find("#findings").getText()).contains("SERVING_UNAVAILABLE_FIELD");
 
+        browser.open("/assets/retail.demand-holdout");
+        String holdout = browser.waitForText("#asset-findings", "SPLIT_WITHOUT_KEY");
+        assertThat(holdout).as("the evaluation path beside the training path").contains(
+                "Path: retail.sales → retail.demand-features → retail.demand-forecast",
+                "Also: retail.sales → retail.demand-holdout → retail.demand-forecast");
+
         browser.open("/assets/hospital.readmission-model");
         browser.waitForText("#asset-findings", "SERVING_UNAVAILABLE_FIELD");
         String skew = browser.waitForText("#skew", "/mean_heart_rate");

@@ -20,12 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Findings")
 public class FindingResource {
 
+    /** @param otherPaths paths the finding follows besides {@code path} (a split finding's evaluation path) */
     public record FindingResponse(FindingCode code, Severity severity, String asset, String title, String detail,
-                                  List<String> path, List<String> fields, String remedy) {
+                                  List<String> path, List<String> fields, String remedy,
+                                  List<List<String>> otherPaths) {
 
         static FindingResponse of(Finding finding) {
             return new FindingResponse(finding.code(), finding.severity(), finding.asset(), finding.title(),
-                    finding.detail(), finding.path(), finding.fields(), finding.remedy());
+                    finding.detail(), finding.path(), finding.fields(), finding.remedy(), finding.otherPaths());
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.Map;
  * A model trained and evaluated on data from one common upstream asset, with no {@code splitKey} on either
  * dependency: nothing says the evaluation rows are not the training rows, or the same patients, authors or stores
  * again, which makes the evaluation flatter the model. The common asset reported is the nearest one (fewest hops
- * down both ways).
+ * down both ways). The finding's {@code path} is the training path and its other path the evaluation one, so it is
+ * listed with the findings of every asset on either.
  */
 public final class SplitWithoutKeyRule implements FindingRule {
 
@@ -88,6 +89,6 @@ public final class SplitWithoutKeyRule implements FindingRule {
                 "Split " + shared + " by a key that keeps related rows together (an entity or time"
                         + (ids.isEmpty() ? "" : ", e.g. " + String.join(" or ", ids)) + ") and declare it as"
                         + " splitKey on " + model + "'s dependencies on " + train.producer() + " and "
-                        + eval.producer() + ".");
+                        + eval.producer() + ".", List.of(evaluationPath));
     }
 }

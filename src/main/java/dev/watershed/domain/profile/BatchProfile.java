@@ -19,7 +19,9 @@ import java.util.TreeMap;
 public final class BatchProfile {
 
     private static final int MAGIC = 0x57534250;
-    private static final int FORMAT_VERSION = 1;
+    // 2 added the true and false counts of each field; version 1 bytes, stored before, are still read.
+    private static final int FORMAT_VERSION = 2;
+    private static final int OLDEST_READABLE_VERSION = 1;
 
     private final int maxFields;
     private long records;
@@ -128,14 +130,20 @@ public final class BatchProfile {
     }
 
     /**
-     * Reads bytes written by {@link #serialize()}.
+     * Reads bytes written by {@link #serialize()}, now or by an earlier release: profiles of format version 1 had
+     * no true and false counts, so their boolean fields come back with an unknown split
+     * ({@link FieldProfile#booleanSplitKnown()}).
      *
      * @throws InvalidProfileException if the bytes are not a profile of a known format version
      */
     public static BatchProfile deserialize(byte[] serialized) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT_VERSION) {
-                throw new IOException("unknown header or format version");
+            if (in.readInt() != MAGIC) {
+                throw new IOException("unknown header");
+            }
+            int version = in.readInt();
+            if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
+                throw new IOException("unknown format version " + version);
             }
             int maxFields = in.readInt();
             long records = in.readLong();
@@ -143,7 +151,7 @@ public final class BatchProfile {
             int size = in.readInt();
             Map<String, FieldProfile> fields = new LinkedHashMap<>();
             for (int i = 0; i < size; i++) {
-                FieldProfile field = FieldProfile.read(in);
+                FieldProfile field = FieldProfile.read(in, version);
                 fields.put(field.path(), field);
             }
             return new BatchProfile(maxFields, records, truncated, fields);

@@ -17,6 +17,8 @@ import java.util.TreeSet;
  *       baseline's deciles, read from the KLL sketches (equal cut points merged, so discrete values get a bin each);
  *   <li>categorical string fields: L-infinity distance between the value shares counted by the frequent-items
  *       sketches, values not tracked pooled into one "other" share; new and vanished values;
+ *   <li>boolean fields: the same, as two categories {@code true} and {@code false} counted exactly, unless either
+ *       profile was stored before true and false were counted (format version 1): then the null rate only;
  *   <li>every field: the share of null or missing values;
  *   <li>the record count, against the baseline's records per batch.
  * </ul>
@@ -119,52 +121,82 @@ public final class DriftDetector {
         StringStats baseStrings = baseline.stringStats();
         StringStats currentStrings = current.stringStats();
         if (categorical(baseStrings) && currentStrings != null && currentStrings.count() > 0) {
-            double limit = threshold != null ? threshold : settings.lInfinity();
-            Map<String, Double> before = shares(baseStrings);
-            Map<String, Double> after = shares(currentStrings);
-            Set<String> values = new LinkedHashSet<>(before.keySet());
-            values.addAll(after.keySet());
-            double distance = 0;
-            String widest = null;
-            for (String value : values) {
-                double gap = Math.abs(after.getOrDefault(value, 0.0) - before.getOrDefault(value, 0.0));
-                if (gap > distance) {
-                    distance = gap;
-                    widest = value;
-                }
-            }
-            double otherBefore = 1 - before.values().stream().mapToDouble(Double::doubleValue).sum();
-            double otherAfter = 1 - after.values().stream().mapToDouble(Double::doubleValue).sum();
-            if (Math.abs(otherAfter - otherBefore) > distance) {
-                distance = Math.abs(otherAfter - otherBefore);
-                widest = null;
-            }
-            if (distance > limit) {
-                anomalies.add(new DriftAnomaly(path, AnomalyType.CATEGORY_MIX_SHIFT, "l_infinity", distance, limit,
-                        String.format(Locale.ROOT, "%s changed its mix: %s is %.1f%% of values, was %.1f%%"
-                                        + " (L-infinity distance %.3f, threshold %.3f)", path,
-                                widest == null ? "the rare values together" : "'" + widest + "'",
-                                (widest == null ? otherAfter : after.getOrDefault(widest, 0.0)) * 100,
-                                (widest == null ? otherBefore : before.getOrDefault(widest, 0.0)) * 100,
-                                distance, limit)));
-            }
-            double minShare = settings.newCategoryMinShare();
-            List<String> added = appeared(after, before, minShare);
-            List<String> gone = baseStrings.exact() && currentStrings.exact()
-                    ? appeared(before, after, minShare) : List.of();
-            if (!added.isEmpty()) {
-                anomalies.add(categoryAnomaly(path, AnomalyType.NEW_CATEGORY, added, after, minShare,
-                        "new values %s hold %.1f%% of values, unseen in the baseline (minimum share %.1f%%)"));
-            }
-            if (!gone.isEmpty()) {
-                anomalies.add(categoryAnomaly(path, AnomalyType.VANISHED_CATEGORY, gone, before, minShare,
-                        "values %s held %.1f%% of the baseline's values and are gone (minimum share %.1f%%)"));
-            }
-            return new FieldDrift(path, FieldDrift.Presence.BOTH, "categorical", distance, limit, baseline.count(),
-                    current.count(), baselineNulls, currentNulls, added, gone, anomalies);
+            return compareShares(path, baseline, current, baselineNulls, currentNulls, shares(baseStrings),
+                    shares(currentStrings), baseStrings.exact() && currentStrings.exact(), threshold, anomalies);
+        }
+        if (splitBooleans(baseline) && splitBooleans(current)) {
+            return compareShares(path, baseline, current, baselineNulls, currentNulls, booleanShares(baseline),
+                    booleanShares(current), true, threshold, anomalies);
         }
         return new FieldDrift(path, FieldDrift.Presence.BOTH, "other", null, null, baseline.count(),
                 current.count(), baselineNulls, currentNulls, List.of(), List.of(), anomalies);
+    }
+
+    /**
+     * L-infinity distance between two sets of value shares (values a sketch did not track pooled as "other"), and
+     * new and vanished values; vanished ones only when both share sets list every value ({@code exact}).
+     */
+    private FieldDrift compareShares(String path, FieldProfile baseline, FieldProfile current, Double baselineNulls,
+                                     Double currentNulls, Map<String, Double> before, Map<String, Double> after,
+                                     boolean exact, Double threshold, List<DriftAnomaly> anomalies) {
+        double limit = threshold != null ? threshold : settings.lInfinity();
+        Set<String> values = new LinkedHashSet<>(before.keySet());
+        values.addAll(after.keySet());
+        double distance = 0;
+        String widest = null;
+        for (String value : values) {
+            double gap = Math.abs(after.getOrDefault(value, 0.0) - before.getOrDefault(value, 0.0));
+            if (gap > distance) {
+                distance = gap;
+                widest = value;
+            }
+        }
+        double otherBefore = 1 - before.values().stream().mapToDouble(Double::doubleValue).sum();
+        double otherAfter = 1 - after.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (Math.abs(otherAfter - otherBefore) > distance) {
+            distance = Math.abs(otherAfter - otherBefore);
+            widest = null;
+        }
+        if (distance > limit) {
+            anomalies.add(new DriftAnomaly(path, AnomalyType.CATEGORY_MIX_SHIFT, "l_infinity", distance, limit,
+                    String.format(Locale.ROOT, "%s changed its mix: %s is %.1f%% of values, was %.1f%%"
+                                    + " (L-infinity distance %.3f, threshold %.3f)", path,
+                            widest == null ? "the rare values together" : "'" + widest + "'",
+                            (widest == null ? otherAfter : after.getOrDefault(widest, 0.0)) * 100,
+                            (widest == null ? otherBefore : before.getOrDefault(widest, 0.0)) * 100,
+                            distance, limit)));
+        }
+        double minShare = settings.newCategoryMinShare();
+        List<String> added = appeared(after, before, minShare);
+        List<String> gone = exact ? appeared(before, after, minShare) : List.of();
+        if (!added.isEmpty()) {
+            anomalies.add(categoryAnomaly(path, AnomalyType.NEW_CATEGORY, added, after, minShare,
+                    "new values %s hold %.1f%% of values, unseen in the baseline (minimum share %.1f%%)"));
+        }
+        if (!gone.isEmpty()) {
+            anomalies.add(categoryAnomaly(path, AnomalyType.VANISHED_CATEGORY, gone, before, minShare,
+                    "values %s held %.1f%% of the baseline's values and are gone (minimum share %.1f%%)"));
+        }
+        return new FieldDrift(path, FieldDrift.Presence.BOTH, "categorical", distance, limit, baseline.count(),
+                current.count(), baselineNulls, currentNulls, added, gone, anomalies);
+    }
+
+    /** Whether the field has booleans whose true/false split is known (not from a format-1 profile). */
+    private static boolean splitBooleans(FieldProfile field) {
+        return field.count(ValueType.BOOLEAN) > 0 && field.booleanSplitKnown();
+    }
+
+    /** Shares of {@code true} and {@code false} among the boolean values; a value never seen is left out. */
+    private static Map<String, Double> booleanShares(FieldProfile field) {
+        double booleans = field.count(ValueType.BOOLEAN);
+        Map<String, Double> shares = new java.util.LinkedHashMap<>();
+        if (field.trueCount() > 0) {
+            shares.put("true", field.trueCount() / booleans);
+        }
+        if (field.falseCount() > 0) {
+            shares.put("false", field.falseCount() / booleans);
+        }
+        return shares;
     }
 
     private static double nullRate(BatchProfile profile, FieldProfile field) {

@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param presence           whether the field is in both profiles or in one only
  * @param kind               which distance applies: {@code numeric} (Jensen-Shannon), {@code categorical}
- *                           (L-infinity), or {@code other} (null rate only: booleans, objects, free text, skipped
- *                           fields)
+ *                           (L-infinity; categorical strings, and booleans as the categories {@code true} and
+ *                           {@code false}), or {@code other} (null rate only: objects, free text, skipped fields,
+ *                           booleans of profiles stored without true and false counts)
  * @param distance           the Jensen-Shannon divergence or L-infinity distance; {@code null} for {@code other}
  * @param threshold          the distance threshold applied; {@code null} for {@code other}
  * @param baselineNullRate   share of null or missing values in the baseline; {@code null} when absent there

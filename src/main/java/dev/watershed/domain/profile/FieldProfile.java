@@ -8,14 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Everything profiled about one field path: exact counters per JSON type and, created on first use, numeric,
- * string and array-length statistics. Mutable and not thread-safe; one profiler owns it.
+ * Everything profiled about one field path: exact counters per JSON type and of {@code true} and {@code false}
+ * values and, created on first use, numeric, string and array-length statistics. Mutable and not thread-safe; one
+ * profiler owns it.
  */
 public final class FieldProfile {
 
     private final String path;
     private long count;
     private final long[] typeCounts = new long[ValueType.ALL.length];
+    // Booleans read from a format-1 profile were counted without their value: they are in the BOOLEAN type count
+    // but in neither of these, so the split of a profile that contains any is unknown rather than all false.
+    private long trues;
+    private long falses;
     private NumericStats numbers;
     private StringStats strings;
     private NumericStats arrayLengths;
@@ -40,6 +45,24 @@ public final class FieldProfile {
         return typeCounts[type.ordinal()];
     }
 
+    /** Occurrences of {@code true}; see {@link #booleanSplitKnown()}. */
+    public long trueCount() {
+        return trues;
+    }
+
+    /** Occurrences of {@code false}; see {@link #booleanSplitKnown()}. */
+    public long falseCount() {
+        return falses;
+    }
+
+    /**
+     * Whether every boolean occurrence was counted as {@code true} or {@code false}. Profiles stored in format 1
+     * counted booleans only as a type, so a profile with any of them merged in has an unknown split.
+     */
+    public boolean booleanSplitKnown() {
+        return trues + falses == count(ValueType.BOOLEAN);
+    }
+
     /** Numeric statistics, or {@code null} when no number was seen. */
     NumericStats numericStats() {
         return numbers;
@@ -61,7 +84,14 @@ public final class FieldProfile {
                 typeCounts[ValueType.STRING.ordinal()]++;
                 strings().add(value.textValue());
             }
-            case BOOLEAN -> typeCounts[ValueType.BOOLEAN.ordinal()]++;
+            case BOOLEAN -> {
+                typeCounts[ValueType.BOOLEAN.ordinal()]++;
+                if (value.booleanValue()) {
+                    trues++;
+                } else {
+                    falses++;
+                }
+            }
             case OBJECT, POJO -> typeCounts[ValueType.OBJECT.ordinal()]++;
             case ARRAY -> {
                 typeCounts[ValueType.ARRAY.ordinal()]++;
@@ -99,6 +129,8 @@ public final class FieldProfile {
         for (int i = 0; i < typeCounts.length; i++) {
             typeCounts[i] += other.typeCounts[i];
         }
+        trues += other.trues;
+        falses += other.falses;
         if (other.numbers != null) {
             numbers().merge(other.numbers);
         }
@@ -122,18 +154,30 @@ public final class FieldProfile {
                 types.put(type.label(), typeCounts[type.ordinal()]);
             }
         }
+        Map<String, Long> booleans = null;
+        if (count(ValueType.BOOLEAN) > 0) {
+            booleans = new LinkedHashMap<>();
+            booleans.put("true", trues);
+            booleans.put("false", falses);
+            if (!booleanSplitKnown()) {
+                booleans.put("unknown", count(ValueType.BOOLEAN) - trues - falses);
+            }
+        }
         return new FieldSummary(count, count(ValueType.NULL), missing, types,
                 numbers == null ? null : numbers.summary(),
                 strings == null ? null : strings.summary(),
-                arrayLengths == null ? null : arrayLengths.summary());
+                arrayLengths == null ? null : arrayLengths.summary(), booleans);
     }
 
+    /** Writes the profile in the current format ({@code BatchProfile}'s format version 2). */
     void write(DataOutputStream out) throws IOException {
         out.writeUTF(path);
         out.writeLong(count);
         for (long typeCount : typeCounts) {
             out.writeLong(typeCount);
         }
+        out.writeLong(trues);
+        out.writeLong(falses);
         out.writeByte((numbers == null ? 0 : 1) | (strings == null ? 0 : 2) | (arrayLengths == null ? 0 : 4));
         if (numbers != null) {
             numbers.write(out);
@@ -146,11 +190,23 @@ public final class FieldProfile {
         }
     }
 
-    static FieldProfile read(DataInputStream in) throws IOException {
+    /**
+     * Reads a profile written by {@link #write} in {@code formatVersion} 2, or in version 1, which had no true and
+     * false counts: its booleans come back with an unknown split.
+     */
+    static FieldProfile read(DataInputStream in, int formatVersion) throws IOException {
         FieldProfile profile = new FieldProfile(in.readUTF());
         profile.count = in.readLong();
         for (int i = 0; i < profile.typeCounts.length; i++) {
             profile.typeCounts[i] = in.readLong();
+        }
+        if (formatVersion >= 2) {
+            profile.trues = in.readLong();
+            profile.falses = in.readLong();
+            if (profile.trues < 0 || profile.falses < 0
+                    || profile.trues + profile.falses > profile.count(ValueType.BOOLEAN)) {
+                throw new IOException("true and false counts of " + profile.path + " exceed its booleans");
+            }
         }
         int present = in.readByte();
         profile.numbers = (present & 1) == 0 ? null : NumericStats.read(in);

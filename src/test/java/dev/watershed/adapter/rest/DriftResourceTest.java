@@ -176,6 +176,48 @@ class DriftResourceTest {
                 .body("[0].anomalies.type", hasItems("NUMERIC_DISTRIBUTION_SHIFT", "NULL_RATE_CHANGE"));
     }
 
+    /** 10,000 records {@code {"is_weekend": ...}}, true with {@code trueShare}; returns the body and the trues. */
+    private static Map.Entry<byte[], Integer> flags(double trueShare, long seed) {
+        Random random = new Random(seed);
+        StringBuilder body = new StringBuilder(ROWS * 24);
+        int trues = 0;
+        for (int i = 0; i < ROWS; i++) {
+            boolean flag = random.nextDouble() < trueShare;
+            trues += flag ? 1 : 0;
+            body.append("{\"is_weekend\":").append(flag).append("}\n");
+        }
+        return Map.entry(body.toString().getBytes(StandardCharsets.UTF_8), trues);
+    }
+
+    @Test
+    void booleanFieldsAreProfiledWithTrueAndFalseCountsAndTheirShareShiftIsDetected() {
+        String asset = Api.createAsset(Api.createTeam(), "DATASET");
+        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema",
+                        Api.objectSchema(Map.of("is_weekend", Map.of("type", "boolean")), List.of("is_weekend"))))
+                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(201);
+        Map.Entry<byte[], Integer> training = flags(0.1, 1);
+        long observation = record(asset, "training", training.getKey());
+
+        given().get("/api/v1/assets/" + asset + "/observations").then().statusCode(200)
+                .body("[0].id", equalTo((int) observation))
+                .body("[0].profile.fields['/is_weekend'].types.boolean", equalTo(ROWS))
+                .body("[0].profile.fields['/is_weekend'].booleans.true", equalTo(training.getValue()))
+                .body("[0].profile.fields['/is_weekend'].booleans.false", equalTo(ROWS - training.getValue()))
+                .body("[0].profile.fields['/is_weekend'].booleans.unknown", nullValue());
+        long baselineId = baseline(asset, "training");
+        given().get("/api/v1/assets/" + asset + "/baselines/" + baselineId).then().statusCode(200)
+                .body("profile.fields['/is_weekend'].booleans.true", equalTo(training.getValue()));
+
+        JsonPath same = drift(asset, "", flags(0.1, 2).getKey());
+        JsonPath flipped = drift(asset, "", flags(0.6, 3).getKey());
+
+        assertThat(same.getString("fields.find { it.field == '/is_weekend' }.kind")).isEqualTo("categorical");
+        assertThat(same.getList("anomalies")).isEmpty();
+        assertThat(flipped.getList("anomalies.type", String.class)).containsExactly("CATEGORY_MIX_SHIFT");
+        assertThat(flipped.getString("anomalies[0].field")).isEqualTo("/is_weekend");
+        assertThat(flipped.getFloat("fields.find { it.field == '/is_weekend' }.distance")).isGreaterThan(0.4f);
+    }
+
     @Test
     void againstPreviousComparesWithTheLastBatchOfTheSameLabelAndRecordsEachBatch() {
         String asset = assetWithOrders();

@@ -173,6 +173,13 @@ class MlHealthResourceTest {
                 .body("findings.asset", hasItem("retail.demand-forecast"))
                 .body("findings.find { it.asset == 'retail.demand-forecast' }.detail",
                         containsString("retail.sales"));
+        given().get("/api/v1/assets/retail.demand-holdout/findings").then().statusCode(200)
+                .body("findings.code", hasItem("SPLIT_WITHOUT_KEY"))
+                .body("findings.find { it.code == 'SPLIT_WITHOUT_KEY' }.asset", equalTo("retail.demand-forecast"))
+                .body("findings.find { it.code == 'SPLIT_WITHOUT_KEY' }.otherPaths[0]",
+                        contains("retail.sales", "retail.demand-holdout", "retail.demand-forecast"))
+                .body("findings.find { it.code == 'SPLIT_WITHOUT_KEY' }.path",
+                        not(hasItem("retail.demand-holdout")));
         given().queryParam("code", "NO_REPLICA").get("/api/v1/findings").then().statusCode(200)
                 .body("findings.asset", hasItem("hospital.admissions"))
                 .body("findings.asset", not(hasItem("retail.sales")));

@@ -147,8 +147,12 @@ class FindingRulesTest {
                 assertThat(finding.code()).isEqualTo(FindingCode.SPLIT_WITHOUT_KEY);
                 assertThat(finding.asset()).isEqualTo("forecast");
                 assertThat(finding.path()).containsExactly("sales", "train", "forecast");
+                assertThat(finding.otherPaths()).containsExactly(List.of("sales", "holdout", "forecast"));
                 assertThat(finding.detail()).contains("derived from sales", "sales -> holdout -> forecast");
                 assertThat(finding.remedy()).contains("/store_id");
+                assertThat(finding.concerns("holdout")).as("the evaluation dataset's own findings list it").isTrue();
+                assertThat(finding.concerns("train")).isTrue();
+                assertThat(finding.concerns("elsewhere")).isFalse();
             });
         }
 

@@ -1,9 +1,13 @@
 package dev.watershed.domain.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -182,6 +186,84 @@ class DriftDetectorTest {
                 BatchProfile.deserialize(shifted.serialize()), DriftRules.none());
 
         assertThat(stored.anomalies()).isEqualTo(direct.anomalies());
+    }
+
+    /** 10,000 records with a flag {@code true} with {@code trueShare}, otherwise {@code false}. */
+    private static BatchProfile flags(double trueShare, long seed) {
+        Random random = new Random(seed);
+        Profiler profiler = new Profiler();
+        for (int i = 0; i < ROWS; i++) {
+            profiler.add(MAPPER.createObjectNode().put("is_weekend", random.nextDouble() < trueShare));
+        }
+        return profiler.profile();
+    }
+
+    @Test
+    void aShiftedBooleanShareIsDetected() {
+        DriftReport report = DETECTOR.compare(flags(0.1, 1), 1, flags(0.6, 2), DriftRules.none());
+
+        FieldDrift flag = field(report, "/is_weekend");
+        assertThat(flag.kind()).isEqualTo("categorical");
+        assertThat(flag.distance()).isCloseTo(0.5, within(0.03));
+        assertThat(report.anomalies()).singleElement().satisfies(anomaly -> {
+            assertThat(anomaly.type()).isEqualTo(AnomalyType.CATEGORY_MIX_SHIFT);
+            assertThat(anomaly.metric()).isEqualTo("l_infinity");
+            assertThat(anomaly.detail()).contains("/is_weekend", "threshold 0.100").containsPattern("'(true|false)'");
+        });
+    }
+
+    @Test
+    void aSecondSampleOfTheSameBooleanShareRaisesNoAnomaly() {
+        DriftReport report = DETECTOR.compare(flags(0.1, 1), 1, flags(0.1, 2), DriftRules.none());
+
+        FieldDrift flag = field(report, "/is_weekend");
+        assertThat(flag.kind()).isEqualTo("categorical");
+        assertThat(flag.distance()).isLessThan(0.02);
+        assertThat(report.anomalies()).isEmpty();
+    }
+
+    @Test
+    void aFlagThatWasNeverSetAndNowIsIsANewValue() {
+        DriftReport report = DETECTOR.compare(flags(0, 1), 1, flags(0.05, 2), DriftRules.none());
+
+        FieldDrift flag = field(report, "/is_weekend");
+        assertThat(flag.newCategories()).containsExactly("true");
+        assertThat(report.anomalies()).extracting(DriftAnomaly::type).containsExactly(AnomalyType.NEW_CATEGORY);
+    }
+
+    @Test
+    void booleansOfAFormatOneBaselineAreNotComparedAsIfAllFalse() throws IOException {
+        // What a database holds from before booleans were counted by value: 10,000 booleans, split unknown.
+        BatchProfile stored = BatchProfile.deserialize(formatOne(ROWS, "/is_weekend", ROWS));
+
+        DriftReport report = DETECTOR.compare(stored, 1, flags(0.6, 2), DriftRules.none());
+
+        FieldDrift flag = field(report, "/is_weekend");
+        assertThat(flag.kind()).isEqualTo("other");
+        assertThat(flag.distance()).isNull();
+        assertThat(report.anomalies()).isEmpty();
+        assertThat(DETECTOR.compare(flags(0.1, 1), 1, stored, DriftRules.none()).fields().get(0).kind())
+                .as("nor as a current profile").isEqualTo("other");
+    }
+
+    /** The format-1 layout: header, then per field path, count, the seven type counts and no statistics. */
+    private static byte[] formatOne(long records, String path, long booleans) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(0x57534250);
+            out.writeInt(1);
+            out.writeInt(Profiler.DEFAULT_MAX_FIELDS);
+            out.writeLong(records);
+            out.writeBoolean(false);
+            out.writeInt(1);
+            out.writeUTF(path);
+            out.writeLong(booleans);
+            for (ValueType type : ValueType.values()) {
+                out.writeLong(type == ValueType.BOOLEAN ? booleans : 0);
+            }
+            out.writeByte(0);
+        }
+        return bytes.toByteArray();
     }
 
     private static FieldDrift field(DriftReport report, String path) {

@@ -7,8 +7,13 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -133,6 +138,77 @@ class ProfilerTest {
 
         assertThat(copy.summary()).usingRecursiveComparison().isEqualTo(original.summary());
         assertThat(copy.merge(original).records()).isEqualTo(10_000);
+    }
+
+    @Test
+    void booleansAreCountedByValueAndMergeExactly() {
+        BatchProfile first = profile(List.of(json("{\"flag\": true}"), json("{\"flag\": false}"),
+                json("{\"flag\": null}"), json("{\"other\": 1}")));
+        BatchProfile second = profile(List.of(json("{\"flag\": true}"), json("{\"flag\": true}")));
+
+        FieldSummary flag = first.merge(second).summary().fields().get("/flag");
+
+        assertThat(flag.booleans()).containsExactly(Map.entry("true", 3L), Map.entry("false", 1L));
+        assertThat(flag.types()).containsEntry("boolean", 4L).containsEntry("null", 1L);
+        assertThat(flag.missing()).isEqualTo(1);
+        assertThat(first.summary().fields().get("/other").booleans()).as("never a boolean").isNull();
+        assertThat(BatchProfile.deserialize(first.merge(second).serialize()).summary().fields().get("/flag")
+                .booleans()).isEqualTo(flag.booleans());
+    }
+
+    /**
+     * {@code profiles/format-1.base64} was written by the format-1 code (before booleans were counted by value) from
+     * 20 records {@code {"flag": i % 4 == 0, "amount": i, "store": "s" + i % 3, "note": null}}, i = 0..19, as
+     * databases hold such profiles.
+     */
+    @Test
+    void formatOneProfilesStillReadWithTheirBooleanSplitUnknown() throws IOException {
+        BatchProfile stored = BatchProfile.deserialize(formatOneFixture());
+
+        ProfileSummary summary = stored.summary();
+        assertThat(summary.records()).isEqualTo(20);
+        assertThat(summary.fields().get("/amount").numbers().max()).isEqualTo(19.0);
+        assertThat(summary.fields().get("/store").strings().topValues()).hasSize(3);
+        assertThat(summary.fields().get("/note").nulls()).isEqualTo(20);
+        FieldSummary flag = summary.fields().get("/flag");
+        assertThat(flag.types()).containsEntry("boolean", 20L);
+        assertThat(flag.booleans()).as("not comparable, not zero")
+                .containsExactly(Map.entry("true", 0L), Map.entry("false", 0L), Map.entry("unknown", 20L));
+        assertThat(stored.fields().get("/flag").booleanSplitKnown()).isFalse();
+
+        BatchProfile fresh = profile(List.of(json("{\"flag\": true}"), json("{\"flag\": false}")));
+        BatchProfile mixed = BatchProfile.deserialize(stored.merge(fresh).serialize());
+        assertThat(mixed.summary().fields().get("/flag").booleans()).as("the unknown part survives format 2")
+                .containsExactly(Map.entry("true", 1L), Map.entry("false", 1L), Map.entry("unknown", 20L));
+        assertThat(mixed.fields().get("/flag").booleanSplitKnown()).isFalse();
+    }
+
+    @Test
+    void unknownFormatVersionsAndImpossibleBooleanCountsAreRejected() {
+        byte[] bytes = profile(List.of(json("{\"flag\": true}"))).serialize();
+        byte[] future = bytes.clone();
+        future[7] = 3;
+        assertThatThrownBy(() -> BatchProfile.deserialize(future)).isInstanceOf(InvalidProfileException.class)
+                .hasMessageContaining("format version 3");
+        // Header (4+4+4+8+1+4), path "/flag" (2+5), count (8), seven type counts (56): then the true count.
+        byte[] tooMany = bytes.clone();
+        tooMany[25 + 7 + 8 + 56 + 7] = 9;
+        assertThatThrownBy(() -> BatchProfile.deserialize(tooMany)).isInstanceOf(InvalidProfileException.class)
+                .hasMessageContaining("exceed");
+    }
+
+    private static byte[] formatOneFixture() throws IOException {
+        try (InputStream in = ProfilerTest.class.getResourceAsStream("/profiles/format-1.base64")) {
+            return Base64.getDecoder().decode(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
+        }
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
