@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -97,30 +98,37 @@ public class NotificationRepository implements NotificationStore {
     @Override
     public List<JournalEntry> journal(Collection<String> assets, Instant from, Instant to, Set<String> types,
                                       int limit) {
-        if (assets.isEmpty()) {
-            return List.of();
-        }
-        TypedQuery<NotificationEventEntity> query = em.createQuery("from NotificationEventEntity e where e.id in"
-                        + " (select l.eventId from EventAssetEntity l where l.asset in :assets"
-                        + " and l.occurredAt >= :from and l.occurredAt < :to)"
-                        + (types.isEmpty() ? "" : " and e.type in :types") + " order by e.occurredAt desc, e.id",
-                NotificationEventEntity.class)
-                .setParameter("assets", assets).setParameter("from", from).setParameter("to", to)
-                .setMaxResults(limit);
+        // One small query per asset rather than one "asset in (:assets)": H2 uses no index for a list of bind
+        // parameters and compares every link in the journal with every asset (minutes for 2,000 upstream assets
+        // over a 200,000-event journal), while each asset's newest links are one range of event_asset_asset_idx.
+        TypedQuery<Object[]> newestOfAsset = em.createQuery("select l.eventId, l.occurredAt from EventAssetEntity l"
+                        + (types.isEmpty() ? "" : ", NotificationEventEntity e")
+                        + " where l.asset = :asset and l.occurredAt >= :from and l.occurredAt < :to"
+                        + (types.isEmpty() ? "" : " and e.id = l.eventId and e.type in :types")
+                        + " order by l.occurredAt desc", Object[].class)
+                .setParameter("from", from).setParameter("to", to).setMaxResults(limit);
         if (!types.isEmpty()) {
-            query.setParameter("types", types);
+            newestOfAsset.setParameter("types", types);
         }
-        List<NotificationEventEntity> events = query.getResultList();
-        if (events.isEmpty()) {
-            return List.of();
+        Map<String, Instant> newest = new HashMap<>();
+        for (String asset : assets) {
+            for (Object[] row : newestOfAsset.setParameter("asset", asset).getResultList()) {
+                newest.put((String) row[0], (Instant) row[1]);
+            }
         }
-        Map<String, Set<String>> links = new HashMap<>();
-        em.createQuery("from EventAssetEntity where eventId in :ids", EventAssetEntity.class)
-                .setParameter("ids", events.stream().map(event -> event.id).toList())
-                .getResultList()
-                .forEach(link -> links.computeIfAbsent(link.eventId, id -> new HashSet<>()).add(link.asset));
-        return events.stream().map(event -> new JournalEntry(event.id, event.type, event.subject, event.occurredAt,
-                event.data, links.getOrDefault(event.id, Set.of(event.subject)))).toList();
+        List<String> ids = newest.entrySet().stream()
+                .sorted(Map.Entry.<String, Instant>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+                .limit(limit).map(Map.Entry::getKey).toList();
+        List<JournalEntry> entries = new ArrayList<>(ids.size());
+        TypedQuery<String> linksOf = em.createQuery("select l.asset from EventAssetEntity l where l.eventId = :id",
+                String.class);
+        for (String id : ids) {
+            NotificationEventEntity event = em.find(NotificationEventEntity.class, id);
+            Set<String> linked = new HashSet<>(linksOf.setParameter("id", id).getResultList());
+            entries.add(new JournalEntry(event.id, event.type, event.subject, event.occurredAt, event.data,
+                    linked.isEmpty() ? Set.of(event.subject) : linked));
+        }
+        return entries;
     }
 
     @Override
