@@ -136,14 +136,10 @@ public class DriftService {
                     + " observation labelled '" + label + "'" + window(request) + ": record some with POST"
                     + " /api/v1/assets/" + asset + "/validate?label=" + label + " first");
         }
-        BatchProfile profile = BatchProfile.empty(Profiler.DEFAULT_MAX_FIELDS);
-        Instant first = merged.get(0).observedAt();
-        Instant last = first;
-        for (Observation observation : merged) {
-            profile = profile.merge(BatchProfile.deserialize(observation.profile()));
-            first = observation.observedAt().isBefore(first) ? observation.observedAt() : first;
-            last = observation.observedAt().isAfter(last) ? observation.observedAt() : last;
-        }
+        BatchProfile profile = BatchProfile.mergeAll(Profiler.DEFAULT_MAX_FIELDS,
+                () -> merged.stream().map(observation -> BatchProfile.deserialize(observation.profile())).iterator());
+        Instant first = merged.stream().map(Observation::observedAt).min(Comparator.naturalOrder()).orElseThrow();
+        Instant last = merged.stream().map(Observation::observedAt).max(Comparator.naturalOrder()).orElseThrow();
         return baselines.insert(new Baseline(null, asset, name, label, first, last, merged.size(), profile.records(),
                 profile.serialize(), clock.instant(), caller.label()));
     }

@@ -66,6 +66,18 @@ public final class BatchProfile {
         return result;
     }
 
+    /**
+     * The profile of all the batches together, built in one accumulator: merging them pairwise would copy the
+     * growing profile once per batch. None of the inputs changes.
+     */
+    public static BatchProfile mergeAll(int maxFields, Iterable<BatchProfile> profiles) {
+        BatchProfile result = empty(maxFields);
+        for (BatchProfile profile : profiles) {
+            result.absorb(profile);
+        }
+        return result;
+    }
+
     private void absorb(BatchProfile other) {
         records += other.records;
         fieldsTruncated |= other.fieldsTruncated;

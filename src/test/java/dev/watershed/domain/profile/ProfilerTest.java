@@ -131,6 +131,22 @@ class ProfilerTest {
     }
 
     @Test
+    void mergeAllCountsLikeMergingPairwise() {
+        List<BatchProfile> parts = List.of(profile(records(1, 3_000)), profile(records(3_001, 9_000)),
+                profile(records(9_001, 10_000)));
+        BatchProfile pairwise = parts.get(0).merge(parts.get(1)).merge(parts.get(2));
+
+        BatchProfile all = BatchProfile.mergeAll(Profiler.DEFAULT_MAX_FIELDS, parts);
+
+        assertThat(all.records()).isEqualTo(10_000);
+        assertThat(all.summary().fields().get("/amount").numbers().mean())
+                .isCloseTo(pairwise.summary().fields().get("/amount").numbers().mean(), within(1e-6));
+        assertThat(all.summary().fields().get("/note")).usingRecursiveComparison()
+                .isEqualTo(pairwise.summary().fields().get("/note"));
+        assertThat(parts.get(0).records()).as("inputs unchanged").isEqualTo(3_000);
+    }
+
+    @Test
     void serializeRoundTripKeepsEverything() {
         BatchProfile original = profile(records(1, 5_000));
 
