@@ -1,6 +1,5 @@
 package dev.watershed.adapter.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watershed.application.HealthStore;
@@ -9,6 +8,7 @@ import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.health.MajorRelease;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,36 +52,27 @@ public class HealthRepository implements HealthStore {
     @Override
     public Map<String, Map<String, FieldMetadata>> latestFieldMetadata() {
         Map<String, Map<String, FieldMetadata>> fields = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(LATEST_FIELDS)) {
-            statement.setFetchSize(10_000);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    String text = rows.getString(2);
-                    if (text != null && !"{}".equals(text)) {
-                        fields.put(rows.getString(1), json.readValue(text, FIELDS));
-                    }
-                }
+        query(LATEST_FIELDS, statement -> statement.setFetchSize(10_000), rows -> {
+            String text = rows.getString(2);
+            if (text != null && !"{}".equals(text)) {
+                fields.put(rows.getString(1), json.readValue(text, FIELDS));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the field metadata of the latest contracts", e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored field metadata is not valid JSON", e);
-        }
+        });
         return fields;
     }
 
     @Override
     public Set<String> highCriticalityAssets() {
         Set<String> names = new HashSet<>();
-        query("SELECT name FROM asset WHERE criticality = 'HIGH'", rows -> names.add(rows.getString(1)));
+        query("SELECT name FROM asset WHERE criticality = 'HIGH'", statement -> { },
+                rows -> names.add(rows.getString(1)));
         return names;
     }
 
     @Override
     public Map<String, String> replicas() {
         Map<String, String> replicas = new HashMap<>();
-        query("SELECT name, replica_of FROM asset WHERE replica_of IS NOT NULL",
+        query("SELECT name, replica_of FROM asset WHERE replica_of IS NOT NULL", statement -> { },
                 rows -> replicas.put(rows.getString(1), rows.getString(2)));
         return replicas;
     }
@@ -89,35 +80,34 @@ public class HealthRepository implements HealthStore {
     @Override
     public List<MajorRelease> majorReleasesSince(Instant since) {
         List<MajorRelease> releases = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(MAJOR_RELEASES)) {
-            // OffsetDateTime, not Timestamp: a Timestamp is read in the JVM's time zone by some drivers.
-            statement.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    releases.add(new MajorRelease(rows.getString(1), new SemanticVersion(rows.getInt(2), 0, 0),
-                            rows.getObject(3, OffsetDateTime.class).toInstant()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read recent major versions", e);
-        }
+        // OffsetDateTime, not Timestamp: a Timestamp is read in the JVM's time zone by some drivers.
+        query(MAJOR_RELEASES, statement -> statement.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC)),
+                rows -> releases.add(new MajorRelease(rows.getString(1), new SemanticVersion(rows.getInt(2), 0, 0),
+                        rows.getObject(3, OffsetDateTime.class).toInstant())));
         return releases;
     }
 
-    private interface RowReader {
-        void read(ResultSet rows) throws SQLException;
+    private interface StatementSetter {
+        void set(PreparedStatement statement) throws SQLException;
     }
 
-    private void query(String sql, RowReader reader) {
+    private interface RowReader {
+        void read(ResultSet rows) throws SQLException, IOException;
+    }
+
+    private void query(String sql, StatementSetter setter, RowReader reader) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                reader.read(rows);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            setter.set(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read asset facts for the findings", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored field metadata is not valid JSON", e);
         }
     }
 }
