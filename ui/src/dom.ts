@@ -73,3 +73,13 @@ export function table(caption: string, headers: string[], rows: Child[][], attrs
 export function yesNo(value: boolean): string {
   return value ? 'yes' : 'no';
 }
+
+/** A share (0..1) as a percentage with at most one decimal; a dash when unknown. */
+export function percent(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : `${(value * 100).toLocaleString('en', { maximumFractionDigits: 1 })}%`;
+}
+
+/** An instant as a time element in the reader's locale, machine-readable in datetime. */
+export function time(iso: string): HTMLElement {
+  return h('time', { datetime: iso }, new Date(iso).toLocaleString());
+}

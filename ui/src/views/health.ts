@@ -1,6 +1,6 @@
 import { api, errorText, type CostBenefitRow, type Finding, type Findings, type Severity, type Skew, type Timeline } from '../api';
 import { navigate } from '../main';
-import { assetPath, h, link, loading, message, table } from '../dom';
+import { assetPath, h, link, loading, message, percent, table, time } from '../dom';
 
 const SEVERITIES: Severity[] = ['ERROR', 'WARNING', 'INFO'];
 const SEVERITY_BADGE: Record<Severity, string> = { ERROR: 'bad', WARNING: 'warn', INFO: '' };
@@ -87,7 +87,7 @@ function timelineParts(timeline: Timeline): HTMLElement[] {
     h('p', { className: 'count', id: 'timeline-count' }, `${timeline.entries.length} change${timeline.entries.length === 1 ? '' : 's'}`
       + ` across ${covered}, ${span}${timeline.more ? ` (the first ${timeline.limit})` : ''}`),
     table('Changes to this asset and everything upstream of it', ['When', 'Event', 'Asset', 'What changed', 'Path to this asset'],
-      timeline.entries.map((e) => [new Date(e.occurredAt).toLocaleString(), h('code', {}, e.type),
+      timeline.entries.map((e) => [time(e.occurredAt), h('code', {}, e.type),
         link(assetPath(e.asset), e.version ? `${e.asset} ${e.version}` : e.asset), e.summary,
         h('span', { className: 'path' }, pathLinks(e.path))]),
       { id: 'timeline-table' }),
@@ -180,8 +180,4 @@ function metricName(kind: string): string {
 
 function decimal(value: number | null): string {
   return value === null || value === undefined ? '—' : value.toFixed(3);
-}
-
-function percent(value: number | null): string {
-  return value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`;
 }

@@ -1,5 +1,5 @@
 import { api, errorText, type Observation, type Stat } from '../api';
-import { h, loading, message, table } from '../dom';
+import { h, loading, message, percent, table, time } from '../dom';
 
 /** How many observations the charts show at most (the newest ones). */
 const LIMIT = 100;
@@ -180,14 +180,6 @@ function toNumber(value: Stat | undefined): number | null {
 function formatNumber(value: number | null): string {
   if (value === null) return '—';
   return value.toLocaleString('en', Math.abs(value) >= 1000 ? { maximumFractionDigits: 1 } : { maximumSignificantDigits: 4 });
-}
-
-function percent(value: number | null): string {
-  return value === null ? '—' : `${(value * 100).toLocaleString('en', { maximumFractionDigits: 1 })}%`;
-}
-
-function time(iso: string): HTMLElement {
-  return h('time', { datetime: iso }, new Date(iso).toLocaleString());
 }
 
 function shortTime(date: Date): string {
