@@ -37,6 +37,11 @@ class RestartIT {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
             token = Files.readString(tokenFile).strip();
             assertThat(registry.log()).contains(token);
+            // The database holds every team's contracts and the webhook secrets: nobody else may read it.
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    dataDir.resolve("watershed.mv.db")))).isEqualTo("rw-------");
+            assertThat(registry.log()).contains("each commit is written to the file before it is acknowledged");
 
             given().baseUri(registry.baseUrl).get("/api/v1/assets")
                     .then().statusCode(200).body("total", greaterThanOrEqualTo(10));

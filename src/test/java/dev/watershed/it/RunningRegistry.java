@@ -76,6 +76,11 @@ final class RunningRegistry implements AutoCloseable {
         throw new IllegalStateException("the registry did not become ready in 90 s:\n" + log());
     }
 
+    /** Kills the process at once (SIGKILL, as {@code kill -9}): no shutdown hook runs, nothing is flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
