@@ -67,6 +67,15 @@ public class AssetService {
         return assets.find(new AssetName(name)).orElseThrow(() -> notFound(name));
     }
 
+    /**
+     * The asset, locked for the rest of the transaction: every change to an asset or its contracts starts here, so
+     * that concurrent changes of one asset run one after the other and each sees the one before (the next version
+     * number, the latest schema). Call it before reading anything else about the asset.
+     */
+    public Asset getForChange(String name) {
+        return assets.lockForChange(new AssetName(name)).orElseThrow(() -> notFound(name));
+    }
+
     public Page<Asset> search(AssetQuery query) {
         int limit = query.limit() <= 0 ? 50 : query.limit();
         if (limit > config.limits().maxPageSize()) {
@@ -86,7 +95,7 @@ public class AssetService {
      */
     @Transactional
     public Asset update(Caller caller, String name, AssetDraft draft) {
-        Asset current = get(name);
+        Asset current = getForChange(name);
         caller.requireCanChange(current.owner(), "asset '" + name + "'");
         if (draft.name() != null && !draft.name().equals(name)) {
             throw new InvalidInputException("/name", "an asset cannot be renamed: the name in the body ('"
@@ -112,7 +121,7 @@ public class AssetService {
 
     @Transactional
     public void delete(Caller caller, String name, boolean force) {
-        Asset asset = get(name);
+        Asset asset = getForChange(name);
         caller.requireCanChange(asset.owner(), "asset '" + name + "'");
         // Downstream is computed before the removal unlinks the asset; a refused removal rolls the event back.
         events.assetDeleted(asset);

@@ -9,6 +9,12 @@ public interface AssetStore {
 
     Optional<Asset> find(AssetName name);
 
+    /**
+     * Reads the asset and holds its row lock until the transaction ends, so that writers of one asset take turns
+     * on every replica: the next one reads what the previous one committed. Empty when the asset does not exist.
+     */
+    Optional<Asset> lockForChange(AssetName name);
+
     /** Matching assets ordered by name, one page of them, with the total that match. */
     Page<Asset> search(AssetQuery query);
 

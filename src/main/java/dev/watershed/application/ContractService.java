@@ -74,7 +74,7 @@ public class ContractService {
      */
     @Transactional
     public PublishResult publish(Caller caller, String assetName, PublishRequest request) {
-        Asset asset = assets.get(assetName);
+        Asset asset = assets.getForChange(assetName);
         caller.requireCanChange(asset.owner(), "the contracts of asset '" + assetName + "'");
         PublishPlan plan = plan(asset, request);
         if (plan.unchanged()) {
@@ -100,7 +100,7 @@ public class ContractService {
      */
     @Transactional
     public Contract rollback(Caller caller, String assetName, RollbackRequest request) {
-        Asset asset = assets.get(assetName);
+        Asset asset = assets.getForChange(assetName);
         caller.requireCanChange(asset.owner(), "the contracts of asset '" + assetName + "'");
         if (request.force()) {
             caller.requireAdmin("force a rollback that breaks the compatibility mode of '" + assetName + "'");
@@ -238,7 +238,7 @@ public class ContractService {
 
     @Transactional
     public Contract deprecate(Caller caller, String assetName, String version) {
-        Asset asset = assets.get(assetName);
+        Asset asset = assets.getForChange(assetName);
         caller.requireCanChange(asset.owner(), "the contracts of asset '" + assetName + "'");
         Contract contract = get(assetName, version);
         if (contract.status() == ContractStatus.DEPRECATED) {

@@ -23,6 +23,18 @@ public class AssetRepository implements PanacheRepository<AssetEntity>, AssetSto
         return entity(name.value()).map(AssetEntity::toDomain);
     }
 
+    @Override
+    public Optional<Asset> lockForChange(AssetName name) {
+        // FOR UPDATE on the asset's row alone, in SQL that H2 and PostgreSQL share: the lock is what matters, and a
+        // locking entity query would drag the tag collection into it. Reading the entity after the lock (read
+        // committed) sees every change committed by the writer that held it before.
+        List<?> locked = getEntityManager()
+                .createNativeQuery("SELECT id FROM asset WHERE name = ?1 FOR UPDATE")
+                .setParameter(1, name.value())
+                .getResultList();
+        return locked.isEmpty() ? Optional.empty() : find(name);
+    }
+
     Optional<AssetEntity> entity(String name) {
         return find("name", name).firstResultOptional();
     }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -135,9 +136,24 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        Optional<StoreConflict> conflict = StoreConflict.of(e);
+        if (conflict.isPresent()) {
+            return storeConflict(conflict.get(), uri);
+        }
         LOG.error("unexpected failure on " + uri.getPath(), e);
         return respond(500, "INTERNAL_ERROR", "the registry failed to handle this request; the failure is logged",
                 uri);
+    }
+
+    /**
+     * A write that lost a race the row locks do not cover (two requests creating the same name at once), or that
+     * waited too long for its turn: the client's request was fine and may be sent again.
+     */
+    private static Response storeConflict(StoreConflict conflict, UriInfo uri) {
+        LOG.debugf("write conflict on %s: %s", uri.getPath(), conflict);
+        Response response = respond(conflict.status(), conflict.code(), conflict.detail(), uri);
+        return conflict.status() == 503
+                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "1").build() : response;
     }
 
     private static Response respond(int status, String code, String detail, UriInfo uri) {
