@@ -104,17 +104,19 @@ public final class BatchProfile {
         return new ProfileSummary(records, summaries, fieldsTruncated);
     }
 
-    /** Times the object holding {@code field} was present without it (0 for array elements). */
+    /** Times the object holding {@code field} was present without it (0 for array elements and a record's root). */
     long missing(FieldProfile field) {
         String path = field.path();
         int slash = path.lastIndexOf('/');
-        if (path.endsWith("/*")) {
+        if (slash < 0 || path.endsWith("/*")) {
             return 0;
         }
         String parentPath = path.substring(0, slash);
         long parentObjects;
         if (parentPath.isEmpty()) {
-            parentObjects = records;
+            // Records that were not objects were profiled at "" and held no fields.
+            FieldProfile root = fields.get("");
+            parentObjects = root == null ? records : records - root.count();
         } else {
             FieldProfile parent = fields.get(parentPath);
             parentObjects = parent == null ? field.count() : parent.count(ValueType.OBJECT);

@@ -109,6 +109,22 @@ class ProfilerTest {
     }
 
     @Test
+    void recordsThatAreNotObjectsAreProfiledAtTheRootAndNeverMissing() throws IOException {
+        BatchProfile profile = profile(List.of(MAPPER.readTree("\"a\""), MAPPER.readTree("5"),
+                MAPPER.readTree("null"), MAPPER.readTree("[1, 2]"), MAPPER.readTree("{\"x\": 1}")));
+        ProfileSummary summary = BatchProfile.deserialize(profile.serialize()).summary();
+
+        assertThat(summary.records()).isEqualTo(5);
+        FieldSummary root = summary.fields().get("");
+        assertThat(root.count()).isEqualTo(4);
+        assertThat(root.missing()).isZero();
+        assertThat(root.nulls()).isEqualTo(1);
+        assertThat(summary.fields().get("/*").count()).isEqualTo(2);
+        // The one object held x: of five records, four were not objects and cannot miss a field.
+        assertThat(summary.fields().get("/x").missing()).isZero();
+    }
+
+    @Test
     void mergeMatchesTheProfileOfTheConcatenation() {
         BatchProfile whole = profile(records(1, 20_000));
         BatchProfile merged = profile(records(1, 7_000)).merge(profile(records(7_001, 20_000)));
