@@ -2,6 +2,7 @@ package dev.watershed.application;
 
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
+import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.FieldMetadata;
@@ -115,7 +116,7 @@ public class DriftService {
     @Transactional
     public Baseline createBaseline(Caller caller, String asset, BaselineRequest request) {
         caller.requireAuthenticated();
-        assets.get(asset);
+        Asset owned = assets.get(asset);
         if (request == null || request.label() == null || request.label().isBlank()) {
             throw new InvalidInputException("/label", "label is required: the label of the observations to merge,"
                     + " such as 'training'");
@@ -129,19 +130,21 @@ public class DriftService {
         if (name != null && name.length() > 100) {
             throw new InvalidInputException("/name", "name must be at most 100 characters");
         }
-        List<Observation> merged = observations.profiled(asset, label, request.from(), request.to(),
+        // The owner's baselines merge what was recorded for the owner; another team's, what that team recorded.
+        Recorders by = Recorders.of(caller, owned);
+        List<Observation> merged = observations.profiled(asset, label, by, request.from(), request.to(),
                 config.drift().maxBaselineObservations());
         if (merged.isEmpty()) {
             throw new NothingToCompareException("NO_PROFILED_OBSERVATIONS", "asset '" + asset + "' has no profiled"
-                    + " observation labelled '" + label + "'" + window(request) + ": record some with POST"
-                    + " /api/v1/assets/" + asset + "/validate?label=" + label + " first");
+                    + " observation labelled '" + label + "'" + window(request) + recordedBy(by) + ": record some"
+                    + " with POST /api/v1/assets/" + asset + "/validate?label=" + label + " first");
         }
         BatchProfile profile = BatchProfile.mergeAll(Profiler.DEFAULT_MAX_FIELDS,
                 () -> merged.stream().map(observation -> BatchProfile.deserialize(observation.profile())).iterator());
         Instant first = merged.stream().map(Observation::observedAt).min(Comparator.naturalOrder()).orElseThrow();
         Instant last = merged.stream().map(Observation::observedAt).max(Comparator.naturalOrder()).orElseThrow();
         return baselines.insert(new Baseline(null, asset, name, label, first, last, merged.size(), profile.records(),
-                profile.serialize(), clock.instant(), caller.label()));
+                profile.serialize(), clock.instant(), caller.label(), caller.team(), by.owner()));
     }
 
     /** The asset's baselines, newest first (the first is the default one drift checks use). */
@@ -168,13 +171,13 @@ public class DriftService {
     public DriftCheck checkBatch(Caller caller, String asset, Against against, String baselineId, String label,
                                  BatchFormat format, InputStream body) {
         caller.requireAuthenticated();
-        assets.get(asset);
+        Recorders by = Recorders.of(caller, assets.get(asset));
         if (against == Against.PREVIOUS && label == null) {
             throw new InvalidInputException("label", "against=previous compares with the previous observation with"
                     + " the same label: give label (the batch is recorded with it)");
         }
-        Reference reference = against == Against.BASELINE ? baselineReference(asset, baselineId)
-                : previousReference(asset, label, null);
+        Reference reference = against == Against.BASELINE ? baselineReference(asset, baselineId, by)
+                : previousReference(asset, label, by, null);
         ValidationService.ProfiledBatch batch = validation.profile(caller, asset, format, body, label);
         Long observationId = batch.outcome().observationId();
         ProfileReference current = new ProfileReference(observationId == null ? "batch" : "observation",
@@ -193,12 +196,12 @@ public class DriftService {
         }
         Reference reference;
         if (against == Against.BASELINE) {
-            reference = baselineReference(asset, baselineId);
+            reference = baselineReference(asset, baselineId, Recorders.of(caller, assets.get(asset)));
         } else if (observation.label() == null) {
             throw new InvalidInputException("/observation", "observation " + observationId + " has no label, so it"
                     + " has no previous observation: compare it with a baseline (against=baseline)");
         } else {
-            reference = previousReference(asset, observation.label(), observation);
+            reference = previousReference(asset, observation.label(), Recorders.sideOf(observation), observation);
         }
         BatchProfile profile = BatchProfile.deserialize(observation.profile());
         ProfileReference current = new ProfileReference("observation", observation.id(), observation.label(),
@@ -230,10 +233,12 @@ public class DriftService {
         }
         List<SkewReport.ProducerSkew> producers = new ArrayList<>();
         List<SkewReport.MissingObservations> missing = new ArrayList<>();
+        // What the producer's owner recorded, and what the model's own team recorded of the data it reads.
+        Recorders by = new Recorders(true, assets.get(model).owner());
         for (Dependency dependency : dependencies.dependenciesOf(model)) {
             String producer = dependency.producer();
-            Optional<Observation> trained = observations.latestProfiled(producer, training);
-            Optional<Observation> served = observations.latestProfiled(producer, serving);
+            Optional<Observation> trained = observations.latestProfiled(producer, training, by);
+            Optional<Observation> served = observations.latestProfiled(producer, serving, by);
             if (trained.isEmpty() || served.isEmpty()) {
                 List<String> lacking = new ArrayList<>();
                 trained.ifPresentOrElse(o -> { }, () -> lacking.add(training));
@@ -288,12 +293,20 @@ public class DriftService {
     private record Reference(BatchProfile profile, long batches, ProfileReference describe) {
     }
 
-    private Reference baselineReference(String asset, String baselineId) {
+    /**
+     * The baseline named by {@code baselineId}, or by default the newest one {@code by} created, else the owner's
+     * current one: another team's baseline is never the owner's default.
+     */
+    private Reference baselineReference(String asset, String baselineId, Recorders by) {
         Baseline baseline;
         if (baselineId == null || baselineId.isBlank()) {
-            baseline = baselines.list(asset).stream().findFirst().orElseThrow(() -> new NothingToCompareException(
-                    "NO_BASELINE", "asset '" + asset + "' has no baseline: create one with POST /api/v1/assets/"
-                    + asset + "/baselines {\"label\":\"training\"}, or compare with against=previous"));
+            List<Baseline> newestFirst = baselines.list(asset);
+            baseline = newestFirst.stream().filter(b -> by.include(b.team(), b.byOwner())).findFirst()
+                    .or(() -> Baseline.ownersCurrent(newestFirst))
+                    .orElseThrow(() -> new NothingToCompareException("NO_BASELINE", "asset '" + asset + "' has no"
+                            + " baseline" + (by.owner() ? "" : " of its owner or of team '" + by.team() + "'")
+                            + ": create one with POST /api/v1/assets/" + asset + "/baselines"
+                            + " {\"label\":\"training\"}, or compare with against=previous"));
         } else {
             baseline = baseline(asset, baselineId.strip());
         }
@@ -302,9 +315,9 @@ public class DriftService {
                         baseline.windowFrom(), baseline.windowTo()));
     }
 
-    private Reference previousReference(String asset, String label, Observation before) {
-        Optional<Observation> previous = before == null ? observations.latestProfiled(asset, label)
-                : observations.previousProfiled(asset, label, before);
+    private Reference previousReference(String asset, String label, Recorders by, Observation before) {
+        Optional<Observation> previous = before == null ? observations.latestProfiled(asset, label, by)
+                : observations.previousProfiled(asset, label, by, before);
         Observation found = previous.orElseThrow(() -> new NothingToCompareException("NO_PREVIOUS_OBSERVATION",
                 "asset '" + asset + "' has no earlier profiled observation labelled '" + label + "' to compare"
                         + " with: this batch becomes the first one when recorded with that label"));
@@ -357,6 +370,10 @@ public class DriftService {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    private static String recordedBy(Recorders by) {
+        return by.owner() ? " recorded for its owner" : " recorded by team '" + by.team() + "'";
     }
 
     private static String window(BaselineRequest request) {

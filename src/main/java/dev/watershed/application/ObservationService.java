@@ -2,6 +2,7 @@ package dev.watershed.application;
 
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
+import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.auth.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -41,11 +42,15 @@ public class ObservationService {
         requireLabel(label);
     }
 
-    /** Stores the observation; its caller was checked with {@link #requireCanRecord}. */
+    /**
+     * Stores the observation, labelled with the caller's team and whether it was made for the asset's owner; its
+     * caller was checked with {@link #requireCanRecord}.
+     */
     @Transactional
-    public Observation record(Observation observation) {
-        assets.get(observation.asset());
-        Observation recorded = store.insert(observation);
+    public Observation record(Caller caller, Observation observation) {
+        Asset asset = assets.get(observation.asset());
+        Observation recorded = store.insert(observation.recordedFor(caller.team(),
+                Recorders.forOwner(caller, asset)));
         events.validationRecorded(recorded);
         return recorded;
     }

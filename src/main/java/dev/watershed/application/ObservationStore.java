@@ -17,19 +17,19 @@ public interface ObservationStore {
     List<Observation> list(ObservationQuery query);
 
     /**
-     * Observations with a profile and this label, newest first, at most {@code limit}.
+     * Observations with a profile and this label made by {@code by}, newest first, at most {@code limit}.
      *
      * @param from inclusive lower bound of {@code observedAt}, or {@code null}
      * @param to   exclusive upper bound of {@code observedAt}, or {@code null}
      */
-    List<Observation> profiled(String asset, String label, Instant from, Instant to, int limit);
+    List<Observation> profiled(String asset, String label, Recorders by, Instant from, Instant to, int limit);
 
     /**
-     * The newest observation with a profile and this label made before {@code before} (earlier, or at the same
-     * instant with a smaller id); empty when there is none.
+     * The newest observation with a profile and this label made by {@code by} before {@code before} (earlier, or at
+     * the same instant with a smaller id); empty when there is none.
      */
-    Optional<Observation> previousProfiled(String asset, String label, Observation before);
+    Optional<Observation> previousProfiled(String asset, String label, Recorders by, Observation before);
 
-    /** The newest observation with a profile and this label; empty when there is none. */
-    Optional<Observation> latestProfiled(String asset, String label);
+    /** The newest observation with a profile and this label made by {@code by}; empty when there is none. */
+    Optional<Observation> latestProfiled(String asset, String label, Recorders by);
 }

@@ -8,6 +8,7 @@ import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.SchemaParser;
 import dev.watershed.domain.profile.BatchProfile;
+import dev.watershed.domain.profile.ProfileSummary;
 import dev.watershed.domain.profile.Profiler;
 import dev.watershed.domain.validation.BatchTooLargeException;
 import dev.watershed.domain.validation.JsonRecordReader;
@@ -95,14 +96,17 @@ public class ValidationService {
         Profiler profiler = options.profile() ? new Profiler() : null;
         ValidationReport report = run(compiled, format, body, profiler);
         BatchProfile profile = profiler == null ? null : profiler.profile();
+        // Summarised before anything is stored, so that a profile that cannot be read back is never recorded.
+        ProfileSummary summary = profile == null ? null : profile.summary();
         Long observationId = null;
         if (options.recordsObservation()) {
-            observationId = observations.record(new Observation(null, asset, contract.version().toString(),
+            observationId = observations.record(caller, new Observation(null, asset, contract.version().toString(),
                     options.label(), clock.instant(), report.total(), report.valid(), report.invalid(),
-                    report.errorCount(), profile == null ? null : profile.serialize(), caller.label())).id();
+                    report.errorCount(), profile == null ? null : profile.serialize(), caller.label(), null,
+                    false)).id();
         }
-        return new ProfiledBatch(new ValidationOutcome(asset, contract.version().toString(), report,
-                profile == null ? null : profile.summary(), observationId), profile);
+        return new ProfiledBatch(new ValidationOutcome(asset, contract.version().toString(), report, summary,
+                observationId), profile);
     }
 
     /**

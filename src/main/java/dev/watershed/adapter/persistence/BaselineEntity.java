@@ -49,4 +49,9 @@ public class BaselineEntity {
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
+    public String team;
+
+    @Column(name = "by_owner", nullable = false)
+    public boolean byOwner;
 }

@@ -33,6 +33,8 @@ public class BaselineRepository implements PanacheRepository<BaselineEntity>, Ba
         entity.profileBase64 = Base64.getEncoder().encodeToString(baseline.profile());
         entity.createdAt = baseline.createdAt();
         entity.createdBy = baseline.createdBy();
+        entity.team = baseline.team();
+        entity.byOwner = baseline.byOwner();
         persist(entity);
         return toDomain(entity);
     }
@@ -50,6 +52,7 @@ public class BaselineRepository implements PanacheRepository<BaselineEntity>, Ba
     private Baseline toDomain(BaselineEntity entity) {
         return new Baseline(entity.id, entity.asset.name, entity.name, entity.label, entity.windowFrom,
                 entity.windowTo, entity.observations, entity.records,
-                Base64.getDecoder().decode(entity.profileBase64), entity.createdAt, entity.createdBy);
+                Base64.getDecoder().decode(entity.profileBase64), entity.createdAt, entity.createdBy, entity.team,
+                entity.byOwner);
     }
 }

@@ -49,4 +49,9 @@ public class ObservationEntity {
 
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
+
+    public String team;
+
+    @Column(name = "by_owner", nullable = false)
+    public boolean byOwner;
 }

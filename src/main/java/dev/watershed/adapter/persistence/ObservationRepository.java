@@ -3,6 +3,7 @@ package dev.watershed.adapter.persistence;
 import dev.watershed.application.Observation;
 import dev.watershed.application.ObservationQuery;
 import dev.watershed.application.ObservationStore;
+import dev.watershed.application.Recorders;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -37,6 +38,8 @@ public class ObservationRepository implements PanacheRepository<ObservationEntit
         entity.profileBase64 = observation.profile() == null ? null
                 : Base64.getEncoder().encodeToString(observation.profile());
         entity.recordedBy = observation.recordedBy();
+        entity.team = observation.team();
+        entity.byOwner = observation.byOwner();
         persist(entity);
         return toDomain(entity);
     }
@@ -67,9 +70,10 @@ public class ObservationRepository implements PanacheRepository<ObservationEntit
     }
 
     @Override
-    public List<Observation> profiled(String asset, String label, Instant from, Instant to, int limit) {
-        StringBuilder where = new StringBuilder("asset.name = :asset and label = :label and profileBase64 is not null");
-        Parameters parameters = Parameters.with("asset", asset).and("label", label);
+    public List<Observation> profiled(String asset, String label, Recorders by, Instant from, Instant to,
+                                      int limit) {
+        StringBuilder where = new StringBuilder(profiledBy(by));
+        Parameters parameters = profiled(asset, label, by);
         if (from != null) {
             where.append(" and observedAt >= :from");
             parameters.and("from", from);
@@ -83,23 +87,34 @@ public class ObservationRepository implements PanacheRepository<ObservationEntit
     }
 
     @Override
-    public Optional<Observation> previousProfiled(String asset, String label, Observation before) {
-        return find("asset.name = :asset and label = :label and profileBase64 is not null and (observedAt < :at"
-                        + " or (observedAt = :at and id < :id))", NEWEST_FIRST,
-                Parameters.with("asset", asset).and("label", label).and("at", before.observedAt())
-                        .and("id", before.id())).firstResultOptional().map(this::toDomain);
+    public Optional<Observation> previousProfiled(String asset, String label, Recorders by, Observation before) {
+        return find(profiledBy(by) + " and (observedAt < :at or (observedAt = :at and id < :id))", NEWEST_FIRST,
+                profiled(asset, label, by).and("at", before.observedAt()).and("id", before.id()))
+                .firstResultOptional().map(this::toDomain);
     }
 
     @Override
-    public Optional<Observation> latestProfiled(String asset, String label) {
-        return find("asset.name = :asset and label = :label and profileBase64 is not null", NEWEST_FIRST,
-                Parameters.with("asset", asset).and("label", label)).firstResultOptional().map(this::toDomain);
+    public Optional<Observation> latestProfiled(String asset, String label, Recorders by) {
+        return find(profiledBy(by), NEWEST_FIRST, profiled(asset, label, by)).firstResultOptional()
+                .map(this::toDomain);
+    }
+
+    /** Profiled observations of an asset with a label, made by {@code by} (see {@link #profiled}). */
+    private static String profiledBy(Recorders by) {
+        String recorders = by.team() == null ? "byOwner = true"
+                : by.owner() ? "(byOwner = true or team = :team)" : "team = :team";
+        return "asset.name = :asset and label = :label and profileBase64 is not null and " + recorders;
+    }
+
+    private static Parameters profiled(String asset, String label, Recorders by) {
+        Parameters parameters = Parameters.with("asset", asset).and("label", label);
+        return by.team() == null ? parameters : parameters.and("team", by.team());
     }
 
     private Observation toDomain(ObservationEntity entity) {
         return new Observation(entity.id, entity.asset.name, entity.version, entity.label, entity.observedAt,
                 entity.total, entity.valid, entity.invalid, entity.errorCount,
                 entity.profileBase64 == null ? null : Base64.getDecoder().decode(entity.profileBase64),
-                entity.recordedBy);
+                entity.recordedBy, entity.team, entity.byOwner);
     }
 }

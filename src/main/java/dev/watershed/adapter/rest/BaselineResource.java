@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,15 +45,19 @@ public class BaselineResource {
     /**
      * A stored baseline, without its profile's bytes.
      *
-     * @param current whether drift checks use it by default (the newest baseline of the asset)
+     * @param team    the team that created it ({@code null}: the bootstrap admin)
+     * @param byOwner created for the asset's owner, by the owning team or an admin
+     * @param current whether the owner's drift checks use it by default (the newest baseline created for the owner)
      */
     public record BaselineResponse(long id, String asset, String name, String label, int observations, long records,
-                                   Window window, Instant createdAt, String createdBy, boolean current) {
+                                   Window window, Instant createdAt, String createdBy, String team,
+                                   boolean byOwner, boolean current) {
 
         static BaselineResponse of(Baseline baseline, boolean current) {
             return new BaselineResponse(baseline.id(), baseline.asset(), baseline.name(), baseline.label(),
                     baseline.observations(), baseline.records(), new Window(baseline.windowFrom(),
-                    baseline.windowTo()), baseline.createdAt(), baseline.createdBy(), current);
+                    baseline.windowTo()), baseline.createdAt(), baseline.createdBy(), baseline.team(),
+                    baseline.byOwner(), current);
         }
     }
 
@@ -67,21 +72,24 @@ public class BaselineResource {
     @POST
     @Operation(summary = "Fix a baseline: the merged profiles of the asset's observations with a label",
             description = "Body {label, from?, to?, name?}: merges the profiled observations with that label observed"
-                    + " from (inclusive) to (exclusive). 201 with the baseline, which becomes the default for drift checks; 422"
-                    + " NO_PROFILED_OBSERVATIONS when none matches. Needs a token (any team).")
+                    + " from (inclusive) to (exclusive) and recorded for the owner (by the owning team or an admin) or,"
+                    + " for another team, by that team. 201 with the baseline, which becomes the default for the"
+                    + " drift checks of its creator's side (the owner's current baseline only when created for the"
+                    + " owner); 422 NO_PROFILED_OBSERVATIONS when none matches. Needs a token (any team).")
     public Response create(@PathParam("name") String name, BaselineRequest request) {
         BaselineRequest body = RequestBodies.require(request);
         Baseline baseline = drift.createBaseline(caller.get(), name, new DriftService.BaselineRequest(body.label(),
                 instant(body.from(), "/from"), instant(body.to(), "/to"), body.name()));
         return Response.created(URI.create("/api/v1/assets/" + name + "/baselines/" + baseline.id()))
-                .entity(BaselineResponse.of(baseline, true)).build();
+                .entity(BaselineResponse.of(baseline, baseline.byOwner())).build();
     }
 
     @GET
-    @Operation(summary = "List the asset's baselines, newest (the default one) first")
+    @Operation(summary = "List the asset's baselines, newest first; current marks the owner's default one")
     public List<BaselineResponse> list(@PathParam("name") String name) {
         List<Baseline> baselines = drift.baselines(name);
-        return baselines.stream().map(baseline -> BaselineResponse.of(baseline, baseline == baselines.get(0)))
+        Optional<Baseline> current = Baseline.ownersCurrent(baselines);
+        return baselines.stream().map(baseline -> BaselineResponse.of(baseline, current.orElse(null) == baseline))
                 .toList();
     }
 
@@ -90,17 +98,18 @@ public class BaselineResource {
     @Operation(summary = "Get one baseline, with the summary of its merged profile")
     public BaselineDetail get(@PathParam("name") String name, @PathParam("id") String id) {
         Baseline baseline = drift.baseline(name, id);
-        boolean current = drift.baselines(name).get(0).id().equals(baseline.id());
+        boolean current = Baseline.ownersCurrent(drift.baselines(name))
+                .map(owners -> owners.id().equals(baseline.id())).orElse(false);
         return new BaselineDetail(baseline.id(), baseline.asset(), baseline.name(), baseline.label(),
                 baseline.observations(), baseline.records(), new Window(baseline.windowFrom(), baseline.windowTo()),
-                baseline.createdAt(), baseline.createdBy(), current,
+                baseline.createdAt(), baseline.createdBy(), baseline.team(), baseline.byOwner(), current,
                 BatchProfile.deserialize(baseline.profile()).summary());
     }
 
     /** A baseline with the summary of its merged profile. */
     public record BaselineDetail(long id, String asset, String name, String label, int observations, long records,
-                                 Window window, Instant createdAt, String createdBy, boolean current,
-                                 ProfileSummary profile) {
+                                 Window window, Instant createdAt, String createdBy, String team, boolean byOwner,
+                                 boolean current, ProfileSummary profile) {
     }
 
     static Instant instant(String value, String pointer) {

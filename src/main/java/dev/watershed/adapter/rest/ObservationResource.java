@@ -21,16 +21,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Validation")
 public class ObservationResource {
 
-    /** A recorded validation; {@code profile} is {@code null} when it was made with {@code profile=false}. */
+    /**
+     * A recorded validation; {@code profile} is {@code null} when it was made with {@code profile=false}, or when
+     * the stored profile cannot be read, which {@code profileError} then says.
+     *
+     * @param team    the team that recorded it ({@code null}: the bootstrap admin)
+     * @param byOwner recorded for the asset's owner, by the owning team or an admin
+     */
     public record ObservationResponse(long id, String asset, String version, String label, Instant observedAt,
                                       long total, long valid, long invalid, long errorCount, String recordedBy,
-                                      ProfileSummary profile) {
+                                      String team, boolean byOwner, ProfileSummary profile, String profileError) {
 
         static ObservationResponse of(Observation observation) {
+            ProfileSummary profile = null;
+            String profileError = null;
+            if (observation.profile() != null) {
+                try {
+                    profile = BatchProfile.deserialize(observation.profile()).summary();
+                } catch (RuntimeException e) {
+                    // One unreadable row (damaged, or written by a release with a bug) must not hide the others.
+                    profileError = "the stored profile of this observation cannot be read";
+                }
+            }
             return new ObservationResponse(observation.id(), observation.asset(), observation.version(),
                     observation.label(), observation.observedAt(), observation.total(), observation.valid(),
-                    observation.invalid(), observation.errorCount(), observation.recordedBy(),
-                    observation.profile() == null ? null : BatchProfile.deserialize(observation.profile()).summary());
+                    observation.invalid(), observation.errorCount(), observation.recordedBy(), observation.team(),
+                    observation.byOwner(), profile, profileError);
         }
     }
 

@@ -108,6 +108,48 @@ class DriftResourceTest {
     }
 
     @Test
+    void anotherTeamsObservationsAndBaselinesNeverBecomeTheOwnersDefault() {
+        String owner = Api.createTeam();
+        String asset = Api.createAsset(owner, "DATASET");
+        String ownerToken = Api.editorToken(owner);
+        as(ownerToken).body(Map.of("format", "JSON_SCHEMA", "schema", ORDER)).post("/api/v1/assets/" + asset
+                + "/contracts").then().statusCode(201);
+        String other = Api.createTeam();
+        String otherToken = Api.editorToken(other);
+        as(ownerToken).contentType(NDJSON).body(batch(Shape.NORMAL, 1))
+                .post("/api/v1/assets/" + asset + "/validate?label=training").then().statusCode(200);
+        long ownersBaseline = as(ownerToken).body(Map.of("label", "training"))
+                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(201)
+                .body("team", equalTo(owner)).body("byOwner", equalTo(true)).body("current", equalTo(true))
+                .extract().jsonPath().getLong("id");
+
+        // Another team records its own "training" data, far from the owner's, and fixes a baseline of it.
+        Shape shifted = new Shape(300, 0.1, 0.1, 0.8, 0.5);
+        as(otherToken).contentType(NDJSON).body(batch(shifted, 2))
+                .post("/api/v1/assets/" + asset + "/validate?label=training").then().statusCode(200);
+        long othersBaseline = as(otherToken).body(Map.of("label", "training"))
+                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(201)
+                .body("team", equalTo(other)).body("byOwner", equalTo(false)).body("current", equalTo(false))
+                .body("observations", equalTo(1)).extract().jsonPath().getLong("id");
+
+        given().get("/api/v1/assets/" + asset + "/baselines").then().statusCode(200)
+                .body("id", equalTo(List.of((int) othersBaseline, (int) ownersBaseline)))
+                .body("current", equalTo(List.of(false, true))).body("team", equalTo(List.of(other, owner)));
+        given().get("/api/v1/assets/" + asset + "/observations?label=training").then().statusCode(200)
+                .body("team", equalTo(List.of(other, owner))).body("byOwner", equalTo(List.of(false, true)));
+        // The owner's check compares with the owner's baseline, the other team's with its own.
+        as(ownerToken).contentType(NDJSON).body(batch(Shape.NORMAL, 3)).post("/api/v1/assets/" + asset + "/drift")
+                .then().statusCode(200).body("against.id", equalTo((int) ownersBaseline))
+                .body("drifted", equalTo(false));
+        as(otherToken).contentType(NDJSON).body(batch(shifted, 4)).post("/api/v1/assets/" + asset + "/drift")
+                .then().statusCode(200).body("against.id", equalTo((int) othersBaseline))
+                .body("drifted", equalTo(false));
+        // A new owner's baseline merges only what was recorded for the owner.
+        as(ownerToken).body(Map.of("label", "training")).post("/api/v1/assets/" + asset + "/baselines")
+                .then().statusCode(201).body("observations", equalTo(1)).body("records", equalTo(ROWS));
+    }
+
+    @Test
     void baselineErrorsSayWhatIsMissing() {
         String asset = assetWithOrders();
         record(asset, "training", batch(Shape.NORMAL, 1));
