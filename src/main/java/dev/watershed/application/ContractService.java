@@ -121,9 +121,16 @@ public class ContractService {
         return contract;
     }
 
-    /** What {@link #rollback} would do, with nothing stored and no check of who asks. */
-    public RollbackPlan planRollback(String assetName, RollbackRequest request) {
-        return planRollback(assets.get(assetName), request);
+    /**
+     * What {@link #rollback} would do, with nothing stored. Anyone may ask, except that {@code force} is an admin's
+     * decision even in a dry run, as the real rollback says.
+     */
+    public RollbackPlan planRollback(Caller caller, String assetName, RollbackRequest request) {
+        Asset asset = assets.get(assetName);
+        if (request.force()) {
+            caller.requireAdmin("force a rollback that breaks the compatibility mode of '" + assetName + "'");
+        }
+        return planRollback(asset, request);
     }
 
     private RollbackPlan planRollback(Asset asset, RollbackRequest request) {

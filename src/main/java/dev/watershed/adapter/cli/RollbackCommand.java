@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
  * {@code POST /api/v1/assets/{name}/rollback}; with {@code --dry-run}, only shows what that would do.
  */
 @Command(name = "rollback", description = "Republish a stored contract version's schema as the asset's new latest"
-        + " version (needs a token, except with --dry-run). Exit 1 when the registry refuses it.")
+        + " version (needs a token, except with --dry-run; --force needs an admin token either way). Exit 1 when the"
+        + " registry refuses it.")
 final class RollbackCommand extends ReportingCommand {
 
     @Mixin

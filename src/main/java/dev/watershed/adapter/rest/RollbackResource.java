@@ -78,7 +78,7 @@ public class RollbackResource {
                              RollbackBody body) {
         RollbackRequest request = RequestBodies.require(body).toDomain();
         if (QueryParams.booleanValue(dryRun, "dryRun")) {
-            return Response.ok(RollbackDryRunResponse.of(contracts.planRollback(name, request))).build();
+            return Response.ok(RollbackDryRunResponse.of(contracts.planRollback(caller.get(), name, request))).build();
         }
         Contract contract = contracts.rollback(caller.get(), name, request);
         return Response.created(URI.create("/api/v1/assets/" + name + "/contracts/" + contract.version()))

@@ -175,7 +175,12 @@ class RollbackResourceTest {
         given().contentType("application/json").body(Map.of("to", "1.0.0")).post(url).then().statusCode(200)
                 .body("compatible", equalTo(false)).body("forced", equalTo(false))
                 .body("differences.path", hasItem("/amount"));
+        // force is an admin's decision, in a dry run as in the real rollback.
         given().contentType("application/json").body(Map.of("to", "1.0.0", "force", true)).post(url).then()
+                .statusCode(401).contentType("application/problem+json");
+        as(Api.editorToken(team)).body(Map.of("to", "1.0.0", "force", true)).post(url).then()
+                .statusCode(403).body("code", equalTo("FORBIDDEN"));
+        asAdmin().body(Map.of("to", "1.0.0", "force", true)).post(url).then()
                 .statusCode(200).body("forced", equalTo(true)).body("version", equalTo("3.0.0"))
                 .body("bump", equalTo("MAJOR"));
 
