@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import dev.watershed.application.UnsupportedBatchFormatException;
 import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
@@ -92,8 +93,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response wrongShape(MismatchedInputException e, UriInfo uri) {
-        Problem problem = new Problem(400, titleOf(400), "MALFORMED_REQUEST", "the JSON at " + pointer(e)
-                + " has the wrong shape: " + e.getOriginalMessage(), instance(uri)).with("pointer", pointer(e));
+        String where = pointer(e).isEmpty() ? "the request body" : "the JSON at " + pointer(e);
+        String detail = e instanceof PropertyBindingException unknown
+                ? where + " has a member '" + unknown.getPropertyName() + "' that this endpoint does not take"
+                : where + " has the wrong shape: " + JsonShapes.expected(e.getTargetType());
+        Problem problem = new Problem(400, titleOf(400), "MALFORMED_REQUEST", detail, instance(uri))
+                .with("pointer", pointer(e));
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

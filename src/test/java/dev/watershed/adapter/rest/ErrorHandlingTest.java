@@ -4,6 +4,7 @@ import static dev.watershed.adapter.rest.Api.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +43,22 @@ class ErrorHandlingTest {
         asAdmin().patch("/api/v1/teams").then().statusCode(405).contentType("application/problem+json");
         given().contentType("text/plain").header("Authorization", "Bearer " + Api.ADMIN_TOKEN).body("x")
                 .post("/api/v1/teams").then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void aBodyOfTheWrongShapeIsExplainedInJsonTermsWithoutJavaNames() {
+        given().contentType("application/json").body("\"abc\"").post("/api/v1/validate")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("MALFORMED_REQUEST"))
+                .body("detail", equalTo("the request body has the wrong shape: expected an object"))
+                .body("detail", not(containsString("$"))).body("detail", not(containsString("java")));
+        given().contentType("application/json")
+                .body("{\"format\":\"JSON_SCHEMA\",\"schema\":{},\"records\":\"x\"}").post("/api/v1/validate")
+                .then().statusCode(400).body("pointer", equalTo("/records"))
+                .body("detail", equalTo("the JSON at /records has the wrong shape: expected an array"));
+        asAdmin().body("{\"name\": {\"first\": 1}, \"email\": \"a@example.org\"}").post("/api/v1/teams")
+                .then().statusCode(400).body("pointer", equalTo("/name"))
+                .body("detail", containsString("expected a string"));
     }
 
     @Test
