@@ -88,9 +88,8 @@ public interface WatershedConfig {
          */
         Optional<Boolean> load();
 
-        /** Directory of contract files to load. */
-        @WithDefault("contracts")
-        String directory();
+        /** Directory of contract files to load; unset, the example estate packaged with the registry. */
+        Optional<String> directory();
     }
 
     interface Validation {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the packaged registry as a user would, on the embedded H2 file: the first start creates an admin token and
- * loads the examples; what is written survives a restart.
+ * Runs the packaged registry as a user would, from a directory of its own, on the embedded H2 file: the first start
+ * creates an admin token and loads the examples packaged with it; what is written survives a restart.
  */
 @DisabledIfEnvironmentVariable(named = "QUARKUS_DATASOURCE_DB_KIND", matches = "(?!h2).*",
         disabledReason = "this test is about the embedded H2 default; the jar is built for another database")
@@ -28,8 +28,8 @@ class RestartIT {
     @Test
     void firstStartThenDataSurvivesARestart() throws Exception {
         Path dataDir = workDir.resolve("data");
-        Map<String, String> settings = Map.of("watershed.data-dir", dataDir.toString(),
-                "watershed.examples.directory", Path.of("contracts").toAbsolutePath().toString());
+        // No examples directory: started from a directory of its own, the jar loads the estate packaged with it.
+        Map<String, String> settings = Map.of("watershed.data-dir", dataDir.toString());
         String token;
         try (RunningRegistry registry = RunningRegistry.start(workDir, settings)) {
             Path tokenFile = dataDir.resolve("admin-token");
@@ -41,7 +41,8 @@ class RestartIT {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
                     dataDir.resolve("watershed.mv.db")))).isEqualTo("rw-------");
-            assertThat(registry.log()).contains("each commit is written to the file before it is acknowledged");
+            assertThat(registry.log()).contains("each commit is written to the file before it is acknowledged")
+                    .contains("Loaded the example estate from the copy packaged with the registry");
 
             given().baseUri(registry.baseUrl).get("/api/v1/assets")
                     .then().statusCode(200).body("total", greaterThanOrEqualTo(10));
@@ -67,7 +68,8 @@ class RestartIT {
                     .body(Map.of("name", "restart-team-2", "email", "restart@example.org"))
                     .post("/api/v1/teams").then().statusCode(201);
             assertThat(registry.log()).doesNotContain("created an admin token");
-            // The examples are not loaded twice.
+            // The examples are not loaded twice, and the log says why.
+            assertThat(registry.log()).contains("Example estate not loaded: the database already holds");
             given().baseUri(registry.baseUrl).get("/api/v1/assets?owner=clinical-data")
                     .then().body("total", equalTo(3));
         }

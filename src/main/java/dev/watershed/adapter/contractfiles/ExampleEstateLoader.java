@@ -28,6 +28,12 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,12 +41,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the example estate from {@code contracts/} on first start, so that a new registry has something to browse.
- * Runs only when the database holds no assets, and by default only on the embedded database: a production
+ * Loads the example estate on first start, so that a new registry has something to browse: the copy of the
+ * repository's {@code contracts/} packaged with the registry, or the directory {@code watershed.examples.directory}
+ * names. Runs only when the database holds no assets, and by default only on the embedded database: a production
  * PostgreSQL stays empty unless {@code watershed.examples.load=true} says otherwise.
  */
 @ApplicationScoped
@@ -48,6 +57,7 @@ public class ExampleEstateLoader {
 
     private static final Logger LOG = Logger.getLogger(ExampleEstateLoader.class);
     private static final Caller LOADER = new Caller("example-loader", "example-loader", null, Role.ADMIN);
+    private static final String PACKAGED = "examples";
 
     private final TeamService teams;
     private final AssetService assets;
@@ -68,17 +78,66 @@ public class ExampleEstateLoader {
     }
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
-        Path directory = Path.of(config.examples().directory());
-        if (!shouldLoad() || !Files.isDirectory(directory)) {
+        if (!shouldLoad()) {
+            LOG.debug("Example estate not loaded: watershed.examples.load is false (the default off H2)");
             return;
         }
-        if (assets.search(new AssetQuery(null, null, null, null, 1, 0)).total() > 0) {
+        long existing = assets.search(new AssetQuery(null, null, null, null, 1, 0)).total();
+        if (existing > 0) {
+            LOG.infof("Example estate not loaded: the database already holds %d assets", existing);
             return;
         }
+        Optional<String> configured = config.examples().directory();
+        if (configured.isPresent()) {
+            Path directory = Path.of(configured.get()).toAbsolutePath();
+            if (!Files.isDirectory(directory)) {
+                LOG.warnf("Example estate not loaded: %s (watershed.examples.directory) is not a directory",
+                        directory);
+                return;
+            }
+            loadFrom(directory, directory.toString());
+        } else {
+            withPackagedExamples(directory -> loadFrom(directory, "the copy packaged with the registry"));
+        }
+    }
+
+    private void loadFrom(Path directory, String where) {
         ContractFiles.Estate estate = ContractFiles.read(directory);
         load(estate);
-        LOG.infof("Loaded the example estate from %s: %d teams, %d assets", directory.toAbsolutePath(),
-                estate.teams().size(), estate.assets().size());
+        LOG.infof("Loaded the example estate from %s: %d teams, %d assets", where, estate.teams().size(),
+                estate.assets().size());
+    }
+
+    /**
+     * Runs {@code load} on the example estate packaged under {@code examples/} (the repository's {@code contracts/},
+     * copied by the build), so that the jar started from any directory has it. Inside a jar it is read through a
+     * zip file system, which {@link ContractFiles} reads like any directory.
+     */
+    private static void withPackagedExamples(Consumer<Path> load) {
+        URL teams = ExampleEstateLoader.class.getClassLoader().getResource(PACKAGED + "/" + ContractFiles.TEAMS_FILE);
+        if (teams == null) {
+            LOG.warn("Example estate not loaded: this build has no packaged examples");
+            return;
+        }
+        try {
+            URI uri = teams.toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                load.accept(Path.of(uri).getParent());
+                return;
+            }
+            FileSystem jar;
+            try {
+                jar = FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException open) {
+                load.accept(FileSystems.getFileSystem(uri).getPath(PACKAGED));
+                return;
+            }
+            try (jar) {
+                load.accept(jar.getPath(PACKAGED));
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read the packaged example estate at " + teams, e);
+        }
     }
 
     private boolean shouldLoad() {

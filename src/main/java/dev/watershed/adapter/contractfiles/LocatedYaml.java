@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.watershed.domain.contract.FieldPath;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +30,8 @@ record LocatedYaml(JsonNode document, Map<String, Integer> lines) {
 
     /** @throws com.fasterxml.jackson.core.JsonProcessingException when the file is not YAML, with its location */
     static LocatedYaml read(Path file) throws IOException {
-        try (JsonParser parser = YAML.createParser(file.toFile())) {
+        // Through the Path API, not toFile(): the packaged example estate is read from inside the jar.
+        try (JsonParser parser = YAML.createParser(Files.newInputStream(file))) {
             Map<String, Integer> lines = new HashMap<>();
             if (parser.nextToken() == null) {
                 return new LocatedYaml(MissingNode.getInstance(), lines);
