@@ -14,8 +14,10 @@ public class DispatchSchedule {
         this.dispatcher = dispatcher;
     }
 
+    // Not while the application starts or stops: a run during shutdown finds the database already closed.
     @Scheduled(every = "${watershed.notifications.dispatch-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
         dispatcher.dispatchDue();
     }
