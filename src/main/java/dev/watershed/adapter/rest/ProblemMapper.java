@@ -21,7 +21,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -91,9 +93,31 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response wrongShape(MismatchedInputException e, UriInfo uri) {
+        // Jackson's own message names Java classes ("Cannot construct instance of `java.util.ArrayList`").
         Problem problem = new Problem(400, titleOf(400), "MALFORMED_REQUEST", "the JSON at " + pointer(e)
-                + " has the wrong shape: " + e.getOriginalMessage(), instance(uri)).with("pointer", pointer(e));
+                + " has the wrong shape: it should be " + jsonKind(e.getTargetType()), instance(uri))
+                .with("pointer", pointer(e));
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** What a request field's Java type is in JSON terms. */
+    private static String jsonKind(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type.isEnum() || type == Instant.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return "an object";
     }
 
     @ServerExceptionMapper

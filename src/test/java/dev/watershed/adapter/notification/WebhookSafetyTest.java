@@ -131,6 +131,16 @@ class WebhookSafetyTest {
     }
 
     @Test
+    void aRequestOfTheWrongShapeIsExplainedWithoutJavaClassNames() {
+        String team = Api.createTeam();
+        Map<String, Object> body = webhook(team, null, "https://hooks.example.org/w");
+        body.put("events", "contract.published");
+        as(Api.editorToken(team)).body(body).post("/api/v1/subscriptions").then().statusCode(400)
+                .body("code", equalTo("MALFORMED_REQUEST")).body("pointer", equalTo("/events"))
+                .body("detail", equalTo("the JSON at /events has the wrong shape: it should be an array"));
+    }
+
+    @Test
     void aTeamsOwnWebhookIsShownWithoutItsCredentials() {
         String name = Api.unique("team");
         asAdmin().body(Map.of("name", name, "email", name + "@example.org",
