@@ -44,11 +44,25 @@ public class DeliveryDispatcher {
         int attempted = 0;
         for (long id : due) {
             if (claim(id, dispatcherId)) {
-                store.outgoing(id).ifPresent(this::attempt);
+                outgoing(id).ifPresent(this::attempt);
                 attempted++;
             }
         }
         return attempted;
+    }
+
+    /** The delivery to send, or empty after recording why it cannot be sent at all. */
+    private Optional<OutgoingDelivery> outgoing(long id) {
+        try {
+            return store.outgoing(id);
+        } catch (UnreadableSecretException e) {
+            LOG.errorf("Delivery %d is not sent: %s", id, e.getMessage());
+            store.recordAttempt(id, new DeliveryAttempt(clock.instant(), DeliveryAttempt.REFUSED, null,
+                    "not sent: the subscription's secret cannot be decrypted with this registry's key"
+                            + " (watershed.secrets.key); fix the key, then retry the delivery"),
+                    DeliveryStatus.FAILED, null);
+            return Optional.empty();
+        }
     }
 
     /** Claims a delivery for {@code dispatcher} until the claim duration has passed. */
@@ -65,10 +79,17 @@ public class DeliveryDispatcher {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Delivery %d over %s failed unexpectedly", delivery.id(), delivery.channel());
             attempt = new DeliveryAttempt(clock.instant(), DeliveryAttempt.FAILED, null,
-                    "unexpected error: " + e.getClass().getSimpleName());
+                    "unexpected error in the registry (logged there)");
         }
         if (attempt.delivered()) {
             store.recordAttempt(delivery.id(), attempt, DeliveryStatus.DELIVERED, null);
+            return;
+        }
+        if (attempt.refused()) {
+            // Sending again cannot help until someone changes the target, the allow-list or the key.
+            LOG.warnf("Delivery %d of event %s to %s was refused: %s", delivery.id(), delivery.event().id(),
+                    delivery.team(), attempt.error());
+            store.recordAttempt(delivery.id(), attempt, DeliveryStatus.FAILED, null);
             return;
         }
         RetryPolicy policy = new RetryPolicy(config.notifications().firstDelay(), config.notifications().maxDelay(),

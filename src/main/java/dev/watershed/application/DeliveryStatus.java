@@ -1,8 +1,12 @@
 package dev.watershed.application;
 
-/** PENDING until sent or given up; FAILED is the dead letter, retried only on request. */
+/**
+ * PENDING until sent or given up; FAILED is the dead letter, retried only on request. CANCELLED: its subscription was
+ * deleted before it was delivered, so it is never sent (again).
+ */
 public enum DeliveryStatus {
     PENDING,
     DELIVERED,
-    FAILED
+    FAILED,
+    CANCELLED
 }

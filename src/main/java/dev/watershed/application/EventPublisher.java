@@ -292,7 +292,7 @@ public class EventPublisher {
                         ? downstream.containsKey(team) : subscription.asset().equals(subject));
                 if (forThis && targets.add(subscription.channel() + " " + subscription.target())) {
                     store.insertDelivery(new NewDelivery(event.id(), team, subscription.channel(),
-                            subscription.target(), subscription.secret(), reason), now);
+                            subscription.target(), subscription.id(), reason), now);
                 }
             }
             if (downstream.containsKey(team)) {

@@ -1,5 +1,6 @@
 package dev.watershed.application;
 
+import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.auth.Caller;
@@ -44,16 +45,36 @@ public class NotificationService {
         return store.inboxNotification(id).orElseThrow();
     }
 
-    public List<Delivery> deliveries(DeliveryStatus status, String team, int limit) {
-        return store.deliveries(status, team, checkedLimit(limit));
+    /**
+     * The delivery log is for the recipient team and admins: it holds targets and what answered there. An admin sees
+     * every team's, or the one {@code team} names; any other token sees its own team's, and naming another team is
+     * refused.
+     *
+     * @param team {@code null} for all (an admin) or the caller's own (anyone else)
+     */
+    public List<Delivery> deliveries(Caller caller, DeliveryStatus status, String team, int limit) {
+        caller.requireAuthenticated();
+        String scope = team;
+        if (!caller.admin()) {
+            scope = team == null ? caller.team() : team;
+            caller.requireCanSee(scope, "the deliveries of team '" + scope + "'");
+        }
+        return store.deliveries(status, scope, checkedLimit(limit));
     }
 
-    /** Sends a delivery again with a fresh retry window: an admin or the recipient team. */
+    /**
+     * Sends a delivery again with a fresh retry window: an admin or the recipient team. A delivered one is left as it
+     * is; a cancelled one (its subscription was deleted) cannot be sent again.
+     */
     @Transactional
     public Delivery retry(Caller caller, long id) {
         Delivery delivery = store.delivery(id).orElseThrow(() -> new NotFoundException("delivery", "delivery " + id
                 + " does not exist: list them with GET /api/v1/deliveries"));
         caller.requireCanChange(delivery.team(), "the deliveries of team '" + delivery.team() + "'");
+        if (delivery.status() == DeliveryStatus.CANCELLED) {
+            throw new ConflictException("DELIVERY_CANCELLED", "delivery " + id + " was cancelled when its subscription"
+                    + " was deleted: subscribe again to receive new events");
+        }
         if (delivery.status() != DeliveryStatus.DELIVERED) {
             store.retry(id, clock.instant());
         }

@@ -9,7 +9,13 @@ import java.util.Set;
 /** Where subscriptions, the outbox, deliveries and inboxes are kept. */
 public interface NotificationStore {
 
-    Subscription insertSubscription(Subscription subscription);
+    /**
+     * Stores a subscription; the secret is encrypted before it is written and never read back except by
+     * {@link #outgoing(long)}.
+     *
+     * @param secret {@code null} for none
+     */
+    Subscription insertSubscription(Subscription subscription, String secret);
 
     Optional<Subscription> subscription(long id);
 
@@ -20,6 +26,14 @@ public interface NotificationStore {
     List<Subscription> subscriptionsTo(String asset);
 
     boolean deleteSubscription(long id);
+
+    /**
+     * Joins the caller's transaction: the subscription's PENDING deliveries become CANCELLED, including one a
+     * dispatcher is sending right now (its outcome is logged, but it stays CANCELLED).
+     *
+     * @return how many were cancelled
+     */
+    int cancelPendingDeliveries(long subscriptionId);
 
     /**
      * Joins the caller's transaction.
@@ -52,10 +66,17 @@ public interface NotificationStore {
      */
     boolean claim(long id, String dispatcher, Instant now, Instant until);
 
+    /**
+     * A PENDING delivery with its subscription's secret, decrypted.
+     *
+     * @return empty when the delivery is gone or no longer pending (delivered, given up or cancelled meanwhile)
+     * @throws UnreadableSecretException when the subscription's secret cannot be decrypted with this registry's key
+     */
     Optional<OutgoingDelivery> outgoing(long id);
 
     /**
-     * Records an attempt and the delivery's next state, in its own transaction, and releases the claim.
+     * Records an attempt and the delivery's next state, in its own transaction, and releases the claim. A delivery
+     * cancelled while it was being sent keeps its attempt but stays CANCELLED.
      *
      * @param nextAttemptAt when to try again for PENDING; ignored otherwise
      */

@@ -4,16 +4,18 @@ import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.notification.EventType;
+import dev.watershed.domain.notification.WebhookTargetPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Explicit subscriptions: made and removed by the subscribing team's editors or an admin. */
+/**
+ * Explicit subscriptions: made, listed and removed by the subscribing team's tokens or an admin (their targets may
+ * carry credentials, and their deliveries' log says what answered where).
+ */
 @ApplicationScoped
 public class SubscriptionService {
 
@@ -24,18 +26,23 @@ public class SubscriptionService {
     private final NotificationStore store;
     private final TeamService teams;
     private final AssetService assets;
+    private final WebhookTargetPolicy targets;
     private final Clock clock;
 
-    public SubscriptionService(NotificationStore store, TeamService teams, AssetService assets, Clock clock) {
+    public SubscriptionService(NotificationStore store, TeamService teams, AssetService assets,
+                               WebhookTargetPolicy targets, Clock clock) {
         this.store = store;
         this.teams = teams;
         this.assets = assets;
+        this.targets = targets;
         this.clock = clock;
     }
 
     /**
      * @param asset  {@code null} for a channel for every event the team receives as a downstream owner
      * @param secret required for WEBHOOK (at least 16 characters): every webhook call is signed
+     * @throws dev.watershed.domain.notification.WebhookTargetNotAllowedException for a webhook to an address the
+     *                                                                          policy refuses
      */
     @Transactional
     public Subscription create(Caller caller, String team, String asset, List<String> events,
@@ -66,7 +73,7 @@ public class SubscriptionService {
                     + " (at most " + MAX_TARGET + " characters)");
         }
         if (channel == NotificationChannel.WEBHOOK) {
-            requireHttpUrl(target);
+            targets.check(target, "/target");
             if (secret == null || secret.length() < MIN_SECRET || secret.length() > MAX_SECRET) {
                 throw new InvalidInputException("/secret", "a WEBHOOK subscription needs a secret of " + MIN_SECRET
                         + " to " + MAX_SECRET + " characters: every call is signed with it (Watershed-Signature)");
@@ -80,40 +87,31 @@ public class SubscriptionService {
             }
         }
         return store.insertSubscription(new Subscription(null, team, asset, types, channel, target,
-                secret, clock.instant(), caller.label()));
+                secret != null, clock.instant(), caller.label()), secret);
     }
 
-    public List<Subscription> list(String team) {
+    /** A team's subscriptions, for its own tokens and admins. */
+    public List<Subscription> list(Caller caller, String team) {
+        caller.requireAuthenticated();
         if (team == null || team.isBlank()) {
             throw new InvalidInputException("team", "team is required: GET /api/v1/subscriptions?team=<name>");
         }
         teams.get(team);
+        caller.requireCanSee(team, "the subscriptions of team '" + team + "'");
         return store.subscriptionsOf(team);
     }
 
+    /** Removes the subscription and cancels its pending deliveries in one transaction: none is sent after this. */
     @Transactional
     public void delete(Caller caller, long id) {
         Subscription subscription = store.subscription(id).orElseThrow(() -> notFound(id));
         caller.requireCanChange(subscription.team(), "the subscriptions of team '" + subscription.team() + "'");
+        store.cancelPendingDeliveries(id);
         store.deleteSubscription(id);
     }
 
     private static NotFoundException notFound(long id) {
         return new NotFoundException("subscription", "subscription " + id + " does not exist: list a team's with"
                 + " GET /api/v1/subscriptions?team=<name>");
-    }
-
-    private static void requireHttpUrl(String target) {
-        try {
-            URI uri = new URI(target);
-            String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    || uri.getHost() == null) {
-                throw new InvalidInputException("/target", "a WEBHOOK target must be an http(s) URL, not '"
-                        + target + "'");
-            }
-        } catch (URISyntaxException e) {
-            throw new InvalidInputException("/target", "target '" + target + "' is not a URL");
-        }
     }
 }

@@ -5,9 +5,9 @@ import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.asset.Team;
 import dev.watershed.domain.auth.Caller;
+import dev.watershed.domain.notification.WebhookTargetPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,10 +20,12 @@ public class TeamService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final TeamStore teams;
+    private final WebhookTargetPolicy webhookTargets;
     private final Clock clock;
 
-    public TeamService(TeamStore teams, Clock clock) {
+    public TeamService(TeamStore teams, WebhookTargetPolicy webhookTargets, Clock clock) {
         this.teams = teams;
+        this.webhookTargets = webhookTargets;
         this.clock = clock;
     }
 
@@ -38,7 +40,8 @@ public class TeamService {
             throw new InvalidInputException("/email", "email '" + email + "' is not an email address");
         }
         if (webhook != null) {
-            requireHttpUrl(webhook);
+            // The same address policy as subscriptions: the team webhook is sent by the same notifier.
+            webhookTargets.check(webhook, "/webhook");
         }
         if (teams.find(name).isPresent()) {
             throw new ConflictException("TEAM_EXISTS", "team '" + name + "' already exists");
@@ -58,17 +61,5 @@ public class TeamService {
 
     static NotFoundException notFound(String name) {
         return new NotFoundException("team", "team '" + name + "' does not exist: create it with POST /api/v1/teams");
-    }
-
-    private static void requireHttpUrl(String webhook) {
-        try {
-            URI uri = URI.create(webhook);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("not http(s)");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("/webhook", "webhook '" + webhook
-                    + "' is not an http or https URL with a host");
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.watershed.application;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +34,10 @@ public interface WatershedConfig {
     Findings findings();
 
     CostBenefit costBenefit();
+
+    Webhooks webhooks();
+
+    Secrets secrets();
 
     interface Findings {
 
@@ -248,5 +253,29 @@ public interface WatershedConfig {
          */
         @WithDefault("2000")
         int maxAssets();
+    }
+
+    /** Where webhooks may be sent (WebhookTargetPolicy): public addresses, and these on purpose. */
+    interface Webhooks {
+
+        /**
+         * Host names and CIDR ranges of internal receivers that webhooks (subscriptions and teams' own) may reach
+         * although they are loopback, private or link-local, e.g. {@code hooks.internal.example,10.0.0.0/8}. None by
+         * default: only public addresses.
+         */
+        Optional<List<String>> allowedTargets();
+    }
+
+    /** The key that encrypts webhook secrets in the database (AES-256-GCM). */
+    interface Secrets {
+
+        /**
+         * The key, base64 of 32 random bytes; from the environment (WATERSHED_SECRETS_KEY) only. Every replica on one
+         * database needs the same key. Without it, the key file is used.
+         */
+        Optional<String> key();
+
+        /** The key file, created (owner-only) on first start when there is no key; default data-dir/secrets.key. */
+        Optional<String> keyFile();
     }
 }

@@ -13,10 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /** Sends a plain-text email through the Quarkus mailer (SMTP settings under {@code quarkus.mailer.*}). */
 @ApplicationScoped
 public class EmailNotifier implements Notifier {
+
+    private static final Logger LOG = Logger.getLogger(EmailNotifier.class);
 
     private final Mailer mailer;
     private final WatershedConfig config;
@@ -52,8 +55,10 @@ public class EmailNotifier implements Notifier {
                     delivery.event().id()));
             return new DeliveryAttempt(clock.instant(), DeliveryAttempt.DELIVERED, null, null);
         } catch (RuntimeException e) {
-            return new DeliveryAttempt(clock.instant(), DeliveryAttempt.FAILED, null,
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            // The mailer's exceptions name its classes: the log (DEBUG) gets them, the delivery log plain words.
+            LOG.debugf(e, "Delivery %d by email failed", delivery.id());
+            return new DeliveryAttempt(clock.instant(), DeliveryAttempt.FAILED, null, "could not send the email: the"
+                    + " mail server could not be reached or refused it");
         }
     }
 

@@ -23,13 +23,15 @@ public class DeliveryEntity {
     @Column(nullable = false)
     public String team;
 
+    /** The subscription that asked for it, kept after it is deleted; null for a team's own channel. */
+    @Column(name = "subscription_id")
+    public Long subscriptionId;
+
     @Column(nullable = false)
     public String channel;
 
     @Column(nullable = false)
     public String target;
-
-    public String secret;
 
     @Column(nullable = false, columnDefinition = "text")
     public String reason;

@@ -32,22 +32,25 @@ import java.util.stream.Collectors;
 public class NotificationRepository implements NotificationStore {
 
     private static final String PENDING = DeliveryStatus.PENDING.name();
+    private static final String CANCELLED = DeliveryStatus.CANCELLED.name();
 
     private final EntityManager em;
+    private final SecretCipher secrets;
 
-    public NotificationRepository(EntityManager em) {
+    public NotificationRepository(EntityManager em, SecretCipher secrets) {
         this.em = em;
+        this.secrets = secrets;
     }
 
     @Override
-    public Subscription insertSubscription(Subscription subscription) {
+    public Subscription insertSubscription(Subscription subscription, String secret) {
         SubscriptionEntity entity = new SubscriptionEntity();
         entity.team = subscription.team();
         entity.asset = subscription.asset();
         entity.events = subscription.events().stream().map(EventType::id).sorted().collect(Collectors.joining(","));
         entity.channel = subscription.channel().name();
         entity.target = subscription.target();
-        entity.secret = subscription.secret();
+        entity.secret = secret == null ? null : secrets.encrypt(secret);
         entity.createdAt = subscription.createdAt();
         entity.createdBy = subscription.createdBy();
         em.persist(entity);
@@ -75,6 +78,14 @@ public class NotificationRepository implements NotificationStore {
     public boolean deleteSubscription(long id) {
         return em.createQuery("delete from SubscriptionEntity where id = :id").setParameter("id", id)
                 .executeUpdate() > 0;
+    }
+
+    @Override
+    public int cancelPendingDeliveries(long subscriptionId) {
+        return em.createQuery("update DeliveryEntity d set d.status = :cancelled"
+                        + " where d.subscriptionId = :subscription and d.status = :pending")
+                .setParameter("cancelled", CANCELLED).setParameter("subscription", subscriptionId)
+                .setParameter("pending", PENDING).executeUpdate();
     }
 
     @Override
@@ -138,7 +149,7 @@ public class NotificationRepository implements NotificationStore {
         entity.team = delivery.team();
         entity.channel = delivery.channel().name();
         entity.target = delivery.target();
-        entity.secret = delivery.secret();
+        entity.subscriptionId = delivery.subscriptionId();
         entity.reason = delivery.reason();
         entity.status = PENDING;
         entity.attempts = 0;
@@ -182,32 +193,42 @@ public class NotificationRepository implements NotificationStore {
     @Transactional
     public Optional<OutgoingDelivery> outgoing(long id) {
         DeliveryEntity delivery = em.find(DeliveryEntity.class, id);
-        if (delivery == null) {
+        if (delivery == null || !PENDING.equals(delivery.status)) {
             return Optional.empty();
+        }
+        // The secret is read from the subscription at each attempt, never copied into the delivery.
+        String secret = null;
+        if (delivery.subscriptionId != null) {
+            SubscriptionEntity subscription = em.find(SubscriptionEntity.class, delivery.subscriptionId);
+            if (subscription == null) {
+                // Deleted without its deliveries being cancelled (by hand in the database): never send unsigned.
+                delivery.status = CANCELLED;
+                return Optional.empty();
+            }
+            secret = subscription.secret == null ? null : secrets.decrypt(subscription.secret);
         }
         NotificationEventEntity event = em.find(NotificationEventEntity.class, delivery.eventId);
         return Optional.of(new OutgoingDelivery(delivery.id, toDomain(event), delivery.team,
-                NotificationChannel.valueOf(delivery.channel), delivery.target, delivery.secret, delivery.reason,
+                NotificationChannel.valueOf(delivery.channel), delivery.target, secret, delivery.reason,
                 delivery.attempts, delivery.windowStart));
     }
 
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordAttempt(long id, DeliveryAttempt attempt, DeliveryStatus status, Instant nextAttemptAt) {
-        DeliveryEntity delivery = em.find(DeliveryEntity.class, id);
-        if (delivery == null) {
+        if (em.find(DeliveryEntity.class, id) == null) {
             return;
         }
-        delivery.attempts++;
-        delivery.status = status.name();
-        if (status == DeliveryStatus.PENDING) {
-            delivery.nextAttemptAt = nextAttemptAt;
-        }
-        if (status == DeliveryStatus.DELIVERED) {
-            delivery.deliveredAt = attempt.attemptedAt();
-        }
-        delivery.claimedBy = null;
-        delivery.claimedUntil = null;
+        em.createQuery("update DeliveryEntity d set d.attempts = d.attempts + 1, d.claimedBy = null,"
+                + " d.claimedUntil = null where d.id = :id").setParameter("id", id).executeUpdate();
+        // Conditional, like the claim: a delivery cancelled meanwhile (its subscription deleted while it was being
+        // sent) stays cancelled, whichever of the two transactions commits first.
+        em.createQuery("update DeliveryEntity d set d.status = :status, d.nextAttemptAt = :next,"
+                        + " d.deliveredAt = :deliveredAt where d.id = :id and d.status = :pending")
+                .setParameter("status", status.name())
+                .setParameter("next", status == DeliveryStatus.PENDING ? nextAttemptAt : attempt.attemptedAt())
+                .setParameter("deliveredAt", status == DeliveryStatus.DELIVERED ? attempt.attemptedAt() : null)
+                .setParameter("id", id).setParameter("pending", PENDING).executeUpdate();
         DeliveryAttemptEntity entity = new DeliveryAttemptEntity();
         entity.deliveryId = id;
         entity.attemptedAt = attempt.attemptedAt();
@@ -285,7 +306,7 @@ public class NotificationRepository implements NotificationStore {
                         attempt.error))
                 .toList();
         return new Delivery(entity.id, entity.eventId, type(event.type), event.subject, entity.team,
-                NotificationChannel.valueOf(entity.channel), entity.target, DeliveryStatus.valueOf(entity.status),
+                entity.subscriptionId, NotificationChannel.valueOf(entity.channel), entity.target, DeliveryStatus.valueOf(entity.status),
                 entity.attempts, entity.createdAt, entity.nextAttemptAt, entity.deliveredAt, log);
     }
 
@@ -296,7 +317,7 @@ public class NotificationRepository implements NotificationStore {
     private static Subscription toDomain(SubscriptionEntity entity) {
         return new Subscription(entity.id, entity.team, entity.asset, Arrays.stream(entity.events.split(","))
                 .map(NotificationRepository::type).collect(Collectors.toSet()),
-                NotificationChannel.valueOf(entity.channel), entity.target, entity.secret, entity.createdAt,
+                NotificationChannel.valueOf(entity.channel), entity.target, entity.secret != null, entity.createdAt,
                 entity.createdBy);
     }
 

@@ -32,6 +32,7 @@ public class SubscriptionEntity {
     @Column(nullable = false)
     public String target;
 
+    /** Encrypted by {@link SecretCipher} ("v1:..."); never plain text once the registry has started. */
     public String secret;
 
     @Column(name = "created_at", nullable = false)

@@ -4,6 +4,7 @@ import dev.watershed.application.Delivery;
 import dev.watershed.application.DeliveryAttempt;
 import dev.watershed.application.DeliveryStatus;
 import dev.watershed.application.NotificationService;
+import dev.watershed.domain.notification.WebhookTarget;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,19 +17,25 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Webhook and email deliveries with their attempts; FAILED ones are the dead letters. */
+/**
+ * Webhook and email deliveries with their attempts; FAILED ones are the dead letters. Only the recipient team's
+ * tokens and admins see them: anonymous callers get 401, another team's token 403.
+ */
 @Path("/api/v1/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Notifications")
 public class DeliveryResource {
 
+    /** The target with its credentials shown as {@code ***}. */
     public record DeliveryResponse(long id, String eventId, String type, String subject, String team,
-                                   String channel, String target, String status, int attempts, Instant createdAt,
-                                   Instant nextAttemptAt, Instant deliveredAt, List<DeliveryAttempt> log) {
+                                   Long subscriptionId, String channel, String target, String status, int attempts,
+                                   Instant createdAt, Instant nextAttemptAt, Instant deliveredAt,
+                                   List<DeliveryAttempt> log) {
 
         static DeliveryResponse of(Delivery delivery) {
             return new DeliveryResponse(delivery.id(), delivery.eventId(), delivery.type().id(), delivery.subject(),
-                    delivery.team(), delivery.channel().name(), delivery.target(), delivery.status().name(),
+                    delivery.team(), delivery.subscriptionId(), delivery.channel().name(),
+                    WebhookTarget.redact(delivery.target()), delivery.status().name(),
                     delivery.attempts(), delivery.createdAt(),
                     delivery.status() == DeliveryStatus.PENDING ? delivery.nextAttemptAt() : null,
                     delivery.deliveredAt(), delivery.log());
@@ -44,10 +51,10 @@ public class DeliveryResource {
     }
 
     @GET
-    @Operation(summary = "Deliveries, newest first, by status and team")
+    @Operation(summary = "Deliveries, newest first, by status and team (an admin: any team; others: their own)")
     public List<DeliveryResponse> list(@QueryParam("status") String status, @QueryParam("team") String team,
                                        @QueryParam("limit") String limit) {
-        return notifications.deliveries(QueryParams.enumValue(DeliveryStatus.class, status, "status"),
+        return notifications.deliveries(caller.get(), QueryParams.enumValue(DeliveryStatus.class, status, "status"),
                         team == null || team.isBlank() ? null : team, QueryParams.intValue(limit, "limit", 50))
                 .stream().map(DeliveryResponse::of).toList();
     }

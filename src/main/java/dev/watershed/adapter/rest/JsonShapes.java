@@ -1,6 +1,7 @@
 package dev.watershed.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -23,7 +24,8 @@ final class JsonShapes {
             return "expected one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
                     .collect(Collectors.joining(", "));
         }
-        if (CharSequence.class.isAssignableFrom(target) || target == char.class || target == Character.class) {
+        if (CharSequence.class.isAssignableFrom(target) || target == char.class || target == Character.class
+                || Temporal.class.isAssignableFrom(target)) {
             return "expected a string";
         }
         if (target == boolean.class || target == Boolean.class) {

@@ -102,6 +102,7 @@ public class ProblemMapper {
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    /** What a request field's Java type is in JSON terms. */
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e, UriInfo uri) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

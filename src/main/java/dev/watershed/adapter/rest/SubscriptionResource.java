@@ -4,6 +4,7 @@ import dev.watershed.application.NotificationChannel;
 import dev.watershed.application.Subscription;
 import dev.watershed.application.SubscriptionService;
 import dev.watershed.domain.notification.EventType;
+import dev.watershed.domain.notification.WebhookTarget;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,14 +31,17 @@ public class SubscriptionResource {
                                       String secret) {
     }
 
-    /** The secret is never returned; {@code signed} says whether there is one. */
+    /**
+     * The secret is never returned; {@code signed} says whether there is one. Credentials in the target (user info,
+     * token-like query parameters) are shown as {@code ***}.
+     */
     public record SubscriptionResponse(long id, String team, String asset, List<String> events, String channel,
                                        String target, boolean signed, Instant createdAt, String createdBy) {
 
         static SubscriptionResponse of(Subscription subscription) {
             return new SubscriptionResponse(subscription.id(), subscription.team(), subscription.asset(),
                     subscription.events().stream().map(EventType::id).sorted().toList(),
-                    subscription.channel().name(), subscription.target(), subscription.secret() != null,
+                    subscription.channel().name(), WebhookTarget.redact(subscription.target()), subscription.signed(),
                     subscription.createdAt(), subscription.createdBy());
         }
     }
@@ -62,14 +66,14 @@ public class SubscriptionResource {
     }
 
     @GET
-    @Operation(summary = "List a team's subscriptions")
+    @Operation(summary = "List a team's subscriptions (its tokens or an admin)")
     public List<SubscriptionResponse> list(@QueryParam("team") String team) {
-        return subscriptions.list(team).stream().map(SubscriptionResponse::of).toList();
+        return subscriptions.list(caller.get(), team).stream().map(SubscriptionResponse::of).toList();
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a subscription (the team's editors or an admin)")
+    @Operation(summary = "Remove a subscription and cancel its pending deliveries (the team's editors or an admin)")
     public Response delete(@PathParam("id") long id) {
         subscriptions.delete(caller.get(), id);
         return Response.noContent().build();

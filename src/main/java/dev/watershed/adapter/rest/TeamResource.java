@@ -2,6 +2,7 @@ package dev.watershed.adapter.rest;
 
 import dev.watershed.application.TeamService;
 import dev.watershed.domain.asset.Team;
+import dev.watershed.domain.notification.WebhookTarget;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,10 +26,12 @@ public class TeamResource {
     public record TeamRequest(String name, String email, String webhook) {
     }
 
+    /** The webhook with its credentials (user info, token-like query parameters) shown as {@code ***}. */
     public record TeamResponse(String name, String email, String webhook, Instant createdAt) {
 
         static TeamResponse of(Team team) {
-            return new TeamResponse(team.name(), team.email(), team.webhook(), team.createdAt());
+            return new TeamResponse(team.name(), team.email(), WebhookTarget.redact(team.webhook()),
+                    team.createdAt());
         }
     }
 

@@ -30,6 +30,18 @@ public record Caller(String tokenId, String name, String team, Role role) {
         }
     }
 
+    /**
+     * Throws unless this caller acts for {@code owningTeam} or is an admin: for what a team may see only of its own,
+     * such as its webhook targets and delivery log.
+     */
+    public void requireCanSee(String owningTeam, String what) {
+        requireAuthenticated();
+        if (!admin() && !Objects.equals(team, owningTeam)) {
+            throw new ForbiddenException("team '" + team + "' may not see " + what + ", which only team '"
+                    + owningTeam + "' and admins may see: use a token of that team, or an admin token");
+        }
+    }
+
     public void requireAdmin(String action) {
         requireAuthenticated();
         if (!admin()) {

@@ -162,7 +162,7 @@ class NotificationTest {
             assertThat(delivery.getString(webhook + ".eventId")).isEqualTo(id);
             assertThat(delivery.getList(webhook + ".log.httpStatus")).startsWith(500, 500).endsWith(204);
             assertThat(delivery.getList(webhook + ".log.error", String.class))
-                    .anySatisfy(error -> assertThat(error).contains("ConnectException"));
+                    .contains("connection refused").noneMatch(error -> error != null && error.contains("Exception"));
         }
     }
 

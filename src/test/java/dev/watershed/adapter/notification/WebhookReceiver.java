@@ -16,8 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** One call as it arrived. */
-    public record Call(String body, String contentType, String signature, int answered) {
+    /**
+     * One call as it arrived.
+     *
+     * @param host          the Host header
+     * @param authorization the Authorization header, {@code null} without one
+     * @param uri           the request's path and query
+     */
+    public record Call(String body, String contentType, String signature, int answered, String host,
+                       String authorization, String uri) {
     }
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -34,7 +41,12 @@ public final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/hooks";
     }
 
-    List<Call> calls() {
+    /** The port it listens on (loopback). */
+    public int port() {
+        return port;
+    }
+
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
@@ -66,7 +78,9 @@ public final class WebhookReceiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
             calls.add(new Call(body, exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("Watershed-Signature"), status));
+                    exchange.getRequestHeaders().getFirst("Watershed-Signature"), status,
+                    exchange.getRequestHeaders().getFirst("Host"),
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestURI().toString()));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
