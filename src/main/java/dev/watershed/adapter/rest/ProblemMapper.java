@@ -26,6 +26,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -38,6 +40,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final Pattern PARSER_LIMIT = Pattern.compile("maximum allowed \\((\\d+)");
 
     /** Status of each kind of domain failure; the most specific class that matches wins. */
     private static final Map<Class<? extends WatershedException>, Integer> STATUS = new LinkedHashMap<>();
@@ -76,8 +79,16 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response tooDeep(StreamConstraintsException e, UriInfo uri) {
-        return respond(422, "NESTING_TOO_DEEP", "the request nests JSON deeper than the parser allows ("
-                + e.getOriginalMessage() + "); flatten it", uri);
+        // Jackson's message names its own settings class; say the limit in JSON's terms instead.
+        String message = String.valueOf(e.getOriginalMessage());
+        Matcher limit = PARSER_LIMIT.matcher(message);
+        String allowed = limit.find() ? " (at most " + limit.group(1) + ")" : "";
+        if (message.contains("nesting depth")) {
+            return respond(422, "NESTING_TOO_DEEP", "the request nests JSON deeper than the parser allows" + allowed
+                    + "; flatten it", uri);
+        }
+        return respond(422, "VALUE_TOO_LONG", "the request holds a JSON number or string longer than the parser"
+                + " allows" + allowed + "; shorten it", uri);
     }
 
     @ServerExceptionMapper

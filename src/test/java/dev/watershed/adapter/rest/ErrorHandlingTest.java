@@ -66,7 +66,10 @@ class ErrorHandlingTest {
         String deep = "[".repeat(5000) + "]".repeat(5000);
         asAdmin().body("{\"format\":\"JSON_SCHEMA\",\"schema\":" + deep + "}")
                 .post("/api/v1/assets/x/contracts")
-                .then().statusCode(422).contentType("application/problem+json");
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("NESTING_TOO_DEEP"))
+                .body("detail", equalTo("the request nests JSON deeper than the parser allows (at most 1000);"
+                        + " flatten it"));
     }
 
     @Test
