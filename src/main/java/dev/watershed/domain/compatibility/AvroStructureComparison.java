@@ -31,6 +31,7 @@ final class AvroStructureComparison {
     private final int maxDepth;
     private final ComparisonLimits limits;
     private final ComputeBudget budget;
+    private final boolean reuseOutcomes;
     private final List<AvroFinding> findings = new ArrayList<>();
     // Named types already compared on this descent; a recursive record refers back to itself through its name.
     private final Set<String> namedPairsInProgress = new HashSet<>();
@@ -39,9 +40,15 @@ final class AvroStructureComparison {
     private int deepest;
 
     AvroStructureComparison(int maxDepth, ComparisonLimits limits, ComputeBudget budget) {
+        this(maxDepth, limits, budget, true);
+    }
+
+    /** @param reuseOutcomes false only to check, in tests, that reusing outcomes changes no answer */
+    AvroStructureComparison(int maxDepth, ComparisonLimits limits, ComputeBudget budget, boolean reuseOutcomes) {
         this.maxDepth = maxDepth;
         this.limits = limits;
         this.budget = budget;
+        this.reuseOutcomes = reuseOutcomes;
     }
 
     List<AvroFinding> run(Schema previous, Schema next) {
@@ -137,7 +144,7 @@ final class AvroStructureComparison {
         compareFields(oldRecord, newRecord, path, depth);
         int height = deepest - depth;
         deepest = Math.max(deepestBefore, deepest);
-        if (cuts == cutsBefore) {
+        if (reuseOutcomes && cuts == cutsBefore) {
             outcomes.put(pair, new Outcome(path, first, findings.size(), height));
         }
     }

@@ -34,6 +34,7 @@ final class JsonSchemaComparison {
     private final int maxDepth;
     private final ComparisonLimits limits;
     private final ComputeBudget budget;
+    private final boolean reuseOutcomes;
     // Pairs on the current descent only: a recursive schema revisits the same pair and stops there, while a
     // definition used in two places is still compared (and reported) at both.
     private final Set<ReferencePair> pairsInProgress = new HashSet<>();
@@ -45,6 +46,12 @@ final class JsonSchemaComparison {
 
     JsonSchemaComparison(JsonNode oldRoot, JsonNode newRoot, boolean strict, int maxDepth, ComparisonLimits limits,
                          ComputeBudget budget) {
+        this(oldRoot, newRoot, strict, maxDepth, limits, budget, true);
+    }
+
+    /** @param reuseOutcomes false only to check, in tests, that reusing outcomes changes no answer */
+    JsonSchemaComparison(JsonNode oldRoot, JsonNode newRoot, boolean strict, int maxDepth, ComparisonLimits limits,
+                         ComputeBudget budget, boolean reuseOutcomes) {
         this.oldRoot = oldRoot;
         this.newRoot = newRoot;
         this.oldReferences = new LocalReferenceResolver(oldRoot);
@@ -53,6 +60,7 @@ final class JsonSchemaComparison {
         this.maxDepth = maxDepth;
         this.limits = limits;
         this.budget = budget;
+        this.reuseOutcomes = reuseOutcomes;
     }
 
     List<Difference> run() {
@@ -115,7 +123,7 @@ final class JsonSchemaComparison {
         compareResolved(oldSchema, newSchema, path, depth);
         int height = deepest - depth;
         deepest = Math.max(deepestBefore, deepest);
-        if (cuts == cutsBefore) {
+        if (reuseOutcomes && cuts == cutsBefore) {
             outcomes.put(key, new Outcome(path, into, first, into.size(), height));
         }
     }
