@@ -31,6 +31,6 @@ public class DomainBeans {
         // The same reference policy as the validators' (ValidatorCache), so publishing and validating agree.
         return new SchemaParser(config.limits().maxSchemaDepth(),
                 new RemoteRefPolicy(config.validation().allowedRefHosts().orElse(Set.of())),
-                config.limits().maxComparisonSteps());
+                config.limits().maxComparisonSteps()).preloadMetaSchemas();
     }
 }

@@ -68,6 +68,19 @@ public final class SchemaParser {
     }
 
     /**
+     * Loads the meta-schema of every dialect now, so that the first request of each dialect does not spend its
+     * compute budget on it.
+     *
+     * @return this parser
+     */
+    public SchemaParser preloadMetaSchemas() {
+        for (SpecificationVersion dialect : SpecificationVersion.values()) {
+            metaSchema(dialect);
+        }
+        return this;
+    }
+
+    /**
      * Parses a schema with no time limit; see {@link #parse(SchemaFormat, JsonNode, String, ComputeBudget)}.
      *
      * @param input   the schema: a JSON object (or, for Avro, any JSON value), or a string holding its text

@@ -50,6 +50,21 @@ public final class FanOutSchemas {
         return schema;
     }
 
+    /**
+     * The same records side by side in a union, each naming the one before twice: shallow JSON at any level, so
+     * that only the reuse, not the nesting, is what a registry must refuse.
+     */
+    public static String flatAvro(int levels, String leafType) {
+        StringBuilder union = new StringBuilder("[{\"type\":\"record\",\"name\":\"R0\",\"fields\":[{\"name\":\"f\","
+                + "\"type\":\"" + leafType + "\"}]}");
+        for (int level = 1; level <= levels; level++) {
+            union.append(",{\"type\":\"record\",\"name\":\"R").append(level).append("\",\"fields\":[{\"name\":\"a\","
+                    + "\"type\":\"R").append(level - 1).append("\"},{\"name\":\"b\",\"type\":\"R").append(level - 1)
+                    .append("\"}]}");
+        }
+        return union.append(']').toString();
+    }
+
     private static ObjectNode jsonSchema(int levels, String leafType, boolean recursive) {
         ObjectNode root = NODES.objectNode();
         ObjectNode definitions = root.putObject("$defs");
