@@ -1,6 +1,7 @@
 package dev.watershed.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.compatibility.CompatibilityChecker;
 import dev.watershed.domain.compatibility.CompatibilityVerdict;
@@ -40,15 +41,16 @@ public class CompatibilityService {
      */
     public StatelessVerdict check(SchemaFormat format, CompatibilityMode mode, boolean strict, JsonNode schema,
                                   List<JsonNode> previousOldestFirst) {
-        return check(format, mode, strict, schema, previousOldestFirst, null);
+        return check(format, mode, strict, schema, previousOldestFirst, null, ComputeBudget.unlimited());
     }
 
     /**
-     * @param asset a registered asset whose consumers to report as impacted by the breaking differences, or
-     *              {@code null}
+     * @param asset  a registered asset whose consumers to report as impacted by the breaking differences, or
+     *               {@code null}
+     * @param budget what parsing and comparing the schemas may take
      */
     public StatelessVerdict check(SchemaFormat format, CompatibilityMode mode, boolean strict, JsonNode schema,
-                                  List<JsonNode> previousOldestFirst, String asset) {
+                                  List<JsonNode> previousOldestFirst, String asset, ComputeBudget budget) {
         if (asset != null) {
             assets.get(asset);
         }
@@ -60,12 +62,12 @@ public class CompatibilityService {
         if (given.size() > MAX_PREVIOUS) {
             throw new InvalidInputException("/previous", "at most " + MAX_PREVIOUS + " previous versions per check");
         }
-        ParsedSchema next = parser.parse(format, schema, "/schema");
+        ParsedSchema next = parser.parse(format, schema, "/schema", budget);
         List<Object> previous = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
-            previous.add(parser.parse(format, given.get(i), "/previous/" + i).comparable());
+            previous.add(parser.parse(format, given.get(i), "/previous/" + i, budget).comparable());
         }
-        CompatibilityVerdict verdict = checker.check(format, mode, strict, next.comparable(), previous);
+        CompatibilityVerdict verdict = checker.check(format, mode, strict, next.comparable(), previous, budget);
         List<String> names = IntStream.range(0, previous.size()).mapToObj(i -> "previous[" + i + "]").toList();
         List<DifferenceView> differences = DifferenceView.all(verdict.differences(), names);
         List<ImpactView> impacted = asset == null ? List.of()

@@ -3,6 +3,7 @@ package dev.watershed.application;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
@@ -70,13 +71,14 @@ public class ContractService {
     /**
      * Publishes a new version when the schema keeps the asset's compatibility guarantee.
      *
+     * @param budget what parsing and comparing the schema may take
      * @throws IncompatibleContractException when it does not, naming every breaking difference
      */
     @Transactional
-    public PublishResult publish(Caller caller, String assetName, PublishRequest request) {
+    public PublishResult publish(Caller caller, String assetName, PublishRequest request, ComputeBudget budget) {
         Asset asset = assets.getForChange(assetName);
         caller.requireCanChange(asset.owner(), "the contracts of asset '" + assetName + "'");
-        PublishPlan plan = plan(asset, request);
+        PublishPlan plan = plan(asset, request, budget);
         if (plan.unchanged()) {
             return new PublishResult(plan.latest().orElseThrow(), false);
         }
@@ -96,16 +98,17 @@ public class ContractService {
      * Republishes a stored version's schema and field metadata as a new latest version, numbered as any publish of
      * that schema would be (the next major when forced), recording which version it restores.
      *
+     * @param budget what comparing the schemas may take
      * @throws IncompatibleContractException when going back breaks the asset's mode and the rollback is not forced
      */
     @Transactional
-    public Contract rollback(Caller caller, String assetName, RollbackRequest request) {
+    public Contract rollback(Caller caller, String assetName, RollbackRequest request, ComputeBudget budget) {
         Asset asset = assets.getForChange(assetName);
         caller.requireCanChange(asset.owner(), "the contracts of asset '" + assetName + "'");
         if (request.force()) {
             caller.requireAdmin("force a rollback that breaks the compatibility mode of '" + assetName + "'");
         }
-        RollbackPlan rollback = planRollback(asset, request);
+        RollbackPlan rollback = planRollback(asset, request, budget);
         if (!rollback.allowed()) {
             throw new IncompatibleContractException(rollback.publish(), "going back to " + rollback.rolledBackTo()
                     + " breaks the asset's mode; agree it with those consumers and ask an admin to roll back with"
@@ -125,15 +128,15 @@ public class ContractService {
      * What {@link #rollback} would do, with nothing stored. Anyone may ask, except that {@code force} is an admin's
      * decision even in a dry run, as the real rollback says.
      */
-    public RollbackPlan planRollback(Caller caller, String assetName, RollbackRequest request) {
+    public RollbackPlan planRollback(Caller caller, String assetName, RollbackRequest request, ComputeBudget budget) {
         Asset asset = assets.get(assetName);
         if (request.force()) {
             caller.requireAdmin("force a rollback that breaks the compatibility mode of '" + assetName + "'");
         }
-        return planRollback(asset, request);
+        return planRollback(asset, request, budget);
     }
 
-    private RollbackPlan planRollback(Asset asset, RollbackRequest request) {
+    private RollbackPlan planRollback(Asset asset, RollbackRequest request, ComputeBudget budget) {
         String assetName = asset.name().value();
         if (request.to() == null || request.to().isBlank()) {
             throw new InvalidInputException("/to", "name the version to roll back to, e.g. {\"to\": \"1.4.0\"}");
@@ -148,7 +151,7 @@ public class ContractService {
                 "asset '" + assetName + "' has no contract version " + target + " to roll back to: list them with"
                         + " GET /api/v1/assets/" + assetName + "/contracts"));
         PublishPlan plan = plan(asset, new PublishRequest(older.format(), TextNode.valueOf(older.schemaText()), null,
-                request.changelog(), older.fields()));
+                request.changelog(), older.fields()), budget);
         SemanticVersion latest = plan.latest().orElseThrow().version();
         if (plan.unchanged()) {
             throw new ConflictException("ROLLBACK_TO_LATEST_SCHEMA", "version " + target + " of '" + assetName
@@ -173,28 +176,29 @@ public class ContractService {
     }
 
     /** What publishing would do, with nothing stored: the dry run producers call from CI. */
-    public PublishPlan plan(String assetName, PublishRequest request) {
-        return plan(assets.get(assetName), request);
+    public PublishPlan plan(String assetName, PublishRequest request, ComputeBudget budget) {
+        return plan(assets.get(assetName), request, budget);
     }
 
     /**
      * The differences between two stored versions, read as a change from {@code from} to {@code to}, with the
      * verdict of the asset's mode.
      */
-    public VersionDiff diff(String assetName, String from, String to) {
+    public VersionDiff diff(String assetName, String from, String to, ComputeBudget budget) {
         Asset asset = assets.get(assetName);
         Contract older = get(assetName, from);
         Contract newer = get(assetName, to);
         CompatibilityVerdict verdict = checker.check(older.format(), asset.compatibility(),
-                asset.strictCompatibility(), schemaOf(newer).comparable(), List.of(schemaOf(older).comparable()));
+                asset.strictCompatibility(), schemaOf(newer).comparable(), List.of(schemaOf(older).comparable()),
+                budget);
         return new VersionDiff(assetName, older.version(), newer.version(), asset.compatibility(),
                 verdict.compatible(), verdict.requiredBump(),
                 DifferenceView.all(verdict.differences(), List.of(older.version().toString())));
     }
 
-    private PublishPlan plan(Asset asset, PublishRequest request) {
+    private PublishPlan plan(Asset asset, PublishRequest request, ComputeBudget budget) {
         String assetName = asset.name().value();
-        ParsedSchema schema = parser.parse(request.format(), request.schema(), "/schema");
+        ParsedSchema schema = parser.parse(request.format(), request.schema(), "/schema", budget);
         if (request.changelog() != null && request.changelog().length() > MAX_CHANGELOG) {
             throw new InvalidInputException("/changelog", "changelog is longer than " + MAX_CHANGELOG + " characters");
         }
@@ -214,7 +218,7 @@ public class ContractService {
         }
         List<Object> previous = oldestFirst.stream().map(contract -> schemaOf(contract).comparable()).toList();
         CompatibilityVerdict verdict = checker.check(schema.format(), asset.compatibility(),
-                asset.strictCompatibility(), schema.comparable(), previous);
+                asset.strictCompatibility(), schema.comparable(), previous, budget);
         Optional<SemanticVersion> requested = Optional.ofNullable(request.version()).map(SemanticVersion::parse);
         SemanticVersion version = versions.versionToPublish(latest.map(Contract::version), verdict, requested);
         List<String> versionNames = oldestFirst.stream().map(contract -> contract.version().toString()).toList();

@@ -1,6 +1,7 @@
 package dev.watershed.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.contract.Contract;
@@ -68,7 +69,18 @@ public class ValidationService {
      */
     public ValidationOutcome validate(Caller caller, String asset, String version, BatchFormat format,
                                       InputStream body, Options options) {
-        return run(caller, asset, version, format, body, options).outcome();
+        return validate(caller, asset, version, format, body, options, cache.newBudget());
+    }
+
+    /**
+     * Validates a body against a contract version within a compute budget per record; see
+     * {@link #validate(Caller, String, String, BatchFormat, InputStream, Options)}.
+     *
+     * @param budget what each record may take, renewed for every record; its cancellation stops the batch
+     */
+    public ValidationOutcome validate(Caller caller, String asset, String version, BatchFormat format,
+                                      InputStream body, Options options, ComputeBudget budget) {
+        return run(caller, asset, version, format, body, options, budget).outcome();
     }
 
     /** A validated batch with its profile itself, not only its summary. */
@@ -82,11 +94,11 @@ public class ValidationService {
      * @throws dev.watershed.domain.NotFoundException if the asset or any contract is missing
      */
     public ProfiledBatch profile(Caller caller, String asset, BatchFormat format, InputStream body, String label) {
-        return run(caller, asset, null, format, body, new Options(true, label, false));
+        return run(caller, asset, null, format, body, new Options(true, label, false), cache.newBudget());
     }
 
     private ProfiledBatch run(Caller caller, String asset, String version, BatchFormat format, InputStream body,
-                              Options options) {
+                              Options options, ComputeBudget budget) {
         if (options.recordsObservation()) {
             observations.requireCanRecord(caller, options.label());
         }
@@ -94,7 +106,7 @@ public class ValidationService {
         CompiledContract compiled = cache.get(asset, contract.version().toString(), contract.fingerprint(),
                 () -> contracts.schemaOf(contract));
         Profiler profiler = options.profile() ? new Profiler() : null;
-        ValidationReport report = run(compiled, format, body, profiler);
+        ValidationReport report = run(compiled, format, body, profiler, budget);
         BatchProfile profile = profiler == null ? null : profiler.profile();
         // Summarised before anything is stored, so that a profile that cannot be read back is never recorded.
         ProfileSummary summary = profile == null ? null : profile.summary();
@@ -117,10 +129,22 @@ public class ValidationService {
      */
     public ValidationOutcome validate(SchemaFormat format, JsonNode schema, List<JsonNode> records,
                                       String recordsPointer, boolean profile) {
+        return validate(format, schema, records, recordsPointer, profile, cache.newBudget());
+    }
+
+    /**
+     * Validates records against a schema sent with the request within a compute budget: for parsing the schema,
+     * then renewed for each record.
+     *
+     * @param records the records, already parsed from the request body
+     * @throws BatchTooLargeException beyond {@code watershed.validation.max-records}
+     */
+    public ValidationOutcome validate(SchemaFormat format, JsonNode schema, List<JsonNode> records,
+                                      String recordsPointer, boolean profile, ComputeBudget budget) {
         if (records.size() > cache.limits().maxRecords()) {
             throw new BatchTooLargeException(cache.limits().maxRecords());
         }
-        ParsedSchema parsed = parser.parse(format, schema, "/schema");
+        ParsedSchema parsed = parser.parse(format, schema, "/schema", budget);
         CompiledContract compiled = cache.get(null, null, parsed.fingerprint(), () -> parsed);
         for (int i = 0; i < records.size(); i++) {
             recordReader.requireDepth(records.get(i), recordsPointer == null ? "/record" : recordsPointer + "/" + i);
@@ -128,22 +152,22 @@ public class ValidationService {
         Profiler profiler = profile ? new Profiler() : null;
         ValidationReport report = new ValidationReport(cache.limits().maxErrors());
         for (int i = 0; i < records.size(); i++) {
-            check(compiled, records.get(i), i, report, profiler);
+            check(compiled, records.get(i), i, report, profiler, budget.renewed());
         }
         return new ValidationOutcome(null, null, report, profiler == null ? null : profiler.profile().summary(),
                 null);
     }
 
     private ValidationReport run(CompiledContract compiled, BatchFormat format, InputStream body,
-                                 Profiler profiler) {
+                                 Profiler profiler, ComputeBudget budget) {
         Consumer<JsonNode> observer = profiler == null ? null : profiler::add;
         return switch (format) {
             case JSON -> {
                 ValidationReport report = new ValidationReport(cache.limits().maxErrors());
-                check(compiled, recordReader.read(body), 0, report, profiler);
+                check(compiled, recordReader.read(body), 0, report, profiler, budget);
                 yield report;
             }
-            case NDJSON -> compiled.ndjson().validate(body, observer);
+            case NDJSON -> compiled.ndjson().validate(body, observer, budget);
             case AVRO_CONTAINER -> {
                 if (compiled.container() == null) {
                     throw new UnsupportedBatchFormatException("an Avro container file can only be checked against"
@@ -151,7 +175,7 @@ public class ValidationService {
                             + ": send application/json or application/x-ndjson");
                 }
                 try {
-                    yield compiled.container().validate(body, observer);
+                    yield compiled.container().validate(body, observer, budget);
                 } catch (UncheckedIOException e) {
                     throw new UnreadableBatchException("the body is not a readable Avro object container file: "
                             + e.getCause().getMessage(), e);
@@ -161,8 +185,8 @@ public class ValidationService {
     }
 
     private static void check(CompiledContract compiled, JsonNode record, long index, ValidationReport report,
-                              Profiler profiler) {
-        var errors = compiled.record().validate(record);
+                              Profiler profiler, ComputeBudget budget) {
+        var errors = compiled.record().validate(record, budget);
         if (errors.isEmpty()) {
             report.recordValid();
         } else {

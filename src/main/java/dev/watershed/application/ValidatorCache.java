@@ -2,6 +2,7 @@ package dev.watershed.application;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.validation.AvroContainerBatchValidator;
@@ -12,6 +13,7 @@ import dev.watershed.domain.validation.RecordValidator;
 import dev.watershed.domain.validation.ValidationLimits;
 import dev.watershed.domain.validation.ValidationOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -30,6 +32,7 @@ public class ValidatorCache {
     private final Cache<Key, CompiledContract> cache;
     private final ValidationLimits limits;
     private final ValidationOptions options;
+    private final Duration computeBudget;
 
     public ValidatorCache(WatershedConfig config) {
         WatershedConfig.Validation validation = config.validation();
@@ -38,6 +41,15 @@ public class ValidatorCache {
                 validation.maxRecords(), validation.maxErrors());
         this.options = new ValidationOptions(validation.formatAssertions(),
                 validation.allowedRefHosts().orElse(Set.of()));
+        this.computeBudget = config.limits().computeBudget();
+    }
+
+    /**
+     * A budget of {@code watershed.limits.compute-budget} from now, for validation that no client request passed
+     * one to (it then has no cancellation); batches renew it for every record.
+     */
+    ComputeBudget newBudget() {
+        return ComputeBudget.of(computeBudget);
     }
 
     /** The limits every batch is read within. */

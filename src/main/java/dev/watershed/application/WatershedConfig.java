@@ -83,6 +83,22 @@ public interface WatershedConfig {
         /** Largest page a list endpoint returns. */
         @WithDefault("500")
         int maxPageSize();
+
+        /**
+         * Computation one request may spend comparing schemas (a compatibility check, a publish or its dry run, a
+         * rollback plan, a diff), and one record may spend being validated; beyond it the work stops with 422
+         * {@code COMPUTE_BUDGET_EXCEEDED}. Work also stops as soon as the client closes the connection.
+         */
+        @WithDefault("5s")
+        Duration computeBudget();
+
+        /**
+         * Steps one comparison of two schema versions may take (subschema pairs compared, differences of a shared
+         * definition placed again), and types an Avro schema may have with its named types written out at each
+         * use; beyond it 422 {@code SCHEMA_TOO_COMPLEX}.
+         */
+        @WithDefault("1000000")
+        long maxComparisonSteps();
     }
 
     interface Examples {

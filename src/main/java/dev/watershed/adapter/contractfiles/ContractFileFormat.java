@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.watershed.domain.contract.FieldPath;
+import dev.watershed.domain.schema.JsonSchemaCompiler;
+import dev.watershed.domain.schema.RemoteRefPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,9 +36,10 @@ final class ContractFileFormat {
     private final Schema teamsSchema;
 
     ContractFileFormat() {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-        this.assetSchema = registry.getSchema(resource(ASSET_SCHEMA));
-        this.teamsSchema = registry.getSchema(resource(TEAMS_SCHEMA));
+        // Through the same reference policy as every other schema, although these two are our own.
+        JsonSchemaCompiler compiler = new JsonSchemaCompiler(RemoteRefPolicy.localOnly());
+        this.assetSchema = compiler.compile(resource(ASSET_SCHEMA), SpecificationVersion.DRAFT_2020_12);
+        this.teamsSchema = compiler.compile(resource(TEAMS_SCHEMA), SpecificationVersion.DRAFT_2020_12);
     }
 
     List<Violation> checkAsset(JsonNode document) {

@@ -12,6 +12,7 @@ import dev.watershed.application.PublishRequest;
 import dev.watershed.application.TeamService;
 import dev.watershed.application.ValidationService;
 import dev.watershed.application.WatershedConfig;
+import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.asset.AssetKind;
 import dev.watershed.domain.asset.Criticality;
 import dev.watershed.domain.auth.Caller;
@@ -167,10 +168,12 @@ public class ExampleEstateLoader {
                 JsonNode history = contract.path("history");
                 for (int i = 0; i < file.history().size(); i++) {
                     contracts.publish(LOADER, name, new PublishRequest(format, file.history().get(i),
-                            text(history.get(i), "version"), text(history.get(i), "changelog"), Map.of()));
+                            text(history.get(i), "version"), text(history.get(i), "changelog"), Map.of()),
+                            ComputeBudget.unlimited());
                 }
+                // Our own example files, loaded once at start: no request to answer within a budget.
                 contracts.publish(LOADER, name, new PublishRequest(format, file.schema(), text(contract, "version"),
-                        text(contract, "changelog"), fields(asset.path("fields"))));
+                        text(contract, "changelog"), fields(asset.path("fields"))), ComputeBudget.unlimited());
             }
         }
         for (ContractFiles.AssetFile file : ContractFiles.inDependencyOrder(estate.assets())) {

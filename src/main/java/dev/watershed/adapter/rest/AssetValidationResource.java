@@ -31,10 +31,12 @@ public class AssetValidationResource {
 
     private final ValidationService validation;
     private final RequestCaller caller;
+    private final ComputeBudgets budgets;
 
-    public AssetValidationResource(ValidationService validation, RequestCaller caller) {
+    public AssetValidationResource(ValidationService validation, RequestCaller caller, ComputeBudgets budgets) {
         this.validation = validation;
         this.caller = caller;
+        this.budgets = budgets;
     }
 
     @POST
@@ -49,8 +51,8 @@ public class AssetValidationResource {
                                        @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         ValidationService.Options options = new ValidationService.Options(flag(profile, "profile", true),
                 label == null || label.isBlank() ? null : label.strip(), flag(record, "record", false));
-        return ValidationResponse.of(validation.validate(caller.get(), name, version, formatOf(contentType), body,
-                options));
+        return ValidationResponse.of(budgets.within(budget -> validation.validate(caller.get(), name, version,
+                formatOf(contentType), body, options, budget)));
     }
 
     static boolean flag(String value, String parameter, boolean fallback) {

@@ -39,17 +39,20 @@ public class CompatibilityResource {
     }
 
     private final CompatibilityService compatibility;
+    private final ComputeBudgets budgets;
 
-    public CompatibilityResource(CompatibilityService compatibility) {
+    public CompatibilityResource(CompatibilityService compatibility, ComputeBudgets budgets) {
         this.compatibility = compatibility;
+        this.budgets = budgets;
     }
 
     @POST
     @Operation(summary = "Check a schema against earlier versions without registering anything")
     public CompatibilityResponse check(CompatibilityRequest request) {
         RequestBodies.require(request);
-        CompatibilityService.StatelessVerdict result = compatibility.check(request.format(), request.mode(),
-                Boolean.TRUE.equals(request.strict()), request.schema(), request.previous(), request.asset());
+        CompatibilityService.StatelessVerdict result = budgets.within(budget -> compatibility.check(request.format(),
+                request.mode(), Boolean.TRUE.equals(request.strict()), request.schema(), request.previous(),
+                request.asset(), budget));
         return new CompatibilityResponse(result.verdict().compatible(), result.verdict().mode(),
                 result.verdict().requiredBump().orElse(null), result.differences(), result.impacted());
     }

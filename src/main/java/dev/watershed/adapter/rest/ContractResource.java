@@ -81,11 +81,14 @@ public class ContractResource {
     private final ContractService contracts;
     private final RequestCaller caller;
     private final ObjectMapper json;
+    private final ComputeBudgets budgets;
 
-    public ContractResource(ContractService contracts, RequestCaller caller, ObjectMapper json) {
+    public ContractResource(ContractService contracts, RequestCaller caller, ObjectMapper json,
+                            ComputeBudgets budgets) {
         this.contracts = contracts;
         this.caller = caller;
         this.json = json;
+        this.budgets = budgets;
     }
 
     /**
@@ -143,9 +146,10 @@ public class ContractResource {
                             ContractRequest request) {
         PublishRequest publish = RequestBodies.require(request).toDomain();
         if (QueryParams.booleanValue(dryRun, "dryRun")) {
-            return Response.ok(DryRunResponse.of(contracts.plan(name, publish))).build();
+            return Response.ok(DryRunResponse.of(budgets.within(budget -> contracts.plan(name, publish, budget))))
+                    .build();
         }
-        PublishResult result = contracts.publish(caller.get(), name, publish);
+        PublishResult result = budgets.within(budget -> contracts.publish(caller.get(), name, publish, budget));
         ContractResponse body = toResponse(result.contract());
         if (!result.created()) {
             return Response.ok(body).build();
@@ -189,7 +193,7 @@ public class ContractResource {
     @Operation(summary = "The differences from one stored version to another, with the verdict of the asset's mode")
     public DiffResponse diff(@PathParam("name") String name, @PathParam("from") String from,
                              @PathParam("to") String to) {
-        VersionDiff diff = contracts.diff(name, from, to);
+        VersionDiff diff = budgets.within(budget -> contracts.diff(name, from, to, budget));
         return new DiffResponse(diff.asset(), diff.from().toString(), diff.to().toString(), diff.mode(),
                 diff.compatible(), diff.bump().orElse(null), diff.differences());
     }

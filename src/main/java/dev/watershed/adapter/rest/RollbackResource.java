@@ -61,11 +61,14 @@ public class RollbackResource {
     private final ContractService contracts;
     private final RequestCaller caller;
     private final ObjectMapper json;
+    private final ComputeBudgets budgets;
 
-    public RollbackResource(ContractService contracts, RequestCaller caller, ObjectMapper json) {
+    public RollbackResource(ContractService contracts, RequestCaller caller, ObjectMapper json,
+                            ComputeBudgets budgets) {
         this.contracts = contracts;
         this.caller = caller;
         this.json = json;
+        this.budgets = budgets;
     }
 
     @POST
@@ -78,9 +81,10 @@ public class RollbackResource {
                              RollbackBody body) {
         RollbackRequest request = RequestBodies.require(body).toDomain();
         if (QueryParams.booleanValue(dryRun, "dryRun")) {
-            return Response.ok(RollbackDryRunResponse.of(contracts.planRollback(caller.get(), name, request))).build();
+            return Response.ok(RollbackDryRunResponse.of(budgets.within(budget -> contracts.planRollback(caller.get(),
+                    name, request, budget)))).build();
         }
-        Contract contract = contracts.rollback(caller.get(), name, request);
+        Contract contract = budgets.within(budget -> contracts.rollback(caller.get(), name, request, budget));
         return Response.created(URI.create("/api/v1/assets/" + name + "/contracts/" + contract.version()))
                 .entity(ContractResponse.of(contract, json)).build();
     }

@@ -24,9 +24,11 @@ public class ValidationResource {
     }
 
     private final ValidationService validation;
+    private final ComputeBudgets budgets;
 
-    public ValidationResource(ValidationService validation) {
+    public ValidationResource(ValidationService validation, ComputeBudgets budgets) {
         this.validation = validation;
+        this.budgets = budgets;
     }
 
     @POST
@@ -37,8 +39,8 @@ public class ValidationResource {
         RequestBodies.require(request);
         ValidationService.requireOneShape(request.record(), request.records());
         List<JsonNode> records = request.records() != null ? request.records() : List.of(request.record());
-        return ValidationResponse.of(validation.validate(request.format(), request.schema(), records,
-                request.records() != null ? "/records" : null, AssetValidationResource.flag(profile, "profile",
-                        true)));
+        boolean profiled = AssetValidationResource.flag(profile, "profile", true);
+        return ValidationResponse.of(budgets.within(budget -> validation.validate(request.format(), request.schema(),
+                records, request.records() != null ? "/records" : null, profiled, budget)));
     }
 }

@@ -22,9 +22,10 @@ final class AvroFinding {
         this.change = change;
     }
 
-    /** @param readerIsNew whether the path was named after the new schema (BACKWARD) or the previous (FORWARD) */
-    boolean isAt(String readerPath, boolean readerIsNew) {
-        return (readerIsNew ? path : previousPath).equals(readerPath);
+    /** The same finding found again below another place: {@code from}'s part of both paths becomes {@code to}'s. */
+    AvroFinding movedTo(AvroStructureComparison.Paths from, AvroStructureComparison.Paths to) {
+        return new AvroFinding(kind, to.next() + path.substring(from.next().length()),
+                to.previous() + previousPath.substring(from.previous().length()), change);
     }
 
     Difference toDifference() {

@@ -1,6 +1,8 @@
 package dev.watershed.domain.compatibility;
 
+import dev.watershed.domain.ComputeBudget;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,9 @@ import org.apache.avro.Schema;
  * Walks two Avro schemas side by side and lists what changed, breaking or not (a field added with a default, a
  * promotion, a new union branch, a new doc). Whether a change breaks is not decided here: {@link AvroDiffer} takes
  * that from Avro's own {@code SchemaCompatibility}, so the two can never disagree.
+ *
+ * <p>A named record used in several places is reported at each of them, but each pair of records is worked out
+ * once: wherever the pair comes back, its findings are replayed at the new place.
  */
 final class AvroStructureComparison {
 
@@ -24,12 +29,26 @@ final class AvroStructureComparison {
             Schema.Type.BYTES, Set.of(Schema.Type.STRING));
 
     private final int maxDepth;
+    private final ComparisonLimits limits;
+    private final ComputeBudget budget;
+    private final boolean reuseOutcomes;
     private final List<AvroFinding> findings = new ArrayList<>();
     // Named types already compared on this descent; a recursive record refers back to itself through its name.
     private final Set<String> namedPairsInProgress = new HashSet<>();
+    private final Map<String, Outcome> outcomes = new HashMap<>();
+    private long cuts;
+    private int deepest;
 
-    AvroStructureComparison(int maxDepth) {
+    AvroStructureComparison(int maxDepth, ComparisonLimits limits, ComputeBudget budget) {
+        this(maxDepth, limits, budget, true);
+    }
+
+    /** @param reuseOutcomes false only to check, in tests, that reusing outcomes changes no answer */
+    AvroStructureComparison(int maxDepth, ComparisonLimits limits, ComputeBudget budget, boolean reuseOutcomes) {
         this.maxDepth = maxDepth;
+        this.limits = limits;
+        this.budget = budget;
+        this.reuseOutcomes = reuseOutcomes;
     }
 
     List<AvroFinding> run(Schema previous, Schema next) {
@@ -41,6 +60,9 @@ final class AvroStructureComparison {
         if (depth > maxDepth) {
             throw new SchemaTooDeepException(maxDepth, path.next());
         }
+        limits.step();
+        budget.tick();
+        deepest = Math.max(deepest, depth);
         if (oldSchema.getType() == Schema.Type.UNION || newSchema.getType() == Schema.Type.UNION) {
             compareUnions(branches(oldSchema), branches(newSchema), path, depth);
             return;
@@ -94,13 +116,45 @@ final class AvroStructureComparison {
     private void compareNamed(Schema oldRecord, Schema newRecord, Paths path, int depth) {
         String pair = oldRecord.getFullName() + "->" + newRecord.getFullName();
         if (!namedPairsInProgress.add(pair)) {
+            cuts++;
             return;
         }
         try {
-            compareNameAndDoc(oldRecord, newRecord, path);
-            compareFields(oldRecord, newRecord, path, depth);
+            Outcome known = outcomes.get(pair);
+            if (known != null && depth + known.height() <= maxDepth) {
+                replay(known, path, depth);
+            } else {
+                compareAndRemember(pair, oldRecord, newRecord, path, depth);
+            }
         } finally {
             namedPairsInProgress.remove(pair);
+        }
+    }
+
+    /**
+     * Compares a pair of records and keeps what it found, unless the comparison stopped at a pair already in
+     * progress further up, which makes the result depend on the way the pair was reached.
+     */
+    private void compareAndRemember(String pair, Schema oldRecord, Schema newRecord, Paths path, int depth) {
+        long cutsBefore = cuts;
+        int deepestBefore = deepest;
+        deepest = depth;
+        int first = findings.size();
+        compareNameAndDoc(oldRecord, newRecord, path);
+        compareFields(oldRecord, newRecord, path, depth);
+        int height = deepest - depth;
+        deepest = Math.max(deepestBefore, deepest);
+        if (reuseOutcomes && cuts == cutsBefore) {
+            outcomes.put(pair, new Outcome(path, first, findings.size(), height));
+        }
+    }
+
+    private void replay(Outcome known, Paths path, int depth) {
+        deepest = Math.max(deepest, depth + known.height());
+        for (int index = known.from(); index < known.to(); index++) {
+            limits.step();
+            budget.tick();
+            addFinding(findings.get(index).movedTo(known.path(), path));
         }
     }
 
@@ -276,7 +330,16 @@ final class AvroStructureComparison {
     }
 
     private void add(DifferenceKind kind, Paths path, String change) {
-        findings.add(new AvroFinding(kind, path.next(), path.previous(), change));
+        addFinding(new AvroFinding(kind, path.next(), path.previous(), change));
+    }
+
+    private void addFinding(AvroFinding finding) {
+        findings.add(finding);
+        limits.requireDifferences(findings.size());
+    }
+
+    /** The findings {@code [from, to)} a pair of records yielded at {@code path}, and how deep it went below. */
+    private record Outcome(Paths path, int from, int to, int height) {
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.watershed.domain.compatibility;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.VersionBump;
@@ -28,16 +29,25 @@ public final class CompatibilityChecker {
     private final JsonSchemaDiffer strictJsonSchemaDiffer;
     private final AvroDiffer avroDiffer;
 
-    /** A checker with the default depth limits. */
+    /** A checker with the default depth and step limits. */
     public CompatibilityChecker() {
         this(JsonSchemaDiffer.DEFAULT_MAX_DEPTH);
     }
 
     /** @param maxDepth how deep either differ follows nested schemas before {@link SchemaTooDeepException} */
     public CompatibilityChecker(int maxDepth) {
-        this.lenientJsonSchemaDiffer = new JsonSchemaDiffer(false, maxDepth);
-        this.strictJsonSchemaDiffer = new JsonSchemaDiffer(true, maxDepth);
-        this.avroDiffer = new AvroDiffer(maxDepth);
+        this(maxDepth, JsonSchemaDiffer.DEFAULT_MAX_STEPS);
+    }
+
+    /**
+     * @param maxDepth how deep either differ follows nested schemas before {@link SchemaTooDeepException}
+     * @param maxSteps how many steps one comparison of two versions may take before
+     *                 {@link dev.watershed.domain.contract.SchemaTooComplexException}
+     */
+    public CompatibilityChecker(int maxDepth, long maxSteps) {
+        this.lenientJsonSchemaDiffer = new JsonSchemaDiffer(false, maxDepth, maxSteps);
+        this.strictJsonSchemaDiffer = new JsonSchemaDiffer(true, maxDepth, maxSteps);
+        this.avroDiffer = new AvroDiffer(maxDepth, maxSteps);
     }
 
     /**
@@ -51,14 +61,29 @@ public final class CompatibilityChecker {
      * @param previousOldestFirst the published versions, oldest first, in the same forms; empty for a first version
      * @throws InvalidSchemaException when a schema is neither the parsed type nor parsable text of the format
      * @throws SchemaTooDeepException when a schema nests deeper than the configured limit
+     * @throws dev.watershed.domain.contract.SchemaTooComplexException when comparing two versions needs more steps
+     *     than the configured limit
      */
     public CompatibilityVerdict check(SchemaFormat format, CompatibilityMode mode, boolean strict, Object next,
                                       List<?> previousOldestFirst) {
+        return check(format, mode, strict, next, previousOldestFirst, ComputeBudget.unlimited());
+    }
+
+    /**
+     * Checks a schema given in any accepted form within a compute budget; see
+     * {@link #check(SchemaFormat, CompatibilityMode, boolean, Object, List)}.
+     *
+     * @throws dev.watershed.domain.ComputeBudgetExceededException when the budget runs out
+     * @throws dev.watershed.domain.ComputeCancelledException      when the budget is cancelled
+     */
+    public CompatibilityVerdict check(SchemaFormat format, CompatibilityMode mode, boolean strict, Object next,
+                                      List<?> previousOldestFirst, ComputeBudget budget) {
         return switch (format) {
             case JSON_SCHEMA -> check(strict ? strictJsonSchemaDiffer : lenientJsonSchemaDiffer, mode,
-                    jsonSchema(next), previousOldestFirst.stream().map(CompatibilityChecker::jsonSchema).toList());
+                    jsonSchema(next), previousOldestFirst.stream().map(CompatibilityChecker::jsonSchema).toList(),
+                    budget);
             case AVRO -> check(avroDiffer, mode, avroSchema(next),
-                    previousOldestFirst.stream().map(CompatibilityChecker::avroSchema).toList());
+                    previousOldestFirst.stream().map(CompatibilityChecker::avroSchema).toList(), budget);
         };
     }
 
@@ -70,17 +95,29 @@ public final class CompatibilityChecker {
      */
     public static <T> CompatibilityVerdict check(SchemaDiffer<T> differ, CompatibilityMode mode, T next,
                                                  List<T> previousOldestFirst) {
+        return check(differ, mode, next, previousOldestFirst, ComputeBudget.unlimited());
+    }
+
+    /**
+     * Checks a new version with a given differ within a compute budget, which is also checked between versions.
+     *
+     * @param previousOldestFirst the published versions, oldest first; only the last counts unless the mode is
+     *                            transitive; empty for a first version, which is always compatible and needs no bump
+     */
+    public static <T> CompatibilityVerdict check(SchemaDiffer<T> differ, CompatibilityMode mode, T next,
+                                                 List<T> previousOldestFirst, ComputeBudget budget) {
         if (previousOldestFirst.isEmpty()) {
             return new CompatibilityVerdict(true, mode, List.of(), List.of(), Optional.empty());
         }
         int latest = previousOldestFirst.size() - 1;
-        List<Difference> againstLatest = differ.diff(previousOldestFirst.get(latest), next);
+        List<Difference> againstLatest = differ.diff(previousOldestFirst.get(latest), next, budget);
         // Merge repeats across versions, newest first, so each difference reads as "against versions a, b".
         Map<Difference, List<Integer>> merged = new LinkedHashMap<>();
         add(merged, againstLatest, latest);
         if (mode.transitive()) {
             for (int version = latest - 1; version >= 0; version--) {
-                add(merged, differ.diff(previousOldestFirst.get(version), next), version);
+                budget.check();
+                add(merged, differ.diff(previousOldestFirst.get(version), next, budget), version);
             }
         }
         List<Difference> differences = new ArrayList<>(merged.size());

@@ -3,15 +3,24 @@ package dev.watershed.domain.compatibility;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.watershed.domain.ComputeBudget;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * One comparison of two JSON Schema documents: the state the keyword rules share (both roots, the options, the
  * differences found so far, the reference pairs being followed) and the recursive step they call back into.
+ *
+ * <p>A definition used in several places is compared, and reported, at each of them; but a pair of definitions is
+ * worked out once and its differences are replayed, moved to the new place, wherever the pair comes back. So the
+ * work grows with the size of the schemas and of the answer, not with the number of paths through shared
+ * definitions. What is left (the paths of the answer itself, a recursive schema that fans out) is bounded by a
+ * number of steps and by the {@link ComputeBudget}.
  */
 final class JsonSchemaComparison {
 
@@ -23,23 +32,44 @@ final class JsonSchemaComparison {
     private final JsonNode newRoot;
     private final boolean strict;
     private final int maxDepth;
+    private final ComparisonLimits limits;
+    private final ComputeBudget budget;
+    private final boolean reuseOutcomes;
     // Pairs on the current descent only: a recursive schema revisits the same pair and stops there, while a
     // definition used in two places is still compared (and reported) at both.
     private final Set<ReferencePair> pairsInProgress = new HashSet<>();
-    private List<Difference> differences = new ArrayList<>();
+    private final Map<Remembered, Outcome> outcomes = new HashMap<>();
+    private List<Report> reports = new ArrayList<>();
     private boolean insideNot;
+    private long cuts;
+    private int deepest;
 
-    JsonSchemaComparison(JsonNode oldRoot, JsonNode newRoot, boolean strict, int maxDepth) {
+    JsonSchemaComparison(JsonNode oldRoot, JsonNode newRoot, boolean strict, int maxDepth, ComparisonLimits limits,
+                         ComputeBudget budget) {
+        this(oldRoot, newRoot, strict, maxDepth, limits, budget, true);
+    }
+
+    /** @param reuseOutcomes false only to check, in tests, that reusing outcomes changes no answer */
+    JsonSchemaComparison(JsonNode oldRoot, JsonNode newRoot, boolean strict, int maxDepth, ComparisonLimits limits,
+                         ComputeBudget budget, boolean reuseOutcomes) {
         this.oldRoot = oldRoot;
         this.newRoot = newRoot;
         this.oldReferences = new LocalReferenceResolver(oldRoot);
         this.newReferences = new LocalReferenceResolver(newRoot);
         this.strict = strict;
         this.maxDepth = maxDepth;
+        this.limits = limits;
+        this.budget = budget;
+        this.reuseOutcomes = reuseOutcomes;
     }
 
     List<Difference> run() {
         compare(oldRoot, newRoot, DataPath.ROOT, 0);
+        limits.requireDifferences(reports.size());
+        List<Difference> differences = new ArrayList<>(reports.size());
+        for (Report report : reports) {
+            differences.add(report.toDifference());
+        }
         return differences;
     }
 
@@ -52,19 +82,57 @@ final class JsonSchemaComparison {
         if (depth > maxDepth) {
             throw new SchemaTooDeepException(maxDepth, path);
         }
+        step();
+        deepest = Math.max(deepest, depth);
         JsonNode oldResolved = oldReferences.resolve(oldSchema);
         JsonNode newResolved = newReferences.resolve(newSchema);
-        boolean viaReference = oldResolved != oldSchema || newResolved != newSchema;
+        if (oldResolved == oldSchema && newResolved == newSchema) {
+            compareResolved(oldResolved, newResolved, path, depth);
+            return;
+        }
         ReferencePair pair = new ReferencePair(oldResolved, newResolved);
-        if (viaReference && !pairsInProgress.add(pair)) {
+        if (!pairsInProgress.add(pair)) {
+            cuts++;
             return;
         }
         try {
-            compareResolved(oldResolved, newResolved, path, depth);
-        } finally {
-            if (viaReference) {
-                pairsInProgress.remove(pair);
+            Remembered key = new Remembered(pair, insideNot);
+            Outcome known = outcomes.get(key);
+            if (known != null && depth + known.height() <= maxDepth) {
+                replay(known, path, depth);
+            } else {
+                compareAndRemember(key, oldResolved, newResolved, path, depth);
             }
+        } finally {
+            pairsInProgress.remove(pair);
+        }
+    }
+
+    /**
+     * Compares a pair reached through a reference and keeps what it found, unless the comparison stopped at a pair
+     * already in progress further up: that result depends on the way the pair was reached, so it is not reused.
+     * Otherwise it depends on the two subschemas alone (the path only prefixes what is reported), and replaying it
+     * gives exactly what comparing again would.
+     */
+    private void compareAndRemember(Remembered key, JsonNode oldSchema, JsonNode newSchema, String path, int depth) {
+        long cutsBefore = cuts;
+        int deepestBefore = deepest;
+        deepest = depth;
+        List<Report> into = reports;
+        int first = into.size();
+        compareResolved(oldSchema, newSchema, path, depth);
+        int height = deepest - depth;
+        deepest = Math.max(deepestBefore, deepest);
+        if (reuseOutcomes && cuts == cutsBefore) {
+            outcomes.put(key, new Outcome(path, into, first, into.size(), height));
+        }
+    }
+
+    private void replay(Outcome known, String path, int depth) {
+        deepest = Math.max(deepest, depth + known.height());
+        for (int index = known.from(); index < known.to(); index++) {
+            step();
+            add(known.reports().get(index).movedTo(known.path(), path));
         }
     }
 
@@ -73,24 +141,24 @@ final class JsonSchemaComparison {
      * other breaks; used where a single difference (a property added) stands for a whole subschema comparison.
      */
     Breakage probe(JsonNode oldSchema, JsonNode newSchema, String path, int depth) {
-        List<Difference> saved = differences;
-        differences = new ArrayList<>();
+        List<Report> saved = reports;
+        reports = new ArrayList<>();
         try {
             compare(oldSchema, newSchema, path, depth);
             Breakage breakage = Breakage.NONE;
-            for (Difference difference : differences) {
-                breakage = breakage.or(new Breakage(difference.breaksBackward(), difference.breaksForward()));
+            for (Report report : reports) {
+                breakage = breakage.or(report.breakage());
             }
             return breakage;
         } finally {
-            differences = saved;
+            reports = saved;
         }
     }
 
     void report(DifferenceKind kind, String path, String change, Breakage breakage) {
         Breakage effective = insideNot ? breakage.swapped() : breakage;
         String where = insideNot ? change + " (inside `not`)" : change;
-        differences.add(effective.difference(kind, path, "property", where));
+        add(new Report(kind, path, where, effective));
     }
 
     /** Compares the schemas inside a {@code not}, where every verdict turns round. */
@@ -101,6 +169,16 @@ final class JsonSchemaComparison {
         } finally {
             insideNot = !insideNot;
         }
+    }
+
+    private void add(Report report) {
+        reports.add(report);
+        limits.requireDifferences(reports.size());
+    }
+
+    private void step() {
+        limits.step();
+        budget.tick();
     }
 
     private void compareResolved(JsonNode oldSchema, JsonNode newSchema, String path, int depth) {
@@ -157,6 +235,29 @@ final class JsonSchemaComparison {
     /** {@code true} and an absent subschema accept everything, exactly as {@code {}} does. */
     static ObjectNode asObject(JsonNode schema) {
         return schema != null && schema.isObject() ? (ObjectNode) schema : ACCEPT_ALL;
+    }
+
+    /** A difference before its message is written, so that a replay can move it to another path. */
+    private record Report(DifferenceKind kind, String path, String change, Breakage breakage) {
+
+        Report movedTo(String from, String to) {
+            return new Report(kind, to + path.substring(from.length()), change, breakage);
+        }
+
+        Difference toDifference() {
+            return breakage.difference(kind, path, "property", change);
+        }
+    }
+
+    /** A pair of definitions compared in or outside a {@code not}, which turns its verdicts round. */
+    private record Remembered(ReferencePair pair, boolean insideNot) {
+    }
+
+    /**
+     * What comparing a pair reported: the slice {@code [from, to)} of a list of reports, made at {@code path}, and
+     * how many levels the comparison went below its own depth.
+     */
+    private record Outcome(String path, List<Report> reports, int from, int to, int height) {
     }
 
     /** Identity, not equality: two equal-looking definitions at different places are different schemas. */

@@ -1,5 +1,6 @@
 package dev.watershed.domain.compatibility;
 
+import dev.watershed.domain.ComputeBudget;
 import java.util.List;
 
 /**
@@ -14,7 +15,15 @@ public interface SchemaDiffer<T> {
      *
      * @param previous the version readers and stored data already use
      * @param next     the version about to be published
+     * @param budget   checked at every step; the comparison stops with its exception when it runs out
      * @return every difference found, in a stable order; empty when the schemas are equivalent
+     * @throws dev.watershed.domain.ComputeBudgetExceededException when the budget runs out
+     * @throws dev.watershed.domain.ComputeCancelledException      when the budget is cancelled
      */
-    List<Difference> diff(T previous, T next);
+    List<Difference> diff(T previous, T next, ComputeBudget budget);
+
+    /** Compares two versions of a schema with no time limit; see {@link #diff(Object, Object, ComputeBudget)}. */
+    default List<Difference> diff(T previous, T next) {
+        return diff(previous, next, ComputeBudget.unlimited());
+    }
 }

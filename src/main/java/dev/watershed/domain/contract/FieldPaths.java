@@ -34,7 +34,9 @@ import org.apache.avro.Schema;
  *
  * <p>Containers themselves are listed ({@code /lines} as {@code array<object>}) but the {@code *} step is not a field
  * of its own. Order is the schema's declaration order, depth first. Beyond {@value #MAX_DEPTH} levels or
- * {@value #MAX_FIELDS} fields a {@link SchemaTooComplexException} is thrown rather than returning a partial list.
+ * {@value #MAX_FIELDS} fields, or after {@value #MAX_VISITS} subschemas visited (branches that reuse a definition
+ * merge into the same fields, so the field count alone does not bound the walk), a
+ * {@link SchemaTooComplexException} is thrown rather than returning a partial list.
  */
 public final class FieldPaths {
 
@@ -44,13 +46,16 @@ public final class FieldPaths {
     /** Most fields listed; guards against {@code $ref} diamonds that multiply paths without recursing. */
     public static final int MAX_FIELDS = 20_000;
 
+    /** Most subschemas visited; {@code allOf} of references that fan out could otherwise revisit one for ever. */
+    public static final int MAX_VISITS = 200_000;
+
     private FieldPaths() {
     }
 
     /** The fields of a JSON Schema document, given as its root node. */
     public static List<SchemaField> fromJsonSchema(JsonNode schema) {
         Objects.requireNonNull(schema, "schema");
-        JsonWalker walker = new JsonWalker(schema);
+        JsonWalker walker = new JsonWalker(schema, new Visits());
         walker.walkObject(schema, "", 0, new ArrayDeque<>());
         return List.copyOf(walker.fields.values());
     }
@@ -58,7 +63,7 @@ public final class FieldPaths {
     /** The fields of an Avro schema; a non-record root yields its nested fields, if any ({@code *} for items). */
     public static List<SchemaField> fromAvro(Schema schema) {
         Objects.requireNonNull(schema, "schema");
-        AvroWalker walker = new AvroWalker();
+        AvroWalker walker = new AvroWalker(new Visits());
         walker.descend(schema, "", 0, new HashSet<>());
         return List.copyOf(walker.fields.values());
     }
@@ -106,6 +111,19 @@ public final class FieldPaths {
         }
     }
 
+    /** Subschemas visited by one listing, shared by the walkers it starts. */
+    private static final class Visits {
+
+        private int count;
+
+        void next() {
+            if (++count > MAX_VISITS) {
+                throw new SchemaTooComplexException("listing the fields of the schema visits more than " + MAX_VISITS
+                        + " subschemas, usually because combined $refs fan out; fields cannot be listed");
+            }
+        }
+    }
+
     private static void merge(Map<String, SchemaField> fields, SchemaField field) {
         fields.merge(field.path(), field, (old, added) -> new SchemaField(old.path(),
                 old.type().equals(added.type()) ? old.type() : old.type() + "|" + added.type(),
@@ -118,9 +136,11 @@ public final class FieldPaths {
 
         private final JsonNode root;
         private final Map<String, SchemaField> fields = new LinkedHashMap<>();
+        private final Visits visits;
 
-        JsonWalker(JsonNode root) {
+        JsonWalker(JsonNode root, Visits visits) {
             this.root = root;
+            this.visits = visits;
         }
 
         /**
@@ -129,6 +149,7 @@ public final class FieldPaths {
          */
         void walkObject(JsonNode schema, String path, int depth, Deque<String> refs) {
             checkSize(fields, depth, path);
+            visits.next();
             String ref = localRef(schema);
             if (ref != null) {
                 if (refs.contains(ref)) {
@@ -161,7 +182,7 @@ public final class FieldPaths {
                     walkObject(branch, path, depth, refs);
                 } else {
                     // Required only within a branch that may not apply: list the fields, but as optional.
-                    JsonWalker optional = new JsonWalker(root);
+                    JsonWalker optional = new JsonWalker(root, visits);
                     optional.walkObject(branch, path, depth, refs);
                     for (SchemaField field : optional.fields.values()) {
                         merge(fields, new SchemaField(field.path(), field.type(), false, field.description()));
@@ -306,9 +327,15 @@ public final class FieldPaths {
     private static final class AvroWalker {
 
         private final Map<String, SchemaField> fields = new LinkedHashMap<>();
+        private final Visits visits;
+
+        AvroWalker(Visits visits) {
+            this.visits = visits;
+        }
 
         void descend(Schema schema, String path, int depth, Set<String> recordsOnPath) {
             checkSize(fields, depth, path);
+            visits.next();
             switch (schema.getType()) {
                 case RECORD -> {
                     if (!recordsOnPath.add(schema.getFullName())) {

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.Sha256;
+import dev.watershed.domain.schema.AvroExpansion;
+import dev.watershed.domain.schema.JsonSchemaCompiler;
+import dev.watershed.domain.schema.RefNotAllowedException;
+import dev.watershed.domain.schema.RemoteRefPolicy;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -24,7 +26,8 @@ import org.apache.avro.SchemaParseException;
 /**
  * Turns a schema as a client sent it (a JSON value, or a string holding one) into a {@link ParsedSchema}, checking
  * it with its language's own rules: JSON Schema documents against the meta-schema of their dialect, Avro schemas
- * with Avro's parser.
+ * with Avro's parser. Whatever a JSON Schema refers to is resolved through {@link RemoteRefPolicy} alone, and an
+ * Avro schema whose named types reuse each other along too many paths is refused before anything walks it.
  *
  * <p>Thread-safe; meta-schemas are loaded once per dialect.
  */
@@ -39,19 +42,64 @@ public final class SchemaParser {
             .build();
 
     private final int maxDepth;
+    private final JsonSchemaCompiler compiler;
+    private final long maxAvroExpansion;
     private final Map<SpecificationVersion, com.networknt.schema.Schema> metaSchemas =
             new EnumMap<>(SpecificationVersion.class);
 
-    /** @param maxDepth deepest nesting of JSON values a schema may have; deeper ones are refused, never recursed */
+    /**
+     * A parser that loads no remote schema.
+     *
+     * @param maxDepth deepest nesting of JSON values a schema may have; deeper ones are refused, never recursed
+     */
     public SchemaParser(int maxDepth) {
+        this(maxDepth, RemoteRefPolicy.localOnly(), AvroExpansion.DEFAULT_LIMIT);
+    }
+
+    /**
+     * @param maxDepth         deepest nesting of JSON values a schema may have; deeper ones are refused
+     * @param references       what JSON Schema references may load
+     * @param maxAvroExpansion most types an Avro schema may have with its named types written out at each use
+     */
+    public SchemaParser(int maxDepth, RemoteRefPolicy references, long maxAvroExpansion) {
         this.maxDepth = maxDepth;
+        this.compiler = new JsonSchemaCompiler(references);
+        this.maxAvroExpansion = maxAvroExpansion;
+    }
+
+    /**
+     * Loads the meta-schema of every dialect now, so that the first request of each dialect does not spend its
+     * compute budget on it.
+     *
+     * @return this parser
+     */
+    public SchemaParser preloadMetaSchemas() {
+        for (SpecificationVersion dialect : SpecificationVersion.values()) {
+            metaSchema(dialect);
+        }
+        return this;
+    }
+
+    /**
+     * Parses a schema with no time limit; see {@link #parse(SchemaFormat, JsonNode, String, ComputeBudget)}.
+     *
+     * @param input   the schema: a JSON object (or, for Avro, any JSON value), or a string holding its text
+     * @param pointer where the schema sits in the request, for error reports
+     */
+    public ParsedSchema parse(SchemaFormat format, JsonNode input, String pointer) {
+        return parse(format, input, pointer, ComputeBudget.unlimited());
     }
 
     /**
      * @param input   the schema: a JSON object (or, for Avro, any JSON value), or a string holding its text
      * @param pointer where the schema sits in the request, for error reports
+     * @param budget  what checking the schema against its meta-schema may take
+     * @throws InvalidSchemaException     when the schema is not valid in its language
+     * @throws RefNotAllowedException     when a JSON Schema refers to a resource the policy refuses
+     * @throws SchemaTooComplexException when an Avro schema expands beyond the limit
      */
-    public ParsedSchema parse(SchemaFormat format, JsonNode input, String pointer) {
+    public ParsedSchema parse(SchemaFormat format, JsonNode input, String pointer, ComputeBudget budget) {
+        budget.check();
         if (format == null) {
             throw new InvalidSchemaException("/format", "format is required: JSON_SCHEMA or AVRO", List.of());
         }
@@ -60,7 +108,7 @@ public final class SchemaParser {
         }
         JsonNode document = input.isTextual() ? readText(format, input.textValue(), pointer) : input;
         checkDepth(document, pointer);
-        return format == SchemaFormat.AVRO ? parseAvro(document, pointer) : parseJsonSchema(document, pointer);
+        return format == SchemaFormat.AVRO ? parseAvro(document, pointer) : parseJsonSchema(document, pointer, budget);
     }
 
     private JsonNode readText(SchemaFormat format, String text, String pointer) {
@@ -94,13 +142,13 @@ public final class SchemaParser {
         }
     }
 
-    private ParsedSchema parseJsonSchema(JsonNode document, String pointer) {
+    private ParsedSchema parseJsonSchema(JsonNode document, String pointer, ComputeBudget budget) {
         if (!document.isObject()) {
             throw new InvalidSchemaException(pointer, "a JSON Schema contract must be a JSON object, not "
                     + document.getNodeType().name().toLowerCase(), List.of());
         }
         SpecificationVersion dialect = dialectOf(document, pointer);
-        List<Error> errors = metaSchema(dialect).validate(document);
+        List<Error> errors = JsonSchemaCompiler.validate(metaSchema(dialect), document, budget);
         if (!errors.isEmpty()) {
             List<String> reasons = errors.stream()
                     .map(error -> pointer + error.getInstanceLocation().toString().replaceFirst("^\\$", "")
@@ -110,6 +158,7 @@ public final class SchemaParser {
                     + "): " + String.join("; ", reasons), reasons);
         }
         compile(document, dialect, pointer);
+        budget.check();
         String canonical = canonical(document);
         return new ParsedSchema(SchemaFormat.JSON_SCHEMA, document, null, dialect.getDialectId(), canonical,
                 Sha256.hex(canonical), canonical);
@@ -131,23 +180,26 @@ public final class SchemaParser {
 
     private com.networknt.schema.Schema metaSchema(SpecificationVersion dialect) {
         synchronized (metaSchemas) {
-            return metaSchemas.computeIfAbsent(dialect, version -> SchemaRegistry.withDefaultDialect(version)
-                    .getSchema(SchemaLocation.of(version.getDialectId())));
+            return metaSchemas.computeIfAbsent(dialect, compiler::metaSchema);
         }
     }
 
-    /** Compiling catches what the meta-schema cannot, such as a {@code $ref} that points nowhere. */
-    private static void compile(JsonNode document, SpecificationVersion dialect, String pointer) {
+    /**
+     * Compiling catches what the meta-schema cannot, such as a {@code $ref} that points nowhere; every reference is
+     * resolved now, through the policy, without evaluating anything (that could take long, see the budget).
+     */
+    private void compile(JsonNode document, SpecificationVersion dialect, String pointer) {
         try {
-            com.networknt.schema.Schema schema = SchemaRegistry.withDefaultDialect(dialect).getSchema(document);
-            schema.validate("null", InputFormat.JSON);
+            compiler.compile(document, dialect);
+        } catch (RefNotAllowedException e) {
+            throw e.under(pointer);
         } catch (RuntimeException e) {
-            throw new InvalidSchemaException(pointer, "the schema cannot be compiled: " + e.getMessage(),
-                    List.of(String.valueOf(e.getMessage())));
+            String reason = JsonSchemaCompiler.reason(e);
+            throw new InvalidSchemaException(pointer, "the schema cannot be compiled: " + reason, List.of(reason));
         }
     }
 
-    private static ParsedSchema parseAvro(JsonNode document, String pointer) {
+    private ParsedSchema parseAvro(JsonNode document, String pointer) {
         Schema schema;
         try {
             // A bare text node serialises with its quotes: exactly Avro's form of a primitive schema.
@@ -155,6 +207,12 @@ public final class SchemaParser {
         } catch (SchemaParseException | org.apache.avro.AvroTypeException e) {
             throw new InvalidSchemaException(pointer, "the schema is not a valid Avro schema: " + e.getMessage(),
                     List.of(e.getMessage()));
+        }
+        if (AvroExpansion.exceeds(schema, maxAvroExpansion)) {
+            throw new SchemaTooComplexException("the Avro schema at " + pointer + " has more than " + maxAvroExpansion
+                    + " types when each named type is written out at every place it is used"
+                    + " (watershed.limits.max-comparison-steps): its named types reuse each other along very many"
+                    + " paths, which no comparison or listing of its fields could walk; reuse them fewer times");
         }
         String canonical = SchemaNormalization.toParsingForm(schema);
         String identity;

@@ -2,6 +2,8 @@ package dev.watershed.domain.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watershed.domain.ComputeBudget;
+import dev.watershed.domain.schema.AvroExpansion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +26,8 @@ import org.apache.avro.generic.GenericRecord;
 public final class AvroContainerBatchValidator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Incompatibilities named in the refusal of a writer schema; the rest are counted. */
+    private static final int MAX_LISTED = 20;
 
     private final AvroRecordValidator validator;
     private final ValidationLimits limits;
@@ -39,16 +43,23 @@ public final class AvroContainerBatchValidator {
         return validate(container, null);
     }
 
+    /** Validates every record with no time limit. See {@link #validate(InputStream, Consumer, ComputeBudget)}. */
+    public ValidationReport validate(InputStream container, Consumer<JsonNode> observer) {
+        return validate(container, observer, ComputeBudget.unlimited());
+    }
+
     /**
      * Validates every record of the container file.
      *
      * @param observer receives each record as plain JSON (unions unwrapped) when not {@code null}; converting costs
      *                 time, so pass {@code null} unless profiling
-     * @throws UnreadableWriterSchemaException if the writer schema cannot be read with the contract schema
+     * @param budget   checked for cancellation before each record (decoding one costs what the record weighs)
+     * @throws UnreadableWriterSchemaException if the writer schema cannot be read with the contract schema, or is
+     *                                         too large to check (named types reused along too many paths)
      * @throws BatchTooLargeException          if the file holds more than {@link ValidationLimits#maxRecords()}
      * @throws UncheckedIOException            if the stream is not an Avro container file or cannot be read
      */
-    public ValidationReport validate(InputStream container, Consumer<JsonNode> observer) {
+    public ValidationReport validate(InputStream container, Consumer<JsonNode> observer, ComputeBudget budget) {
         Schema contract = validator.schema();
         GenericDatumReader<GenericRecord> datumReader = new GenericDatumReader<>(null, contract);
         ValidationReport report = new ValidationReport(limits.maxErrors());
@@ -57,6 +68,7 @@ public final class AvroContainerBatchValidator {
             GenericRecord reuse = null;
             long index = 0;
             while (records.hasNext()) {
+                budget.checkCancelled();
                 if (index == limits.maxRecords()) {
                     throw new BatchTooLargeException(limits.maxRecords());
                 }
@@ -87,15 +99,26 @@ public final class AvroContainerBatchValidator {
     }
 
     private static void checkReadable(Schema contract, Schema writer) {
+        // The writer schema comes with the file: Avro's check, which cannot be interrupted, only gets one of sane size.
+        if (AvroExpansion.exceeds(writer, AvroExpansion.DEFAULT_LIMIT)) {
+            throw new UnreadableWriterSchemaException("The file's writer schema " + writer.getFullName() + " has more"
+                    + " than " + AvroExpansion.DEFAULT_LIMIT + " types when each named type is written out at every"
+                    + " place it is used; write the file with a schema whose named types reuse each other less");
+        }
         SchemaCompatibility.SchemaPairCompatibility compatibility =
                 SchemaCompatibility.checkReaderWriterCompatibility(contract, writer);
         if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
             StringBuilder detail = new StringBuilder("The file's writer schema ").append(writer.getFullName())
                     .append(" cannot be read with the contract schema ").append(contract.getFullName()).append(':');
+            List<SchemaCompatibility.Incompatibility> incompatibilities =
+                    compatibility.getResult().getIncompatibilities();
             for (SchemaCompatibility.Incompatibility incompatibility
-                    : compatibility.getResult().getIncompatibilities()) {
+                    : incompatibilities.subList(0, Math.min(MAX_LISTED, incompatibilities.size()))) {
                 detail.append(' ').append(incompatibility.getLocation()).append(' ')
                         .append(incompatibility.getMessage()).append(';');
+            }
+            if (incompatibilities.size() > MAX_LISTED) {
+                detail.append(" and ").append(incompatibilities.size() - MAX_LISTED).append(" more;");
             }
             throw new UnreadableWriterSchemaException(detail.toString());
         }

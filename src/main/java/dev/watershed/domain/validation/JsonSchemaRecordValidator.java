@@ -3,10 +3,13 @@ package dev.watershed.domain.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import dev.watershed.domain.ComputeBudget;
+import dev.watershed.domain.schema.JsonSchemaCompiler;
+import dev.watershed.domain.schema.RefNotAllowedException;
+import dev.watershed.domain.schema.RemoteRefPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +17,8 @@ import java.util.Objects;
 /**
  * Validates records against a JSON Schema (draft-04, -06, -07, 2019-09 or 2020-12, chosen by {@code $schema};
  * 2020-12 when absent). The schema is compiled once in the constructor, every {@code $ref} resolved then, so a
- * broken or refused reference fails at registration and not on the first record.
+ * broken or refused reference fails at registration and not on the first record. References are resolved through
+ * {@link RemoteRefPolicy} only, and validation runs within a {@link ComputeBudget}.
  */
 public final class JsonSchemaRecordValidator implements RecordValidator {
 
@@ -32,8 +36,9 @@ public final class JsonSchemaRecordValidator implements RecordValidator {
     /**
      * Compiles a schema.
      *
-     * @throws InvalidContractSchemaException if the schema cannot be compiled, uses an unsupported pattern, or
-     *                                        references a remote schema whose host is not allowed
+     * @throws InvalidContractSchemaException if the schema cannot be compiled or uses an unsupported pattern
+     * @throws RefNotAllowedException         if it refers to anything but a standard meta-schema or a remote schema
+     *                                        on an allowed host, with the pointer of the reference in the schema
      */
     public JsonSchemaRecordValidator(JsonNode schemaNode, ValidationOptions options) {
         Objects.requireNonNull(schemaNode, "schemaNode");
@@ -46,15 +51,10 @@ public final class JsonSchemaRecordValidator implements RecordValidator {
                 .pathType(PathType.JSON_POINTER)
                 .regularExpressionFactory(Re2jRegularExpressionFactory.INSTANCE)
                 .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaRegistryConfig(config)
-                        .schemaLoader(RemoteRefPolicy.schemaLoader(options.allowedRefHosts())));
+        JsonSchemaCompiler compiler = new JsonSchemaCompiler(new RemoteRefPolicy(options.allowedRefHosts()), config);
         try {
-            Schema compiled = registry.getSchema(schemaNode);
-            // Resolves every $ref now: the refusal of a remote host must surface at registration time.
-            compiled.initializeValidators();
-            return compiled;
-        } catch (InvalidContractSchemaException e) {
+            return compiler.compile(schemaNode, SpecificationVersion.DRAFT_2020_12);
+        } catch (InvalidContractSchemaException | RefNotAllowedException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new InvalidContractSchemaException("The JSON Schema cannot be compiled: " + reason(e), e);
@@ -68,12 +68,22 @@ public final class JsonSchemaRecordValidator implements RecordValidator {
                 return cause.getMessage();
             }
         }
-        return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+        return JsonSchemaCompiler.reason(e);
     }
 
     @Override
     public List<RecordError> validate(JsonNode record) {
-        List<Error> errors = schema.validate(record);
+        return validate(record, ComputeBudget.unlimited());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The budget is ticked at every reference followed, where a schema can multiply the work.
+     */
+    @Override
+    public List<RecordError> validate(JsonNode record, ComputeBudget budget) {
+        List<Error> errors = JsonSchemaCompiler.validate(schema, record, budget);
         if (errors.isEmpty()) {
             return List.of();
         }

@@ -3,6 +3,7 @@ package dev.watershed.domain.validation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.watershed.domain.ComputeBudget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,6 +51,22 @@ public final class NdjsonBatchValidator {
      * @throws UncheckedIOException   if reading the stream fails
      */
     public ValidationReport validate(InputStream ndjson, Consumer<JsonNode> observer) {
+        return validate(ndjson, observer, ComputeBudget.unlimited());
+    }
+
+    /**
+     * Validates every record of the stream within a compute budget per record: a batch is as long as the record
+     * limits let it be, but no single record may take longer than the budget, and cancelling it (the client hung
+     * up) stops the batch at the next record.
+     *
+     * @param observer receives each parsed record; may be {@code null}
+     * @param budget   what each record may take; renewed for every record
+     * @throws BatchTooLargeException                             beyond {@link ValidationLimits#maxRecords()}
+     * @throws UncheckedIOException                               if reading the stream fails
+     * @throws dev.watershed.domain.ComputeBudgetExceededException when a record takes longer than the budget
+     * @throws dev.watershed.domain.ComputeCancelledException      when the budget is cancelled
+     */
+    public ValidationReport validate(InputStream ndjson, Consumer<JsonNode> observer, ComputeBudget budget) {
         ValidationReport report = new ValidationReport(limits.maxErrors());
         BoundedLineReader lines = new BoundedLineReader(ndjson, limits.maxRecordBytes());
         long index = 0;
@@ -66,7 +83,7 @@ public final class NdjsonBatchValidator {
                     report.recordInvalid(index, new RecordError("", null,
                             "record exceeds " + limits.maxRecordBytes() + " bytes"));
                 } else {
-                    validateLine(lines, index, report, observer);
+                    validateLine(lines, index, report, observer, budget.renewed());
                 }
                 index++;
             }
@@ -77,7 +94,7 @@ public final class NdjsonBatchValidator {
     }
 
     private void validateLine(BoundedLineReader lines, long index, ValidationReport report,
-            Consumer<JsonNode> observer) {
+            Consumer<JsonNode> observer, ComputeBudget budget) {
         JsonNode record;
         try {
             record = reader.readTree(lines.buffer(), 0, lines.length());
@@ -89,7 +106,7 @@ public final class NdjsonBatchValidator {
             report.recordInvalid(index, new RecordError("", null, "unreadable record: " + e.getMessage()));
             return;
         }
-        List<RecordError> errors = validator.validate(record);
+        List<RecordError> errors = validator.validate(record, budget);
         if (errors.isEmpty()) {
             report.recordValid();
         } else {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watershed.domain.schema.RefNotAllowedException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -128,9 +129,10 @@ class JsonSchemaRecordValidatorTest {
         JsonNode schema = json("{\"$ref\": \"http://169.254.169.254/latest/meta-data/schema.json\"}");
 
         assertThatThrownBy(() -> new JsonSchemaRecordValidator(schema))
-                .isInstanceOf(InvalidContractSchemaException.class)
+                .isInstanceOf(RefNotAllowedException.class)
                 .hasMessageContaining("169.254.169.254")
-                .hasMessageContaining("not allowed");
+                .hasMessageContaining("does not load")
+                .extracting(e -> ((RefNotAllowedException) e).pointer()).isEqualTo("/$ref");
     }
 
     @Test
@@ -139,8 +141,9 @@ class JsonSchemaRecordValidatorTest {
         ValidationOptions options = ValidationOptions.defaults().withAllowedRefHosts(Set.of("schemas.example.com"));
 
         assertThatThrownBy(() -> new JsonSchemaRecordValidator(schema, options))
-                .isInstanceOf(InvalidContractSchemaException.class)
-                .hasMessageContaining("evil.example");
+                .isInstanceOf(RefNotAllowedException.class)
+                .hasMessageContaining("evil.example")
+                .hasMessageContaining("schemas.example.com");
     }
 
     @Test
@@ -149,7 +152,8 @@ class JsonSchemaRecordValidatorTest {
 
         assertThatThrownBy(() -> new JsonSchemaRecordValidator(schema,
                 ValidationOptions.defaults().withAllowedRefHosts(Set.of("localhost"))))
-                .isInstanceOf(InvalidContractSchemaException.class);
+                .isInstanceOf(RefNotAllowedException.class)
+                .hasMessageContaining("file:///etc/passwd");
     }
 
     @Test
