@@ -1,5 +1,7 @@
 package dev.watershed.domain.compatibility;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watershed.domain.ComputeBudget;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 
 /**
@@ -21,6 +24,7 @@ import org.apache.avro.Schema;
 final class AvroStructureComparison {
 
     /** Avro's schema resolution promotions, writer type to the reader types that can read it. */
+    private static final ObjectMapper DEFAULTS = new ObjectMapper();
     private static final Map<Schema.Type, Set<Schema.Type>> PROMOTIONS = Map.of(
             Schema.Type.INT, Set.of(Schema.Type.LONG, Schema.Type.FLOAT, Schema.Type.DOUBLE),
             Schema.Type.LONG, Set.of(Schema.Type.FLOAT, Schema.Type.DOUBLE),
@@ -186,7 +190,7 @@ final class AvroStructureComparison {
             if (oldField == null) {
                 boolean hasDefault = newField.hasDefaultValue();
                 add(hasDefault ? DifferenceKind.FIELD_ADDED_WITH_DEFAULT : DifferenceKind.FIELD_ADDED_WITHOUT_DEFAULT,
-                        fieldPath, "was added " + (hasDefault ? "with default " + newField.defaultVal()
+                        fieldPath, "was added " + (hasDefault ? "with default " + defaultOf(newField)
                                 : "without a default"));
                 continue;
             }
@@ -205,6 +209,22 @@ final class AvroStructureComparison {
         }
     }
 
+    /**
+     * A field's default as the schema writes it ({@code null}, {@code "EUR"}, {@code {"a": 1}}): Avro hands it over as
+     * Java objects, whose own text would be {@code JsonProperties$Null@5e2de80c} for a null default.
+     */
+    private static String defaultOf(Schema.Field field) {
+        Object value = field.defaultVal();
+        if (value == JsonProperties.NULL_VALUE) {
+            return "null";
+        }
+        try {
+            return DEFAULTS.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return "(a default that cannot be shown)";
+        }
+    }
+
     private static Schema.Field renamedFrom(Schema oldRecord, Schema.Field newField) {
         for (String alias : newField.aliases()) {
             Schema.Field candidate = oldRecord.getField(alias);
@@ -220,11 +240,11 @@ final class AvroStructureComparison {
                               int depth) {
         if (oldField.hasDefaultValue() != newField.hasDefaultValue()) {
             add(newField.hasDefaultValue() ? DifferenceKind.DEFAULT_ADDED : DifferenceKind.DEFAULT_REMOVED,
-                    fieldPath, newField.hasDefaultValue() ? "gained the default " + newField.defaultVal()
-                            : "lost its default " + oldField.defaultVal());
+                    fieldPath, newField.hasDefaultValue() ? "gained the default " + defaultOf(newField)
+                            : "lost its default " + defaultOf(oldField));
         } else if (oldField.hasDefaultValue() && !Objects.equals(oldField.defaultVal(), newField.defaultVal())) {
-            add(DifferenceKind.DEFAULT_CHANGED, fieldPath, "changed its default from " + oldField.defaultVal()
-                    + " to " + newField.defaultVal());
+            add(DifferenceKind.DEFAULT_CHANGED, fieldPath, "changed its default from " + defaultOf(oldField)
+                    + " to " + defaultOf(newField));
         }
         if (!Objects.equals(oldField.doc(), newField.doc())) {
             add(DifferenceKind.DOCUMENTATION_CHANGED, fieldPath, "changed its `doc`");

@@ -37,6 +37,21 @@ class AvroDifferTest {
         assertThat(differences).extracting(Difference::path).contains("/a", "/b", "/tags/*");
     }
 
+    @Test
+    void defaultsAreShownAsTheSchemaWritesThem() {
+        Schema previous = parse("""
+                {"type": "record", "name": "R",
+                 "fields": [{"name": "currency", "type": "string", "default": "EUR"}]}""");
+        Schema next = parse("""
+                {"type": "record", "name": "R", "fields": [{"name": "currency", "type": "string", "default": "USD"},
+                 {"name": "note", "type": ["null", "string"], "default": null}]}""");
+
+        assertThat(new AvroDiffer().diff(previous, next)).extracting(Difference::message)
+                .anyMatch(message -> message.startsWith(
+                        "field `currency` changed its default from \"EUR\" to \"USD\":"))
+                .anyMatch(message -> message.startsWith("field `note` was added with default null:"));
+    }
+
     private static boolean incompatible(Schema reader, Schema writer) {
         return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getType()
                 == SchemaCompatibilityType.INCOMPATIBLE;
