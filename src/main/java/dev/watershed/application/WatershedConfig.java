@@ -121,6 +121,13 @@ public interface WatershedConfig {
         /** Compiled contract validators kept in memory, least recently used evicted first. */
         @WithDefault("256")
         int cacheSize();
+
+        /**
+         * Largest block of an Avro container file, as stored and once decompressed, and largest file header; checked
+         * before the block is held, so a compressed bomb costs at most this per request. 413 beyond.
+         */
+        @WithDefault("16777216")
+        int maxBlockBytes();
     }
 
     interface Graph {

@@ -14,6 +14,7 @@ import dev.watershed.domain.auth.AuthenticationRequiredException;
 import dev.watershed.domain.auth.ForbiddenException;
 import dev.watershed.domain.contract.InvalidSchemaException;
 import dev.watershed.domain.validation.BatchTooLargeException;
+import dev.watershed.domain.validation.BlockTooLargeException;
 import dev.watershed.domain.validation.MalformedRecordException;
 import dev.watershed.domain.validation.RecordTooLargeException;
 import dev.watershed.domain.graph.DependencyCycleException;
@@ -49,6 +50,7 @@ public class ProblemMapper {
         STATUS.put(PayloadTooLargeException.class, 413);
         STATUS.put(BatchTooLargeException.class, 413);
         STATUS.put(RecordTooLargeException.class, 413);
+        STATUS.put(BlockTooLargeException.class, 413);
         STATUS.put(MalformedRecordException.class, 400);
         STATUS.put(UnsupportedBatchFormatException.class, 415);
         STATUS.put(InvalidInputException.class, 422);
