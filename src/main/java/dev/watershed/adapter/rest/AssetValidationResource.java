@@ -49,8 +49,8 @@ public class AssetValidationResource {
                                        @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         ValidationService.Options options = new ValidationService.Options(flag(profile, "profile", true),
                 label == null || label.isBlank() ? null : label.strip(), flag(record, "record", false));
-        return ValidationResponse.of(validation.validate(caller.get(), name, version, formatOf(contentType), body,
-                options));
+        return ValidationResponse.of(validation.validate(caller.get(), name, version, formatOf(contentType),
+                RequestBodies.streamed(body), options));
     }
 
     static boolean flag(String value, String parameter, boolean fallback) {

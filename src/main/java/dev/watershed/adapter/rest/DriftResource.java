@@ -112,13 +112,14 @@ public class DriftResource {
             }
             return DriftResponse.of(drift.checkObservation(caller.get(), name, kind, baseline, observationId(body)));
         }
-        return DriftResponse.of(drift.checkBatch(caller.get(), name, kind, baseline, cleanLabel, format, body));
+        return DriftResponse.of(drift.checkBatch(caller.get(), name, kind, baseline, cleanLabel, format,
+                RequestBodies.streamed(body)));
     }
 
     @GET
     @Operation(summary = "Drift checks that found anomalies, newest first")
     public List<DriftResponse> history(@PathParam("name") String name, @QueryParam("limit") String limit) {
-        return drift.history(name, QueryParams.intValue(limit, "limit", 50)).stream().map(DriftResponse::of)
+        return drift.history(name, QueryParams.limit(limit, 50, maxPageSize)).stream().map(DriftResponse::of)
                 .toList();
     }
 

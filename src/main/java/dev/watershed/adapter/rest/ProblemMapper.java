@@ -22,6 +22,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +48,6 @@ public class ProblemMapper {
         STATUS.put(NotFoundException.class, 404);
         STATUS.put(ConflictException.class, 409);
         STATUS.put(DependencyCycleException.class, 409);
-        STATUS.put(PayloadTooLargeException.class, 413);
         STATUS.put(BatchTooLargeException.class, 413);
         STATUS.put(RecordTooLargeException.class, 413);
         STATUS.put(BlockTooLargeException.class, 413);
@@ -58,6 +58,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response domain(WatershedException e, UriInfo uri) {
+        if (RequestBodies.interruption(e) != null) {
+            return interruptedBody(RequestBodies.interruption(e), uri);
+        }
         int status = statusOf(e);
         Problem problem = new Problem(status, titleOf(status), e.code(), e.detail(), instance(uri));
         if (e instanceof InvalidInputException invalid) {
@@ -137,9 +140,18 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (RequestBodies.interruption(e) != null) {
+            return interruptedBody(RequestBodies.interruption(e), uri);
+        }
         LOG.error("unexpected failure on " + uri.getPath(), e);
         return respond(500, "INTERNAL_ERROR", "the registry failed to handle this request; the failure is logged",
                 uri);
+    }
+
+    /** The client went away, or was cut for sending too slowly: one quiet line, and an answer nobody may read. */
+    private static Response interruptedBody(IOException e, UriInfo uri) {
+        LOG.debugf("the body of %s stopped arriving: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+        return respond(400, "BODY_INTERRUPTED", "the request body stopped arriving before its end", uri);
     }
 
     private static Response respond(int status, String code, String detail, UriInfo uri) {
@@ -173,7 +185,7 @@ public class ProblemMapper {
         return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 
-    private static String titleOf(int status) {
+    static String titleOf(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         return known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
     }
