@@ -6,6 +6,7 @@ import dev.watershed.application.BatchFormat;
 import dev.watershed.application.DriftCheck;
 import dev.watershed.application.DriftService;
 import dev.watershed.application.ProfileReference;
+import dev.watershed.application.WatershedConfig;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.profile.DriftAnomaly;
 import dev.watershed.domain.profile.FieldDrift;
@@ -83,11 +84,13 @@ public class DriftResource {
     private final DriftService drift;
     private final RequestCaller caller;
     private final ObjectMapper json;
+    private final int maxPageSize;
 
-    public DriftResource(DriftService drift, RequestCaller caller, ObjectMapper json) {
+    public DriftResource(DriftService drift, RequestCaller caller, ObjectMapper json, WatershedConfig config) {
         this.drift = drift;
         this.caller = caller;
         this.json = json;
+        this.maxPageSize = config.limits().maxPageSize();
     }
 
     @POST
