@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
  * the registry stops reading (back pressure from a slow endpoint) counts as slow too, which with a minimum of a few
  * KB/s only happens to an endpoint that has stopped working anyway.
  *
- * <p>The clock ticks every second (or every window, if shorter) until the exchange is over (response written or
- * connection closed) and then runs {@code finished}, once. It looks for the end itself rather than trusting a close
+ * <p>The clock ticks every second (or every window, if shorter) until the response is written and the body has
+ * ended, or the connection is closed; it runs {@code finished} once, as soon as the response is written or the
+ * connection closed. It looks for the end itself rather than trusting a close
  * handler alone: RESTEasy installs its own close handler on every response, which replaces the one a routing
  * context end handler relies on, so a client that disconnects would otherwise never give its slot back.
  */
@@ -58,11 +59,19 @@ final class BodyWatchdog {
     private void tick() {
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
-        if (response.ended() || response.closed()) {
+        if (response.closed()) {
             finish();
+            ctx.vertx().cancelTimer(timer);
             return;
         }
+        if (response.ended()) {
+            // The work is done; a body still arriving (after a refusal, say) is watched until it ends.
+            finish();
+        }
         if (request.isEnded()) {
+            if (done) {
+                ctx.vertx().cancelTimer(timer);
+            }
             return;
         }
         long now = System.nanoTime();
@@ -72,9 +81,11 @@ final class BodyWatchdog {
         long read = request.bytesRead();
         long elapsedMillis = Math.max(1, (now - lastCheck) / 1_000_000);
         if (now - started >= timeoutNanos) {
+            finish();
             cut("BODY_TIMEOUT", "the request body did not arrive within " + Duration.ofNanos(timeoutNanos).toSeconds()
                     + " s (" + read + " bytes so far; watershed.limits.body-timeout)");
         } else if (read - lastRead < minBytesPerWindow) {
+            finish();
             cut("BODY_TOO_SLOW", "the request body arrived at " + (read - lastRead) * 1000 / elapsedMillis
                     + " bytes/s over the last " + elapsedMillis + " ms, below the minimum of " + minRate
                     + " bytes/s (watershed.limits.body-min-rate)");
@@ -84,6 +95,8 @@ final class BodyWatchdog {
     }
 
     private void cut(String code, String detail) {
+        // Stop here: after a response has ended, Vert.x no longer tells this request that its connection closed.
+        ctx.vertx().cancelTimer(timer);
         HttpServerRequest request = ctx.request();
         LOG.infof("Closing the connection of %s: %s %s: %s", request.remoteAddress(), request.method(),
                 request.path(), detail);
@@ -93,7 +106,6 @@ final class BodyWatchdog {
     private void finish() {
         if (!done) {
             done = true;
-            ctx.vertx().cancelTimer(timer);
             finished.run();
         }
     }

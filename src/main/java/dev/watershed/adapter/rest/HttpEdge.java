@@ -93,13 +93,11 @@ public class HttpEdge {
         }
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && Long.parseLong(declared.strip()) > limits.maxBodyBytes()) {
-            EdgeResponses.refuse(ctx, 413, "PAYLOAD_TOO_LARGE", tooLarge("has " + declared.strip() + " bytes"),
-                    limits.maxBodyBytes());
+            EdgeResponses.refuse(ctx, 413, "PAYLOAD_TOO_LARGE",
+                    tooLarge("has " + declared.strip() + " bytes, more than"), limits.maxBodyBytes());
             return;
         }
-        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
-            request.response().writeContinue();
-        }
+        // Answers Expect: 100-continue itself.
         bodies.handle(ctx);
     }
 
@@ -162,7 +160,7 @@ public class HttpEdge {
         }
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         switch (status) {
-            case 413 -> EdgeResponses.refuse(ctx, 413, "PAYLOAD_TOO_LARGE", tooLarge("is larger"),
+            case 413 -> EdgeResponses.refuse(ctx, 413, "PAYLOAD_TOO_LARGE", tooLarge("is larger than"),
                     limits.maxBodyBytes());
             case 400 -> EdgeResponses.refuse(ctx, 400, "MALFORMED_REQUEST", "the request could not be read as"
                     + " HTTP: check its encoding (Content-Length, Transfer-Encoding, percent-escapes)", 0);
@@ -184,7 +182,7 @@ public class HttpEdge {
             406, "NOT_ACCEPTABLE", 408, "REQUEST_TIMEOUT", 415, "UNSUPPORTED_MEDIA_TYPE");
 
     private String tooLarge(String what) {
-        return "the request body " + what + ", more than the limit of " + limits.maxBodyBytes()
+        return "the request body " + what + " the limit of " + limits.maxBodyBytes()
                 + " bytes (watershed.limits.max-body-bytes); stream large batches as application/x-ndjson or"
                 + " application/avro to /api/v1/assets/{name}/validate";
     }
