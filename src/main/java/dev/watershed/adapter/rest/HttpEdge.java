@@ -44,6 +44,9 @@ public class HttpEdge {
     private static final String SLOT = HttpEdge.class.getName() + ".slot";
     /** Seconds a client refused for want of a validation slot is asked to wait. */
     private static final String RETRY_AFTER_SECONDS = "5";
+    /** Codes of the other statuses the HTTP layer may fail a request with. */
+    private static final Map<Integer, String> CODES = Map.of(404, "NOT_FOUND", 405, "METHOD_NOT_ALLOWED",
+            406, "NOT_ACCEPTABLE", 408, "REQUEST_TIMEOUT", 415, "UNSUPPORTED_MEDIA_TYPE");
 
     private final WatershedConfig.Limits limits;
     private final ValidationSlots slots;
@@ -86,7 +89,7 @@ public class HttpEdge {
         // A streamed batch is bounded by its records, not by time: it only has to keep arriving.
         watch(ctx, streamed ? null : limits.bodyTimeout());
         if (streamed) {
-            if (takeSlot(ctx, null)) {
+            if (takeSlot(ctx, false)) {
                 ctx.next();
             }
             return;
@@ -106,7 +109,7 @@ public class HttpEdge {
         HttpServerRequest request = ctx.request();
         if (ctx.get(SLOT) == null && request.method() == HttpMethod.POST
                 && VALIDATION.matcher(ctx.normalizedPath()).matches()) {
-            if (!takeSlot(ctx, ctx.response())) {
+            if (!takeSlot(ctx, true)) {
                 return;
             }
             if (!hasBody(request)) {
@@ -118,20 +121,20 @@ public class HttpEdge {
     }
 
     /**
-     * Takes a slot, released when the watchdog sees the exchange end, or answers 503.
+     * Takes a slot, given back when the watchdog sees the exchange end, or answers 503.
      *
-     * @param response non-null when the body has been read already, so the connection can stay open
+     * @param bodyRead whether the body has been read already, so that the connection can stay open
      */
-    private boolean takeSlot(RoutingContext ctx, HttpServerResponse response) {
+    private boolean takeSlot(RoutingContext ctx, boolean bodyRead) {
         if (!slots.tryAcquire()) {
             String detail = "the registry is working on " + slots.limit() + " validation requests already"
                     + " (watershed.limits.max-concurrent-validations): retry after " + RETRY_AFTER_SECONDS + " s";
-            if (response == null) {
-                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-                EdgeResponses.refuse(ctx, 503, "VALIDATION_CAPACITY_EXHAUSTED", detail, limits.maxBodyBytes());
-            } else {
+            if (bodyRead) {
                 EdgeResponses.problem(ctx, 503, "VALIDATION_CAPACITY_EXHAUSTED", detail,
                         HttpHeaders.RETRY_AFTER.toString(), RETRY_AFTER_SECONDS);
+            } else {
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                EdgeResponses.refuse(ctx, 503, "VALIDATION_CAPACITY_EXHAUSTED", detail, limits.maxBodyBytes());
             }
             return false;
         }
@@ -177,9 +180,6 @@ public class HttpEdge {
             }
         }
     }
-
-    private static final Map<Integer, String> CODES = Map.of(404, "NOT_FOUND", 405, "METHOD_NOT_ALLOWED",
-            406, "NOT_ACCEPTABLE", 408, "REQUEST_TIMEOUT", 415, "UNSUPPORTED_MEDIA_TYPE");
 
     private String tooLarge(String what) {
         return "the request body " + what + " the limit of " + limits.maxBodyBytes()
