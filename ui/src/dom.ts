@@ -11,6 +11,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
       element.addEventListener(key.slice(2).toLowerCase(), value);
     } else if (key === 'className') {
       element.className = String(value);
+    } else if (key === 'style') {
+      // Through the CSSOM: the Content-Security-Policy refuses style attributes (style-src-attr).
+      element.style.cssText = String(value);
     } else if (value === true) {
       element.setAttribute(key, '');
     } else {

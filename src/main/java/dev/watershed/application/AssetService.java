@@ -77,9 +77,9 @@ public class AssetService {
     }
 
     public Page<Asset> search(AssetQuery query) {
-        int limit = query.limit() <= 0 ? 50 : query.limit();
-        if (limit > config.limits().maxPageSize()) {
-            throw new InvalidInputException("limit", "limit " + limit + " is above the maximum page size "
+        int limit = query.limit();
+        if (limit < 1 || limit > config.limits().maxPageSize()) {
+            throw new InvalidInputException("limit", "limit " + limit + " is outside 1.."
                     + config.limits().maxPageSize());
         }
         if (query.offset() < 0) {

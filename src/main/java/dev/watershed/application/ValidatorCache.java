@@ -38,7 +38,7 @@ public class ValidatorCache {
         WatershedConfig.Validation validation = config.validation();
         this.cache = Caffeine.newBuilder().maximumSize(validation.cacheSize()).build();
         this.limits = new ValidationLimits(validation.maxRecordBytes(), validation.maxDepth(),
-                validation.maxRecords(), validation.maxErrors());
+                validation.maxRecords(), validation.maxErrors(), validation.maxBlockBytes());
         this.options = new ValidationOptions(validation.formatAssertions(),
                 validation.allowedRefHosts().orElse(Set.of()));
         this.computeBudget = config.limits().computeBudget();

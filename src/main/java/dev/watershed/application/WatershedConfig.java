@@ -99,6 +99,40 @@ public interface WatershedConfig {
          */
         @WithDefault("1000000")
         long maxComparisonSteps();
+
+        /**
+         * Longest time a request body that is read whole (every body except a streamed NDJSON or Avro batch) may take
+         * to arrive; the request is answered 408 and its connection closed beyond.
+         */
+        @WithDefault("60s")
+        Duration bodyTimeout();
+
+        /**
+         * Fewest bytes per second every request body, streamed batches included, must arrive at, measured over each
+         * {@link #bodyRateWindow()}; a slower one is answered 408 and its connection closed.
+         */
+        @WithDefault("1024")
+        int bodyMinRate();
+
+        /** The window over which {@link #bodyMinRate()} is measured; also the first window's grace. */
+        @WithDefault("10s")
+        Duration bodyRateWindow();
+
+        /**
+         * Validation and drift requests (POST /api/v1/validate, /assets/{name}/validate and /drift) worked on at once;
+         * each holds a worker thread while its body streams in. More are answered 503 with Retry-After, and
+         * readiness reports DOWN while every slot is taken.
+         */
+        @WithDefault("16")
+        int maxConcurrentValidations();
+
+        /** Longest request target (path and query) accepted; 414 beyond. */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** Largest total of header names and values accepted; 431 beyond. */
+        @WithDefault("20480")
+        int maxHeaderBytes();
     }
 
     interface Examples {
@@ -141,6 +175,13 @@ public interface WatershedConfig {
         /** Compiled contract validators kept in memory, least recently used evicted first. */
         @WithDefault("256")
         int cacheSize();
+
+        /**
+         * Largest block of an Avro container file, as stored and once decompressed, and largest file header; checked
+         * before the block is held, so a compressed bomb costs at most this per request. 413 beyond.
+         */
+        @WithDefault("16777216")
+        int maxBlockBytes();
     }
 
     interface Graph {

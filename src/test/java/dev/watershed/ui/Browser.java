@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -62,6 +63,16 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(LAPTOP);
+        // Records every Content-Security-Policy violation of each page, from before the page's own scripts run.
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.__violations = [];"
+                + " document.addEventListener('securitypolicyviolation', e => window.__violations.push("
+                + "e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' ' + (e.sample || '')));"));
+    }
+
+    /** The Content-Security-Policy violations of the page shown now (reset by each page load). */
+    List<String> policyViolations() {
+        Object violations = ((JavascriptExecutor) driver).executeScript("return window.__violations || []");
+        return ((List<?>) violations).stream().map(String::valueOf).toList();
     }
 
     private static String setting(String name, String fallback) {

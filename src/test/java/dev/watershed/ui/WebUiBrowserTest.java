@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,6 +47,14 @@ class WebUiBrowserTest {
     void startBrowser() {
         if (browser == null) {
             browser = new Browser(root);
+        }
+    }
+
+    /** The UI works within its Content-Security-Policy: nothing it does is blocked. */
+    @AfterEach
+    void noPolicyViolations() {
+        if (browser != null) {
+            assertThat(browser.policyViolations()).as("Content-Security-Policy violations").isEmpty();
         }
     }
 

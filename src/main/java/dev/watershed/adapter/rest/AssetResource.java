@@ -1,5 +1,6 @@
 package dev.watershed.adapter.rest;
 
+import dev.watershed.application.WatershedConfig;
 import dev.watershed.application.AssetDraft;
 import dev.watershed.application.AssetQuery;
 import dev.watershed.application.AssetService;
@@ -57,10 +58,12 @@ public class AssetResource {
 
     private final AssetService assets;
     private final RequestCaller caller;
+    private final int maxPageSize;
 
-    public AssetResource(AssetService assets, RequestCaller caller) {
+    public AssetResource(AssetService assets, RequestCaller caller, WatershedConfig config) {
         this.assets = assets;
         this.caller = caller;
+        this.maxPageSize = config.limits().maxPageSize();
     }
 
     @POST
@@ -77,8 +80,8 @@ public class AssetResource {
                             @QueryParam("tag") String tag, @QueryParam("q") String text,
                             @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         Page<Asset> page = assets.search(new AssetQuery(QueryParams.enumValue(AssetKind.class, kind, "kind"),
-                blankToNull(owner), blankToNull(tag), text, QueryParams.intValue(limit, "limit", 50),
-                QueryParams.intValue(offset, "offset", 0)));
+                blankToNull(owner), blankToNull(tag), text, QueryParams.limit(limit, 50, maxPageSize),
+                QueryParams.offset(offset)));
         return new AssetPage(page.items().stream().map(AssetResponse::of).toList(), page.total(), page.limit(),
                 page.offset());
     }

@@ -52,7 +52,7 @@ public class AssetValidationResource {
         ValidationService.Options options = new ValidationService.Options(flag(profile, "profile", true),
                 label == null || label.isBlank() ? null : label.strip(), flag(record, "record", false));
         return ValidationResponse.of(budgets.within(budget -> validation.validate(caller.get(), name, version,
-                formatOf(contentType), body, options, budget)));
+                formatOf(contentType), RequestBodies.streamed(body), options, budget)));
     }
 
     static boolean flag(String value, String parameter, boolean fallback) {

@@ -6,6 +6,7 @@ import dev.watershed.application.BatchFormat;
 import dev.watershed.application.DriftCheck;
 import dev.watershed.application.DriftService;
 import dev.watershed.application.ProfileReference;
+import dev.watershed.application.WatershedConfig;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.profile.DriftAnomaly;
 import dev.watershed.domain.profile.FieldDrift;
@@ -83,11 +84,13 @@ public class DriftResource {
     private final DriftService drift;
     private final RequestCaller caller;
     private final ObjectMapper json;
+    private final int maxPageSize;
 
-    public DriftResource(DriftService drift, RequestCaller caller, ObjectMapper json) {
+    public DriftResource(DriftService drift, RequestCaller caller, ObjectMapper json, WatershedConfig config) {
         this.drift = drift;
         this.caller = caller;
         this.json = json;
+        this.maxPageSize = config.limits().maxPageSize();
     }
 
     @POST
@@ -112,13 +115,14 @@ public class DriftResource {
             }
             return DriftResponse.of(drift.checkObservation(caller.get(), name, kind, baseline, observationId(body)));
         }
-        return DriftResponse.of(drift.checkBatch(caller.get(), name, kind, baseline, cleanLabel, format, body));
+        return DriftResponse.of(drift.checkBatch(caller.get(), name, kind, baseline, cleanLabel, format,
+                RequestBodies.streamed(body)));
     }
 
     @GET
     @Operation(summary = "Drift checks that found anomalies, newest first")
     public List<DriftResponse> history(@PathParam("name") String name, @QueryParam("limit") String limit) {
-        return drift.history(name, QueryParams.intValue(limit, "limit", 50)).stream().map(DriftResponse::of)
+        return drift.history(name, QueryParams.limit(limit, 50, maxPageSize)).stream().map(DriftResponse::of)
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package dev.watershed.adapter.rest;
 
 import dev.watershed.application.DependencyService;
+import dev.watershed.application.WatershedConfig;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.asset.AssetKind;
 import dev.watershed.domain.graph.AssetNode;
@@ -65,9 +66,11 @@ public class LineageResource {
     }
 
     private final DependencyService dependencies;
+    private final int maxPageSize;
 
-    public LineageResource(DependencyService dependencies) {
+    public LineageResource(DependencyService dependencies, WatershedConfig config) {
         this.dependencies = dependencies;
+        this.maxPageSize = config.limits().maxPageSize();
     }
 
     @GET
@@ -76,7 +79,7 @@ public class LineageResource {
                                   @QueryParam("limit") String limit) {
         AssetKind assetKind = QueryParams.enumValue(AssetKind.class, kind, "kind");
         return LineageResponse.of(null, dependencies.estate(owner == null || owner.isBlank() ? null : owner,
-                assetKind == null ? null : assetKind.name(), QueryParams.intValue(limit, "limit", DEFAULT_LIMIT)));
+                assetKind == null ? null : assetKind.name(), QueryParams.limit(limit, DEFAULT_LIMIT, maxPageSize)));
     }
 
     @GET

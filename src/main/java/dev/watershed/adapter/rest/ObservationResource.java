@@ -3,6 +3,7 @@ package dev.watershed.adapter.rest;
 import dev.watershed.application.Observation;
 import dev.watershed.application.ObservationQuery;
 import dev.watershed.application.ObservationService;
+import dev.watershed.application.WatershedConfig;
 import dev.watershed.domain.profile.BatchProfile;
 import dev.watershed.domain.profile.ProfileSummary;
 import jakarta.ws.rs.GET;
@@ -51,9 +52,11 @@ public class ObservationResource {
     }
 
     private final ObservationService observations;
+    private final int maxPageSize;
 
-    public ObservationResource(ObservationService observations) {
+    public ObservationResource(ObservationService observations, WatershedConfig config) {
         this.observations = observations;
+        this.maxPageSize = config.limits().maxPageSize();
     }
 
     @GET
@@ -64,7 +67,7 @@ public class ObservationResource {
                                           @QueryParam("limit") String limit) {
         ObservationQuery query = new ObservationQuery(name, label == null || label.isBlank() ? null : label.strip(),
                 QueryParams.instantValue(from, "from"), QueryParams.instantValue(to, "to"),
-                QueryParams.intValue(limit, "limit", 50));
+                QueryParams.limit(limit, 50, maxPageSize));
         return observations.list(query).stream().map(ObservationResponse::of).toList();
     }
 

@@ -15,6 +15,7 @@ import dev.watershed.domain.auth.AuthenticationRequiredException;
 import dev.watershed.domain.auth.ForbiddenException;
 import dev.watershed.domain.contract.InvalidSchemaException;
 import dev.watershed.domain.validation.BatchTooLargeException;
+import dev.watershed.domain.validation.BlockTooLargeException;
 import dev.watershed.domain.validation.MalformedRecordException;
 import dev.watershed.domain.validation.RecordTooLargeException;
 import dev.watershed.domain.graph.DependencyCycleException;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,9 +53,9 @@ public class ProblemMapper {
         STATUS.put(NotFoundException.class, 404);
         STATUS.put(ConflictException.class, 409);
         STATUS.put(DependencyCycleException.class, 409);
-        STATUS.put(PayloadTooLargeException.class, 413);
         STATUS.put(BatchTooLargeException.class, 413);
         STATUS.put(RecordTooLargeException.class, 413);
+        STATUS.put(BlockTooLargeException.class, 413);
         STATUS.put(MalformedRecordException.class, 400);
         STATUS.put(UnsupportedBatchFormatException.class, 415);
         STATUS.put(InvalidInputException.class, 422);
@@ -61,6 +63,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response domain(WatershedException e, UriInfo uri) {
+        if (RequestBodies.interruption(e) != null) {
+            return interruptedBody(RequestBodies.interruption(e), uri);
+        }
         int status = statusOf(e);
         Problem problem = new Problem(status, titleOf(status), e.code(), e.detail(), instance(uri));
         if (e instanceof InvalidInputException invalid) {
@@ -153,6 +158,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (RequestBodies.interruption(e) != null) {
+            return interruptedBody(RequestBodies.interruption(e), uri);
+        }
         Optional<StoreConflict> conflict = StoreConflict.of(e);
         if (conflict.isPresent()) {
             return storeConflict(conflict.get(), uri);
@@ -171,6 +179,12 @@ public class ProblemMapper {
         Response response = respond(conflict.status(), conflict.code(), conflict.detail(), uri);
         return conflict.status() == 503
                 ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "1").build() : response;
+    }
+
+    /** The client went away, or was cut for sending too slowly: one quiet line, and an answer nobody may read. */
+    private static Response interruptedBody(IOException e, UriInfo uri) {
+        LOG.debugf("the body of %s stopped arriving: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+        return respond(400, "BODY_INTERRUPTED", "the request body stopped arriving before its end", uri);
     }
 
     private static Response respond(int status, String code, String detail, UriInfo uri) {
@@ -204,7 +218,7 @@ public class ProblemMapper {
         return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 
-    private static String titleOf(int status) {
+    static String titleOf(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         return known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
     }

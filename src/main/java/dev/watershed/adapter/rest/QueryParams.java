@@ -39,6 +39,37 @@ final class QueryParams {
         }
     }
 
+    /**
+     * The page size of a list endpoint, {@code limit}: a whole number from 1 to {@code max}; {@code fallback} when
+     * absent. Anything else (negative, zero, too large, not a number) is refused with the parameter as pointer, not
+     * replaced by a default, so that a client never gets a page it did not ask for.
+     */
+    static int limit(String value, int fallback, int max) {
+        return bounded(value, "limit", fallback, 1, max);
+    }
+
+    /** How many items a list endpoint skips, {@code offset}: a whole number from 0; 0 when absent. */
+    static int offset(String value) {
+        return bounded(value, "offset", 0, 0, Integer.MAX_VALUE);
+    }
+
+    private static int bounded(String value, String parameter, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            parsed = min - 1;
+        }
+        if (parsed < min || parsed > max) {
+            throw new InvalidInputException(parameter, parameter + " '" + value + "' must be a whole number "
+                    + (max == Integer.MAX_VALUE ? "from " + min : "from " + min + " to " + max));
+        }
+        return parsed;
+    }
+
     static boolean booleanValue(String value, String parameter) {
         if (value == null || value.isBlank()) {
             return false;

@@ -7,7 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** What every request goes through before its resource method: the body limit, then authentication. */
+/** What every request goes through before its resource method (after {@link HttpEdge}): authentication. */
 public class RequestFilters {
 
     private static final String BEARER = "bearer ";
@@ -20,25 +20,6 @@ public class RequestFilters {
         this.tokens = tokens;
         this.caller = caller;
         this.config = config;
-    }
-
-    /**
-     * Refuses a body over the configured limit before it is read, with a problem document that names the limit.
-     * Bodies sent without a length are cut off by the HTTP layer at the same limit
-     * ({@code quarkus.http.limits.max-body-size}).
-     */
-    @ServerRequestFilter(preMatching = true)
-    public void limitBodySize(ContainerRequestContext request) {
-        long limit = config.limits().maxBodyBytes();
-        if (AssetValidationResource.isStreamedBatch(request.getUriInfo().getPath(),
-                request.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
-            // Streamed in bounded memory and limited by watershed.validation.max-records and max-record-bytes.
-            return;
-        }
-        if (request.getLength() > limit) {
-            throw new PayloadTooLargeException("the request body has " + request.getLength()
-                    + " bytes, more than the limit of " + limit + " bytes (watershed.limits.max-body-bytes)");
-        }
     }
 
     /**

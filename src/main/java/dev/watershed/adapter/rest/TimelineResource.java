@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.watershed.application.Timeline;
 import dev.watershed.application.TimelineQuery;
 import dev.watershed.application.TimelineService;
+import dev.watershed.application.WatershedConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,9 +53,11 @@ public class TimelineResource {
     }
 
     private final TimelineService timelines;
+    private final int maxLimit;
 
-    public TimelineResource(TimelineService timelines) {
+    public TimelineResource(TimelineService timelines, WatershedConfig config) {
         this.timelines = timelines;
+        this.maxLimit = config.timeline().maxLimit();
     }
 
     @GET
@@ -67,7 +70,7 @@ public class TimelineResource {
     public TimelineResponse timeline(@PathParam("name") String name, @QueryParam("from") String from,
                                      @QueryParam("to") String to, @QueryParam("limit") String limit,
                                      @QueryParam("types") String types) {
-        Integer max = limit == null || limit.isBlank() ? null : QueryParams.intValue(limit, "limit", 0);
+        Integer max = limit == null || limit.isBlank() ? null : QueryParams.limit(limit, 0, maxLimit);
         return TimelineResponse.of(timelines.timeline(name, new TimelineQuery(QueryParams.instantValue(from, "from"),
                 QueryParams.instantValue(to, "to"), max, types(types))));
     }

@@ -13,10 +13,11 @@ import java.util.function.Consumer;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.file.DataFileStream;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
 
 /**
  * Validates an Avro object container file ({@code application/avro}) record by record as it streams in. The file's
@@ -57,40 +58,54 @@ public final class AvroContainerBatchValidator {
      * @throws UnreadableWriterSchemaException if the writer schema cannot be read with the contract schema, or is
      *                                         too large to check (named types reused along too many paths)
      * @throws BatchTooLargeException          if the file holds more than {@link ValidationLimits#maxRecords()}
+     * @throws BlockTooLargeException          if a block, stored or decompressed, is larger than
+     *                                         {@link ValidationLimits#maxBlockBytes()}; it is refused before it is
+     *                                         held in memory, so a compressed bomb costs at most that much
      * @throws UncheckedIOException            if the stream is not an Avro container file or cannot be read
      */
     public ValidationReport validate(InputStream container, Consumer<JsonNode> observer, ComputeBudget budget) {
         Schema contract = validator.schema();
-        GenericDatumReader<GenericRecord> datumReader = new GenericDatumReader<>(null, contract);
         ValidationReport report = new ValidationReport(limits.maxErrors());
-        try (DataFileStream<GenericRecord> records = new DataFileStream<>(container, datumReader)) {
-            checkReadable(contract, records.getSchema());
+        try {
+            AvroContainerReader file = new AvroContainerReader(container, limits.maxBlockBytes());
+            checkReadable(contract, file.writerSchema());
+            GenericDatumReader<GenericRecord> datumReader = new GenericDatumReader<>(file.writerSchema(), contract);
+            BinaryDecoder decoder = null;
             GenericRecord reuse = null;
             long index = 0;
-            while (records.hasNext()) {
-                budget.checkCancelled();
-                if (index == limits.maxRecords()) {
-                    throw new BatchTooLargeException(limits.maxRecords());
+            for (AvroContainerReader.Block block = file.next(); block != null; block = file.next()) {
+                decoder = DecoderFactory.get().binaryDecoder(block.data(), 0, block.length(), decoder);
+                for (long inBlock = 0; inBlock < block.records(); inBlock++) {
+                    budget.checkCancelled();
+                    if (index == limits.maxRecords()) {
+                        throw new BatchTooLargeException(limits.maxRecords());
+                    }
+                    GenericRecord record;
+                    try {
+                        record = datumReader.read(reuse, decoder);
+                    } catch (IOException | AvroRuntimeException e) {
+                        // A corrupt block cannot be skipped reliably: report this record and stop.
+                        report.recordInvalid(index, new RecordError("", null, "undecodable record: "
+                                + e.getMessage()));
+                        return report;
+                    }
+                    reuse = record;
+                    List<RecordError> errors = validator.validateDatum(record);
+                    if (errors.isEmpty()) {
+                        report.recordValid();
+                    } else {
+                        report.recordInvalid(index, errors);
+                    }
+                    if (observer != null) {
+                        observer.accept(JSON.readTree(GenericData.get().toString(record)));
+                    }
+                    index++;
                 }
-                GenericRecord record;
-                try {
-                    record = records.next(reuse);
-                } catch (AvroRuntimeException e) {
-                    // A corrupt block cannot be skipped reliably: report this record and stop.
-                    report.recordInvalid(index, new RecordError("", null, "undecodable record: " + e.getMessage()));
-                    break;
+                if (!decoder.isEnd()) {
+                    report.recordInvalid(index, new RecordError("", null, "undecodable record: a block holds more"
+                            + " bytes than its " + block.records() + " records"));
+                    return report;
                 }
-                reuse = record;
-                List<RecordError> errors = validator.validateDatum(record);
-                if (errors.isEmpty()) {
-                    report.recordValid();
-                } else {
-                    report.recordInvalid(index, errors);
-                }
-                if (observer != null) {
-                    observer.accept(JSON.readTree(GenericData.get().toString(record)));
-                }
-                index++;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Reading the Avro container file failed: " + e.getMessage(), e);

@@ -41,4 +41,35 @@ class UiPageResourceTest {
         assertThat(script.find()).as("script tag in %s", page).isTrue();
         given().get(script.group(1)).then().statusCode(200).contentType(containsString("javascript"));
     }
+
+    @Test
+    void pagesAreRevalidatedOnEveryLoadAndBuiltFilesAreImmutable() {
+        for (String path : new String[] {"/", "/index.html", "/assets/hospital.admissions", "/lineage"}) {
+            given().get(path).then().statusCode(200).header("Cache-Control", "no-cache");
+        }
+        String lastModified = given().get("/").then().extract().header("Last-Modified");
+        given().header("If-Modified-Since", lastModified).get("/").then().statusCode(304)
+                .header("Cache-Control", "no-cache");
+
+        String page = given().get("/").then().extract().asString();
+        Matcher script = Pattern.compile("src=\"(/static/[^\"]+\\.js)\"").matcher(page);
+        assertThat(script.find()).isTrue();
+        given().get(script.group(1)).then().statusCode(200)
+                .header("Cache-Control", "public, max-age=31536000, immutable");
+    }
+
+    @Test
+    void theUiIsServedUnderAStrictContentSecurityPolicyAndNoResponseCanBeFramedOrSniffed() {
+        for (String path : new String[] {"/", "/assets/hospital.admissions"}) {
+            String policy = given().get(path).then().statusCode(200)
+                    .header("X-Frame-Options", "DENY").header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "no-referrer").extract().header("Content-Security-Policy");
+            assertThat(policy).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
+                    "object-src 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+        }
+        for (String path : new String[] {"/api/v1/assets/hospital.admissions", "/api/v1/no-such-endpoint",
+                "/q/health"}) {
+            given().get(path).then().header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY");
+        }
+    }
 }
