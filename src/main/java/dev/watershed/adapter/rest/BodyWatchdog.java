@@ -1,5 +1,6 @@
 package dev.watershed.adapter.rest;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -68,7 +69,7 @@ final class BodyWatchdog {
             // The work is done; a body still arriving (after a refusal, say) is watched until it ends.
             finish();
         }
-        if (request.isEnded()) {
+        if (request.isEnded() || arrivedWhole(request)) {
             if (done) {
                 ctx.vertx().cancelTimer(timer);
             }
@@ -92,6 +93,20 @@ final class BodyWatchdog {
         }
         lastCheck = now;
         lastRead = read;
+    }
+
+    /**
+     * Whether every byte of a body of declared length has arrived. The request is not "ended" while an endpoint still
+     * works on what it read (a publish waiting for its turn, a check computing), and the time it takes is the
+     * registry's, not the client's.
+     */
+    private static boolean arrivedWhole(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length != null && request.bytesRead() >= Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private void cut(String code, String detail) {
