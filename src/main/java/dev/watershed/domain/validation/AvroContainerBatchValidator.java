@@ -15,7 +15,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 
@@ -69,9 +68,10 @@ public final class AvroContainerBatchValidator {
         try {
             AvroContainerReader file = new AvroContainerReader(container, limits.maxBlockBytes());
             checkReadable(contract, file.writerSchema());
-            GenericDatumReader<GenericRecord> datumReader = new GenericDatumReader<>(file.writerSchema(), contract);
+            // Object, not GenericRecord: a contract may be a primitive ("string"), an array, a map or a union.
+            GenericDatumReader<Object> datumReader = new GenericDatumReader<>(file.writerSchema(), contract);
             BinaryDecoder decoder = null;
-            GenericRecord reuse = null;
+            Object reuse = null;
             long index = 0;
             for (AvroContainerReader.Block block = file.next(); block != null; block = file.next()) {
                 decoder = DecoderFactory.get().binaryDecoder(block.data(), 0, block.length(), decoder);
@@ -80,7 +80,7 @@ public final class AvroContainerBatchValidator {
                     if (index == limits.maxRecords()) {
                         throw new BatchTooLargeException(limits.maxRecords());
                     }
-                    GenericRecord record;
+                    Object record;
                     try {
                         record = datumReader.read(reuse, decoder);
                     } catch (IOException | AvroRuntimeException e) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 
 /**
  * Validates JSON records against an Avro schema. Records are expected in Avro's JSON encoding (unions wrapped as
@@ -54,12 +53,13 @@ public final class AvroRecordValidator implements RecordValidator {
     }
 
     /**
-     * Checks a record read with the contract as reader schema. Schema resolution has already done the structural
-     * work, so this only catches values a custom datum reader or hand-built record could still get wrong.
+     * Checks a datum read with the contract as reader schema: a record, or a plain value for a primitive, array,
+     * map or union contract. Schema resolution has already done the structural work, so this only catches values a
+     * custom datum reader or hand-built record could still get wrong.
      *
-     * @return an empty list when the record conforms
+     * @return an empty list when the datum conforms
      */
-    public List<RecordError> validateDatum(GenericRecord datum) {
+    public List<RecordError> validateDatum(Object datum) {
         if (GenericData.get().validate(schema, datum)) {
             return List.of();
         }

@@ -38,6 +38,24 @@ class AvroContainerBatchValidatorTest {
     }
 
     @Test
+    void aContainerOfPrimitiveValuesIsCheckedAgainstAPrimitiveContract() throws IOException {
+        Schema strings = Schema.create(Schema.Type.STRING);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DataFileWriter<Object> writer = new DataFileWriter<>(new GenericDatumWriter<>(strings))) {
+            writer.create(strings, out);
+            writer.append("a");
+            writer.append("b");
+        }
+        List<JsonNode> seen = new ArrayList<>();
+
+        ValidationReport report = new AvroContainerBatchValidator(new AvroRecordValidator(strings),
+                ValidationLimits.defaults()).validate(new ByteArrayInputStream(out.toByteArray()), seen::add);
+
+        assertThat(report.valid()).isEqualTo(2);
+        assertThat(seen).extracting(JsonNode::asText).containsExactly("a", "b");
+    }
+
+    @Test
     void streamsRecordsOfAReadableFile() throws IOException {
         Schema contract = AvroRecordValidator.parseSchema("""
                 {"type": "record", "name": "Event", "fields": [
