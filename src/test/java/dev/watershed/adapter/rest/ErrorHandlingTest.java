@@ -26,6 +26,19 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void aMemberGivenTwiceIsMalformedJsonNotA500() {
+        // Found by the reliability fuzzing (FuzzTest): Jackson could not bind the repeated member of a record body,
+        // and Quarkus answered its InvalidDefinitionException with an empty 500.
+        asAdmin().body("{\"name\":1,\"label\":\"training\",\"name\":\"twice\"}")
+                .post("/api/v1/assets/" + Api.createAsset(Api.createTeam(), "DATASET") + "/baselines")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("MALFORMED_JSON")).body("detail", containsString("Duplicate field 'name'"));
+        asAdmin().body("{\"format\":\"JSON_SCHEMA\",\"schema\":{\"type\":\"object\",\"type\":\"string\"}}")
+                .post("/api/v1/assets/" + Api.createAsset(Api.createTeam(), "DATASET") + "/contracts")
+                .then().statusCode(400).body("code", equalTo("MALFORMED_JSON"));
+    }
+
+    @Test
     void bodiesOverTheLimitAreA413Problem() {
         // The limit is 16 MiB by default; send just over it.
         byte[] body = new byte[16 * 1024 * 1024 + 10];
