@@ -1,6 +1,7 @@
 package dev.watershed.adapter.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -91,9 +92,29 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response wrongShape(MismatchedInputException e, UriInfo uri) {
-        Problem problem = new Problem(400, titleOf(400), "MALFORMED_REQUEST", "the JSON at " + pointer(e)
-                + " has the wrong shape: " + e.getOriginalMessage(), instance(uri)).with("pointer", pointer(e));
+        // Jackson's own message names Java types (`java.lang.String`, our request records): say it in JSON's terms.
+        String at = pointer(e).isEmpty() ? "the request body" : "the JSON at " + pointer(e);
+        Problem problem = new Problem(400, titleOf(400), "MALFORMED_REQUEST", at + " has the wrong shape: expected "
+                + jsonTypeOf(e.getTargetType()), instance(uri)).with("pointer", pointer(e));
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String jsonTypeOf(Class<?> type) {
+        if (type == null) {
+            return "another JSON type";
+        } else if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        } else if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        } else if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        } else if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        } else if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
     }
 
     @ServerExceptionMapper
@@ -102,6 +123,16 @@ public class ProblemMapper {
             if (cause instanceof StreamConstraintsException tooDeep) {
                 return tooDeep(tooDeep, uri);
             }
+            if (cause instanceof StreamReadException unreadable) {
+                // Not JSON (or a member given twice), also when found while binding.
+                return respond(400, "MALFORMED_JSON", "the request body is not valid JSON: "
+                        + unreadable.getOriginalMessage(), uri);
+            }
+        }
+        if (e instanceof JsonMappingException) {
+            // Valid JSON that cannot be bound; Jackson's message would name Java types.
+            return respond(400, "MALFORMED_REQUEST", "the request body does not have the shape this endpoint takes:"
+                    + " see /q/openapi", uri);
         }
         return respond(400, "MALFORMED_JSON", "the request body is not valid JSON: " + e.getOriginalMessage(), uri);
     }
