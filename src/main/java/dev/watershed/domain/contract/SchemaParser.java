@@ -17,6 +17,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaParseException;
@@ -34,6 +36,8 @@ public final class SchemaParser {
     public static final SpecificationVersion DEFAULT_DIALECT = SpecificationVersion.DRAFT_2020_12;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern UNRESOLVED_AVRO_NAME = Pattern.compile(
+            "\\{[^{}]*\"org\\.apache\\.avro\\.idl\\.unresolved\\.name\":\"([^\"]*)\"[^{}]*}");
     private static final List<String> AVRO_PRIMITIVES = List.of("null", "boolean", "int", "long", "float", "double",
             "bytes", "string");
     private static final ObjectMapper CANONICAL_JSON = JsonMapper.builder()
@@ -164,8 +168,9 @@ public final class SchemaParser {
             com.networknt.schema.Schema schema = SchemaRegistry.withDefaultDialect(dialect).getSchema(document);
             schema.validate("null", InputFormat.JSON);
         } catch (RuntimeException e) {
-            throw new InvalidSchemaException(pointer, "the schema cannot be compiled: " + e.getMessage(),
-                    List.of(String.valueOf(e.getMessage())));
+            // networknt passes on causes as "java.util.regex.PatternSyntaxException: ...": keep the reason only.
+            String reason = String.valueOf(e.getMessage()).replaceFirst("^(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*: ", "");
+            throw new InvalidSchemaException(pointer, "the schema cannot be compiled: " + reason, List.of(reason));
         }
     }
 
@@ -182,8 +187,12 @@ public final class SchemaParser {
             // A bare text node serialises with its quotes: exactly Avro's form of a primitive schema.
             schema = new Schema.Parser().parse(document.toString());
         } catch (SchemaParseException | org.apache.avro.AvroTypeException e) {
-            throw new InvalidSchemaException(pointer, "the schema is not a valid Avro schema: " + e.getMessage(),
-                    List.of(e.getMessage()));
+            // Avro 1.12 prints a type name it could not resolve as its internal placeholder record.
+            String reason = UNRESOLVED_AVRO_NAME.matcher(String.valueOf(e.getMessage())).replaceAll(unresolved ->
+                    Matcher.quoteReplacement("'" + unresolved.group(1) + "' (a type the schema does not"
+                            + " define)"));
+            throw new InvalidSchemaException(pointer, "the schema is not a valid Avro schema: " + reason,
+                    List.of(reason));
         } catch (NumberFormatException e) {
             // Avro 1.12 parses the default of a float or double field without checking that it is a number.
             String reason = "a default value of a float or double field is not a number (" + e.getMessage() + ")";

@@ -63,4 +63,22 @@ class SchemaParserTest {
         assertThat(parser.parse(SchemaFormat.AVRO, JSON.getNodeFactory().textNode("string"), "/schema").format())
                 .isEqualTo(SchemaFormat.AVRO);
     }
+
+    @Test
+    void reasonsNameNoJavaTypes() throws Exception {
+        // Found by the reliability fuzzing (FuzzTest): networknt passed on "java.util.regex.PatternSyntaxException:
+        // ...", and Avro printed a type it could not resolve as its internal record of package
+        // org.apache.avro.compiler.
+        assertThatThrownBy(() -> parser.parse(SchemaFormat.JSON_SCHEMA, json("{'type': 'string', 'pattern': '[a-'}"),
+                "/schema"))
+                .isInstanceOf(InvalidSchemaException.class)
+                .hasMessageStartingWith("the schema cannot be compiled: Illegal character range")
+                .hasMessageNotContaining("java.");
+        JsonNode avro = json("{'type': 'record', 'name': 'Order', 'fields': [{'name': 'id', 'type': 'intt',"
+                + " 'default': 0}]}");
+        assertThatThrownBy(() -> parser.parse(SchemaFormat.AVRO, avro, "/schema"))
+                .isInstanceOf(InvalidSchemaException.class)
+                .hasMessageContaining("'intt' (a type the schema does not define)")
+                .hasMessageNotContaining("org.apache");
+    }
 }
