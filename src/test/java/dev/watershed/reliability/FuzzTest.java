@@ -96,7 +96,12 @@ class FuzzTest {
             new KnownIssue("(a) records that are JSON scalars, arrays or null crash profiling (StringIndexOutOfBounds"
                     + " in BatchProfile.missing) in POST /validate and /assets/{name}/validate, and so does anything"
                     + " that reads such an observation or its baseline afterwards (lead)",
-                    exchange -> exchange.serverError() && exchange.serverLog().contains("BatchProfile.missing(")));
+                    exchange -> exchange.serverError() && exchange.serverLog().contains("BatchProfile.missing(")),
+            new KnownIssue("the delivery log's errors name the Java exception of a failed attempt (\"ConnectException:"
+                    + " Connection refused\", WebhookNotifier and EmailNotifier) in GET /deliveries and POST"
+                    + " /deliveries/{id}/retry (webhook deliveries, being changed on another branch)",
+                    exchange -> !exchange.serverError() && exchange.leak() != null
+                            && exchange.request().path().startsWith("/api/v1/deliveries")));
 
     /** What a run found, beyond the failures themselves. */
     private static final class Tally {
@@ -214,7 +219,8 @@ class FuzzTest {
                             StandardCharsets.UTF_8), 400))
                     .append("\n  -> ").append(failure.status() < 0 ? failure.clientError() : failure.status() + " "
                             + failure.contentType()).append(" in ").append(failure.millis()).append(" ms: ")
-                    .append(failure.body() == null ? "" : truncate(failure.body(), 400)).append('\n');
+                    .append(failure.body() == null ? "" : failure.leak() == null ? truncate(failure.body(), 400)
+                            : "..." + excerpt(failure.body(), failure.leak()) + "...").append('\n');
             if (!failure.serverLog().isEmpty()) {
                 report.append("  server log: ").append(causeOf(failure.serverLog())).append('\n');
             }
@@ -232,6 +238,11 @@ class FuzzTest {
             }
         }
         return String.join("\n    ", lines.subList(0, Math.min(12, lines.size())));
+    }
+
+    private static String excerpt(String text, String around) {
+        int at = text.indexOf(around);
+        return text.substring(Math.max(0, at - 200), Math.min(text.length(), at + 200));
     }
 
     static String truncate(String text, int max) {

@@ -988,8 +988,9 @@ final class RequestGenerator {
         return bytes;
     }
 
+    /** A new asset or team name; it sorts after the example estate, which the browser tests find on page one. */
     private String newName() {
-        return "fuzz.a" + salt + "-" + (counter++);
+        return "zz-fuzz." + salt + "-" + (counter++);
     }
 
     private String text() {
