@@ -18,6 +18,9 @@ public class TeamService {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** The columns' sizes: longer values would fail in the database instead of being refused here. */
+    private static final int MAX_EMAIL = 320;
+    private static final int MAX_WEBHOOK = 2_000;
 
     private final TeamStore teams;
     private final WebhookTargetPolicy webhookTargets;
@@ -36,10 +39,15 @@ public class TeamService {
             throw new InvalidInputException("/name", "team name '" + name + "' is invalid: use lowercase letters,"
                     + " digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters");
         }
-        if (email == null || !EMAIL.matcher(email).matches()) {
-            throw new InvalidInputException("/email", "email '" + email + "' is not an email address");
+        if (email == null || email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+            throw new InvalidInputException("/email", "email '" + shortened(email) + "' is not an email address of"
+                    + " at most " + MAX_EMAIL + " characters");
         }
         if (webhook != null) {
+            if (webhook.length() > MAX_WEBHOOK) {
+                throw new InvalidInputException("/webhook", "webhook has " + webhook.length()
+                        + " characters, more than the " + MAX_WEBHOOK + " a webhook URL may have");
+            }
             // The same address policy as subscriptions: the team webhook is sent by the same notifier.
             webhookTargets.check(webhook, "/webhook");
         }
@@ -57,6 +65,10 @@ public class TeamService {
 
     public List<Team> list() {
         return teams.all();
+    }
+
+    private static String shortened(String value) {
+        return value == null || value.length() <= 100 ? value : value.substring(0, 100) + "...";
     }
 
     static NotFoundException notFound(String name) {

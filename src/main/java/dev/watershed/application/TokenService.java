@@ -22,6 +22,7 @@ public class TokenService {
 
     private static final String PREFIX = "wst_";
     private static final int MAX_NAME = 200;
+    private static final int MAX_AUTHOR = 300;
 
     private final TokenStore tokens;
     private final TeamStore teams;
@@ -46,8 +47,11 @@ public class TokenService {
             throw new InvalidInputException("/team", "team '" + team + "' does not exist: a token acts for an"
                     + " existing team");
         }
-        if (name != null && name.length() > MAX_NAME) {
-            throw new InvalidInputException("/name", "name is longer than " + MAX_NAME + " characters");
+        // Changes record their author as "<team>/<token name>", in columns of MAX_AUTHOR characters.
+        int longest = Math.min(MAX_NAME, MAX_AUTHOR - team.length() - 1);
+        if (name != null && name.length() > longest) {
+            throw new InvalidInputException("/name", "name is longer than " + longest + " characters, the most a"
+                    + " token of team '" + team + "' may have");
         }
         return create(team, role, name == null ? team + "-" + role.name().toLowerCase() : name, caller.label());
     }

@@ -1,6 +1,7 @@
 package dev.watershed.adapter.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -118,13 +119,22 @@ public class ProblemMapper {
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** What a request field's Java type is in JSON terms. */
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e, UriInfo uri) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof StreamConstraintsException tooDeep) {
                 return tooDeep(tooDeep, uri);
             }
+            if (cause instanceof StreamReadException unreadable) {
+                // Not JSON (or a member given twice), also when found while binding.
+                return respond(400, "MALFORMED_JSON", "the request body is not valid JSON: "
+                        + unreadable.getOriginalMessage(), uri);
+            }
+        }
+        if (e instanceof JsonMappingException) {
+            // Valid JSON that cannot be bound; Jackson's message would name Java types.
+            return respond(400, "MALFORMED_REQUEST", "the request body does not have the shape this endpoint takes:"
+                    + " see /q/openapi", uri);
         }
         return respond(400, "MALFORMED_JSON", "the request body is not valid JSON: " + e.getOriginalMessage(), uri);
     }

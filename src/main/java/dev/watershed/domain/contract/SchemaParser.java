@@ -19,6 +19,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaParseException;
@@ -37,6 +39,10 @@ public final class SchemaParser {
     public static final SpecificationVersion DEFAULT_DIALECT = SpecificationVersion.DRAFT_2020_12;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern UNRESOLVED_AVRO_NAME = Pattern.compile(
+            "\\{[^{}]*\"org\\.apache\\.avro\\.idl\\.unresolved\\.name\":\"([^\"]*)\"[^{}]*}");
+    private static final List<String> AVRO_PRIMITIVES = List.of("null", "boolean", "int", "long", "float", "double",
+            "bytes", "string");
     private static final ObjectMapper CANONICAL_JSON = JsonMapper.builder()
             .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
             .build();
@@ -107,7 +113,7 @@ public final class SchemaParser {
             throw new InvalidSchemaException(pointer, "schema is required", List.of());
         }
         JsonNode document = input.isTextual() ? readText(format, input.textValue(), pointer) : input;
-        checkDepth(document, pointer);
+        checkShape(document, pointer);
         return format == SchemaFormat.AVRO ? parseAvro(document, pointer) : parseJsonSchema(document, pointer, budget);
     }
 
@@ -124,19 +130,39 @@ public final class SchemaParser {
         }
     }
 
-    private void checkDepth(JsonNode document, String pointer) {
-        Deque<Map.Entry<JsonNode, Integer>> pending = new ArrayDeque<>();
-        pending.push(Map.entry(document, 1));
+    /** A value still to check, at {@code path} inside the schema and {@code depth} levels down. */
+    private record Pending(JsonNode node, int depth, String path) {
+    }
+
+    /**
+     * Refuses a schema nested deeper than the limit, before anything recurses into it, and one holding a number
+     * beyond the range of a double: Jackson reads {@code 1e400} as infinity, which networknt's keywords cannot
+     * compare and the canonical form cannot write as JSON.
+     */
+    private void checkShape(JsonNode document, String pointer) {
+        Deque<Pending> pending = new ArrayDeque<>();
+        pending.push(new Pending(document, 1, ""));
         while (!pending.isEmpty()) {
-            Map.Entry<JsonNode, Integer> next = pending.pop();
-            if (next.getValue() > maxDepth) {
+            Pending next = pending.pop();
+            JsonNode node = next.node();
+            if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+                throw new InvalidSchemaException(pointer + next.path(), "the number at " + pointer + next.path()
+                        + " is beyond the range of a double (about 1.8e308): write a smaller one", List.of());
+            }
+            if (!node.isContainerNode()) {
+                continue;
+            }
+            if (next.depth() > maxDepth) {
                 throw new InvalidSchemaException(pointer, "the schema is nested more than " + maxDepth
                         + " levels deep; flatten it with $defs/$ref or named types, or raise"
                         + " watershed.limits.max-schema-depth", List.of());
             }
-            for (JsonNode child : next.getKey()) {
-                if (child.isContainerNode()) {
-                    pending.push(Map.entry(child, next.getValue() + 1));
+            if (node.isObject()) {
+                node.fields().forEachRemaining(member -> pending.push(new Pending(member.getValue(),
+                        next.depth() + 1, next.path() + "/" + member.getKey().replace("~", "~0").replace("/", "~1"))));
+            } else {
+                for (int i = 0; i < node.size(); i++) {
+                    pending.push(new Pending(node.get(i), next.depth() + 1, next.path() + "/" + i));
                 }
             }
         }
@@ -200,13 +226,29 @@ public final class SchemaParser {
     }
 
     private ParsedSchema parseAvro(JsonNode document, String pointer) {
+        if (document.isTextual() && !AVRO_PRIMITIVES.contains(document.textValue())) {
+            // Checked here because Avro 1.12 fails on an unknown name as the whole schema with a NullPointerException.
+            String reason = "a schema that is only a type name must name a primitive type (" + String.join(", ",
+                    AVRO_PRIMITIVES) + "), not '" + document.textValue() + "'";
+            throw new InvalidSchemaException(pointer, "the schema is not a valid Avro schema: " + reason,
+                    List.of(reason));
+        }
         Schema schema;
         try {
             // A bare text node serialises with its quotes: exactly Avro's form of a primitive schema.
             schema = new Schema.Parser().parse(document.toString());
         } catch (SchemaParseException | org.apache.avro.AvroTypeException e) {
-            throw new InvalidSchemaException(pointer, "the schema is not a valid Avro schema: " + e.getMessage(),
-                    List.of(e.getMessage()));
+            // Avro 1.12 prints a type name it could not resolve as its internal placeholder record.
+            String reason = UNRESOLVED_AVRO_NAME.matcher(String.valueOf(e.getMessage())).replaceAll(unresolved ->
+                    Matcher.quoteReplacement("'" + unresolved.group(1) + "' (a type the schema does not"
+                            + " define)"));
+            throw new InvalidSchemaException(pointer, "the schema is not a valid Avro schema: " + reason,
+                    List.of(reason));
+        } catch (NumberFormatException e) {
+            // Avro 1.12 parses the default of a float or double field without checking that it is a number.
+            String reason = "a default value of a float or double field is not a number (" + e.getMessage() + ")";
+            throw new InvalidSchemaException(pointer, "the schema is not a valid Avro schema: " + reason,
+                    List.of(reason));
         }
         if (AvroExpansion.exceeds(schema, maxAvroExpansion)) {
             throw new SchemaTooComplexException("the Avro schema at " + pointer + " has more than " + maxAvroExpansion

@@ -24,6 +24,9 @@ public final class VersionRange {
     /** A range that accepts every version. */
     public static final VersionRange ANY = new VersionRange("*", RangesListFactory.create("*"));
 
+    /** The longest range text, as stored with a dependency. */
+    public static final int MAX_LENGTH = 200;
+
     private static final String PARTIAL = "[vV]?(?:0|[1-9]\\d{0,8}|[xX*])(?:\\.(?:0|[1-9]\\d{0,8}|[xX*])){0,2}";
     private static final Pattern HYPHEN = Pattern.compile(PARTIAL + "\\s+-\\s+" + PARTIAL);
     private static final Pattern SIMPLE = Pattern.compile("(?:<=|>=|<|>|=|~>|~|\\^)?" + PARTIAL);
@@ -47,6 +50,10 @@ public final class VersionRange {
             return ANY;
         }
         String trimmed = text.strip();
+        if (trimmed.length() > MAX_LENGTH) {
+            throw new InvalidVersionRangeException("the version range has " + trimmed.length()
+                    + " characters, more than the " + MAX_LENGTH + " a range may have: write it shorter");
+        }
         String[] alternatives = trimmed.split("\\|\\|", -1);
         for (String alternative : alternatives) {
             checkAlternative(trimmed, alternative.strip());

@@ -30,7 +30,9 @@ final class NumericStats {
     private KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance();
 
     void add(double value) {
-        if (Double.isNaN(value)) {
+        // A number beyond a double (JSON's 1e400 reads as infinity, an Avro double may be NaN or infinite) has no
+        // place in a mean, a quantile or a histogram; the field's type counts still count it.
+        if (!Double.isFinite(value)) {
             return;
         }
         count++;
@@ -104,10 +106,15 @@ final class NumericStats {
         if (min == max) {
             return List.of(new HistogramBin(min, max, count));
         }
-        double width = (max - min) / HISTOGRAM_BINS;
+        // Not (max - min) / bins, which overflows to infinity between -1e308 and 1e308.
+        double width = max / HISTOGRAM_BINS - min / HISTOGRAM_BINS;
         double[] splits = new double[HISTOGRAM_BINS - 1];
         for (int i = 0; i < splits.length; i++) {
             splits[i] = min + width * (i + 1);
+            if (!(splits[i] > (i == 0 ? min : splits[i - 1]))) {
+                // A range too narrow for doubles to cut ten times (such as 0 to 4.9e-324): one bin holds it all.
+                return List.of(new HistogramBin(min, max, count));
+            }
         }
         // EXCLUSIVE makes each bin [from, to): the value at the upper edge falls into the next bin.
         double[] masses = sketch.getPMF(splits, QuantileSearchCriteria.EXCLUSIVE);

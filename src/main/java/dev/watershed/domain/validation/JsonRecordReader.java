@@ -1,6 +1,7 @@
 package dev.watershed.domain.validation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -54,10 +55,18 @@ public final class JsonRecordReader {
         } catch (StreamConstraintsException e) {
             throw new RecordTooDeepException("", limits.maxDepth());
         } catch (JsonProcessingException e) {
-            throw new MalformedRecordException(e.getOriginalMessage());
+            throw new MalformedRecordException(reasonOf(e));
         } catch (IOException e) {
             throw new MalformedRecordException(Objects.requireNonNullElse(e.getMessage(), "unreadable"));
         }
+    }
+
+    /** Why Jackson could not read a record, in terms of the data: its trailing-token message names Java types. */
+    static String reasonOf(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
+            return "more than one JSON value: a record is exactly one (NDJSON puts one on each line)";
+        }
+        return e.getOriginalMessage();
     }
 
     /**

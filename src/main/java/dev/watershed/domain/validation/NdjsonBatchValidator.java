@@ -99,7 +99,7 @@ public final class NdjsonBatchValidator {
         try {
             record = reader.readTree(lines.buffer(), 0, lines.length());
         } catch (JsonProcessingException e) {
-            report.recordInvalid(index, new RecordError("", null, "malformed JSON: " + e.getOriginalMessage()));
+            report.recordInvalid(index, new RecordError("", null, "malformed JSON: " + JsonRecordReader.reasonOf(e)));
             return;
         } catch (IOException e) {
             // Reading a byte array cannot fail on I/O; anything else is a parse problem of this record.

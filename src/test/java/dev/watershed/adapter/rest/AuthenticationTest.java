@@ -71,6 +71,24 @@ class AuthenticationTest {
     }
 
     @Test
+    void theLongestTeamAndTokenNamesStillFitTheAuthorRecordedWithAChange() {
+        // The author of a change is stored as "<team>/<token name>" in a column of 300 characters.
+        String team = ("t" + Api.unique("x")).substring(0, 10) + "t".repeat(90);
+        asAdmin().body(Map.of("name", team, "email", "long@example.org")).post("/api/v1/teams").then().statusCode(201);
+        String name = "n".repeat(200);
+        asAdmin().body(Map.of("team", team, "role", "EDITOR", "name", name)).post("/api/v1/tokens")
+                .then().statusCode(422).body("pointer", equalTo("/name"));
+        String token = asAdmin().body(Map.of("team", team, "role", "EDITOR", "name", name.substring(1)))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        String asset = Api.unique("long.asset");
+        Api.as(token).body(Map.of("name", asset, "kind", "SOURCE", "owner", team)).post("/api/v1/assets")
+                .then().statusCode(201);
+        Api.as(token).body(Map.of("format", "JSON_SCHEMA", "schema", Map.of("type", "object")))
+                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(201)
+                .body("createdBy", equalTo(team + "/" + name.substring(1)));
+    }
+
+    @Test
     void tokensNeedAnExistingTeamAndARole() {
         asAdmin().body(Map.of("team", "nobody", "role", "EDITOR")).post("/api/v1/tokens")
                 .then().statusCode(422).body("pointer", equalTo("/team"));

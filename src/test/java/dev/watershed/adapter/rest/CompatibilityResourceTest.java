@@ -213,4 +213,21 @@ class CompatibilityResourceTest {
                 .post("/api/v1/compatibility").then().statusCode(422)
                 .contentType("application/problem+json").body("detail", notNullValue());
     }
+
+    @Test
+    void schemasTheParsersChokedOnAreInvalidSchemaProblemsNot500() {
+        // Found by the reliability fuzzing (FuzzTest): each of these answered 500 INTERNAL_ERROR.
+        asAdmin().body("{\"format\":\"JSON_SCHEMA\",\"mode\":\"BACKWARD\",\"schema\":{\"type\":\"number\","
+                        + "\"maximum\":1e400},\"previous\":[]}")
+                .post("/api/v1/compatibility").then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("INVALID_SCHEMA")).body("pointer", equalTo("/schema/maximum"));
+        asAdmin().body(Map.of("format", "AVRO", "mode", "BACKWARD", "previous", List.of(), "schema", Map.of(
+                        "type", "record", "name", "Order", "fields", List.of(Map.of("name", "amount",
+                                "type", "double", "default", "x")))))
+                .post("/api/v1/compatibility").then().statusCode(422).body("code", equalTo("INVALID_SCHEMA"))
+                .body("detail", containsString("not a number"));
+        asAdmin().body(Map.of("format", "AVRO", "mode", "BACKWARD", "previous", List.of(), "schema", "nope"))
+                .post("/api/v1/compatibility").then().statusCode(422).body("code", equalTo("INVALID_SCHEMA"))
+                .body("detail", containsString("primitive type"));
+    }
 }

@@ -144,6 +144,16 @@ class DependencyResourceTest {
     }
 
     @Test
+    void aValidRangeLongerThanItsColumnIsA422NotA500() {
+        String producer = producer();
+        String consumer = Api.createAsset(Api.createTeam(), "FEATURE");
+        String range = String.join(" || ", java.util.Collections.nCopies(60, "^1"));
+        asAdmin().body(Map.of("versionRange", range)).put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
+                .then().statusCode(422).body("code", equalTo("INVALID_VERSION_RANGE"))
+                .body("pointer", equalTo("/versionRange"));
+    }
+
+    @Test
     void refusesADependencyThatClosesACycleAndNamesIt() {
         String a = producer();
         String b = producer();

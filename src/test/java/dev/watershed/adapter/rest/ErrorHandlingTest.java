@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -24,6 +26,32 @@ class ErrorHandlingTest {
                 .contentType("application/problem+json");
         asAdmin().body("").post("/api/v1/teams").then().statusCode(422)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aWrongShapeIsSaidInJsonTermsWithoutJavaTypes() {
+        // Found by the reliability fuzzing (FuzzTest): Jackson's messages named `java.util.ArrayList` and our records.
+        asAdmin().body(Map.of("name", Api.unique("x"), "kind", "SOURCE", "owner", Api.createTeam(), "tags", 1.5))
+                .post("/api/v1/assets").then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"))
+                .body("pointer", equalTo("/tags"))
+                .body("detail", equalTo("the JSON at /tags has the wrong shape: expected an array"));
+        asAdmin().body("[1, 2]").post("/api/v1/teams").then().statusCode(400)
+                .body("detail", equalTo("the request body has the wrong shape: expected an object"));
+        asAdmin().body(Map.of("team", "x", "role", List.of("EDITOR"))).post("/api/v1/tokens").then().statusCode(400)
+                .body("detail", equalTo("the JSON at /role has the wrong shape: expected one of ADMIN, EDITOR"));
+    }
+
+    @Test
+    void aMemberGivenTwiceIsMalformedJsonNotA500() {
+        // Found by the reliability fuzzing (FuzzTest): Jackson could not bind the repeated member of a record body,
+        // and Quarkus answered its InvalidDefinitionException with an empty 500.
+        asAdmin().body("{\"name\":1,\"label\":\"training\",\"name\":\"twice\"}")
+                .post("/api/v1/assets/" + Api.createAsset(Api.createTeam(), "DATASET") + "/baselines")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("MALFORMED_JSON")).body("detail", containsString("Duplicate field 'name'"));
+        asAdmin().body("{\"format\":\"JSON_SCHEMA\",\"schema\":{\"type\":\"object\",\"type\":\"string\"}}")
+                .post("/api/v1/assets/" + Api.createAsset(Api.createTeam(), "DATASET") + "/contracts")
+                .then().statusCode(400).body("code", equalTo("MALFORMED_JSON"));
     }
 
     @Test

@@ -42,6 +42,16 @@ class TeamResourceTest {
     }
 
     @Test
+    void anEmailOrWebhookLongerThanItsColumnIsA422NotA500() {
+        // Found by the reliability fuzzing (FuzzTest): the database refused them, which answered 500.
+        asAdmin().body(Map.of("name", unique("long"), "email", "a".repeat(400) + "@example.org"))
+                .post("/api/v1/teams").then().statusCode(422).body("pointer", equalTo("/email"));
+        asAdmin().body(Map.of("name", unique("long"), "email", "x@example.org",
+                        "webhook", "https://hooks.example.org/" + "p".repeat(2000)))
+                .post("/api/v1/teams").then().statusCode(422).body("pointer", equalTo("/webhook"));
+    }
+
+    @Test
     void onlyAdminsCreateTeams() {
         String team = Api.createTeam();
         Api.as(Api.editorToken(team)).body(Map.of("name", unique("t"), "email", "a@b.org")).post("/api/v1/teams")

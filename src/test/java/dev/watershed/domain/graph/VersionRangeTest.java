@@ -69,6 +69,16 @@ class VersionRangeTest {
     }
 
     @Test
+    void aRangeLongerThanTheStoredTextMayBeIsRefused() {
+        // Found by the reliability fuzzing: a valid 356-character range reached the database's VARCHAR(200).
+        String range = String.join(" || ", java.util.Collections.nCopies(60, "^1"));
+        assertThatThrownBy(() -> VersionRange.parse(range))
+                .isInstanceOf(InvalidVersionRangeException.class).hasMessageContaining("more than the 200");
+        String longest = "^1 || ".repeat(32) + "^100.0.0";
+        assertThat(VersionRange.parse(" " + longest + " ").toString()).hasSize(VersionRange.MAX_LENGTH);
+    }
+
+    @Test
     void messageNamesTheBadComparator() {
         assertThatThrownBy(() -> VersionRange.parse(">=1.0.0 <two"))
                 .isInstanceOf(InvalidVersionRangeException.class)

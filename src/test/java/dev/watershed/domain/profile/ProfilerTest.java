@@ -76,6 +76,26 @@ class ProfilerTest {
     }
 
     @Test
+    void numbersAtTheEdgesOfADoubleStillGetASummary() throws IOException {
+        // Found by the reliability fuzzing (FuzzTest): infinity (JSON's 1e400), a range wider than Double.MAX_VALUE
+        // and one narrower than ten representable steps broke the histogram's split points, answering 500.
+        List<JsonNode> records = new ArrayList<>();
+        for (String amount : List.of("1e400", "-1e400", "1e308", "-1e308", "5")) {
+            records.add(MAPPER.readTree("{\"amount\": " + amount + "}"));
+        }
+        NumericSummary wide = profile(records).summary().fields().get("/amount").numbers();
+        assertThat(wide.count()).isEqualTo(3);
+        assertThat(wide.min()).isEqualTo(-1e308);
+        assertThat(wide.max()).isEqualTo(1e308);
+        assertThat(wide.histogram()).hasSize(10);
+
+        List<JsonNode> narrow = List.of(MAPPER.readTree("{\"amount\": 0}"),
+                MAPPER.readTree("{\"amount\": 4.9e-324}"));
+        NumericSummary tiny = profile(narrow).summary().fields().get("/amount").numbers();
+        assertThat(tiny.histogram()).singleElement().satisfies(bin -> assertThat(bin.count()).isEqualTo(2));
+    }
+
+    @Test
     void nullsMissingTopKAndDistinct() {
         ProfileSummary summary = profile(records(1, 10_000)).summary();
 

@@ -48,6 +48,16 @@ class NdjsonBatchValidatorTest {
     }
 
     @Test
+    void twoValuesOnALineAreSaidSoWithoutJavaTypes() {
+        // Found by the reliability fuzzing (FuzzTest): Jackson's message named com.fasterxml's JsonNode.
+        ValidationReport report = run("{\"id\":1}{\"id\":2}\n", ValidationLimits.defaults());
+
+        assertThat(report.errors()).singleElement().satisfies(error -> assertThat(error.message())
+                .isEqualTo("malformed JSON: more than one JSON value: a record is exactly one (NDJSON puts one on"
+                        + " each line)"));
+    }
+
+    @Test
     void malformedLineIsAnInvalidRecordAndTheBatchGoesOn() {
         ValidationReport report = run("{\"id\":1}\n{\"id\": \n{\"id\":2} trailing\n{\"id\":4}\n",
                 ValidationLimits.defaults());
