@@ -64,8 +64,8 @@ class AuthorizationMatrixTest {
                             + " consumers who check their training and serving data are rarely the owners"),
             "POST /api/v1/assets/{name}/baselines", new Open(EnumSet.of(Intruder.OTHER_TEAM),
                     "a baseline merges recorded observations and, like recording them, is open to any"
-                            + " authenticated caller (DriftService.createBaseline); another team's baseline must never"
-                            + " become the owner's current one (being changed by the lead)"),
+                            + " authenticated caller (DriftService.createBaseline); another team's baseline merges"
+                            + " only what that team recorded and never becomes the owner's current one"),
             "POST /api/v1/assets/{name}/drift", new Open(EnumSet.of(Intruder.OTHER_TEAM),
                     "a drift check of an observation or a batch is open to any authenticated caller, like recording"
                             + " observations (DriftService.checkObservation, checkBatch)"));

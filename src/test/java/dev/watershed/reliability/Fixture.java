@@ -69,6 +69,9 @@ record Fixture(String team, String editorToken, String otherTeam, String otherEd
         long baselineId = Api.as(editor).body(Map.of("label", "training"))
                 .post("/api/v1/assets/" + producer + "/baselines").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
+        // The other team's own training data: its baselines merge only what it recorded itself.
+        Api.as(otherEditor).contentType(NDJSON).body(batch(40))
+                .post("/api/v1/assets/" + producer + "/validate?label=training").then().statusCode(200);
         // Declaring the dependency told the team (it owns the producer): an inbox row and an email delivery.
         long notificationId = asAdmin().get("/api/v1/notifications?team=" + team).then().statusCode(200)
                 .extract().jsonPath().getLong("[0].id");

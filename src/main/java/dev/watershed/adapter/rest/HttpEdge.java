@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -100,8 +101,24 @@ public class HttpEdge {
                     tooLarge("has " + declared.strip() + " bytes, more than"), limits.maxBodyBytes());
             return;
         }
+        if (isForm(request)) {
+            // No endpoint takes an HTML form, and the body reader would decode one as it arrives, failing halfway
+            // on anything that is not percent-encoded: answer as the endpoint would, once the body has drained.
+            EdgeResponses.refuse(ctx, 415, "UNSUPPORTED_MEDIA_TYPE", "this endpoint does not accept that"
+                    + " Content-Type: see /q/openapi for what it takes", limits.maxBodyBytes());
+            return;
+        }
         // Answers Expect: 100-continue itself.
         bodies.handle(ctx);
+    }
+
+    private static boolean isForm(HttpServerRequest request) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null) {
+            return false;
+        }
+        String lower = type.strip().toLowerCase(Locale.ROOT);
+        return lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/form-data");
     }
 
     /** A validation request whose body has been read whole (or that has none) takes its slot now. */
@@ -166,7 +183,8 @@ public class HttpEdge {
             case 413 -> EdgeResponses.refuse(ctx, 413, "PAYLOAD_TOO_LARGE", tooLarge("is larger than"),
                     limits.maxBodyBytes());
             case 400 -> EdgeResponses.refuse(ctx, 400, "MALFORMED_REQUEST", "the request could not be read as"
-                    + " HTTP: check its encoding (Content-Length, Transfer-Encoding, percent-escapes)", 0);
+                    + " HTTP: check its encoding (Content-Length, Transfer-Encoding, percent-escapes)",
+                    limits.maxBodyBytes());
             default -> {
                 if (status >= 500) {
                     LOG.error("request failed in the HTTP layer: " + ctx.request().method() + " "
