@@ -73,6 +73,12 @@ public class HttpEdge {
                     + " (watershed.limits.max-uri-length): send long input in a request body", 0);
             return;
         }
+        if (request.uri().contains("%00")) {
+            // No name, version or query value holds NUL, and PostgreSQL cannot even look one up.
+            EdgeResponses.refuse(ctx, 400, "MALFORMED_REQUEST", "the request target holds an encoded NUL character"
+                    + " (%00), which no path segment or query value may contain", limits.maxBodyBytes());
+            return;
+        }
         long headerBytes = headerBytes(request);
         if (headerBytes > limits.maxHeaderBytes()) {
             EdgeResponses.refuse(ctx, 431, "HEADERS_TOO_LARGE", "the request headers have " + headerBytes

@@ -171,9 +171,9 @@ public class ProblemMapper {
         if (RequestBodies.interruption(e) != null) {
             return interruptedBody(RequestBodies.interruption(e), uri);
         }
-        Optional<StoreConflict> conflict = StoreConflict.of(e);
-        if (conflict.isPresent()) {
-            return storeConflict(conflict.get(), uri);
+        Optional<StoreRefusal> refusal = StoreRefusal.of(e);
+        if (refusal.isPresent()) {
+            return storeRefusal(refusal.get(), uri);
         }
         LOG.error("unexpected failure on " + uri.getPath(), e);
         return respond(500, "INTERNAL_ERROR", "the registry failed to handle this request; the failure is logged",
@@ -182,12 +182,12 @@ public class ProblemMapper {
 
     /**
      * A write that lost a race the row locks do not cover (two requests creating the same name at once), or that
-     * waited too long for its turn: the client's request was fine and may be sent again.
+     * waited too long for its turn, which may be sent again; or a value the database cannot store.
      */
-    private static Response storeConflict(StoreConflict conflict, UriInfo uri) {
-        LOG.debugf("write conflict on %s: %s", uri.getPath(), conflict);
-        Response response = respond(conflict.status(), conflict.code(), conflict.detail(), uri);
-        return conflict.status() == 503
+    private static Response storeRefusal(StoreRefusal refusal, UriInfo uri) {
+        LOG.debugf("the database refused %s: %s", uri.getPath(), refusal);
+        Response response = respond(refusal.status(), refusal.code(), refusal.detail(), uri);
+        return refusal.status() == 503
                 ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "1").build() : response;
     }
 

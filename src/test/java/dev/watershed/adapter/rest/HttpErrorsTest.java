@@ -75,6 +75,9 @@ class HttpErrorsTest {
         assertProblem(send(HttpRequest.newBuilder(base.resolve("/api/v1/validate")).header("Content-Type",
                 "text/plain").POST(HttpRequest.BodyPublishers.ofString("x"))), 415, "UNSUPPORTED_MEDIA_TYPE");
         assertProblem(send(HttpRequest.newBuilder(base.resolve("/no/such/page"))), 404, "NOT_FOUND");
+        assertProblem(send(HttpRequest.newBuilder(base.resolve("/api/v1/teams/x%00y"))), 400, "MALFORMED_REQUEST");
+        assertProblem(send(HttpRequest.newBuilder(base.resolve("/api/v1/assets?text=a%00b"))), 400,
+                "MALFORMED_REQUEST");
         // A large form, which no endpoint takes, is answered 415 after it has been read, not cut off halfway.
         String form = "{\"asset\":\"x\",\"events\":[\"" + "é".repeat(1_250_000) + "\"]}";
         assertProblem(send(HttpRequest.newBuilder(base.resolve("/api/v1/subscriptions"))
