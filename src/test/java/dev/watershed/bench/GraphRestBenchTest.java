@@ -1,7 +1,7 @@
 package dev.watershed.bench;
 
-import dev.watershed.application.EstateGraph;
-import dev.watershed.application.HealthStore;
+import dev.watershed.application.dependency.EstateGraph;
+import dev.watershed.application.health.HealthStore;
 import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.DependencyEdge;
 import dev.watershed.domain.graph.DependencyGraph;

@@ -2,7 +2,7 @@ package dev.watershed.adapter.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.watershed.adapter.contractfiles.ContractFiles;
+import dev.watershed.domain.declaration.ContractFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,11 +2,11 @@ package dev.watershed.adapter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.watershed.adapter.contractfiles.ContractFiles;
 import dev.watershed.domain.WatershedException;
 import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.SchemaParser;
+import dev.watershed.domain.declaration.ContractFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

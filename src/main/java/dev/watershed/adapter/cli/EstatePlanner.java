@@ -2,9 +2,9 @@ package dev.watershed.adapter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.watershed.adapter.contractfiles.ContractFiles;
 import dev.watershed.domain.WatershedException;
 import dev.watershed.domain.contract.FieldPath;
+import dev.watershed.domain.declaration.ContractFiles;
 import dev.watershed.domain.graph.VersionRange;
 import java.nio.file.Path;
 import java.util.ArrayList;

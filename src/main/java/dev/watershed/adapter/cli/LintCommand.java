@@ -1,7 +1,6 @@
 package dev.watershed.adapter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watershed.adapter.contractfiles.ContractFiles;
 import dev.watershed.domain.WatershedException;
 import dev.watershed.domain.contract.FieldPath;
 import dev.watershed.domain.contract.FieldPaths;
@@ -9,6 +8,7 @@ import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaField;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.SchemaParser;
+import dev.watershed.domain.declaration.ContractFiles;
 import dev.watershed.domain.graph.VersionRange;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.watershed.adapter.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code watershed}: contracts as code for CI. Checks contract files against a registry, plans and applies them,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.watershed.application.OutgoingDelivery;
+import dev.watershed.application.notification.OutgoingDelivery;
 
 /** Renders a delivery as a CloudEvents 1.0 event in structured JSON mode. */
 final class CloudEvents {

@@ -1,6 +1,6 @@
 package dev.watershed.adapter.notification;
 
-import dev.watershed.application.DeliveryDispatcher;
+import dev.watershed.application.notification.DeliveryDispatcher;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 

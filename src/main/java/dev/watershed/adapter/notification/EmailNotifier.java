@@ -2,11 +2,11 @@ package dev.watershed.adapter.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.watershed.application.DeliveryAttempt;
-import dev.watershed.application.NotificationChannel;
-import dev.watershed.application.Notifier;
-import dev.watershed.application.OutgoingDelivery;
-import dev.watershed.application.WatershedConfig;
+import dev.watershed.application.config.WatershedConfig;
+import dev.watershed.application.notification.DeliveryAttempt;
+import dev.watershed.application.notification.NotificationChannel;
+import dev.watershed.application.notification.Notifier;
+import dev.watershed.application.notification.OutgoingDelivery;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;

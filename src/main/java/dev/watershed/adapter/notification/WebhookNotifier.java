@@ -1,10 +1,10 @@
 package dev.watershed.adapter.notification;
 
-import dev.watershed.application.DeliveryAttempt;
-import dev.watershed.application.NotificationChannel;
-import dev.watershed.application.Notifier;
-import dev.watershed.application.OutgoingDelivery;
-import dev.watershed.application.WatershedConfig;
+import dev.watershed.application.config.WatershedConfig;
+import dev.watershed.application.notification.DeliveryAttempt;
+import dev.watershed.application.notification.NotificationChannel;
+import dev.watershed.application.notification.Notifier;
+import dev.watershed.application.notification.OutgoingDelivery;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.notification.WebhookSignature;
 import dev.watershed.domain.notification.WebhookTarget;

@@ -1,8 +1,8 @@
 package dev.watershed.adapter.persistence;
 
-import dev.watershed.application.AssetQuery;
-import dev.watershed.application.AssetStore;
 import dev.watershed.application.Page;
+import dev.watershed.application.asset.AssetQuery;
+import dev.watershed.application.asset.AssetStore;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.AssetName;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;

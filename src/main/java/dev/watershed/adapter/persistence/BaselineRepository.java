@@ -1,7 +1,7 @@
 package dev.watershed.adapter.persistence;
 
-import dev.watershed.application.Baseline;
-import dev.watershed.application.BaselineStore;
+import dev.watershed.application.drift.Baseline;
+import dev.watershed.application.drift.BaselineStore;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package dev.watershed.adapter.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.watershed.application.ContractStore;
+import dev.watershed.application.contract.ContractStore;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.ContractStatus;
 import dev.watershed.domain.contract.FieldMetadata;

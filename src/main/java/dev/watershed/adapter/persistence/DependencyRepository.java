@@ -2,9 +2,9 @@ package dev.watershed.adapter.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.watershed.application.Dependency;
-import dev.watershed.application.DependencyStore;
-import dev.watershed.application.EstateSnapshot;
+import dev.watershed.application.dependency.Dependency;
+import dev.watershed.application.dependency.DependencyStore;
+import dev.watershed.application.dependency.EstateSnapshot;
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.Benefit;

@@ -2,9 +2,9 @@ package dev.watershed.adapter.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.watershed.application.DriftCheck;
-import dev.watershed.application.DriftCheckStore;
-import dev.watershed.application.ProfileReference;
+import dev.watershed.application.drift.DriftCheck;
+import dev.watershed.application.drift.DriftCheckStore;
+import dev.watershed.application.validation.ProfileReference;
 import dev.watershed.domain.profile.DriftReport;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;

@@ -1,6 +1,6 @@
 package dev.watershed.adapter.persistence;
 
-import dev.watershed.application.WatershedConfig;
+import dev.watershed.application.config.WatershedConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

@@ -2,7 +2,7 @@ package dev.watershed.adapter.persistence;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.watershed.application.HealthStore;
+import dev.watershed.application.health.HealthStore;
 import dev.watershed.domain.contract.FieldMetadata;
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.health.MajorRelease;

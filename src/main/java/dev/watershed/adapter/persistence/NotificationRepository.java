@@ -1,16 +1,16 @@
 package dev.watershed.adapter.persistence;
 
-import dev.watershed.application.Delivery;
-import dev.watershed.application.DeliveryAttempt;
-import dev.watershed.application.DeliveryStatus;
-import dev.watershed.application.InboxNotification;
-import dev.watershed.application.JournalEntry;
-import dev.watershed.application.NewDelivery;
-import dev.watershed.application.NotificationChannel;
-import dev.watershed.application.NotificationStore;
-import dev.watershed.application.OutboxEvent;
-import dev.watershed.application.OutgoingDelivery;
-import dev.watershed.application.Subscription;
+import dev.watershed.application.notification.Delivery;
+import dev.watershed.application.notification.DeliveryAttempt;
+import dev.watershed.application.notification.DeliveryStatus;
+import dev.watershed.application.notification.InboxNotification;
+import dev.watershed.application.notification.NewDelivery;
+import dev.watershed.application.notification.NotificationChannel;
+import dev.watershed.application.notification.NotificationStore;
+import dev.watershed.application.notification.OutboxEvent;
+import dev.watershed.application.notification.OutgoingDelivery;
+import dev.watershed.application.notification.Subscription;
+import dev.watershed.application.timeline.JournalEntry;
 import dev.watershed.domain.notification.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

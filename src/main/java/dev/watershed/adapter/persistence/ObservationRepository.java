@@ -1,9 +1,9 @@
 package dev.watershed.adapter.persistence;
 
-import dev.watershed.application.Observation;
-import dev.watershed.application.ObservationQuery;
-import dev.watershed.application.ObservationStore;
-import dev.watershed.application.Recorders;
+import dev.watershed.application.validation.Observation;
+import dev.watershed.application.validation.ObservationQuery;
+import dev.watershed.application.validation.ObservationStore;
+import dev.watershed.application.validation.Recorders;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

@@ -1,7 +1,7 @@
 package dev.watershed.adapter.persistence;
 
-import dev.watershed.application.UnreadableSecretException;
-import dev.watershed.application.WatershedConfig;
+import dev.watershed.application.config.WatershedConfig;
+import dev.watershed.application.notification.UnreadableSecretException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.watershed.adapter.persistence;
 
-import dev.watershed.application.UnreadableSecretException;
+import dev.watershed.application.notification.UnreadableSecretException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

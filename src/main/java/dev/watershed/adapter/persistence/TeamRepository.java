@@ -1,6 +1,6 @@
 package dev.watershed.adapter.persistence;
 
-import dev.watershed.application.TeamStore;
+import dev.watershed.application.access.TeamStore;
 import dev.watershed.domain.asset.Team;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;

@@ -1,6 +1,6 @@
 package dev.watershed.adapter.persistence;
 
-import dev.watershed.application.StoredToken;
+import dev.watershed.application.access.StoredToken;
 import dev.watershed.domain.auth.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

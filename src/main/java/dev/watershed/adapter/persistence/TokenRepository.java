@@ -1,7 +1,7 @@
 package dev.watershed.adapter.persistence;
 
-import dev.watershed.application.StoredToken;
-import dev.watershed.application.TokenStore;
+import dev.watershed.application.access.StoredToken;
+import dev.watershed.application.access.TokenStore;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.FindingsService;
+import dev.watershed.application.health.FindingsService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

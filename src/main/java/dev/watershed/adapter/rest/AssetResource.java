@@ -1,10 +1,10 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.WatershedConfig;
-import dev.watershed.application.AssetDraft;
-import dev.watershed.application.AssetQuery;
-import dev.watershed.application.AssetService;
 import dev.watershed.application.Page;
+import dev.watershed.application.asset.AssetDraft;
+import dev.watershed.application.asset.AssetQuery;
+import dev.watershed.application.asset.AssetService;
+import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.AssetKind;
 import dev.watershed.domain.asset.Criticality;

@@ -1,7 +1,7 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.BatchFormat;
-import dev.watershed.application.ValidationService;
+import dev.watershed.application.validation.BatchFormat;
+import dev.watershed.application.validation.ValidationService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

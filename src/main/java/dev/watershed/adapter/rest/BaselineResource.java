@@ -1,7 +1,7 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.Baseline;
-import dev.watershed.application.DriftService;
+import dev.watershed.application.drift.Baseline;
+import dev.watershed.application.drift.DriftService;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.profile.BatchProfile;
 import dev.watershed.domain.profile.ProfileSummary;

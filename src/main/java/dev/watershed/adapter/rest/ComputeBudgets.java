@@ -1,6 +1,6 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.WatershedConfig;
+import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.domain.ComputeBudget;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;

@@ -1,9 +1,9 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.Delivery;
-import dev.watershed.application.DeliveryAttempt;
-import dev.watershed.application.DeliveryStatus;
-import dev.watershed.application.NotificationService;
+import dev.watershed.application.notification.Delivery;
+import dev.watershed.application.notification.DeliveryAttempt;
+import dev.watershed.application.notification.DeliveryStatus;
+import dev.watershed.application.notification.NotificationService;
 import dev.watershed.domain.notification.WebhookTarget;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

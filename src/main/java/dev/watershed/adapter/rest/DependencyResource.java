@@ -1,8 +1,8 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.Dependency;
-import dev.watershed.application.DependencyDraft;
-import dev.watershed.application.DependencyService;
+import dev.watershed.application.dependency.Dependency;
+import dev.watershed.application.dependency.DependencyDraft;
+import dev.watershed.application.dependency.DependencyService;
 import dev.watershed.domain.graph.ImpactedAsset;
 import dev.watershed.domain.graph.Usage;
 import dev.watershed.domain.graph.UsageTerms;

@@ -2,11 +2,11 @@ package dev.watershed.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.watershed.application.BatchFormat;
-import dev.watershed.application.DriftCheck;
-import dev.watershed.application.DriftService;
-import dev.watershed.application.ProfileReference;
-import dev.watershed.application.WatershedConfig;
+import dev.watershed.application.config.WatershedConfig;
+import dev.watershed.application.drift.DriftCheck;
+import dev.watershed.application.drift.DriftService;
+import dev.watershed.application.validation.BatchFormat;
+import dev.watershed.application.validation.ProfileReference;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.profile.DriftAnomaly;
 import dev.watershed.domain.profile.FieldDrift;

@@ -1,6 +1,6 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.FindingsService;
+import dev.watershed.application.health.FindingsService;
 import dev.watershed.domain.health.Finding;
 import dev.watershed.domain.health.FindingCode;
 import dev.watershed.domain.health.Severity;

@@ -1,6 +1,6 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.WatershedConfig;
+import dev.watershed.application.config.WatershedConfig;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;

@@ -1,7 +1,7 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.DependencyService;
-import dev.watershed.application.WatershedConfig;
+import dev.watershed.application.config.WatershedConfig;
+import dev.watershed.application.dependency.DependencyService;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.asset.AssetKind;
 import dev.watershed.domain.graph.AssetNode;

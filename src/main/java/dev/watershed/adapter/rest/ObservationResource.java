@@ -1,9 +1,9 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.Observation;
-import dev.watershed.application.ObservationQuery;
-import dev.watershed.application.ObservationService;
-import dev.watershed.application.WatershedConfig;
+import dev.watershed.application.config.WatershedConfig;
+import dev.watershed.application.validation.Observation;
+import dev.watershed.application.validation.ObservationQuery;
+import dev.watershed.application.validation.ObservationService;
 import dev.watershed.domain.profile.BatchProfile;
 import dev.watershed.domain.profile.ProfileSummary;
 import jakarta.ws.rs.GET;

@@ -1,13 +1,13 @@
 package dev.watershed.adapter.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
-import dev.watershed.application.UnsupportedBatchFormatException;
+import dev.watershed.application.validation.UnsupportedBatchFormatException;
 import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
@@ -15,11 +15,11 @@ import dev.watershed.domain.WatershedException;
 import dev.watershed.domain.auth.AuthenticationRequiredException;
 import dev.watershed.domain.auth.ForbiddenException;
 import dev.watershed.domain.contract.InvalidSchemaException;
+import dev.watershed.domain.graph.DependencyCycleException;
 import dev.watershed.domain.validation.BatchTooLargeException;
 import dev.watershed.domain.validation.BlockTooLargeException;
 import dev.watershed.domain.validation.MalformedRecordException;
 import dev.watershed.domain.validation.RecordTooLargeException;
-import dev.watershed.domain.graph.DependencyCycleException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

@@ -2,7 +2,7 @@ package dev.watershed.adapter.rest;
 
 import dev.watershed.adapter.rest.DependencyResource.BenefitBody;
 import dev.watershed.adapter.rest.DependencyResource.CostBody;
-import dev.watershed.application.CostBenefitService;
+import dev.watershed.application.health.CostBenefitService;
 import dev.watershed.domain.health.CostBenefitAnalysis;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

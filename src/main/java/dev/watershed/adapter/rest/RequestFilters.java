@@ -1,7 +1,7 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.TokenService;
-import dev.watershed.application.WatershedConfig;
+import dev.watershed.application.access.TokenService;
+import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.domain.auth.AuthenticationRequiredException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;

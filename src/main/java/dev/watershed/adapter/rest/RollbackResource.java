@@ -2,12 +2,12 @@ package dev.watershed.adapter.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watershed.adapter.rest.ContractResource.ContractResponse;
-import dev.watershed.application.ContractService;
-import dev.watershed.application.DifferenceView;
-import dev.watershed.application.ImpactView;
-import dev.watershed.application.PublishPlan;
-import dev.watershed.application.RollbackPlan;
-import dev.watershed.application.RollbackRequest;
+import dev.watershed.application.contract.ContractService;
+import dev.watershed.application.contract.DifferenceView;
+import dev.watershed.application.contract.PublishPlan;
+import dev.watershed.application.contract.RollbackPlan;
+import dev.watershed.application.contract.RollbackRequest;
+import dev.watershed.application.dependency.ImpactView;
 import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.VersionBump;

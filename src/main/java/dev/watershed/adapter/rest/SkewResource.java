@@ -1,7 +1,7 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.DriftService;
-import dev.watershed.application.SkewReport;
+import dev.watershed.application.drift.DriftService;
+import dev.watershed.application.drift.SkewReport;
 import dev.watershed.domain.profile.DriftAnomaly;
 import dev.watershed.domain.profile.FieldDrift;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,8 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.NotificationChannel;
-import dev.watershed.application.Subscription;
-import dev.watershed.application.SubscriptionService;
+import dev.watershed.application.notification.NotificationChannel;
+import dev.watershed.application.notification.Subscription;
+import dev.watershed.application.notification.SubscriptionService;
 import dev.watershed.domain.notification.EventType;
 import dev.watershed.domain.notification.WebhookTarget;
 import jakarta.ws.rs.Consumes;

@@ -1,6 +1,6 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.TeamService;
+import dev.watershed.application.access.TeamService;
 import dev.watershed.domain.asset.Team;
 import dev.watershed.domain.notification.WebhookTarget;
 import jakarta.ws.rs.Consumes;

@@ -1,10 +1,10 @@
 package dev.watershed.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watershed.application.Timeline;
-import dev.watershed.application.TimelineQuery;
-import dev.watershed.application.TimelineService;
-import dev.watershed.application.WatershedConfig;
+import dev.watershed.application.config.WatershedConfig;
+import dev.watershed.application.timeline.Timeline;
+import dev.watershed.application.timeline.TimelineQuery;
+import dev.watershed.application.timeline.TimelineService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -1,7 +1,7 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.IssuedToken;
-import dev.watershed.application.TokenService;
+import dev.watershed.application.access.IssuedToken;
+import dev.watershed.application.access.TokenService;
 import dev.watershed.domain.auth.Role;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

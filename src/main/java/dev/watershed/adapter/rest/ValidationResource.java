@@ -1,7 +1,7 @@
 package dev.watershed.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watershed.application.ValidationService;
+import dev.watershed.application.validation.ValidationService;
 import dev.watershed.domain.contract.SchemaFormat;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -1,7 +1,7 @@
 package dev.watershed.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.watershed.application.ValidationOutcome;
+import dev.watershed.application.validation.ValidationOutcome;
 import dev.watershed.domain.profile.ProfileSummary;
 import dev.watershed.domain.validation.ErrorCount;
 import dev.watershed.domain.validation.ReportedError;

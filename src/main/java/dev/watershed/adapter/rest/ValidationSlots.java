@@ -1,6 +1,6 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.WatershedConfig;
+import dev.watershed.application.config.WatershedConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;

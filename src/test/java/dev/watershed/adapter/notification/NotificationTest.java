@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watershed.adapter.rest.Api;
-import dev.watershed.application.ContractService;
+import dev.watershed.application.contract.ContractService;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.auth.Role;
 import dev.watershed.domain.notification.WebhookSignature;

@@ -2,10 +2,10 @@ package dev.watershed.adapter.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.watershed.application.DeliveryAttempt;
-import dev.watershed.application.NotificationChannel;
-import dev.watershed.application.OutboxEvent;
-import dev.watershed.application.OutgoingDelivery;
+import dev.watershed.application.notification.DeliveryAttempt;
+import dev.watershed.application.notification.NotificationChannel;
+import dev.watershed.application.notification.OutboxEvent;
+import dev.watershed.application.notification.OutgoingDelivery;
 import dev.watershed.domain.notification.EventType;
 import dev.watershed.domain.notification.WebhookSignature;
 import dev.watershed.domain.notification.WebhookTargetPolicy;

@@ -11,11 +11,11 @@ import static org.hamcrest.Matchers.not;
 
 import dev.watershed.adapter.persistence.SecretsAtRest;
 import dev.watershed.adapter.rest.Api;
-import dev.watershed.application.DeliveryAttempt;
-import dev.watershed.application.DeliveryDispatcher;
-import dev.watershed.application.DeliveryStatus;
-import dev.watershed.application.NotificationStore;
-import dev.watershed.application.OutgoingDelivery;
+import dev.watershed.application.notification.DeliveryAttempt;
+import dev.watershed.application.notification.DeliveryDispatcher;
+import dev.watershed.application.notification.DeliveryStatus;
+import dev.watershed.application.notification.NotificationStore;
+import dev.watershed.application.notification.OutgoingDelivery;
 import dev.watershed.domain.notification.WebhookSignature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

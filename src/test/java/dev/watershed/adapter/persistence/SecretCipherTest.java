@@ -3,7 +3,7 @@ package dev.watershed.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.watershed.application.UnreadableSecretException;
+import dev.watershed.application.notification.UnreadableSecretException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
-import dev.watershed.application.EstateGraph;
+import dev.watershed.application.dependency.EstateGraph;
 import dev.watershed.domain.graph.LineageDirection;
 import dev.watershed.domain.graph.Subgraph;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,9 +1,0 @@
-package dev.watershed.application;
-
-/**
- * A token just created.
- *
- * @param secret the bearer secret: returned once, never stored
- */
-public record IssuedToken(StoredToken token, String secret) {
-}

@@ -1,0 +1,23 @@
+package dev.watershed.application.asset;
+
+import dev.watershed.domain.asset.AssetKind;
+import dev.watershed.domain.asset.Criticality;
+import dev.watershed.domain.contract.CompatibilityMode;
+import java.util.List;
+
+/**
+ * The metadata a client gives when it registers or updates an asset; {@code null} means "the default".
+ *
+ * @param replicaOf name of the asset this one replicates or is the fallback for; {@code null} for none (an update
+ *                  without it clears it, like the description)
+ */
+public record AssetDraft(String name, AssetKind kind, String owner, String description, List<String> tags,
+                         Criticality criticality, CompatibilityMode compatibility, Boolean strictCompatibility,
+                         String replicaOf) {
+
+    /** A draft that replicates nothing. */
+    public AssetDraft(String name, AssetKind kind, String owner, String description, List<String> tags,
+                      Criticality criticality, CompatibilityMode compatibility, Boolean strictCompatibility) {
+        this(name, kind, owner, description, tags, criticality, compatibility, strictCompatibility, null);
+    }
+}

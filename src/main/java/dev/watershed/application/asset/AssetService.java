@@ -1,0 +1,201 @@
+package dev.watershed.application.asset;
+
+import dev.watershed.application.Page;
+import dev.watershed.application.access.TeamStore;
+import dev.watershed.application.config.WatershedConfig;
+import dev.watershed.application.dependency.EstateChangeListener;
+import dev.watershed.application.notification.EventPublisher;
+import dev.watershed.domain.ConflictException;
+import dev.watershed.domain.InvalidInputException;
+import dev.watershed.domain.NotFoundException;
+import dev.watershed.domain.asset.Asset;
+import dev.watershed.domain.asset.AssetName;
+import dev.watershed.domain.asset.Criticality;
+import dev.watershed.domain.auth.Caller;
+import dev.watershed.domain.contract.CompatibilityMode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Registers, describes and removes assets, guarding who may change which. */
+@ApplicationScoped
+public class AssetService {
+
+    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9._:-]{0,63}");
+    private static final int MAX_TAGS = 50;
+    private static final int MAX_DESCRIPTION = 10_000;
+
+    private final AssetStore assets;
+    private final TeamStore teams;
+    private final AssetRemovalListener removalListener;
+    private final EstateChangeListener estateChanges;
+    private final WatershedConfig config;
+    private final Clock clock;
+    private final EventPublisher events;
+
+    public AssetService(AssetStore assets, TeamStore teams, AssetRemovalListener removalListener,
+                        EstateChangeListener estateChanges, WatershedConfig config, Clock clock,
+                        EventPublisher events) {
+        this.assets = assets;
+        this.teams = teams;
+        this.removalListener = removalListener;
+        this.estateChanges = estateChanges;
+        this.config = config;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Transactional
+    public Asset register(Caller caller, AssetDraft draft) {
+        AssetName name = new AssetName(draft.name());
+        requireKind(draft);
+        String owner = requireOwner(draft.owner());
+        caller.requireCanChange(owner, "assets of team '" + owner + "'");
+        if (assets.find(name).isPresent()) {
+            throw new ConflictException("ASSET_EXISTS", "asset '" + name + "' already exists: change it with"
+                    + " PUT /api/v1/assets/" + name);
+        }
+        Instant now = clock.instant();
+        Asset asset = new Asset(name, draft.kind(), owner, checkedDescription(draft.description()),
+                checkedTags(draft.tags()), orDefault(draft.criticality(), Criticality.MEDIUM),
+                orDefault(draft.compatibility(), CompatibilityMode.BACKWARD),
+                Boolean.TRUE.equals(draft.strictCompatibility()), now, now, checkedReplicaOf(name.value(), draft));
+        assets.insert(asset);
+        estateChanges.assetSaved(asset);
+        return asset;
+    }
+
+    public Asset get(String name) {
+        return assets.find(new AssetName(name)).orElseThrow(() -> notFound(name));
+    }
+
+    /**
+     * The asset, locked for the rest of the transaction: every change to an asset or its contracts starts here, so
+     * that concurrent changes of one asset run one after the other and each sees the one before (the next version
+     * number, the latest schema). Call it before reading anything else about the asset.
+     */
+    public Asset getForChange(String name) {
+        return assets.lockForChange(new AssetName(name)).orElseThrow(() -> notFound(name));
+    }
+
+    public Page<Asset> search(AssetQuery query) {
+        int limit = query.limit();
+        if (limit < 1 || limit > config.limits().maxPageSize()) {
+            throw new InvalidInputException("limit", "limit " + limit + " is outside 1.."
+                    + config.limits().maxPageSize());
+        }
+        if (query.offset() < 0) {
+            throw new InvalidInputException("offset", "offset cannot be negative");
+        }
+        return assets.search(new AssetQuery(query.kind(), query.owner(), query.tag(), query.text(), limit,
+                query.offset()));
+    }
+
+    /**
+     * Replaces the asset's metadata. An editor may hand an asset to another team only through an admin, so that no
+     * team loses an asset it did not agree to take.
+     */
+    @Transactional
+    public Asset update(Caller caller, String name, AssetDraft draft) {
+        Asset current = getForChange(name);
+        caller.requireCanChange(current.owner(), "asset '" + name + "'");
+        if (draft.name() != null && !draft.name().equals(name)) {
+            throw new InvalidInputException("/name", "an asset cannot be renamed: the name in the body ('"
+                    + draft.name() + "') must match the path ('" + name + "') or be left out");
+        }
+        if (draft.kind() != null && draft.kind() != current.kind()) {
+            throw new InvalidInputException("/kind", "an asset's kind cannot change (" + current.kind() + " to "
+                    + draft.kind() + "): register a new asset instead");
+        }
+        String owner = draft.owner() == null ? current.owner() : requireOwner(draft.owner());
+        if (!owner.equals(current.owner())) {
+            caller.requireCanChange(owner, "assets of team '" + owner + "'");
+        }
+        Asset updated = new Asset(current.name(), current.kind(), owner, checkedDescription(draft.description()),
+                checkedTags(draft.tags()), orDefault(draft.criticality(), current.criticality()),
+                orDefault(draft.compatibility(), current.compatibility()),
+                draft.strictCompatibility() == null ? current.strictCompatibility() : draft.strictCompatibility(),
+                current.createdAt(), clock.instant(), checkedReplicaOf(name, draft));
+        assets.update(updated);
+        estateChanges.assetSaved(updated);
+        return updated;
+    }
+
+    @Transactional
+    public void delete(Caller caller, String name, boolean force) {
+        Asset asset = getForChange(name);
+        caller.requireCanChange(asset.owner(), "asset '" + name + "'");
+        // Downstream is computed before the removal unlinks the asset; a refused removal rolls the event back.
+        events.assetDeleted(asset);
+        removalListener.beforeRemoval(caller, asset, force);
+        assets.delete(asset.name());
+        estateChanges.assetRemoved(asset);
+    }
+
+    static NotFoundException notFound(String name) {
+        return new NotFoundException("asset", "asset '" + name + "' does not exist: list assets with"
+                + " GET /api/v1/assets");
+    }
+
+    private void requireKind(AssetDraft draft) {
+        if (draft.kind() == null) {
+            throw new InvalidInputException("/kind", "kind is required: one of SOURCE, DATASET, FEATURE, MODEL");
+        }
+    }
+
+    private String requireOwner(String owner) {
+        if (owner == null || owner.isBlank()) {
+            throw new InvalidInputException("/owner", "owner is required: the name of an existing team");
+        }
+        return teams.find(owner).map(team -> team.name()).orElseThrow(() -> new InvalidInputException("/owner",
+                "owner '" + owner + "' is not a team: create it with POST /api/v1/teams first"));
+    }
+
+    /** The replicated asset must exist and be another one; a replica of a replica is allowed (a chain of fallbacks). */
+    private String checkedReplicaOf(String name, AssetDraft draft) {
+        String original = draft.replicaOf();
+        if (original == null || original.isBlank()) {
+            return null;
+        }
+        if (original.equals(name)) {
+            throw new InvalidInputException("/replicaOf", "asset '" + name + "' cannot be a replica of itself");
+        }
+        if (assets.find(new AssetName(original)).isEmpty()) {
+            throw new InvalidInputException("/replicaOf", "replicaOf names '" + original + "', which is not an"
+                    + " asset: register it first, or list assets with GET /api/v1/assets");
+        }
+        return original;
+    }
+
+    private static String checkedDescription(String description) {
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            throw new InvalidInputException("/description", "description is longer than " + MAX_DESCRIPTION
+                    + " characters");
+        }
+        return description;
+    }
+
+    private static List<String> checkedTags(List<String> tags) {
+        if (tags == null) {
+            return List.of();
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw new InvalidInputException("/tags", "at most " + MAX_TAGS + " tags per asset");
+        }
+        for (int i = 0; i < tags.size(); i++) {
+            String tag = tags.get(i);
+            if (tag == null || !TAG.matcher(tag).matches()) {
+                throw new InvalidInputException("/tags/" + i, "tag '" + tag + "' is invalid: use lowercase letters,"
+                        + " digits, '.', '_', ':' and '-', at most 64 characters");
+            }
+        }
+        return tags.stream().distinct().toList();
+    }
+
+    private static <T> T orDefault(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}

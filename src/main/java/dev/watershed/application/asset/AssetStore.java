@@ -1,0 +1,28 @@
+package dev.watershed.application.asset;
+
+import dev.watershed.application.Page;
+import dev.watershed.domain.asset.Asset;
+import dev.watershed.domain.asset.AssetName;
+import java.util.Optional;
+
+/** Where assets are kept. */
+public interface AssetStore {
+
+    Optional<Asset> find(AssetName name);
+
+    /**
+     * Reads the asset and holds its row lock until the transaction ends, so that writers of one asset take turns
+     * on every replica: the next one reads what the previous one committed. Empty when the asset does not exist.
+     */
+    Optional<Asset> lockForChange(AssetName name);
+
+    /** Matching assets ordered by name, one page of them, with the total that match. */
+    Page<Asset> search(AssetQuery query);
+
+    void insert(Asset asset);
+
+    void update(Asset asset);
+
+    /** Removes the asset with its contracts. */
+    void delete(AssetName name);
+}

@@ -1,0 +1,317 @@
+package dev.watershed.application.contract;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.watershed.application.asset.AssetService;
+import dev.watershed.application.dependency.ChangeImpactService;
+import dev.watershed.application.dependency.EstateChangeListener;
+import dev.watershed.application.notification.EventPublisher;
+import dev.watershed.domain.ComputeBudget;
+import dev.watershed.domain.ConflictException;
+import dev.watershed.domain.InvalidInputException;
+import dev.watershed.domain.NotFoundException;
+import dev.watershed.domain.Sha256;
+import dev.watershed.domain.asset.Asset;
+import dev.watershed.domain.auth.Caller;
+import dev.watershed.domain.compatibility.CompatibilityChecker;
+import dev.watershed.domain.compatibility.CompatibilityVerdict;
+import dev.watershed.domain.compatibility.VersionPolicy;
+import dev.watershed.domain.contract.Contract;
+import dev.watershed.domain.contract.ContractStatus;
+import dev.watershed.domain.contract.FieldMetadata;
+import dev.watershed.domain.contract.FieldPath;
+import dev.watershed.domain.contract.FieldPaths;
+import dev.watershed.domain.contract.InvalidFieldPathException;
+import dev.watershed.domain.contract.InvalidVersionException;
+import dev.watershed.domain.contract.ParsedSchema;
+import dev.watershed.domain.contract.SchemaParser;
+import dev.watershed.domain.contract.SemanticVersion;
+import dev.watershed.domain.contract.VersionBump;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Publishes, reads and deprecates the versions of an asset's contract. */
+@ApplicationScoped
+public class ContractService {
+
+    private static final int MAX_CHANGELOG = 10_000;
+
+    private final AssetService assets;
+    private final ContractStore contracts;
+    private final SchemaParser parser;
+    private final CompatibilityChecker checker;
+    private final ChangeImpactService impact;
+    private final VersionPolicy versions = new VersionPolicy();
+    /**
+     * Parsed schemas of stored versions: parsing checks a schema against its meta-schema, and a transitive check
+     * reads every previous version, so parsing each again on every publish would dominate its cost.
+     */
+    private final Cache<String, ParsedSchema> parsedSchemas = Caffeine.newBuilder().maximumSize(2_000).build();
+    private final Clock clock;
+    private final EstateChangeListener estateChanges;
+    private final EventPublisher events;
+
+    public ContractService(AssetService assets, ContractStore contracts, SchemaParser parser,
+                           CompatibilityChecker checker, ChangeImpactService impact, Clock clock,
+                           EstateChangeListener estateChanges, EventPublisher events) {
+        this.assets = assets;
+        this.contracts = contracts;
+        this.parser = parser;
+        this.checker = checker;
+        this.impact = impact;
+        this.clock = clock;
+        this.estateChanges = estateChanges;
+        this.events = events;
+    }
+
+    /**
+     * Publishes a new version when the schema keeps the asset's compatibility guarantee.
+     *
+     * @param budget what parsing and comparing the schema may take
+     * @throws IncompatibleContractException when it does not, naming every breaking difference
+     */
+    @Transactional
+    public PublishResult publish(Caller caller, String assetName, PublishRequest request, ComputeBudget budget) {
+        Asset asset = assets.getForChange(assetName);
+        caller.requireCanChange(asset.owner(), "the contracts of asset '" + assetName + "'");
+        PublishPlan plan = plan(asset, request, budget);
+        if (plan.unchanged()) {
+            return new PublishResult(plan.latest().orElseThrow(), false);
+        }
+        if (!plan.compatible()) {
+            throw new IncompatibleContractException(plan);
+        }
+        Contract contract = new Contract(assetName, plan.version(), plan.schema().format(), ContractStatus.ACTIVE,
+                plan.schema().fingerprint(), plan.schema().text(), request.changelog(), plan.fields(),
+                clock.instant(), caller.label());
+        contracts.insert(contract);
+        estateChanges.contractPublished(contract);
+        events.contractPublished(contract, plan);
+        return new PublishResult(contract, true);
+    }
+
+    /**
+     * Republishes a stored version's schema and field metadata as a new latest version, numbered as any publish of
+     * that schema would be (the next major when forced), recording which version it restores.
+     *
+     * @param budget what comparing the schemas may take
+     * @throws IncompatibleContractException when going back breaks the asset's mode and the rollback is not forced
+     */
+    @Transactional
+    public Contract rollback(Caller caller, String assetName, RollbackRequest request, ComputeBudget budget) {
+        Asset asset = assets.getForChange(assetName);
+        caller.requireCanChange(asset.owner(), "the contracts of asset '" + assetName + "'");
+        if (request.force()) {
+            caller.requireAdmin("force a rollback that breaks the compatibility mode of '" + assetName + "'");
+        }
+        RollbackPlan rollback = planRollback(asset, request, budget);
+        if (!rollback.allowed()) {
+            throw new IncompatibleContractException(rollback.publish(), "going back to " + rollback.rolledBackTo()
+                    + " breaks the asset's mode; agree it with those consumers and ask an admin to roll back with"
+                    + " \"force\": true, which publishes it as the next major version");
+        }
+        PublishPlan plan = rollback.publish();
+        Contract contract = new Contract(assetName, plan.version(), plan.schema().format(), ContractStatus.ACTIVE,
+                plan.schema().fingerprint(), plan.schema().text(), changelogOf(request, rollback), plan.fields(),
+                clock.instant(), caller.label(), rollback.rolledBackTo());
+        contracts.insert(contract);
+        estateChanges.contractPublished(contract);
+        events.contractRolledBack(contract, plan, rollback.forced());
+        return contract;
+    }
+
+    /**
+     * What {@link #rollback} would do, with nothing stored. Anyone may ask, except that {@code force} is an admin's
+     * decision even in a dry run, as the real rollback says.
+     */
+    public RollbackPlan planRollback(Caller caller, String assetName, RollbackRequest request, ComputeBudget budget) {
+        Asset asset = assets.get(assetName);
+        if (request.force()) {
+            caller.requireAdmin("force a rollback that breaks the compatibility mode of '" + assetName + "'");
+        }
+        return planRollback(asset, request, budget);
+    }
+
+    private RollbackPlan planRollback(Asset asset, RollbackRequest request, ComputeBudget budget) {
+        String assetName = asset.name().value();
+        if (request.to() == null || request.to().isBlank()) {
+            throw new InvalidInputException("/to", "name the version to roll back to, e.g. {\"to\": \"1.4.0\"}");
+        }
+        SemanticVersion target;
+        try {
+            target = SemanticVersion.parse(request.to().strip());
+        } catch (InvalidVersionException e) {
+            throw new InvalidInputException("/to", e.detail());
+        }
+        Contract older = contracts.find(assetName, target).orElseThrow(() -> new NotFoundException("version",
+                "asset '" + assetName + "' has no contract version " + target + " to roll back to: list them with"
+                        + " GET /api/v1/assets/" + assetName + "/contracts"));
+        PublishPlan plan = plan(asset, new PublishRequest(older.format(), TextNode.valueOf(older.schemaText()), null,
+                request.changelog(), older.fields()), budget);
+        SemanticVersion latest = plan.latest().orElseThrow().version();
+        if (plan.unchanged()) {
+            throw new ConflictException("ROLLBACK_TO_LATEST_SCHEMA", "version " + target + " of '" + assetName
+                    + "' has the same schema as the latest version " + latest + ": there is nothing to roll back;"
+                    + " name an older version whose schema differs");
+        }
+        if (plan.compatible() || !request.force()) {
+            return new RollbackPlan(plan, target, false);
+        }
+        SemanticVersion major = latest.bump(VersionBump.MAJOR);
+        PublishPlan forced = new PublishPlan(plan.asset(), plan.schema(), plan.latest(), false, plan.verdict(), major,
+                plan.differences(), plan.fields(), impact.impactOf(assetName, plan.differences(), Optional.of(major)));
+        return new RollbackPlan(forced, target, true);
+    }
+
+    private static String changelogOf(RollbackRequest request, RollbackPlan rollback) {
+        if (request.changelog() != null && !request.changelog().isBlank()) {
+            return request.changelog();
+        }
+        return "Rollback to " + rollback.rolledBackTo() + ", replacing " + rollback.replacedVersion()
+                + (rollback.forced() ? " (forced)" : "");
+    }
+
+    /** What publishing would do, with nothing stored: the dry run producers call from CI. */
+    public PublishPlan plan(String assetName, PublishRequest request, ComputeBudget budget) {
+        return plan(assets.get(assetName), request, budget);
+    }
+
+    /**
+     * The differences between two stored versions, read as a change from {@code from} to {@code to}, with the
+     * verdict of the asset's mode.
+     */
+    public VersionDiff diff(String assetName, String from, String to, ComputeBudget budget) {
+        Asset asset = assets.get(assetName);
+        Contract older = get(assetName, from);
+        Contract newer = get(assetName, to);
+        CompatibilityVerdict verdict = checker.check(older.format(), asset.compatibility(),
+                asset.strictCompatibility(), schemaOf(newer).comparable(), List.of(schemaOf(older).comparable()),
+                budget);
+        return new VersionDiff(assetName, older.version(), newer.version(), asset.compatibility(),
+                verdict.compatible(), verdict.requiredBump(),
+                DifferenceView.all(verdict.differences(), List.of(older.version().toString())));
+    }
+
+    private PublishPlan plan(Asset asset, PublishRequest request, ComputeBudget budget) {
+        String assetName = asset.name().value();
+        ParsedSchema schema = parser.parse(request.format(), request.schema(), "/schema", budget);
+        if (request.changelog() != null && request.changelog().length() > MAX_CHANGELOG) {
+            throw new InvalidInputException("/changelog", "changelog is longer than " + MAX_CHANGELOG + " characters");
+        }
+        Map<String, FieldMetadata> fields = checkedFields(schema, request.fields());
+        List<Contract> oldestFirst = new ArrayList<>(contracts.history(assetName));
+        Collections.reverse(oldestFirst);
+        Optional<Contract> latest = oldestFirst.isEmpty() ? Optional.empty()
+                : Optional.of(oldestFirst.get(oldestFirst.size() - 1));
+        if (latest.isPresent()) {
+            requireSameFormat(latest.get(), schema);
+            if (schemaOf(latest.get()).sameAs(schema)) {
+                CompatibilityVerdict none = new CompatibilityVerdict(true, asset.compatibility(), List.of(),
+                        List.of(), Optional.empty());
+                return new PublishPlan(assetName, schema, latest, true, none, latest.get().version(), List.of(),
+                        fields, List.of());
+            }
+        }
+        List<Object> previous = oldestFirst.stream().map(contract -> schemaOf(contract).comparable()).toList();
+        CompatibilityVerdict verdict = checker.check(schema.format(), asset.compatibility(),
+                asset.strictCompatibility(), schema.comparable(), previous, budget);
+        Optional<SemanticVersion> requested = Optional.ofNullable(request.version()).map(SemanticVersion::parse);
+        SemanticVersion version = versions.versionToPublish(latest.map(Contract::version), verdict, requested);
+        List<String> versionNames = oldestFirst.stream().map(contract -> contract.version().toString()).toList();
+        List<DifferenceView> differences = DifferenceView.all(verdict.differences(), versionNames);
+        return new PublishPlan(assetName, schema, latest, false, verdict, version, differences, fields,
+                impact.impactOf(assetName, differences, Optional.of(version)));
+    }
+
+    /** Every version, newest first; 404 when the asset does not exist. */
+    public List<Contract> history(String assetName) {
+        assets.get(assetName);
+        return contracts.history(assetName);
+    }
+
+    /** @param version a semantic version, or {@code latest} */
+    public Contract get(String assetName, String version) {
+        assets.get(assetName);
+        if ("latest".equals(version)) {
+            return contracts.latest(assetName).orElseThrow(() -> new NotFoundException("version", "asset '"
+                    + assetName + "' has no contract yet: publish one with POST /api/v1/assets/" + assetName
+                    + "/contracts"));
+        }
+        SemanticVersion wanted = SemanticVersion.parse(version);
+        return contracts.find(assetName, wanted).orElseThrow(() -> new NotFoundException("version", "asset '"
+                + assetName + "' has no contract version " + version + ": list them with GET /api/v1/assets/"
+                + assetName + "/contracts"));
+    }
+
+    @Transactional
+    public Contract deprecate(Caller caller, String assetName, String version) {
+        Asset asset = assets.getForChange(assetName);
+        caller.requireCanChange(asset.owner(), "the contracts of asset '" + assetName + "'");
+        Contract contract = get(assetName, version);
+        if (contract.status() == ContractStatus.DEPRECATED) {
+            return contract;
+        }
+        contracts.updateStatus(assetName, contract.version(), ContractStatus.DEPRECATED);
+        Contract deprecated = contract.withStatus(ContractStatus.DEPRECATED);
+        events.contractDeprecated(deprecated);
+        return deprecated;
+    }
+
+    /** The stored schema, parsed again; cached by its text, since a stored version never changes. */
+    public ParsedSchema schemaOf(Contract contract) {
+        // The fingerprint alone is not enough: Avro's canonical form leaves out documentation.
+        return parsedSchemas.get(contract.format() + ":" + Sha256.hex(contract.schemaText()),
+                key -> parser.parse(contract.format(), TextNode.valueOf(contract.schemaText()), "/schema"));
+    }
+
+    /**
+     * Field metadata must describe fields the schema has; keys are stored as canonical JSON Pointers so that
+     * {@code customer.email} and {@code /customer/email} mean the same field everywhere.
+     */
+    private static Map<String, FieldMetadata> checkedFields(ParsedSchema schema, Map<String, FieldMetadata> given) {
+        if (given == null || given.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, FieldMetadata> canonical = new LinkedHashMap<>();
+        for (Map.Entry<String, FieldMetadata> entry : given.entrySet()) {
+            String pointer = "/fields/" + FieldPath.escape(entry.getKey());
+            requireThreshold(entry.getValue().driftThreshold(), pointer + "/driftThreshold");
+            requireThreshold(entry.getValue().skewThreshold(), pointer + "/skewThreshold");
+            try {
+                canonical.put(FieldPath.normalize(entry.getKey()), entry.getValue());
+            } catch (InvalidFieldPathException e) {
+                throw new InvalidInputException(pointer, e.detail());
+            }
+        }
+        List<String> unknown = FieldPaths.unknownFields(schema.fields(), canonical.keySet());
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("/fields/" + FieldPath.escape(unknown.get(0)), "field metadata names"
+                    + " fields the schema does not define: " + String.join(", ", unknown)
+                    + "; use JSON Pointers (/customer/email) or dotted paths (customer.email) of schema fields");
+        }
+        return canonical;
+    }
+
+    private static void requireThreshold(Double threshold, String pointer) {
+        if (threshold != null && !(threshold > 0 && threshold <= 1)) {
+            throw new InvalidInputException(pointer, "a threshold is a distance between 0 (excluded) and 1, such as"
+                    + " 0.1; was " + threshold);
+        }
+    }
+
+    private static void requireSameFormat(Contract latest, ParsedSchema schema) {
+        if (latest.format() != schema.format()) {
+            throw new InvalidInputException("/format", "asset '" + latest.asset() + "' has " + latest.format()
+                    + " contracts; a new version must be " + latest.format() + " too (register a new asset to"
+                    + " change the schema language)");
+        }
+    }
+}

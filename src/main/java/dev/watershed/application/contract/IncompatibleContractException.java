@@ -1,0 +1,53 @@
+package dev.watershed.application.contract;
+
+import dev.watershed.application.dependency.ChangeImpactService;
+import dev.watershed.domain.ConflictException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A new schema that breaks the compatibility guarantee its asset gives its consumers. */
+public class IncompatibleContractException extends ConflictException {
+
+    private static final int NAMED_IN_DETAIL = 3;
+
+    private final transient PublishPlan plan;
+
+    public IncompatibleContractException(PublishPlan plan) {
+        this(plan, "Keep the change compatible, or agree it with those consumers and publish it as a new major"
+                + " version under mode NONE or as a new asset");
+    }
+
+    /** @param advice what to do instead, as the last sentence of the detail */
+    public IncompatibleContractException(PublishPlan plan, String advice) {
+        super("INCOMPATIBLE_SCHEMA", detail(plan) + ". " + advice);
+        this.plan = plan;
+    }
+
+    public PublishPlan plan() {
+        return plan;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("mode", plan.verdict().mode());
+        details.put("latestVersion", plan.latest().map(contract -> contract.version().toString()).orElse(null));
+        details.put("differences", plan.breakingDifferences());
+        details.put("impacted", plan.impacted());
+        return details;
+    }
+
+    private static String detail(PublishPlan plan) {
+        List<DifferenceView> breaking = plan.breakingDifferences();
+        String named = breaking.stream().limit(NAMED_IN_DETAIL)
+                .map(difference -> difference.message() + " (" + difference.kind() + " at "
+                        + (difference.path().isEmpty() ? "the root" : difference.path()) + ")")
+                .collect(Collectors.joining("; "));
+        String more = breaking.size() > NAMED_IN_DETAIL ? "; and " + (breaking.size() - NAMED_IN_DETAIL)
+                + " more in 'differences'" : "";
+        return "the new schema for '" + plan.asset() + "' is not " + plan.verdict().mode() + " compatible: "
+                + named + more + "; " + ChangeImpactService.summary(plan.impacted());
+    }
+}

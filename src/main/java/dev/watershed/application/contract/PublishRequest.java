@@ -1,0 +1,16 @@
+package dev.watershed.application.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watershed.domain.contract.FieldMetadata;
+import dev.watershed.domain.contract.SchemaFormat;
+import java.util.Map;
+
+/**
+ * A new contract version as a producer submits it.
+ *
+ * @param schema  a JSON value, or a string holding the schema text
+ * @param version the version asked for, or {@code null} to let the registry derive it
+ */
+public record PublishRequest(SchemaFormat format, JsonNode schema, String version, String changelog,
+                             Map<String, FieldMetadata> fields) {
+}

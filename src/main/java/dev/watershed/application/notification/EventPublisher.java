@@ -1,0 +1,331 @@
+package dev.watershed.application.notification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watershed.application.access.TeamStore;
+import dev.watershed.application.config.WatershedConfig;
+import dev.watershed.application.contract.DifferenceView;
+import dev.watershed.application.contract.PublishPlan;
+import dev.watershed.application.dependency.Dependency;
+import dev.watershed.application.dependency.EstateGraph;
+import dev.watershed.application.drift.DriftCheck;
+import dev.watershed.application.timeline.TimelineService;
+import dev.watershed.application.validation.Observation;
+import dev.watershed.application.validation.ProfileReference;
+import dev.watershed.domain.asset.Asset;
+import dev.watershed.domain.asset.Team;
+import dev.watershed.domain.contract.Contract;
+import dev.watershed.domain.graph.DependencyGraph;
+import dev.watershed.domain.graph.ImpactedAsset;
+import dev.watershed.domain.notification.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes events, their deliveries and inbox rows into the outbox, inside the transaction of the change
+ * ({@link Transactional.TxType#MANDATORY}): a change is never stored without its events, nor an event without its
+ * change. Every event is stored, even one nobody is told about: the events are also the change journal that
+ * {@link TimelineService} reads. Recipients are the owners of the affected downstream assets, computed from the
+ * graph with field precision, plus the teams subscribed to the changed asset.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class EventPublisher {
+
+    /** Why one team gets an event: one entry per affected asset of theirs, or their subscription. */
+    public record Reason(String asset, List<String> path, List<String> fields, String reason) {
+    }
+
+    private final NotificationStore store;
+    private final EstateGraph estate;
+    private final TeamStore teams;
+    private final WatershedConfig config;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+
+    public EventPublisher(NotificationStore store, EstateGraph estate, TeamStore teams, WatershedConfig config,
+                          Clock clock) {
+        this.store = store;
+        this.estate = estate;
+        this.teams = teams;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * When differences break some reader, the owners of everything the breaking paths impact, transitively. When
+     * none breaks, only the direct consumers that read a changed field: a compatible change is news to those who
+     * read what changed, not to everyone downstream of them.
+     */
+    public void contractPublished(Contract contract, PublishPlan plan) {
+        String asset = contract.asset();
+        List<ImpactedAsset> impacted = affectedBy(asset, plan.differences());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("asset", asset);
+        data.put("version", contract.version().toString());
+        data.put("previousVersion", plan.latest().map(previous -> previous.version().toString()).orElse(null));
+        data.put("bump", plan.bump().map(Enum::name).orElse(null));
+        data.put("compatible", plan.compatible());
+        data.put("differences", plan.differences());
+        data.put("changelog", contract.changelog());
+        data.put("publishedBy", contract.createdBy());
+        publish(EventType.CONTRACT_PUBLISHED, asset, data, impacted);
+    }
+
+    /**
+     * A rollback republished an older version's schema as {@code contract}, replacing {@code plan.latest()}. The
+     * recipients follow the rule of {@link #contractPublished}: the change is what readers see, whatever its cause.
+     *
+     * @param forced an admin published it although it breaks the asset's compatibility mode
+     */
+    public void contractRolledBack(Contract contract, PublishPlan plan, boolean forced) {
+        String asset = contract.asset();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("asset", asset);
+        data.put("version", contract.version().toString());
+        data.put("rolledBackTo", contract.rolledBackTo().toString());
+        data.put("replacedVersion", plan.latest().map(previous -> previous.version().toString()).orElse(null));
+        data.put("bump", plan.bump().map(Enum::name).orElse(null));
+        data.put("compatible", plan.compatible());
+        data.put("forced", forced);
+        data.put("differences", plan.differences());
+        data.put("changelog", contract.changelog());
+        data.put("publishedBy", contract.createdBy());
+        publish(EventType.CONTRACT_ROLLED_BACK, asset, data, affectedBy(asset, plan.differences()));
+    }
+
+    /** Everyone downstream: a deprecated version is one every reader has to leave. */
+    public void contractDeprecated(Contract contract) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("asset", contract.asset());
+        data.put("version", contract.version().toString());
+        publish(EventType.CONTRACT_DEPRECATED, contract.asset(), data, impact(contract.asset(), List.of()));
+    }
+
+    /**
+     * The producer's owner (someone new reads their data) and the owners downstream of the consumer (their
+     * upstream changed). The subject is the producer.
+     */
+    public void dependencyAdded(Dependency dependency) {
+        dependencyChanged(EventType.DEPENDENCY_ADDED, dependency.producer(), dependency.consumer(),
+                dependency.fields(), dependency.versionRange().toString());
+    }
+
+    /** As {@link #dependencyAdded}, for a removal. */
+    public void dependencyRemoved(String producer, String consumer) {
+        dependencyChanged(EventType.DEPENDENCY_REMOVED, producer, consumer, List.of(), null);
+    }
+
+    /** Everyone downstream; call before the asset leaves the graph. */
+    public void assetDeleted(Asset asset) {
+        String name = asset.name().value();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("asset", name);
+        data.put("kind", asset.kind().name());
+        data.put("owner", asset.owner());
+        // Linked to the direct consumers too: once the asset is gone, only they place the deletion upstream of
+        // anything.
+        Set<String> linked = new LinkedHashSet<>();
+        linked.add(name);
+        DependencyGraph graph = estate.readInTransaction();
+        if (graph.node(name).isPresent()) {
+            graph.directConsumers(name).forEach(edge -> linked.add(edge.consumer()));
+        }
+        publish(EventType.ASSET_DELETED, name, linked, data, reasons(impact(name, List.of())));
+    }
+
+    /**
+     * Everyone downstream, when the invalid share of a labelled validation is above
+     * {@code watershed.notifications.validation-failure-threshold}; nothing otherwise.
+     */
+    public void validationRecorded(Observation observation) {
+        if (observation.label() == null || observation.total() == 0) {
+            return;
+        }
+        double invalidShare = (double) observation.invalid() / observation.total();
+        double threshold = config.notifications().validationFailureThreshold();
+        if (invalidShare <= threshold) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("asset", observation.asset());
+        data.put("version", observation.version());
+        data.put("label", observation.label());
+        data.put("observationId", observation.id());
+        data.put("total", observation.total());
+        data.put("invalid", observation.invalid());
+        data.put("invalidShare", invalidShare);
+        data.put("threshold", threshold);
+        publish(EventType.VALIDATION_FAILED, observation.asset(), data, impact(observation.asset(), List.of()));
+    }
+
+    /**
+     * Everyone downstream of the asset: drift in any field may reach whatever is built from it. The data names the
+     * asset, what it was compared with and every anomaly (field, type, metric, value, threshold, detail).
+     */
+    public void driftDetected(DriftCheck check) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("asset", check.asset());
+        data.put("driftId", check.id());
+        data.put("against", reference(check.against()));
+        data.put("label", check.against().label());
+        data.put("baselineId", "baseline".equals(check.against().kind()) ? check.against().id() : null);
+        data.put("current", reference(check.current()));
+        data.put("checkedBy", check.checkedBy());
+        data.put("anomalies", check.report().anomalies());
+        publish(EventType.DRIFT_DETECTED, check.asset(), data, impact(check.asset(), List.of()));
+    }
+
+    /** Instants as ISO-8601 text, as everywhere in the API, rather than the event mapper's epoch numbers. */
+    private static Map<String, Object> reference(ProfileReference reference) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("kind", reference.kind());
+        data.put("id", reference.id());
+        data.put("label", reference.label());
+        data.put("records", reference.records());
+        data.put("from", reference.from() == null ? null : reference.from().toString());
+        data.put("to", reference.to() == null ? null : reference.to().toString());
+        return data;
+    }
+
+    private void dependencyChanged(EventType type, String producer, String consumer, List<String> fields,
+                                   String range) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("producer", producer);
+        data.put("consumer", consumer);
+        data.put("fields", fields);
+        data.put("versionRange", range);
+        Map<String, List<Reason>> reasons = new LinkedHashMap<>();
+        estate.readInTransaction().node(producer).map(node -> node.owner()).ifPresent(owner -> reasons
+                .computeIfAbsent(owner, team -> new ArrayList<>())
+                .add(new Reason(producer, List.of(producer, consumer), fields, consumer
+                        + (type == EventType.DEPENDENCY_ADDED ? " now reads " : " no longer reads ") + producer
+                        + ", which you own")));
+        for (ImpactedAsset downstream : impact(consumer, List.of())) {
+            List<String> path = new ArrayList<>();
+            path.add(producer);
+            path.addAll(downstream.path());
+            addReason(reasons, downstream.owner(), new Reason(downstream.name(), path, List.of(),
+                    downstream.name() + " is downstream of " + consumer + ", whose dependency on " + producer
+                            + " changed"));
+        }
+        // Linked to the consumer only: its inputs changed, the producer's did not.
+        publish(type, producer, Set.of(consumer), data, reasons);
+    }
+
+    /**
+     * When differences break some reader, the owners of everything the breaking paths impact, transitively. When
+     * none breaks, only the direct consumers that read a changed field.
+     */
+    private List<ImpactedAsset> affectedBy(String asset, List<DifferenceView> differences) {
+        List<DifferenceView> breaking = differences.stream().filter(DifferenceView::breaks).toList();
+        if (!breaking.isEmpty()) {
+            return impact(asset, paths(breaking));
+        }
+        if (!differences.isEmpty()) {
+            return impact(asset, paths(differences)).stream().filter(ImpactedAsset::direct).toList();
+        }
+        return List.of();
+    }
+
+    private List<ImpactedAsset> impact(String asset, List<String> fields) {
+        DependencyGraph graph = estate.readInTransaction();
+        return graph.node(asset).isPresent() ? graph.impact(asset, fields) : List.of();
+    }
+
+    private static List<String> paths(List<DifferenceView> differences) {
+        Set<String> paths = new LinkedHashSet<>();
+        for (DifferenceView difference : differences) {
+            if (difference.path() == null || difference.path().isEmpty()) {
+                return List.of();
+            }
+            paths.add(difference.path());
+        }
+        return List.copyOf(paths);
+    }
+
+    private void publish(EventType type, String subject, Map<String, Object> data, List<ImpactedAsset> impacted) {
+        publish(type, subject, Set.of(subject), data, reasons(impacted));
+    }
+
+    private static Map<String, List<Reason>> reasons(List<ImpactedAsset> impacted) {
+        Map<String, List<Reason>> reasons = new LinkedHashMap<>();
+        for (ImpactedAsset asset : impacted) {
+            addReason(reasons, asset.owner(), new Reason(asset.name(), asset.path(), asset.fields(),
+                    asset.name() + " " + asset.reason()));
+        }
+        return reasons;
+    }
+
+    private static void addReason(Map<String, List<Reason>> reasons, String team, Reason reason) {
+        if (team != null) {
+            reasons.computeIfAbsent(team, key -> new ArrayList<>()).add(reason);
+        }
+    }
+
+    /**
+     * Stores the event in the journal whoever is told, linked to the assets whose inputs it changed (what the
+     * timeline searches by), then an inbox row per recipient team and the deliveries their subscriptions and team
+     * channels ask for.
+     */
+    private void publish(EventType type, String subject, Set<String> linked, Map<String, Object> data,
+                         Map<String, List<Reason>> downstream) {
+        Instant now = clock.instant();
+        List<Subscription> onSubject = store.subscriptionsTo(subject).stream()
+                .filter(subscription -> subscription.events().contains(type)).toList();
+        Map<String, List<Reason>> recipients = new LinkedHashMap<>(downstream);
+        for (Subscription subscription : onSubject) {
+            if (!recipients.containsKey(subscription.team())) {
+                recipients.put(subscription.team(), List.of(new Reason(subject, List.of(subject), List.of(),
+                        "subscribed to " + type.id() + " of " + subject)));
+            }
+        }
+        OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), type, subject, now, write(data));
+        store.insertEvent(event, linked);
+        for (Map.Entry<String, List<Reason>> recipient : recipients.entrySet()) {
+            String team = recipient.getKey();
+            String reason = write(recipient.getValue());
+            store.insertInbox(team, event.id(), reason, now);
+            Set<String> targets = new LinkedHashSet<>();
+            for (Subscription subscription : store.subscriptionsOf(team)) {
+                boolean forThis = subscription.events().contains(type) && (subscription.asset() == null
+                        ? downstream.containsKey(team) : subscription.asset().equals(subject));
+                if (forThis && targets.add(subscription.channel() + " " + subscription.target())) {
+                    store.insertDelivery(new NewDelivery(event.id(), team, subscription.channel(),
+                            subscription.target(), subscription.id(), reason), now);
+                }
+            }
+            if (downstream.containsKey(team)) {
+                Optional<Team> owner = teams.find(team);
+                if (config.notifications().teamEmail() && owner.map(Team::email).isPresent()
+                        && targets.add(NotificationChannel.EMAIL + " " + owner.get().email())) {
+                    store.insertDelivery(new NewDelivery(event.id(), team, NotificationChannel.EMAIL,
+                            owner.get().email(), null, reason), now);
+                }
+                if (config.notifications().teamWebhook() && owner.map(Team::webhook).isPresent()
+                        && targets.add(NotificationChannel.WEBHOOK + " " + owner.get().webhook())) {
+                    store.insertDelivery(new NewDelivery(event.id(), team, NotificationChannel.WEBHOOK,
+                            owner.get().webhook(), null, reason), now);
+                }
+            }
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event data is plain maps, lists and records", e);
+        }
+    }
+}
