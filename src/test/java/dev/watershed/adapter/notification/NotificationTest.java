@@ -219,8 +219,10 @@ class NotificationTest {
             as(Api.editorToken(team)).post("/api/v1/deliveries/" + id + "/retry").then().statusCode(200)
                     .body("status", equalTo("PENDING"));
             Eventually.within(WAIT, "the retried delivery arrived", () -> receiver.accepted().size() == 1);
-            asAdmin().get("/api/v1/deliveries?team=" + team).then().statusCode(200)
-                    .body("find { it.id == " + id + " }.status", equalTo("DELIVERED"));
+            // The receiver has answered before the dispatcher records the answer: wait for the record too.
+            Eventually.within(WAIT, "the retried delivery is recorded as delivered", () -> "DELIVERED".equals(
+                    asAdmin().get("/api/v1/deliveries?team=" + team).then().statusCode(200).extract().jsonPath()
+                            .getString("find { it.id == " + id + " }.status")));
         }
     }
 
