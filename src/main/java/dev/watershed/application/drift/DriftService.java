@@ -14,8 +14,8 @@ import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.FieldMetadata;
-import dev.watershed.domain.contract.FieldRole;
 import dev.watershed.domain.profile.BatchProfile;
+import dev.watershed.domain.profile.ComparedFields;
 import dev.watershed.domain.profile.DriftDetector;
 import dev.watershed.domain.profile.DriftReport;
 import dev.watershed.domain.profile.DriftRules;
@@ -23,12 +23,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Drift checks: a batch or a stored observation against a baseline or the previous observation with the same label.
@@ -152,14 +150,8 @@ public class DriftService {
     private DriftCheck compare(Caller caller, String asset, Reference reference, ProfileReference current,
                                BatchProfile profile) {
         Map<String, FieldMetadata> metadata = contracts.latest(asset).map(Contract::fields).orElse(Map.of());
-        Set<String> identifiers = new HashSet<>();
-        metadata.forEach((path, field) -> {
-            if (field.role() == FieldRole.ID) {
-                identifiers.add(path);
-            }
-        });
         DriftReport report = driftDetector.compare(reference.profile(), reference.batches(), profile,
-                new DriftRules(thresholds(metadata), identifiers, true));
+                new DriftRules(thresholds(metadata), ComparedFields.forDrift(metadata).skipped(), true));
         DriftCheck check = new DriftCheck(null, asset, clock.instant(), caller.label(), reference.describe(),
                 current, report);
         return report.drifted() ? recorder.record(check) : check;

@@ -12,8 +12,8 @@ import dev.watershed.application.validation.Recorders;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.FieldMetadata;
-import dev.watershed.domain.contract.FieldRole;
 import dev.watershed.domain.profile.BatchProfile;
+import dev.watershed.domain.profile.ComparedFields;
 import dev.watershed.domain.profile.DriftAnomaly;
 import dev.watershed.domain.profile.DriftDetector;
 import dev.watershed.domain.profile.DriftReport;
@@ -23,11 +23,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Training/serving skew of a downstream model: the data it was trained on against the data it is served. */
 @ApplicationScoped
@@ -78,22 +76,18 @@ public class SkewService {
                 continue;
             }
             Map<String, FieldMetadata> metadata = contracts.latest(producer).map(Contract::fields).orElse(Map.of());
-            Set<String> skipped = new HashSet<>();
-            metadata.forEach((path, field) -> {
-                if (field.role() == FieldRole.ID || field.role() == FieldRole.LABEL || !field.servingAvailable()) {
-                    skipped.add(path);
-                }
-            });
+            List<String> read = dependency.fields();
+            ComparedFields compared = ComparedFields.forSkew(metadata, read);
             DriftReport report = skewDetector.compare(
                     BatchProfile.deserialize(trained.get().profile()), 1,
                     BatchProfile.deserialize(served.get().profile()),
-                    new DriftRules(thresholds(metadata), skipped, false));
-            List<String> read = dependency.fields();
+                    new DriftRules(thresholds(metadata), compared.skipped(), false));
             List<FieldDrift> features = report.fields().stream()
-                    .filter(field -> reads(read, field.field()) && !skipped.contains(field.field()))
+                    .filter(field -> compared.compares(field.field()))
                     .sorted(Comparator.comparingDouble(FieldDrift::severity).reversed()).toList();
+            // The detector raises no anomaly on a skipped field, so this keeps the anomalies of the features.
             List<DriftAnomaly> anomalies = report.anomalies().stream()
-                    .filter(anomaly -> reads(read, anomaly.field())).toList();
+                    .filter(anomaly -> compared.compares(anomaly.field())).toList();
             double worst = features.stream().mapToDouble(FieldDrift::severity).max().orElse(0);
             producers.add(new SkewReport.ProducerSkew(producer, read, reference(trained.get()),
                     reference(served.get()), worst, features, anomalies));
@@ -116,13 +110,5 @@ public class SkewService {
             }
         });
         return thresholds;
-    }
-
-    /** Whether a dependency on {@code read} (empty: the whole contract) covers the profiled {@code path}. */
-    private static boolean reads(List<String> read, String path) {
-        if (read.isEmpty() || path.isEmpty()) {
-            return true;
-        }
-        return read.stream().anyMatch(field -> path.equals(field) || path.startsWith(field + "/"));
     }
 }
