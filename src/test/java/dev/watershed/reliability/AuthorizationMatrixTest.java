@@ -64,7 +64,7 @@ class AuthorizationMatrixTest {
                             + " consumers who check their training and serving data are rarely the owners"),
             "POST /api/v1/assets/{name}/baselines", new Open(EnumSet.of(Intruder.OTHER_TEAM),
                     "a baseline merges recorded observations and, like recording them, is open to any"
-                            + " authenticated caller (DriftService.createBaseline); another team's baseline merges"
+                            + " authenticated caller (BaselineService.createBaseline); another team's baseline merges"
                             + " only what that team recorded and never becomes the owner's current one"),
             "POST /api/v1/assets/{name}/drift", new Open(EnumSet.of(Intruder.OTHER_TEAM),
                     "a drift check of an observation or a batch is open to any authenticated caller, like recording"

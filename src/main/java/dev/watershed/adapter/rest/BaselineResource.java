@@ -1,7 +1,7 @@
 package dev.watershed.adapter.rest;
 
 import dev.watershed.application.drift.Baseline;
-import dev.watershed.application.drift.DriftService;
+import dev.watershed.application.drift.BaselineService;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.profile.BatchProfile;
 import dev.watershed.domain.profile.ProfileSummary;
@@ -61,11 +61,11 @@ public class BaselineResource {
         }
     }
 
-    private final DriftService drift;
+    private final BaselineService baselines;
     private final RequestCaller caller;
 
-    public BaselineResource(DriftService drift, RequestCaller caller) {
-        this.drift = drift;
+    public BaselineResource(BaselineService baselines, RequestCaller caller) {
+        this.baselines = baselines;
         this.caller = caller;
     }
 
@@ -78,8 +78,8 @@ public class BaselineResource {
                     + " owner); 422 NO_PROFILED_OBSERVATIONS when none matches. Needs a token (any team).")
     public Response create(@PathParam("name") String name, BaselineRequest request) {
         BaselineRequest body = RequestBodies.require(request);
-        Baseline baseline = drift.createBaseline(caller.get(), name, new DriftService.BaselineRequest(body.label(),
-                instant(body.from(), "/from"), instant(body.to(), "/to"), body.name()));
+        Baseline baseline = baselines.createBaseline(caller.get(), name, new BaselineService.BaselineRequest(
+                body.label(), instant(body.from(), "/from"), instant(body.to(), "/to"), body.name()));
         return Response.created(URI.create("/api/v1/assets/" + name + "/baselines/" + baseline.id()))
                 .entity(BaselineResponse.of(baseline, baseline.byOwner())).build();
     }
@@ -87,9 +87,9 @@ public class BaselineResource {
     @GET
     @Operation(summary = "List the asset's baselines, newest first; current marks the owner's default one")
     public List<BaselineResponse> list(@PathParam("name") String name) {
-        List<Baseline> baselines = drift.baselines(name);
-        Optional<Baseline> current = Baseline.ownersCurrent(baselines);
-        return baselines.stream().map(baseline -> BaselineResponse.of(baseline, current.orElse(null) == baseline))
+        List<Baseline> newestFirst = baselines.baselines(name);
+        Optional<Baseline> current = Baseline.ownersCurrent(newestFirst);
+        return newestFirst.stream().map(baseline -> BaselineResponse.of(baseline, current.orElse(null) == baseline))
                 .toList();
     }
 
@@ -97,8 +97,8 @@ public class BaselineResource {
     @Path("/{id}")
     @Operation(summary = "Get one baseline, with the summary of its merged profile")
     public BaselineDetail get(@PathParam("name") String name, @PathParam("id") String id) {
-        Baseline baseline = drift.baseline(name, id);
-        boolean current = Baseline.ownersCurrent(drift.baselines(name))
+        Baseline baseline = baselines.baseline(name, id);
+        boolean current = Baseline.ownersCurrent(baselines.baselines(name))
                 .map(owners -> owners.id().equals(baseline.id())).orElse(false);
         return new BaselineDetail(baseline.id(), baseline.asset(), baseline.name(), baseline.label(),
                 baseline.observations(), baseline.records(), new Window(baseline.windowFrom(), baseline.windowTo()),

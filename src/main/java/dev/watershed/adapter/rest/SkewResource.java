@@ -1,7 +1,7 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.drift.DriftService;
 import dev.watershed.application.drift.SkewReport;
+import dev.watershed.application.drift.SkewService;
 import dev.watershed.domain.profile.DriftAnomaly;
 import dev.watershed.domain.profile.FieldDrift;
 import jakarta.ws.rs.GET;
@@ -43,10 +43,10 @@ public class SkewResource {
                                List<ProducerResponse> producers, List<SkewReport.MissingObservations> missing) {
     }
 
-    private final DriftService drift;
+    private final SkewService skew;
 
-    public SkewResource(DriftService drift) {
-        this.drift = drift;
+    public SkewResource(SkewService skew) {
+        this.skew = skew;
     }
 
     @GET
@@ -57,7 +57,7 @@ public class SkewResource {
                     + " lacking either observation are listed under missing.")
     public SkewResponse skew(@PathParam("name") String name, @QueryParam("training") String training,
                              @QueryParam("serving") String serving) {
-        SkewReport report = drift.skew(name, training, serving);
+        SkewReport report = skew.skew(name, training, serving);
         return new SkewResponse(report.model(), report.training(), report.serving(), report.skewed(),
                 report.producers().stream().map(ProducerResponse::of).toList(), report.missing());
     }

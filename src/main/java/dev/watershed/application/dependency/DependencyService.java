@@ -285,7 +285,10 @@ public class DependencyService implements AssetRemovalListener {
         return key;
     }
 
-    /** Targets must be among the fields read when those are named, and in the contract either way. */
+    /**
+     * Targets must be among the fields read when those are named (inside one of them, {@link FieldPath#isPrefixOf}),
+     * and in the contract either way.
+     */
     private List<String> checkedTargets(List<String> requested, List<String> fields, Contract contract) {
         if (requested == null || requested.isEmpty()) {
             return List.of();
@@ -296,7 +299,7 @@ public class DependencyService implements AssetRemovalListener {
         List<String> targets = new ArrayList<>(requested.size());
         for (int i = 0; i < requested.size(); i++) {
             String target = normalized(requested.get(i), "/targetFields/" + i);
-            if (!fields.isEmpty() && fields.stream().noneMatch(f -> target.equals(f) || target.startsWith(f + "/"))) {
+            if (!fields.isEmpty() && fields.stream().noneMatch(f -> FieldPath.isPrefixOf(f, target))) {
                 throw new InvalidDependencyException("TARGET_FIELD_NOT_READ", "/targetFields/" + i, "target field "
                         + target + " is not among the fields this dependency reads (" + String.join(", ", fields)
                         + "): add it to fields too", Map.of());

@@ -430,6 +430,41 @@ class DriftResourceTest {
     }
 
     @Test
+    void aModelReadingOneItemOfAnArrayHasTheSkewOfEveryItemReported() {
+        String team = Api.createTeam();
+        String basket = Api.createAsset(team, "DATASET");
+        Api.publish(basket, Api.objectSchema(Map.of("items", Map.of("type", "array", "items", Api.objectSchema(
+                Map.of("price", Map.of("type", "number"), "sku", Map.of("type", "string")), List.of()))),
+                List.of()), 201);
+        String model = Api.createAsset(team, "MODEL");
+        Api.publish(model, Api.objectSchema(Map.of("score", Map.of("type", "number")), List.of()), 201);
+        // items[0].price is stored as /items/0/price; the profile has /items/*/price, which * makes the same field.
+        asAdmin().body(Map.of("fields", List.of("items[0].price"), "usage", "BOTH"))
+                .put("/api/v1/assets/" + model + "/dependencies/" + basket).then().statusCode(201)
+                .body("fields", equalTo(List.of("/items/0/price")));
+        record(basket, "training", baskets(10, 1));
+        record(basket, "serving", baskets(1_000, 2));
+
+        JsonPath skew = given().get("/api/v1/assets/" + model + "/skew").then().statusCode(200).extract().jsonPath();
+
+        assertThat(skew.getBoolean("skewed")).isTrue();
+        assertThat(skew.getList("producers[0].features.field", String.class)).containsExactly("/items/*/price");
+        assertThat(skew.getList("producers[0].skewedFields", String.class)).containsExactly("/items/*/price");
+    }
+
+    /** 1,000 records of two items each, priced around {@code price}. */
+    private static byte[] baskets(double price, long seed) {
+        Random random = new Random(seed);
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 1_000; i++) {
+            body.append("{\"items\":[{\"price\":").append(price * (1 + 0.1 * random.nextGaussian()))
+                    .append(",\"sku\":\"a\"},{\"price\":").append(price * (1 + 0.1 * random.nextGaussian()))
+                    .append(",\"sku\":\"b\"}]}\n");
+        }
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void theExampleEstateShowsMeanHeartRateSkewedBetweenTrainingAndServingAndNothingElse() {
         JsonPath skew = given().get("/api/v1/assets/hospital.readmission-model/skew").then().statusCode(200)
                 .body("skewed", equalTo(true)).extract().jsonPath();

@@ -98,6 +98,33 @@ class MlHealthResourceTest {
     }
 
     @Test
+    void aTargetInsideAFieldReadIsMatchedSegmentBySegmentWithStarForAnyItem() {
+        String team = Api.createTeam();
+        String source = Api.createAsset(team, "SOURCE");
+        Api.publish(source, Api.objectSchema(Map.of("visits", Map.of("type", "array", "items", Api.objectSchema(
+                Map.of("readmitted", Map.of("type", "boolean"), "ward", Map.of("type", "string")), List.of()))),
+                List.of()), 201);
+        String model = Api.createAsset(team, "MODEL");
+
+        // Every visit read, the first one's label the target: * stands for item 0 (before, a text prefix: 422).
+        asAdmin().body(Map.of("fields", List.of("visits[].readmitted"), "targetFields",
+                        List.of("visits[0].readmitted")))
+                .put(dependencyUrl(model, source)).then().statusCode(201)
+                .body("fields", contains("/visits/*/readmitted"))
+                .body("targetFields", contains("/visits/0/readmitted"));
+        // And the other way round, as FieldPath matches * on either side.
+        asAdmin().body(Map.of("fields", List.of("visits[0]"), "targetFields", List.of("visits[].readmitted")))
+                .put(dependencyUrl(model, source)).then().statusCode(200)
+                .body("targetFields", contains("/visits/*/readmitted"));
+        asAdmin().body(Map.of("fields", List.of("visits[].readmitted"), "targetFields", List.of("visits[0].ward")))
+                .put(dependencyUrl(model, source)).then().statusCode(422)
+                .body("code", equalTo("TARGET_FIELD_NOT_READ")).body("pointer", equalTo("/targetFields/0"));
+        asAdmin().body(Map.of("fields", List.of("visits"), "targetFields", List.of("visitsCount")))
+                .put(dependencyUrl(model, source)).then().statusCode(422)
+                .body("code", equalTo("TARGET_FIELD_NOT_READ"));
+    }
+
+    @Test
     void replicaOfRoundTripAndChecks() {
         String team = Api.createTeam();
         String original = Api.createAsset(team, "SOURCE");
