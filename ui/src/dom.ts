@@ -35,7 +35,7 @@ export function clear(element: Element): void {
   element.replaceChildren();
 }
 
-/** An in-app link: navigates without reloading (see main.ts), but stays a real link for keyboard and new tabs. */
+/** An in-app link: navigates without reloading (see router.ts), but stays a real link for keyboard and new tabs. */
 export function link(href: string, text: Child | Child[], attrs: Attrs = {}): HTMLAnchorElement {
   return h('a', { href, 'data-route': true, ...attrs }, text);
 }

@@ -1,6 +1,6 @@
 import { api, ASSET_KINDS, errorText, type Asset } from '../api';
 import { assetPath, h, kindBadge, lineagePath, link, loading, message } from '../dom';
-import { navigate } from '../main';
+import { navigate, withQuery } from '../router';
 
 const PAGE_SIZE = 24;
 
@@ -49,8 +49,7 @@ export async function renderCatalog(main: HTMLElement, _params: string[], search
       if (value) next.set(key, value);
     }
     if (offset) next.set('offset', String(offset));
-    const text = next.toString();
-    navigate(text ? `/?${text}` : '/', true);
+    navigate(withQuery('/', next), true);
   };
   form.addEventListener('submit', (event) => { event.preventDefault(); apply(); });
   kind.addEventListener('change', () => apply());
@@ -61,8 +60,7 @@ export async function renderCatalog(main: HTMLElement, _params: string[], search
     const next = new URLSearchParams(search);
     next.delete('offset');
     if (value) next.set('kind', value); else next.delete('kind');
-    const text = next.toString();
-    return text ? `/?${text}` : '/';
+    return withQuery('/', next);
   };
   results.append(h('ul', { className: 'facets', id: 'kind-facets', 'aria-label': 'Assets by kind' },
     [['', 'All', allCount] as const, ...ASSET_KINDS.map((value, index) => [value, value.toLowerCase(), counts[index]] as const)]

@@ -1,5 +1,5 @@
 import { api, errorText, type CostBenefitRow, type Finding, type Findings, type Severity, type Skew, type Timeline } from '../api';
-import { navigate } from '../main';
+import { navigate, withQuery } from '../router';
 import { assetPath, h, link, loading, message, percent, table, time } from '../dom';
 
 const SEVERITIES: Severity[] = ['ERROR', 'WARNING', 'INFO'];
@@ -23,8 +23,7 @@ export async function renderHealth(main: HTMLElement, _params: string[], search:
     const params = new URLSearchParams();
     if (severitySelect.value) params.set('severity', severitySelect.value);
     if (ownerInput.value.trim()) params.set('owner', ownerInput.value.trim());
-    const text = params.toString();
-    navigate(`/health${text ? `?${text}` : ''}`, true);
+    navigate(withQuery('/health', params), true);
   };
   form.addEventListener('submit', apply);
   severitySelect.addEventListener('change', () => apply());

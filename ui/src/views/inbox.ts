@@ -1,6 +1,6 @@
 import { api, ApiError, errorText, type InboxNotification, type NotificationReason } from '../api';
 import { assetPath, h, link, loading, message, table } from '../dom';
-import { navigate } from '../main';
+import { navigate } from '../router';
 
 /** The token for marking read lives in this tab's session storage only: gone when the tab closes. */
 const TOKEN_KEY = 'watershed.apiToken';

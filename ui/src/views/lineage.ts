@@ -2,7 +2,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { api, errorText, type Impact, type Lineage } from '../api';
 import { append, assetPath, h, kindBadge, lineagePath, link, loading, message } from '../dom';
-import { navigate, type Cleanup } from '../main';
+import { navigate, type Cleanup } from '../router';
 
 cytoscape.use(dagre);
 

@@ -1,6 +1,6 @@
 import { api, errorText, type DryRun, type Impact } from '../api';
 import { append, assetPath, h, link, loading, message, whatIfPath } from '../dom';
-import { navigate } from '../main';
+import { navigate } from '../router';
 import { differencesTable, verdict } from './asset';
 import { impactList } from './lineage';
 
