@@ -44,6 +44,11 @@ export function kindBadge(kind: string): HTMLElement {
   return h('span', { className: `badge kind-${kind.toLowerCase()}` }, kind);
 }
 
+/** A path through the estate, such as producer → feature → model: each asset a link to its page. */
+export function pathLinks(path: string[]): (Node | string)[] {
+  return path.flatMap((asset, i) => (i ? [' → ', link(assetPath(asset), asset)] : [link(assetPath(asset), asset)]));
+}
+
 export function assetPath(name: string): string {
   return `/assets/${encodeURIComponent(name)}`;
 }
@@ -80,6 +85,11 @@ export function yesNo(value: boolean): string {
 /** A share (0..1) as a percentage with at most one decimal; a dash when unknown. */
 export function percent(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${(value * 100).toLocaleString('en', { maximumFractionDigits: 1 })}%`;
+}
+
+/** A number with three decimals; a dash when unknown. */
+export function decimal(value: number | null): string {
+  return value === null || value === undefined ? '—' : value.toFixed(3);
 }
 
 /** An instant as a time element in the reader's locale, machine-readable in datetime. */

@@ -1,7 +1,8 @@
 import { api, errorText, type Contract, type Dependency, type Diff } from '../api';
-import { observationsSection } from './observations';
-import { assetHealthSections } from './health';
 import { assetPath, h, kindBadge, lineagePath, link, loading, message, table, whatIfPath, yesNo } from '../dom';
+import { assetHealthSections } from '../parts/asset-health';
+import { differencesTable, verdict } from '../parts/differences';
+import { observationsSection } from '../parts/observations';
 
 /** Asset: metadata, contract versions, the field table of a version, a diff of two versions, validation observations, producers, consumers. */
 export async function renderAsset(main: HTMLElement, params: string[], search: URLSearchParams): Promise<void> {
@@ -121,27 +122,6 @@ function diffSection(name: string, versions: Contract[], search: URLSearchParams
   form.addEventListener('submit', (event) => { event.preventDefault(); void run(); });
   void run();
   return h('section', { 'aria-labelledby': 'diff-heading' }, h('h2', { id: 'diff-heading' }, 'Compare versions'), form, result);
-}
-
-export function verdict(compatible: boolean, mode: string, bump: string | null, extra: string): HTMLElement {
-  return h('p', { className: `verdict ${compatible ? 'ok' : 'bad'}`, role: 'status' },
-    h('strong', {}, compatible ? 'Compatible' : 'Breaking'), ` under ${mode}`,
-    bump ? ` · needs a ${bump} version bump` : ' · no version bump needed', extra);
-}
-
-export function differencesTable(caption: string, differences: Diff['differences']): HTMLElement {
-  if (differences.length === 0) return message('info', 'No differences.');
-  const breaking = (d: Diff['differences'][number]) => d.breaksBackward || d.breaksForward;
-  const wrap = table(caption, ['Change', 'Field', 'What changed', 'Breaks'],
-    differences.map((d) => [h('code', {}, d.kind), h('code', {}, d.path === '' ? '(root)' : d.path), d.message,
-      breaking(d)
-        ? h('span', { className: 'badge bad' }, [d.breaksBackward ? 'backward' : '', d.breaksForward ? 'forward' : ''].filter(Boolean).join(' + '))
-        : h('span', { className: 'badge ok' }, 'nothing')]),
-    { className: 'differences' });
-  wrap.querySelectorAll('tbody tr').forEach((row, index) => {
-    if (breaking(differences[index])) row.classList.add('breaking');
-  });
-  return wrap;
 }
 
 function diffView(diff: Diff): HTMLElement {

@@ -2,6 +2,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { api, errorText, type Impact, type Lineage } from '../api';
 import { append, assetPath, h, kindBadge, lineagePath, link, loading, message } from '../dom';
+import { impactList } from '../parts/impact';
 import { navigate, type Cleanup } from '../router';
 
 cytoscape.use(dagre);
@@ -162,17 +163,6 @@ async function impactControls(name: string, panel: HTMLElement, onImpact: (impac
   });
   section.append(form, panel);
   return section;
-}
-
-export function impactList(impact: Impact, fields: string[]): HTMLElement {
-  const what = fields.length ? fields.join(', ') : 'any field';
-  if (impact.impacted.length === 0) return message('info', `No consumer is affected by a change to ${what}.`);
-  return h('div', {},
-    h('p', { className: 'count' }, `${impact.impacted.length} affected by a change to ${what}:`),
-    h('ul', { className: 'plain impacted-list' }, impact.impacted.map((item) => h('li', {},
-      link(assetPath(item.name), item.name), ' ', kindBadge(item.kind), ' ',
-      h('span', { className: 'badge' }, item.direct ? 'direct' : `depth ${item.depth}`),
-      h('div', { className: 'muted small' }, item.reason)))));
 }
 
 function textList(lineage: Lineage): HTMLElement {

@@ -1,8 +1,8 @@
 import { api, errorText, type DryRun, type Impact } from '../api';
 import { append, assetPath, h, link, loading, message, whatIfPath } from '../dom';
+import { differencesTable, verdict } from '../parts/differences';
+import { impactList } from '../parts/impact';
 import { navigate } from '../router';
-import { differencesTable, verdict } from './asset';
-import { impactList } from './lineage';
 
 /**
  * What-if: a candidate schema checked with a dry run (nothing stored): verdict, version, differences, and who would
