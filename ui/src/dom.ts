@@ -49,6 +49,11 @@ export function pathLinks(path: string[]): (Node | string)[] {
   return path.flatMap((asset, i) => (i ? [' → ', link(assetPath(asset), asset)] : [link(assetPath(asset), asset)]));
 }
 
+/** Field paths, each as code, in one span. */
+export function fieldList(fields: string[]): HTMLElement {
+  return h('span', { className: 'field-list' }, fields.map((f) => h('code', {}, f)));
+}
+
 export function assetPath(name: string): string {
   return `/assets/${encodeURIComponent(name)}`;
 }
@@ -69,6 +74,16 @@ export function loading(): HTMLElement {
   return h('p', { className: 'message info', role: 'status' }, 'Loading…');
 }
 
+/** A section titled by its h2: the heading's id is `${id}-heading`, and the section is labelled by it. */
+export function section(id: string, title: string, children: (Child | Child[])[] = [], attrs: Attrs = {}): HTMLElement {
+  return h('section', { 'aria-labelledby': `${id}-heading`, ...attrs }, h('h2', { id: `${id}-heading` }, title), ...children);
+}
+
+/** A form control with its label before it; the control must have an id. */
+export function field(label: string, control: HTMLElement, className = 'field'): HTMLElement {
+  return h('div', { className }, h('label', { for: control.id }, label), control);
+}
+
 /** A table with a caption and a header row; rows are arrays of cells. */
 export function table(caption: string, headers: string[], rows: Child[][], attrs: Attrs = {}): HTMLElement {
   return h('div', { className: 'table-wrap' },
@@ -80,6 +95,11 @@ export function table(caption: string, headers: string[], rows: Child[][], attrs
 
 export function yesNo(value: boolean): string {
   return value ? 'yes' : 'no';
+}
+
+/** A count and its noun, with an s unless the count is one: "1 asset", "3 assets". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** A share (0..1) as a percentage with at most one decimal; a dash when unknown. */

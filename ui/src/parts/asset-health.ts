@@ -1,7 +1,9 @@
 // The health of one asset, on its page: the findings about it, a model's training/serving skew, and the timeline of
 // changes to it and to everything upstream of it. Each section loads on its own, after the page is drawn.
 import { api, errorText, type Skew, type Timeline } from '../api';
-import { assetPath, decimal, h, link, loading, message, pathLinks, percent, table, time } from '../dom';
+import {
+  assetPath, decimal, h, link, loading, message, pathLinks, percent, plural, section, table, time,
+} from '../dom';
 import { findingList } from './findings';
 
 /**
@@ -10,22 +12,19 @@ import { findingList } from './findings';
  */
 export function assetHealthSections(name: string, kind: string): HTMLElement[] {
   const findingsBody = h('div', { id: 'asset-findings', 'aria-live': 'polite' }, loading());
-  const sections = [h('section', { 'aria-labelledby': 'asset-findings-heading' },
-    h('h2', { id: 'asset-findings-heading' }, 'Data health findings'), findingsBody)];
+  const sections = [section('asset-findings', 'Data health findings', [findingsBody])];
   api.assetFindings(name)
     .then((findings) => findingsBody.replaceChildren(...findingList(findings, 'No findings about this asset.')))
     .catch((error) => findingsBody.replaceChildren(message('error', `Could not load the findings: ${errorText(error)}`)));
   if (kind === 'MODEL') {
     const skewBody = h('div', { id: 'skew', 'aria-live': 'polite' }, loading());
-    sections.push(h('section', { 'aria-labelledby': 'skew-heading' },
-      h('h2', { id: 'skew-heading' }, 'Training/serving skew'), skewBody));
+    sections.push(section('skew', 'Training/serving skew', [skewBody]));
     api.skew(name)
       .then((skew) => skewBody.replaceChildren(...skewParts(skew)))
       .catch((error) => skewBody.replaceChildren(message('error', `Could not compute the skew: ${errorText(error)}`)));
   }
   const timelineBody = h('div', { id: 'timeline', 'aria-live': 'polite' }, loading());
-  sections.push(h('section', { 'aria-labelledby': 'timeline-heading' },
-    h('h2', { id: 'timeline-heading' }, 'Change timeline'), timelineBody));
+  sections.push(section('timeline', 'Change timeline', [timelineBody]));
   api.timeline(name)
     .then((timeline) => timelineBody.replaceChildren(...timelineParts(timeline)))
     .catch((error) => timelineBody.replaceChildren(message('error', `Could not load the timeline: ${errorText(error)}`)));
@@ -34,13 +33,13 @@ export function assetHealthSections(name: string, kind: string): HTMLElement[] {
 
 function timelineParts(timeline: Timeline): HTMLElement[] {
   const span = `${new Date(timeline.from).toLocaleDateString()} – ${new Date(timeline.to).toLocaleDateString()}`;
-  const covered = `${timeline.assetsCovered} asset${timeline.assetsCovered === 1 ? '' : 's'}`
+  const covered = plural(timeline.assetsCovered, 'asset')
     + (timeline.upstreamTruncated ? ' (the upstream was cut short)' : '');
   if (timeline.entries.length === 0) {
     return [message('info', `No change to this asset or its upstream (${covered}) between ${span}.`)];
   }
   return [
-    h('p', { className: 'count', id: 'timeline-count' }, `${timeline.entries.length} change${timeline.entries.length === 1 ? '' : 's'}`
+    h('p', { className: 'count', id: 'timeline-count' }, plural(timeline.entries.length, 'change')
       + ` across ${covered}, ${span}${timeline.more ? ` (the first ${timeline.limit})` : ''}`),
     table('Changes to this asset and everything upstream of it', ['When', 'Event', 'Asset', 'What changed', 'Path to this asset'],
       timeline.entries.map((e) => [time(e.occurredAt), h('code', {}, e.type),

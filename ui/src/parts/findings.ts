@@ -1,13 +1,13 @@
 // Data health findings as cards: on the health page (the whole estate) and on an asset's page (about that asset).
 import type { Finding, Findings, Severity } from '../api';
-import { assetPath, h, link, message, pathLinks } from '../dom';
+import { assetPath, h, link, message, pathLinks, plural } from '../dom';
 
 export const SEVERITIES: Severity[] = ['ERROR', 'WARNING', 'INFO'];
 const SEVERITY_BADGE: Record<Severity, string> = { ERROR: 'bad', WARNING: 'warn', INFO: '' };
 
 /** The counts per severity and a card per finding; only the empty message when there is none. */
 export function findingList(result: Findings, empty: string): HTMLElement[] {
-  const counts = SEVERITIES.map((s) => `${result.counts[s] ?? 0} ${s.toLowerCase()}${(result.counts[s] ?? 0) === 1 ? '' : 's'}`);
+  const counts = SEVERITIES.map((s) => plural(result.counts[s] ?? 0, s.toLowerCase()));
   if (result.findings.length === 0) return [message('info', empty)];
   return [
     h('p', { className: 'count', id: 'findings-count' }, counts.join(', ')),

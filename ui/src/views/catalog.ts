@@ -1,5 +1,5 @@
 import { api, ASSET_KINDS, errorText, type Asset } from '../api';
-import { assetPath, h, kindBadge, lineagePath, link, loading, message } from '../dom';
+import { assetPath, field, h, kindBadge, lineagePath, link, loading, message } from '../dom';
 import { navigate, withQuery } from '../router';
 
 const PAGE_SIZE = 24;
@@ -37,10 +37,10 @@ export async function renderCatalog(main: HTMLElement, _params: string[], search
   }
   const tag = h('input', { id: 'filter-tag', name: 'tag', type: 'text', value: filters.tag, placeholder: 'e.g. hospital' });
   form.append(
-    h('div', { className: 'field' }, h('label', { for: 'filter-q' }, 'Search'), q),
-    h('div', { className: 'field' }, h('label', { for: 'filter-kind' }, 'Kind'), kind),
-    h('div', { className: 'field' }, h('label', { for: 'filter-owner' }, 'Owner'), owner),
-    h('div', { className: 'field' }, h('label', { for: 'filter-tag' }, 'Tag'), tag),
+    field('Search', q),
+    field('Kind', kind),
+    field('Owner', owner),
+    field('Tag', tag),
     h('div', { className: 'field actions' }, h('button', { type: 'submit' }, 'Search'),
       h('button', { type: 'button', className: 'secondary', onclick: () => navigate('/') }, 'Clear')));
   const apply = (offset = 0) => {

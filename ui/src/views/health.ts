@@ -1,5 +1,5 @@
 import { api, errorText, type CostBenefitRow } from '../api';
-import { assetPath, decimal, h, link, loading, message, table } from '../dom';
+import { assetPath, decimal, field, h, link, loading, message, section, table } from '../dom';
 import { findingList, SEVERITIES } from '../parts/findings';
 import { navigate, withQuery } from '../router';
 
@@ -13,8 +13,8 @@ export async function renderHealth(main: HTMLElement, _params: string[], search:
     SEVERITIES.map((s) => h('option', { value: s, selected: s === severity }, s.toLowerCase())));
   const ownerInput = h('input', { id: 'health-owner', name: 'owner', type: 'text', value: owner, placeholder: 'any team' });
   const form = h('form', { className: 'filters', 'aria-label': 'Filter findings' },
-    h('div', { className: 'field' }, h('label', { for: 'health-severity' }, 'Severity'), severitySelect),
-    h('div', { className: 'field' }, h('label', { for: 'health-owner' }, 'Owner'), ownerInput),
+    field('Severity', severitySelect),
+    field('Owner', ownerInput),
     h('div', { className: 'field actions' }, h('button', { type: 'submit' }, 'Filter')));
   const apply = (event?: Event) => {
     event?.preventDefault();
@@ -32,8 +32,8 @@ export async function renderHealth(main: HTMLElement, _params: string[], search:
     h('h1', {}, 'Data health'),
     h('p', { className: 'lead' }, 'What the contracts and the dependency graph say about leakage, train/evaluation splits, ',
       'missing replicas, unstable producers and unused data, and which inputs cost more than they bring.'),
-    h('section', { 'aria-labelledby': 'findings-heading' }, h('h2', { id: 'findings-heading' }, 'Findings'), form, findingsBody),
-    h('section', { 'aria-labelledby': 'cost-heading' }, h('h2', { id: 'cost-heading' }, 'Cost and benefit'), costBody));
+    section('findings', 'Findings', [form, findingsBody]),
+    section('cost', 'Cost and benefit', [costBody]));
 
   const [findings, costBenefit] = await Promise.allSettled([
     api.findings({ severity: severity || undefined, owner: owner || undefined }), api.costBenefit()]);
