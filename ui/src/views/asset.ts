@@ -1,7 +1,11 @@
 import { api, errorText, type Contract, type Dependency, type Diff } from '../api';
-import { observationsSection } from './observations';
-import { assetHealthSections } from './health';
-import { assetPath, h, kindBadge, lineagePath, link, loading, message, table, whatIfPath, yesNo } from '../dom';
+import {
+  assetPath, field, fieldList, h, kindBadge, lineagePath, link, loading, message, plural, section, table, whatIfPath, yesNo,
+} from '../dom';
+import { assetHealthSections } from '../parts/asset-health';
+import { breadcrumb } from '../parts/breadcrumb';
+import { differencesTable, isBreaking, verdict } from '../parts/differences';
+import { observationsSection } from '../parts/observations';
 
 /** Asset: metadata, contract versions, the field table of a version, a diff of two versions, validation observations, producers, consumers. */
 export async function renderAsset(main: HTMLElement, params: string[], search: URLSearchParams): Promise<void> {
@@ -19,7 +23,7 @@ export async function renderAsset(main: HTMLElement, params: string[], search: U
   const a = asset.value;
   document.title = `${a.name} — Watershed`;
   main.append(
-    h('nav', { className: 'breadcrumb', 'aria-label': 'Breadcrumb' }, link('/', 'Catalog'), ' / ', a.name),
+    breadcrumb(a.name),
     h('div', { className: 'title-row' }, h('h1', {}, a.name), kindBadge(a.kind)),
     h('p', { className: 'lead' }, a.description ?? 'No description.'),
     h('dl', { className: 'facts' },
@@ -33,14 +37,14 @@ export async function renderAsset(main: HTMLElement, params: string[], search: U
       link(whatIfPath(a.name), 'What-if check', { className: 'button secondary' })));
 
   const versions = contracts.status === 'fulfilled' ? contracts.value : [];
-  const versionsSection = h('section', { 'aria-labelledby': 'versions-heading' }, h('h2', { id: 'versions-heading' }, 'Contract versions'));
+  const versionsSection = section('versions', 'Contract versions');
   main.append(versionsSection);
   if (contracts.status === 'rejected') {
     versionsSection.append(message('error', `Could not load the contract versions: ${errorText(contracts.reason)}`));
   } else if (versions.length === 0) {
     versionsSection.append(message('info', 'No contract published yet.'));
   } else {
-    versionsSection.append(table(`${versions.length} version${versions.length === 1 ? '' : 's'}, newest first`,
+    versionsSection.append(table(`${plural(versions.length, 'version')}, newest first`,
       ['Version', 'Status', 'Format', 'Published', 'By', 'Changelog'],
       versions.map((c) => [h('code', {}, c.version), h('span', { className: `status status-${c.status.toLowerCase()}` }, c.status),
         c.format, new Date(c.createdAt).toLocaleString(), c.createdBy, c.changelog ?? '']),
@@ -68,10 +72,7 @@ function fieldsSection(name: string, versions: Contract[], search: URLSearchPara
   const initial = versions.some((c) => c.version === search.get('version')) ? search.get('version')! : versions[0].version;
   const select = versionSelect('fields-version', versions, initial);
   const body = h('div', {}, loading());
-  const section = h('section', { 'aria-labelledby': 'fields-heading' },
-    h('h2', { id: 'fields-heading' }, 'Schema fields'),
-    h('div', { className: 'field inline' }, h('label', { for: 'fields-version' }, 'Version'), select),
-    body);
+  const fieldsSection = section('fields', 'Schema fields', [field('Version', select, 'field inline'), body]);
   const load = async () => {
     body.replaceChildren(loading());
     try {
@@ -88,13 +89,12 @@ function fieldsSection(name: string, versions: Contract[], search: URLSearchPara
   };
   select.addEventListener('change', () => void load());
   void load();
-  return section;
+  return fieldsSection;
 }
 
 function diffSection(name: string, versions: Contract[], search: URLSearchParams): HTMLElement {
   if (versions.length < 2) {
-    return h('section', { 'aria-labelledby': 'diff-heading' }, h('h2', { id: 'diff-heading' }, 'Compare versions'),
-      message('info', 'Only one version so far: nothing to compare yet.'));
+    return section('diff', 'Compare versions', [message('info', 'Only one version so far: nothing to compare yet.')]);
   }
   const known = (value: string | null) => value !== null && versions.some((c) => c.version === value);
   const to = known(search.get('to')) ? search.get('to')! : versions[0].version;
@@ -103,8 +103,8 @@ function diffSection(name: string, versions: Contract[], search: URLSearchParams
   const toSelect = versionSelect('diff-to', versions, to);
   const result = h('div', { id: 'diff-result', 'aria-live': 'polite' });
   const form = h('form', { className: 'filters', 'aria-label': 'Compare versions' },
-    h('div', { className: 'field' }, h('label', { for: 'diff-from' }, 'From'), fromSelect),
-    h('div', { className: 'field' }, h('label', { for: 'diff-to' }, 'To'), toSelect),
+    field('From', fromSelect),
+    field('To', toSelect),
     h('div', { className: 'field actions' }, h('button', { type: 'submit', id: 'diff-submit' }, 'Compare')));
   const run = async () => {
     result.replaceChildren(loading());
@@ -120,50 +120,29 @@ function diffSection(name: string, versions: Contract[], search: URLSearchParams
   };
   form.addEventListener('submit', (event) => { event.preventDefault(); void run(); });
   void run();
-  return h('section', { 'aria-labelledby': 'diff-heading' }, h('h2', { id: 'diff-heading' }, 'Compare versions'), form, result);
-}
-
-export function verdict(compatible: boolean, mode: string, bump: string | null, extra: string): HTMLElement {
-  return h('p', { className: `verdict ${compatible ? 'ok' : 'bad'}`, role: 'status' },
-    h('strong', {}, compatible ? 'Compatible' : 'Breaking'), ` under ${mode}`,
-    bump ? ` · needs a ${bump} version bump` : ' · no version bump needed', extra);
-}
-
-export function differencesTable(caption: string, differences: Diff['differences']): HTMLElement {
-  if (differences.length === 0) return message('info', 'No differences.');
-  const breaking = (d: Diff['differences'][number]) => d.breaksBackward || d.breaksForward;
-  const wrap = table(caption, ['Change', 'Field', 'What changed', 'Breaks'],
-    differences.map((d) => [h('code', {}, d.kind), h('code', {}, d.path === '' ? '(root)' : d.path), d.message,
-      breaking(d)
-        ? h('span', { className: 'badge bad' }, [d.breaksBackward ? 'backward' : '', d.breaksForward ? 'forward' : ''].filter(Boolean).join(' + '))
-        : h('span', { className: 'badge ok' }, 'nothing')]),
-    { className: 'differences' });
-  wrap.querySelectorAll('tbody tr').forEach((row, index) => {
-    if (breaking(differences[index])) row.classList.add('breaking');
-  });
-  return wrap;
+  return section('diff', 'Compare versions', [form, result]);
 }
 
 function diffView(diff: Diff): HTMLElement {
-  const breakingCount = diff.differences.filter((d) => d.breaksBackward || d.breaksForward).length;
+  const breakingCount = diff.differences.filter(isBreaking).length;
   return h('div', {},
-    verdict(diff.compatible, diff.mode, diff.bump, ` · ${diff.differences.length} difference${diff.differences.length === 1 ? '' : 's'}, ${breakingCount} breaking`),
+    verdict(diff.compatible, diff.mode, diff.bump, ` · ${plural(diff.differences.length, 'difference')}, ${breakingCount} breaking`),
     differencesTable(`Differences from ${diff.from} to ${diff.to}`, diff.differences));
 }
 
 function dependencySection(title: string, id: string, caption: string, result: PromiseSettledResult<Dependency[]>,
                            other: (d: Dependency) => string): HTMLElement {
-  const section = h('section', { 'aria-labelledby': `${id}-heading` }, h('h2', { id: `${id}-heading` }, title));
+  const dependencies = section(id, title);
   if (result.status === 'rejected') {
-    section.append(message('error', `Could not load the ${title.toLowerCase()}: ${errorText(result.reason)}`));
+    dependencies.append(message('error', `Could not load the ${title.toLowerCase()}: ${errorText(result.reason)}`));
   } else if (result.value.length === 0) {
-    section.append(message('info', id === 'producers' ? 'This asset reads from no registered asset.' : 'No asset reads this one.'));
+    dependencies.append(message('info', id === 'producers' ? 'This asset reads from no registered asset.' : 'No asset reads this one.'));
   } else {
-    section.append(table(`${caption} (${result.value.length})`, ['Asset', 'Version range', 'Resolved', 'Fields read', 'Usage', 'Note'],
+    dependencies.append(table(`${caption} (${result.value.length})`, ['Asset', 'Version range', 'Resolved', 'Fields read', 'Usage', 'Note'],
       result.value.map((d) => [link(assetPath(other(d)), other(d)), h('code', {}, d.versionRange), d.resolvedVersion ?? '—',
-        d.fields.length ? h('span', { className: 'field-list' }, d.fields.map((f) => h('code', {}, f))) : 'all fields',
+        d.fields.length ? fieldList(d.fields) : 'all fields',
         d.usage, d.note ?? '']),
       { id: `${id}-table` }));
   }
-  return section;
+  return dependencies;
 }

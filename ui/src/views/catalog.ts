@@ -1,6 +1,6 @@
 import { api, ASSET_KINDS, errorText, type Asset } from '../api';
-import { assetPath, h, kindBadge, lineagePath, link, loading, message } from '../dom';
-import { navigate } from '../main';
+import { assetPath, field, h, kindBadge, lineagePath, link, loading, message } from '../dom';
+import { navigate, withQuery } from '../router';
 
 const PAGE_SIZE = 24;
 
@@ -37,10 +37,10 @@ export async function renderCatalog(main: HTMLElement, _params: string[], search
   }
   const tag = h('input', { id: 'filter-tag', name: 'tag', type: 'text', value: filters.tag, placeholder: 'e.g. hospital' });
   form.append(
-    h('div', { className: 'field' }, h('label', { for: 'filter-q' }, 'Search'), q),
-    h('div', { className: 'field' }, h('label', { for: 'filter-kind' }, 'Kind'), kind),
-    h('div', { className: 'field' }, h('label', { for: 'filter-owner' }, 'Owner'), owner),
-    h('div', { className: 'field' }, h('label', { for: 'filter-tag' }, 'Tag'), tag),
+    field('Search', q),
+    field('Kind', kind),
+    field('Owner', owner),
+    field('Tag', tag),
     h('div', { className: 'field actions' }, h('button', { type: 'submit' }, 'Search'),
       h('button', { type: 'button', className: 'secondary', onclick: () => navigate('/') }, 'Clear')));
   const apply = (offset = 0) => {
@@ -49,8 +49,7 @@ export async function renderCatalog(main: HTMLElement, _params: string[], search
       if (value) next.set(key, value);
     }
     if (offset) next.set('offset', String(offset));
-    const text = next.toString();
-    navigate(text ? `/?${text}` : '/', true);
+    navigate(withQuery('/', next), true);
   };
   form.addEventListener('submit', (event) => { event.preventDefault(); apply(); });
   kind.addEventListener('change', () => apply());
@@ -61,8 +60,7 @@ export async function renderCatalog(main: HTMLElement, _params: string[], search
     const next = new URLSearchParams(search);
     next.delete('offset');
     if (value) next.set('kind', value); else next.delete('kind');
-    const text = next.toString();
-    return text ? `/?${text}` : '/';
+    return withQuery('/', next);
   };
   results.append(h('ul', { className: 'facets', id: 'kind-facets', 'aria-label': 'Assets by kind' },
     [['', 'All', allCount] as const, ...ASSET_KINDS.map((value, index) => [value, value.toLowerCase(), counts[index]] as const)]

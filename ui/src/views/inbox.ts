@@ -1,6 +1,7 @@
 import { api, ApiError, errorText, type InboxNotification, type NotificationReason } from '../api';
-import { assetPath, h, link, loading, message, table } from '../dom';
-import { navigate } from '../main';
+import { assetPath, field, fieldList, h, link, loading, message, pathLinks, plural, table, time } from '../dom';
+import { isBreaking } from '../parts/differences';
+import { navigate } from '../router';
 
 /** The token for marking read lives in this tab's session storage only: gone when the tab closes. */
 const TOKEN_KEY = 'watershed.apiToken';
@@ -34,7 +35,7 @@ export async function renderInbox(main: HTMLElement, params: string[], search: U
   const teamSelect = h('select', { id: 'inbox-team', name: 'team' }, h('option', { value: '' }, 'Choose a team'));
   const unread = h('input', { id: 'inbox-unread', name: 'unread', type: 'checkbox', checked: unreadOnly });
   const form = h('form', { className: 'filters', 'aria-label': 'Choose an inbox' },
-    h('div', { className: 'field' }, h('label', { for: 'inbox-team' }, 'Team'), teamSelect),
+    field('Team', teamSelect),
     h('div', { className: 'field inline checkbox' }, unread, h('label', { for: 'inbox-unread' }, 'Unread only')));
   const apply = () => navigate(teamSelect.value ? inboxPath(teamSelect.value, unread.checked) : '/inbox', true);
   form.addEventListener('submit', (event) => { event.preventDefault(); apply(); });
@@ -77,7 +78,7 @@ export async function renderInbox(main: HTMLElement, params: string[], search: U
       h('div', {}, h('strong', {}, TYPE_LABELS[n.type] ?? n.type), h('div', { className: 'muted small' }, h('code', {}, n.type)),
         h('div', { className: 'small' }, summary(n))),
       link(assetPath(n.subject), n.subject, { className: 'asset-link' }),
-      when(n.occurredAt),
+      time(n.occurredAt),
       reasons(n.reasons),
       state(n, feedback),
     ]), { id: 'inbox-list' }));
@@ -101,7 +102,7 @@ function tokenField(team: string): HTMLElement {
     input.focus();
   });
   return h('div', { className: 'filters token-row' },
-    h('div', { className: 'field' }, h('label', { for: 'inbox-token' }, 'API token'), input),
+    field('API token', input),
     h('div', { className: 'field actions' }, forget),
     h('p', { id: 'inbox-token-help', className: 'muted small token-help' },
       `Reading the inbox needs no token. Marking a notification read does: an editor token of ${team}, or an admin token. `
@@ -112,7 +113,7 @@ function state(n: InboxNotification, feedback: HTMLElement): HTMLElement {
   const cell = h('div', { className: 'state' });
   const show = (item: InboxNotification) => {
     if (item.read) {
-      cell.replaceChildren(h('span', { className: 'badge ok', tabindex: -1 }, 'Read'), ...(item.readAt ? [' ', when(item.readAt)] : []));
+      cell.replaceChildren(h('span', { className: 'badge ok', tabindex: -1 }, 'Read'), ...(item.readAt ? [' ', time(item.readAt)] : []));
       return;
     }
     const button = h('button', { type: 'button', className: 'secondary mark-read', 'aria-label': `Mark read: ${TYPE_LABELS[item.type] ?? item.type} of ${item.subject}` }, 'Mark read');
@@ -146,12 +147,8 @@ function state(n: InboxNotification, feedback: HTMLElement): HTMLElement {
 function reasons(list: NotificationReason[]): HTMLElement {
   return h('ul', { className: 'plain reasons' }, list.map((r) => h('li', {},
     h('div', {}, r.reason),
-    h('div', { className: 'small' }, 'Path: ',
-      r.path.flatMap((name, index) => [index > 0 ? ' → ' : null, link(assetPath(name), name)])),
-    r.fields.length > 0
-      ? h('div', { className: 'small' }, r.fields.length === 1 ? 'Field: ' : 'Fields: ',
-        h('span', { className: 'field-list' }, r.fields.map((field) => h('code', {}, field))))
-      : null)));
+    h('div', { className: 'small' }, 'Path: ', pathLinks(r.path)),
+    r.fields.length > 0 ? h('div', { className: 'small' }, r.fields.length === 1 ? 'Field: ' : 'Fields: ', fieldList(r.fields)) : null)));
 }
 
 /** One line on what happened, from the event's data. */
@@ -162,7 +159,7 @@ function summary(n: InboxNotification): string {
       const from = d.previousVersion ? `${d.previousVersion} → ` : '';
       const bump = d.bump ? `, ${d.bump}` : '';
       const differences = Array.isArray(d.differences) ? d.differences as { breaksBackward?: boolean; breaksForward?: boolean }[] : [];
-      const breaking = differences.some((difference) => difference.breaksBackward || difference.breaksForward);
+      const breaking = differences.some(isBreaking);
       return `Version ${from}${d.version}${bump}${breaking ? ', breaking' : ''}`;
     }
     case 'contract.rolled-back':
@@ -183,12 +180,4 @@ function summary(n: InboxNotification): string {
     default:
       return '';
   }
-}
-
-function when(iso: string): HTMLElement {
-  return h('time', { datetime: iso }, new Date(iso).toLocaleString());
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,8 +1,10 @@
 import cytoscape, { type Core } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { api, errorText, type Impact, type Lineage } from '../api';
-import { append, assetPath, h, kindBadge, lineagePath, link, loading, message } from '../dom';
-import { navigate, type Cleanup } from '../main';
+import { append, assetPath, field, h, kindBadge, lineagePath, link, loading, message, section } from '../dom';
+import { breadcrumb } from '../parts/breadcrumb';
+import { impactList } from '../parts/impact';
+import { navigate, type Cleanup } from '../router';
 
 cytoscape.use(dagre);
 
@@ -22,8 +24,7 @@ export async function renderLineage(main: HTMLElement, params: string[], search:
   const cleanup = () => graph?.destroy();
 
   append(main, [
-    name ? h('nav', { className: 'breadcrumb', 'aria-label': 'Breadcrumb' }, link('/', 'Catalog'), ' / ', link(assetPath(name), name), ' / lineage')
-      : null,
+    name ? breadcrumb(name, 'lineage') : null,
     h('h1', {}, name ? `Lineage of ${name}` : 'Lineage of the estate')]);
   const controls = h('form', { className: 'filters', 'aria-label': 'Lineage options' });
   main.append(controls);
@@ -33,8 +34,8 @@ export async function renderLineage(main: HTMLElement, params: string[], search:
         .map(([value, label]) => h('option', { value, selected: value === direction }, label)));
     const depthInput = h('input', { id: 'lineage-depth', name: 'depth', type: 'number', min: 1, max: 10, value: depth });
     controls.append(
-      h('div', { className: 'field' }, h('label', { for: 'lineage-direction' }, 'Direction'), directionSelect),
-      h('div', { className: 'field' }, h('label', { for: 'lineage-depth' }, 'Depth'), depthInput),
+      field('Direction', directionSelect),
+      field('Depth', depthInput),
       h('div', { className: 'field actions' }, h('button', { type: 'submit' }, 'Show')));
     controls.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -130,20 +131,20 @@ function highlight(graph: Core | undefined, root: string, impact: Impact | null)
 }
 
 async function impactControls(name: string, panel: HTMLElement, onImpact: (impact: Impact | null) => void): Promise<HTMLElement> {
-  const section = h('section', { className: 'panel', 'aria-labelledby': 'impact-heading' }, h('h2', { id: 'impact-heading' }, 'Field impact'));
+  const impactSection = section('impact', 'Field impact', [], { className: 'panel' });
   let fields: string[] = [];
   try {
-    fields = (await api.fields(name, 'latest')).map((field) => field.path);
+    fields = (await api.fields(name, 'latest')).map((f) => f.path);
   } catch {
-    section.append(h('p', { className: 'muted' }, 'This asset has no contract yet, so no fields to choose from.'));
-    return section;
+    impactSection.append(h('p', { className: 'muted' }, 'This asset has no contract yet, so no fields to choose from.'));
+    return impactSection;
   }
   const listId = 'impact-field-options';
   const input = h('input', { id: 'impact-fields', name: 'fields', type: 'text', list: listId, placeholder: '/field, /other',
     'aria-describedby': 'impact-help' });
   const form = h('form', { 'aria-label': 'Field impact' },
     h('div', { className: 'field' }, h('label', { for: 'impact-fields' }, `Fields of ${name} that change`), input,
-      h('datalist', { id: listId }, fields.map((field) => h('option', { value: field })))),
+      h('datalist', { id: listId }, fields.map((path) => h('option', { value: path })))),
     h('p', { id: 'impact-help', className: 'muted small' }, 'Comma-separated JSON Pointers or dotted paths; empty means any field.'),
     h('div', { className: 'actions' }, h('button', { type: 'submit', id: 'impact-submit' }, 'Show impact'),
       h('button', { type: 'button', className: 'secondary', onclick: () => { input.value = ''; panel.replaceChildren(); onImpact(null); } }, 'Clear')));
@@ -160,19 +161,8 @@ async function impactControls(name: string, panel: HTMLElement, onImpact: (impac
       panel.replaceChildren(message('error', `Could not compute the impact: ${errorText(error)}`));
     }
   });
-  section.append(form, panel);
-  return section;
-}
-
-export function impactList(impact: Impact, fields: string[]): HTMLElement {
-  const what = fields.length ? fields.join(', ') : 'any field';
-  if (impact.impacted.length === 0) return message('info', `No consumer is affected by a change to ${what}.`);
-  return h('div', {},
-    h('p', { className: 'count' }, `${impact.impacted.length} affected by a change to ${what}:`),
-    h('ul', { className: 'plain impacted-list' }, impact.impacted.map((item) => h('li', {},
-      link(assetPath(item.name), item.name), ' ', kindBadge(item.kind), ' ',
-      h('span', { className: 'badge' }, item.direct ? 'direct' : `depth ${item.depth}`),
-      h('div', { className: 'muted small' }, item.reason)))));
+  impactSection.append(form, panel);
+  return impactSection;
 }
 
 function textList(lineage: Lineage): HTMLElement {
@@ -193,9 +183,8 @@ function textList(lineage: Lineage): HTMLElement {
       item.hidden = term !== '' && !(item.dataset.search ?? '').includes(term);
     }
   });
-  return h('section', { className: 'panel', 'aria-labelledby': 'list-heading' },
-    h('h2', { id: 'list-heading' }, 'Assets and dependencies'),
-    h('div', { className: 'field' }, h('label', { for: 'lineage-filter' }, 'Filter the list'), filter),
+  return section('list', 'Assets and dependencies', [
+    field('Filter the list', filter),
     h('h3', {}, `Assets (${lineage.nodes.length})`), nodes,
-    h('h3', {}, `Dependencies (${lineage.edges.length})`), lineage.edges.length ? edges : h('p', { className: 'muted' }, 'None.'));
+    h('h3', {}, `Dependencies (${lineage.edges.length})`), lineage.edges.length ? edges : h('p', { className: 'muted' }, 'None.')], { className: 'panel' });
 }

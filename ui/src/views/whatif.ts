@@ -1,8 +1,9 @@
 import { api, errorText, type DryRun, type Impact } from '../api';
-import { append, assetPath, h, link, loading, message, whatIfPath } from '../dom';
-import { navigate } from '../main';
-import { differencesTable, verdict } from './asset';
-import { impactList } from './lineage';
+import { append, field, h, loading, message, whatIfPath } from '../dom';
+import { breadcrumb } from '../parts/breadcrumb';
+import { differencesTable, verdict } from '../parts/differences';
+import { impactList } from '../parts/impact';
+import { navigate } from '../router';
 
 /**
  * What-if: a candidate schema checked with a dry run (nothing stored): verdict, version, differences, and who would
@@ -12,15 +13,14 @@ import { impactList } from './lineage';
 export async function renderWhatIf(main: HTMLElement, params: string[]): Promise<void> {
   const name = params[0];
   append(main, [
-    name ? h('nav', { className: 'breadcrumb', 'aria-label': 'Breadcrumb' }, link('/', 'Catalog'), ' / ', link(assetPath(name), name), ' / what-if')
-      : null,
+    name ? breadcrumb(name, 'what-if') : null,
     h('h1', {}, name ? `What-if: a new schema for ${name}` : 'What-if: check a new schema'),
     h('p', { className: 'lead' }, 'Paste or upload a schema to see the verdict, the version it would get and who it affects. Nothing is published.')]);
 
   if (!name) {
     const input = h('input', { id: 'whatif-asset', name: 'asset', type: 'text', required: true, placeholder: 'e.g. hospital.admissions' });
     const form = h('form', { className: 'filters', 'aria-label': 'Choose an asset' },
-      h('div', { className: 'field' }, h('label', { for: 'whatif-asset' }, 'Asset name'), input),
+      field('Asset name', input),
       h('div', { className: 'field actions' }, h('button', { type: 'submit' }, 'Continue')));
     form.addEventListener('submit', (event) => { event.preventDefault(); if (input.value.trim()) navigate(whatIfPath(input.value.trim())); });
     main.append(form);
@@ -50,9 +50,9 @@ export async function renderWhatIf(main: HTMLElement, params: string[]): Promise
   const result = h('section', { id: 'whatif-result', 'aria-live': 'polite', 'aria-label': 'Result' });
   const form = h('form', { className: 'whatif-form', 'aria-label': 'Candidate schema' },
     h('div', { className: 'row' },
-      h('div', { className: 'field' }, h('label', { for: 'whatif-format' }, 'Format'), formatSelect),
-      h('div', { className: 'field' }, h('label', { for: 'whatif-file' }, 'Upload a schema file'), file)),
-    h('div', { className: 'field' }, h('label', { for: 'whatif-schema' }, 'Schema'), textarea),
+      field('Format', formatSelect),
+      field('Upload a schema file', file)),
+    field('Schema', textarea),
     h('div', { className: 'actions' }, h('button', { type: 'submit', id: 'whatif-submit' }, 'Check')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

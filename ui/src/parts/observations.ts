@@ -1,5 +1,5 @@
 import { api, errorText, type Observation, type Stat } from '../api';
-import { h, loading, message, percent, table, time } from '../dom';
+import { field, h, loading, message, percent, plural, section, table, time } from '../dom';
 
 /** How many observations the charts show at most (the newest ones). */
 const LIMIT = 100;
@@ -14,10 +14,7 @@ interface Series { name: string; color: string; values: (number | null)[] }
 export function observationsSection(name: string): HTMLElement {
   const labelSelect = h('select', { id: 'obs-label', name: 'obs-label' }, h('option', { value: '' }, 'All labels'));
   const body = h('div', { id: 'observations', 'aria-live': 'polite' }, loading());
-  const section = h('section', { 'aria-labelledby': 'observations-heading' },
-    h('h2', { id: 'observations-heading' }, 'Validation observations'),
-    h('div', { className: 'field inline' }, h('label', { for: 'obs-label' }, 'Label'), labelSelect),
-    body);
+  const part = section('observations', 'Validation observations', [field('Label', labelSelect, 'field inline'), body]);
 
   const load = async (first: boolean) => {
     body.replaceChildren(loading());
@@ -31,7 +28,7 @@ export function observationsSection(name: string): HTMLElement {
   };
   labelSelect.addEventListener('change', () => void load(false));
   void load(true);
-  return section;
+  return part;
 }
 
 function fillLabels(select: HTMLSelectElement, observations: Observation[]): void {
@@ -53,7 +50,7 @@ function render(name: string, label: string, newestFirst: Observation[]): HTMLEl
   const share = (o: Observation) => (o.total === 0 ? 0 : o.invalid / o.total);
   const parts: HTMLElement[] = [
     h('p', { className: 'count', id: 'observations-count' },
-      `${observations.length} observation${observations.length === 1 ? '' : 's'}${label ? ` labelled ${label}` : ''}`,
+      `${plural(observations.length, 'observation')}${label ? ` labelled ${label}` : ''}`,
       newestFirst.length === LIMIT ? ` (the newest ${LIMIT})` : ''),
     h('div', { className: 'charts' },
       chart('Records per observation', times, [{ name: 'records', color: '#1f5fa8', values: observations.map((o) => o.total) }],
@@ -108,7 +105,7 @@ function fieldPart(observations: Observation[], times: Date[]): HTMLElement {
         { id: 'obs-field-table' }));
   };
   select.addEventListener('change', show);
-  wrap.append(h('div', { className: 'field inline' }, h('label', { for: 'obs-field' }, 'Field'), select), result);
+  wrap.append(field('Field', select, 'field inline'), result);
   show();
   return wrap;
 }
