@@ -1,6 +1,5 @@
 package dev.watershed.application.config;
 
-import dev.watershed.application.timeline.Timeline;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
