@@ -10,6 +10,8 @@ import dev.watershed.application.contract.ContractRolledBack;
 import dev.watershed.application.contract.DifferenceView;
 import dev.watershed.application.contract.PublishPlan;
 import dev.watershed.application.dependency.Dependency;
+import dev.watershed.application.dependency.DependencyAdded;
+import dev.watershed.application.dependency.DependencyRemoved;
 import dev.watershed.application.dependency.EstateGraph;
 import dev.watershed.application.drift.DriftCheck;
 import dev.watershed.application.timeline.TimelineService;
@@ -132,14 +134,15 @@ public class EventPublisher {
      * The producer's owner (someone new reads their data) and the owners downstream of the consumer (their
      * upstream changed). The subject is the producer.
      */
-    public void dependencyAdded(Dependency dependency) {
+    void dependencyAdded(@Observes DependencyAdded added) {
+        Dependency dependency = added.dependency();
         dependencyChanged(EventType.DEPENDENCY_ADDED, dependency.producer(), dependency.consumer(),
                 dependency.fields(), dependency.versionRange().toString());
     }
 
     /** As {@link #dependencyAdded}, for a removal. */
-    public void dependencyRemoved(String producer, String consumer) {
-        dependencyChanged(EventType.DEPENDENCY_REMOVED, producer, consumer, List.of(), null);
+    void dependencyRemoved(@Observes DependencyRemoved removed) {
+        dependencyChanged(EventType.DEPENDENCY_REMOVED, removed.producer(), removed.consumer(), List.of(), null);
     }
 
     /** Everyone downstream; call before the asset leaves the graph. */
