@@ -3,6 +3,7 @@ package dev.watershed.application.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watershed.application.access.TeamStore;
+import dev.watershed.application.asset.AssetDeleted;
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.application.contract.ContractDeprecated;
 import dev.watershed.application.contract.ContractPublished;
@@ -145,8 +146,9 @@ public class EventPublisher {
         dependencyChanged(EventType.DEPENDENCY_REMOVED, removed.producer(), removed.consumer(), List.of(), null);
     }
 
-    /** Everyone downstream; call before the asset leaves the graph. */
-    public void assetDeleted(Asset asset) {
+    /** Everyone downstream: the event is fired before the asset leaves the graph. */
+    void assetDeleted(@Observes AssetDeleted deleted) {
+        Asset asset = deleted.asset();
         String name = asset.name().value();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("asset", name);
