@@ -18,6 +18,7 @@ import dev.watershed.application.drift.DriftCheck;
 import dev.watershed.application.timeline.TimelineService;
 import dev.watershed.application.validation.Observation;
 import dev.watershed.application.validation.ProfileReference;
+import dev.watershed.application.validation.ValidationRecorded;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.Team;
 import dev.watershed.domain.contract.Contract;
@@ -169,7 +170,8 @@ public class EventPublisher {
      * Everyone downstream, when the invalid share of a labelled validation is above
      * {@code watershed.notifications.validation-failure-threshold}; nothing otherwise.
      */
-    public void validationRecorded(Observation observation) {
+    void validationRecorded(@Observes ValidationRecorded recorded) {
+        Observation observation = recorded.observation();
         if (observation.label() == null || observation.total() == 0) {
             return;
         }
