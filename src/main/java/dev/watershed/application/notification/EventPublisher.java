@@ -15,6 +15,7 @@ import dev.watershed.application.dependency.DependencyAdded;
 import dev.watershed.application.dependency.DependencyRemoved;
 import dev.watershed.application.dependency.EstateGraph;
 import dev.watershed.application.drift.DriftCheck;
+import dev.watershed.application.drift.DriftDetected;
 import dev.watershed.application.timeline.TimelineService;
 import dev.watershed.application.validation.Observation;
 import dev.watershed.application.validation.ProfileReference;
@@ -196,7 +197,8 @@ public class EventPublisher {
      * Everyone downstream of the asset: drift in any field may reach whatever is built from it. The data names the
      * asset, what it was compared with and every anomaly (field, type, metric, value, threshold, detail).
      */
-    public void driftDetected(DriftCheck check) {
+    void driftDetected(@Observes DriftDetected detected) {
+        DriftCheck check = detected.check();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("asset", check.asset());
         data.put("driftId", check.id());
