@@ -58,7 +58,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class EventPublisher {
+public class OutboxWriter {
 
     /** Why one team gets an event: one entry per affected asset of theirs, or their subscription. */
     public record Reason(String asset, List<String> path, List<String> fields, String reason) {
@@ -71,8 +71,8 @@ public class EventPublisher {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
-    public EventPublisher(NotificationStore store, EstateGraph estate, TeamStore teams, WatershedConfig config,
-                          Clock clock) {
+    public OutboxWriter(NotificationStore store, EstateGraph estate, TeamStore teams, WatershedConfig config,
+                        Clock clock) {
         this.store = store;
         this.estate = estate;
         this.teams = teams;
