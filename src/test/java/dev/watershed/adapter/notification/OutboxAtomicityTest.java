@@ -4,10 +4,18 @@ import static dev.watershed.adapter.rest.Api.as;
 import static dev.watershed.adapter.rest.Api.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.watershed.adapter.rest.Api;
+import dev.watershed.application.contract.ContractDeprecated;
+import dev.watershed.application.contract.ContractService;
+import dev.watershed.domain.contract.Contract;
+import dev.watershed.domain.contract.ContractStatus;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionalException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +33,12 @@ class OutboxAtomicityTest {
             Map.of("type", "string"), "amount", Map.of("type", "string")), List.of("id"));
     private static final Map<String, Object> WITH_CURRENCY = Api.objectSchema(Map.of("id", Map.of("type", "string"),
             "amount", Map.of("type", "number"), "currency", Map.of("type", "string")), List.of("id"));
+
+    @Inject
+    ContractService contracts;
+
+    @Inject
+    Event<ContractDeprecated> deprecated;
 
     /** The deletion's event is written before the removal is refused, so only the rollback can take it back. */
     @Test
@@ -70,6 +84,19 @@ class OutboxAtomicityTest {
                 .containsExactly(producer);
         assertThat(journal(producer, "contract.published")).extracting(entry -> entry.get("version"))
                 .containsExactly("1.1.0", "1.0.0");
+    }
+
+    /** The outbox joins the change's transaction and has none of its own: with no change, there is no event. */
+    @Test
+    void anEventFiredOutsideATransactionIsRefusedRatherThanWrittenAlone() {
+        String producer = Api.createAsset(Api.createTeam(), "SOURCE");
+        Api.publish(producer, V1, 201);
+        Contract contract = contracts.get(producer, "1.0.0").withStatus(ContractStatus.DEPRECATED);
+
+        assertThatThrownBy(() -> deprecated.fire(new ContractDeprecated(contract)))
+                .isInstanceOf(TransactionalException.class);
+
+        assertThat(journal(producer, "contract.deprecated")).isEmpty();
     }
 
     private static String consumer(String team, String reads) {
