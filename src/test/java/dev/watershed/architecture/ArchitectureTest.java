@@ -56,6 +56,19 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * Capabilities announce their changes with events of their own (application.contract.ContractPublished...),
+     * which notification observes: notification knows them, none of them knows notification. Adapters may: REST
+     * serves subscriptions, inboxes and deliveries, persistence stores them, the notifiers send them.
+     */
+    @Test
+    void onlyNotificationAndAdaptersKnowNotification() {
+        noClasses().that().resideOutsideOfPackages("dev.watershed.application.notification..",
+                        "dev.watershed.adapter..")
+                .should().dependOnClassesThat().resideInAPackage("dev.watershed.application.notification..")
+                .check(CLASSES);
+    }
+
     @Test
     void adaptersDoNotKnowEachOther() {
         slices().matching("dev.watershed.adapter.(*)..").should().notDependOnEachOther().check(CLASSES);

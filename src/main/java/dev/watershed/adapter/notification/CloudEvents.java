@@ -46,7 +46,7 @@ final class CloudEvents {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the outbox holds JSON written by EventPublisher", e);
+            throw new IllegalStateException("the outbox holds JSON written by OutboxWriter", e);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.watershed.application.notification.OutboxEvent;
 import dev.watershed.application.notification.OutgoingDelivery;
 import dev.watershed.application.notification.Subscription;
 import dev.watershed.application.timeline.JournalEntry;
+import dev.watershed.application.timeline.JournalStore;
 import dev.watershed.domain.notification.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,7 +30,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
-public class NotificationRepository implements NotificationStore {
+public class NotificationRepository implements NotificationStore, JournalStore {
 
     private static final String PENDING = DeliveryStatus.PENDING.name();
     private static final String CANCELLED = DeliveryStatus.CANCELLED.name();

@@ -4,7 +4,6 @@ import dev.watershed.application.Page;
 import dev.watershed.application.access.TeamStore;
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.application.dependency.EstateChangeListener;
-import dev.watershed.application.notification.EventPublisher;
 import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
@@ -14,6 +13,7 @@ import dev.watershed.domain.asset.Criticality;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.contract.CompatibilityMode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,18 +34,19 @@ public class AssetService {
     private final EstateChangeListener estateChanges;
     private final WatershedConfig config;
     private final Clock clock;
-    private final EventPublisher events;
+    // Fired synchronously: the observers run inside the change's transaction (see AssetDeleted).
+    private final Event<AssetDeleted> deleted;
 
     public AssetService(AssetStore assets, TeamStore teams, AssetRemovalListener removalListener,
                         EstateChangeListener estateChanges, WatershedConfig config, Clock clock,
-                        EventPublisher events) {
+                        Event<AssetDeleted> deleted) {
         this.assets = assets;
         this.teams = teams;
         this.removalListener = removalListener;
         this.estateChanges = estateChanges;
         this.config = config;
         this.clock = clock;
-        this.events = events;
+        this.deleted = deleted;
     }
 
     @Transactional
@@ -128,8 +129,9 @@ public class AssetService {
     public void delete(Caller caller, String name, boolean force) {
         Asset asset = getForChange(name);
         caller.requireCanChange(asset.owner(), "asset '" + name + "'");
-        // Downstream is computed before the removal unlinks the asset; a refused removal rolls the event back.
-        events.assetDeleted(asset);
+        // Fired before the removal unlinks the asset, while its downstream is known; a refused removal rolls back
+        // what the observers wrote.
+        deleted.fire(new AssetDeleted(asset));
         removalListener.beforeRemoval(caller, asset, force);
         assets.delete(asset.name());
         estateChanges.assetRemoved(asset);

@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.watershed.application.asset.AssetService;
 import dev.watershed.application.dependency.ChangeImpactService;
 import dev.watershed.application.dependency.EstateChangeListener;
-import dev.watershed.application.notification.EventPublisher;
 import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
@@ -29,6 +28,7 @@ import dev.watershed.domain.contract.SchemaParser;
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.contract.VersionBump;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,11 +57,15 @@ public class ContractService {
     private final Cache<String, ParsedSchema> parsedSchemas = Caffeine.newBuilder().maximumSize(2_000).build();
     private final Clock clock;
     private final EstateChangeListener estateChanges;
-    private final EventPublisher events;
+    // Fired synchronously: the observers run inside the change's transaction (see ContractPublished).
+    private final Event<ContractPublished> published;
+    private final Event<ContractRolledBack> rolledBack;
+    private final Event<ContractDeprecated> deprecated;
 
     public ContractService(AssetService assets, ContractStore contracts, SchemaParser parser,
                            CompatibilityChecker checker, ChangeImpactService impact, Clock clock,
-                           EstateChangeListener estateChanges, EventPublisher events) {
+                           EstateChangeListener estateChanges, Event<ContractPublished> published,
+                           Event<ContractRolledBack> rolledBack, Event<ContractDeprecated> deprecated) {
         this.assets = assets;
         this.contracts = contracts;
         this.parser = parser;
@@ -69,7 +73,9 @@ public class ContractService {
         this.impact = impact;
         this.clock = clock;
         this.estateChanges = estateChanges;
-        this.events = events;
+        this.published = published;
+        this.rolledBack = rolledBack;
+        this.deprecated = deprecated;
     }
 
     /**
@@ -94,7 +100,7 @@ public class ContractService {
                 clock.instant(), caller.label());
         contracts.insert(contract);
         estateChanges.contractPublished(contract);
-        events.contractPublished(contract, plan);
+        published.fire(new ContractPublished(contract, plan));
         return new PublishResult(contract, true);
     }
 
@@ -124,7 +130,7 @@ public class ContractService {
                 clock.instant(), caller.label(), rollback.rolledBackTo());
         contracts.insert(contract);
         estateChanges.contractPublished(contract);
-        events.contractRolledBack(contract, plan, rollback.forced());
+        rolledBack.fire(new ContractRolledBack(contract, plan, rollback.forced()));
         return contract;
     }
 
@@ -260,9 +266,9 @@ public class ContractService {
             return contract;
         }
         contracts.updateStatus(assetName, contract.version(), ContractStatus.DEPRECATED);
-        Contract deprecated = contract.withStatus(ContractStatus.DEPRECATED);
-        events.contractDeprecated(deprecated);
-        return deprecated;
+        Contract nowDeprecated = contract.withStatus(ContractStatus.DEPRECATED);
+        deprecated.fire(new ContractDeprecated(nowDeprecated));
+        return nowDeprecated;
     }
 
     /** The stored schema, parsed again; cached by its text, since a stored version never changes. */

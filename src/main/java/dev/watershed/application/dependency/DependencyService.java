@@ -6,7 +6,6 @@ import dev.watershed.application.asset.AssetRemovalListener;
 import dev.watershed.application.asset.AssetStore;
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.application.contract.ContractStore;
-import dev.watershed.application.notification.EventPublisher;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.asset.Asset;
@@ -34,6 +33,7 @@ import dev.watershed.domain.graph.Usage;
 import dev.watershed.domain.graph.UsageTerms;
 import dev.watershed.domain.graph.VersionRange;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,11 +61,13 @@ public class DependencyService implements AssetRemovalListener {
     private final EstateGraph estate;
     private final WatershedConfig config;
     private final Clock clock;
-    private final EventPublisher events;
+    // Fired synchronously: the observers run inside the change's transaction (see DependencyAdded).
+    private final Event<DependencyAdded> added;
+    private final Event<DependencyRemoved> removed;
 
     public DependencyService(DependencyStore dependencies, AssetStore assets, ContractStore contracts,
                              SchemaParser parser, EstateGraph estate, WatershedConfig config, Clock clock,
-                             EventPublisher events) {
+                             Event<DependencyAdded> added, Event<DependencyRemoved> removed) {
         this.dependencies = dependencies;
         this.assets = assets;
         this.contracts = contracts;
@@ -73,7 +75,8 @@ public class DependencyService implements AssetRemovalListener {
         this.estate = estate;
         this.config = config;
         this.clock = clock;
-        this.events = events;
+        this.added = added;
+        this.removed = removed;
     }
 
     /** The outcome of a declaration: the dependency as stored, and whether it is new or replaced one. */
@@ -130,7 +133,7 @@ public class DependencyService implements AssetRemovalListener {
         DependencyEdge edge = dependency.toEdge();
         estate.afterCommit(live -> live.putDependency(edge));
         if (previous.isEmpty()) {
-            events.dependencyAdded(dependency);
+            added.fire(new DependencyAdded(dependency));
         }
         return new Declared(dependency, previous.isEmpty());
     }
@@ -146,7 +149,7 @@ public class DependencyService implements AssetRemovalListener {
                     + "': list its dependencies with GET /api/v1/assets/" + consumer + "/dependencies");
         }
         estate.afterCommit(live -> live.removeDependency(producer, consumer));
-        events.dependencyRemoved(producer, consumer);
+        removed.fire(new DependencyRemoved(producer, consumer));
     }
 
     /** What {@code name} reads, by producer. */

@@ -1,12 +1,12 @@
 package dev.watershed.application.drift;
 
 import dev.watershed.application.asset.AssetService;
-import dev.watershed.application.notification.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /**
- * Stores a drift check with anomalies and its {@code drift.detected} event in one transaction, apart from the
+ * Stores a drift check with anomalies and announces it ({@link DriftDetected}) in one transaction, apart from the
  * streaming of the batch, which holds none.
  */
 @ApplicationScoped
@@ -14,12 +14,13 @@ public class DriftCheckRecorder {
 
     private final DriftCheckStore checks;
     private final AssetService assets;
-    private final EventPublisher events;
+    // Fired synchronously: the observers run inside the recording transaction (see DriftDetected).
+    private final Event<DriftDetected> detected;
 
-    public DriftCheckRecorder(DriftCheckStore checks, AssetService assets, EventPublisher events) {
+    public DriftCheckRecorder(DriftCheckStore checks, AssetService assets, Event<DriftDetected> detected) {
         this.checks = checks;
         this.assets = assets;
-        this.events = events;
+        this.detected = detected;
     }
 
     /** @return the check with its id */
@@ -27,7 +28,7 @@ public class DriftCheckRecorder {
     public DriftCheck record(DriftCheck check) {
         assets.get(check.asset());
         DriftCheck stored = checks.insert(check);
-        events.driftDetected(stored);
+        detected.fire(new DriftDetected(stored));
         return stored;
     }
 }

@@ -1,8 +1,6 @@
 package dev.watershed.application.notification;
 
-import dev.watershed.application.timeline.JournalEntry;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,17 +37,10 @@ public interface NotificationStore {
     /**
      * Joins the caller's transaction.
      *
-     * @param linked the assets whose inputs the event changed, the subject included: what the journal is searched by
+     * @param linked the assets whose inputs the event changed, the subject included: what the journal
+     *               ({@link dev.watershed.application.timeline.JournalStore}) is searched by
      */
     void insertEvent(OutboxEvent event, Set<String> linked);
-
-    /**
-     * The journal: events linked to any of {@code assets} that occurred in [{@code from}, {@code to}), newest first
-     * (ties by id), at most {@code limit}.
-     *
-     * @param types event type ids to keep; empty for every type
-     */
-    List<JournalEntry> journal(Collection<String> assets, Instant from, Instant to, Set<String> types, int limit);
 
     /** Joins the caller's transaction; the delivery is due at once. */
     void insertDelivery(NewDelivery delivery, Instant now);

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.watershed.application.asset.AssetService;
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.application.dependency.EstateGraph;
-import dev.watershed.application.notification.EventPublisher;
-import dev.watershed.application.notification.NotificationStore;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.graph.DependencyEdge;
 import dev.watershed.domain.graph.DependencyGraph;
@@ -32,21 +30,21 @@ import java.util.Map;
  * Answers "what changed behind this asset?": the journaled events of the asset and of everything upstream of it,
  * each with the path from the changed asset to the one asked about and a line a person can read.
  *
- * <p>The upstream is the current graph's. An event is found through the assets it is linked to (see
- * {@link EventPublisher}): a dependency event through its consumer, so a dependency removed since still shows with
- * the path through the consumer that dropped it; a deletion through the deleted asset's consumers.
+ * <p>The upstream is the current graph's. An event is found through the assets the notification outbox linked it to
+ * when it stored it: a dependency event through its consumer, so a dependency removed since still shows with the path
+ * through the consumer that dropped it; a deletion through the deleted asset's consumers.
  */
 @ApplicationScoped
 public class TimelineService {
 
     private final AssetService assets;
     private final EstateGraph estate;
-    private final NotificationStore journal;
+    private final JournalStore journal;
     private final WatershedConfig.Timeline config;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    public TimelineService(AssetService assets, EstateGraph estate, NotificationStore journal, WatershedConfig config,
+    public TimelineService(AssetService assets, EstateGraph estate, JournalStore journal, WatershedConfig config,
                            Clock clock) {
         this.assets = assets;
         this.estate = estate;
@@ -146,7 +144,7 @@ public class TimelineService {
         try {
             return json.readTree(data);
         } catch (JsonProcessingException e) {
-            // Written by EventPublisher as JSON; an unreadable row still shows, without details.
+            // Written by the notification outbox as JSON; an unreadable row still shows, without details.
             return NullNode.getInstance();
         }
     }

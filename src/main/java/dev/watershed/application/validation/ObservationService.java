@@ -2,12 +2,12 @@ package dev.watershed.application.validation;
 
 import dev.watershed.application.asset.AssetService;
 import dev.watershed.application.config.WatershedConfig;
-import dev.watershed.application.notification.EventPublisher;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.auth.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,14 +25,15 @@ public class ObservationService {
     private final AssetService assets;
     private final ObservationStore store;
     private final WatershedConfig config;
-    private final EventPublisher events;
+    // Fired synchronously: the observers run inside the change's transaction (see ValidationRecorded).
+    private final Event<ValidationRecorded> validationRecorded;
 
     public ObservationService(AssetService assets, ObservationStore store, WatershedConfig config,
-                              EventPublisher events) {
+                              Event<ValidationRecorded> validationRecorded) {
         this.assets = assets;
         this.store = store;
         this.config = config;
-        this.events = events;
+        this.validationRecorded = validationRecorded;
     }
 
     /**
@@ -54,7 +55,7 @@ public class ObservationService {
         Asset asset = assets.get(observation.asset());
         Observation recorded = store.insert(observation.recordedFor(caller.team(),
                 Recorders.forOwner(caller, asset)));
-        events.validationRecorded(recorded);
+        validationRecorded.fire(new ValidationRecorded(recorded));
         return recorded;
     }
 

@@ -3,15 +3,23 @@ package dev.watershed.application.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watershed.application.access.TeamStore;
+import dev.watershed.application.asset.AssetDeleted;
 import dev.watershed.application.config.WatershedConfig;
+import dev.watershed.application.contract.ContractDeprecated;
+import dev.watershed.application.contract.ContractPublished;
+import dev.watershed.application.contract.ContractRolledBack;
 import dev.watershed.application.contract.DifferenceView;
 import dev.watershed.application.contract.PublishPlan;
 import dev.watershed.application.dependency.Dependency;
+import dev.watershed.application.dependency.DependencyAdded;
+import dev.watershed.application.dependency.DependencyRemoved;
 import dev.watershed.application.dependency.EstateGraph;
 import dev.watershed.application.drift.DriftCheck;
+import dev.watershed.application.drift.DriftDetected;
 import dev.watershed.application.timeline.TimelineService;
 import dev.watershed.application.validation.Observation;
 import dev.watershed.application.validation.ProfileReference;
+import dev.watershed.application.validation.ValidationRecorded;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.Team;
 import dev.watershed.domain.contract.Contract;
@@ -19,6 +27,7 @@ import dev.watershed.domain.graph.DependencyGraph;
 import dev.watershed.domain.graph.ImpactedAsset;
 import dev.watershed.domain.notification.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,10 +46,19 @@ import java.util.UUID;
  * change. Every event is stored, even one nobody is told about: the events are also the change journal that
  * {@link TimelineService} reads. Recipients are the owners of the affected downstream assets, computed from the
  * graph with field precision, plus the teams subscribed to the changed asset.
+ *
+ * <p>The changes arrive as the events their capabilities fire ({@code ContractPublished}, {@code AssetDeleted}...),
+ * which this class observes; none of them knows notification. The observers are synchronous on purpose
+ * ({@link Observes}, in the default phase {@code IN_PROGRESS}): CDI runs them in the thread of {@code fire()}, so
+ * within the change's transaction, and an exception here fails the change. That is what makes the outbox atomic with
+ * the change, including one refused after its event was fired (an asset that still has consumers). Neither
+ * {@code @ObservesAsync} nor {@code during = AFTER_SUCCESS} would do: both would write outside the change's
+ * transaction, after it committed, so a crash in between would lose the event, and both would see the graph after
+ * the change (a deleted asset no longer has the consumers to tell).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class EventPublisher {
+public class OutboxWriter {
 
     /** Why one team gets an event: one entry per affected asset of theirs, or their subscription. */
     public record Reason(String asset, List<String> path, List<String> fields, String reason) {
@@ -53,8 +71,8 @@ public class EventPublisher {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
-    public EventPublisher(NotificationStore store, EstateGraph estate, TeamStore teams, WatershedConfig config,
-                          Clock clock) {
+    public OutboxWriter(NotificationStore store, EstateGraph estate, TeamStore teams, WatershedConfig config,
+                        Clock clock) {
         this.store = store;
         this.estate = estate;
         this.teams = teams;
@@ -67,7 +85,9 @@ public class EventPublisher {
      * none breaks, only the direct consumers that read a changed field: a compatible change is news to those who
      * read what changed, not to everyone downstream of them.
      */
-    public void contractPublished(Contract contract, PublishPlan plan) {
+    void contractPublished(@Observes ContractPublished published) {
+        Contract contract = published.contract();
+        PublishPlan plan = published.plan();
         String asset = contract.asset();
         List<ImpactedAsset> impacted = affectedBy(asset, plan.differences());
         Map<String, Object> data = new LinkedHashMap<>();
@@ -83,12 +103,12 @@ public class EventPublisher {
     }
 
     /**
-     * A rollback republished an older version's schema as {@code contract}, replacing {@code plan.latest()}. The
-     * recipients follow the rule of {@link #contractPublished}: the change is what readers see, whatever its cause.
-     *
-     * @param forced an admin published it although it breaks the asset's compatibility mode
+     * The recipients follow the rule of {@link #contractPublished}: the change is what readers see, whatever its
+     * cause.
      */
-    public void contractRolledBack(Contract contract, PublishPlan plan, boolean forced) {
+    void contractRolledBack(@Observes ContractRolledBack rolledBack) {
+        Contract contract = rolledBack.contract();
+        PublishPlan plan = rolledBack.plan();
         String asset = contract.asset();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("asset", asset);
@@ -97,7 +117,7 @@ public class EventPublisher {
         data.put("replacedVersion", plan.latest().map(previous -> previous.version().toString()).orElse(null));
         data.put("bump", plan.bump().map(Enum::name).orElse(null));
         data.put("compatible", plan.compatible());
-        data.put("forced", forced);
+        data.put("forced", rolledBack.forced());
         data.put("differences", plan.differences());
         data.put("changelog", contract.changelog());
         data.put("publishedBy", contract.createdBy());
@@ -105,7 +125,8 @@ public class EventPublisher {
     }
 
     /** Everyone downstream: a deprecated version is one every reader has to leave. */
-    public void contractDeprecated(Contract contract) {
+    void contractDeprecated(@Observes ContractDeprecated deprecated) {
+        Contract contract = deprecated.contract();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("asset", contract.asset());
         data.put("version", contract.version().toString());
@@ -116,18 +137,20 @@ public class EventPublisher {
      * The producer's owner (someone new reads their data) and the owners downstream of the consumer (their
      * upstream changed). The subject is the producer.
      */
-    public void dependencyAdded(Dependency dependency) {
+    void dependencyAdded(@Observes DependencyAdded added) {
+        Dependency dependency = added.dependency();
         dependencyChanged(EventType.DEPENDENCY_ADDED, dependency.producer(), dependency.consumer(),
                 dependency.fields(), dependency.versionRange().toString());
     }
 
     /** As {@link #dependencyAdded}, for a removal. */
-    public void dependencyRemoved(String producer, String consumer) {
-        dependencyChanged(EventType.DEPENDENCY_REMOVED, producer, consumer, List.of(), null);
+    void dependencyRemoved(@Observes DependencyRemoved removed) {
+        dependencyChanged(EventType.DEPENDENCY_REMOVED, removed.producer(), removed.consumer(), List.of(), null);
     }
 
-    /** Everyone downstream; call before the asset leaves the graph. */
-    public void assetDeleted(Asset asset) {
+    /** Everyone downstream: the event is fired before the asset leaves the graph. */
+    void assetDeleted(@Observes AssetDeleted deleted) {
+        Asset asset = deleted.asset();
         String name = asset.name().value();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("asset", name);
@@ -148,7 +171,8 @@ public class EventPublisher {
      * Everyone downstream, when the invalid share of a labelled validation is above
      * {@code watershed.notifications.validation-failure-threshold}; nothing otherwise.
      */
-    public void validationRecorded(Observation observation) {
+    void validationRecorded(@Observes ValidationRecorded recorded) {
+        Observation observation = recorded.observation();
         if (observation.label() == null || observation.total() == 0) {
             return;
         }
@@ -173,7 +197,8 @@ public class EventPublisher {
      * Everyone downstream of the asset: drift in any field may reach whatever is built from it. The data names the
      * asset, what it was compared with and every anomaly (field, type, metric, value, threshold, detail).
      */
-    public void driftDetected(DriftCheck check) {
+    void driftDetected(@Observes DriftDetected detected) {
+        DriftCheck check = detected.check();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("asset", check.asset());
         data.put("driftId", check.id());
