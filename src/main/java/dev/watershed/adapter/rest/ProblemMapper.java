@@ -203,7 +203,7 @@ public class ProblemMapper {
                 .build();
     }
 
-    private static int statusOf(WatershedException e) {
+    static int statusOf(WatershedException e) {
         for (Map.Entry<Class<? extends WatershedException>, Integer> entry : STATUS.entrySet()) {
             if (entry.getKey().isInstance(e)) {
                 return entry.getValue();
