@@ -1,5 +1,6 @@
 package dev.watershed.adapter.rest;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -175,6 +176,15 @@ class ErrorCodesTest {
             softly.assertThat(ProblemMapper.statusOf(example)).as("status of " + name).isEqualTo(pin.status());
         }
         softly.assertAll();
+    }
+
+    /** A code written out in each class, not computed from its name: renaming a class must not change the API. */
+    @Test
+    void noCodeIsDerivedFromAClassName() {
+        noClasses().that().areAssignableTo(WatershedException.class)
+                .should().callMethod(Class.class, "getSimpleName")
+                .orShould().callMethod(Class.class, "getName")
+                .check(MAIN);
     }
 
     private static Pin pin(int status, String code, Supplier<WatershedException> example) {
