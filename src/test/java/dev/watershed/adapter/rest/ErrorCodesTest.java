@@ -8,18 +8,27 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.watershed.application.access.TeamNotFoundException;
+import dev.watershed.application.access.TokenNotFoundException;
 import dev.watershed.application.asset.AssetHasConsumersException;
+import dev.watershed.application.asset.AssetNotFoundException;
+import dev.watershed.application.contract.ContractVersionNotFoundException;
 import dev.watershed.application.contract.IncompatibleContractException;
 import dev.watershed.application.contract.PublishPlan;
+import dev.watershed.application.dependency.DependencyNotFoundException;
 import dev.watershed.application.dependency.InvalidDependencyException;
+import dev.watershed.application.drift.BaselineNotFoundException;
 import dev.watershed.application.drift.NothingToCompareException;
+import dev.watershed.application.notification.DeliveryNotFoundException;
+import dev.watershed.application.notification.NotificationNotFoundException;
+import dev.watershed.application.notification.SubscriptionNotFoundException;
+import dev.watershed.application.validation.ObservationNotFoundException;
 import dev.watershed.application.validation.UnreadableBatchException;
 import dev.watershed.application.validation.UnsupportedBatchFormatException;
 import dev.watershed.domain.ComputeBudgetExceededException;
 import dev.watershed.domain.ComputeCancelledException;
 import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
-import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.WatershedException;
 import dev.watershed.domain.asset.InvalidAssetException;
 import dev.watershed.domain.auth.AuthenticationRequiredException;
@@ -85,16 +94,19 @@ class ErrorCodesTest {
             pin(400, "MALFORMED_RECORD", () -> new MalformedRecordException("unexpected end")),
             pin(401, "UNAUTHENTICATED", () -> new AuthenticationRequiredException("no token")),
             pin(403, "FORBIDDEN", () -> new ForbiddenException("not yours")),
-            pin(404, "ASSET_NOT_FOUND", () -> new NotFoundException("asset", "no asset")),
-            pin(404, "BASELINE_NOT_FOUND", () -> new NotFoundException("baseline", "no baseline")),
-            pin(404, "DELIVERY_NOT_FOUND", () -> new NotFoundException("delivery", "no delivery")),
-            pin(404, "DEPENDENCY_NOT_FOUND", () -> new NotFoundException("dependency", "no dependency")),
-            pin(404, "NOTIFICATION_NOT_FOUND", () -> new NotFoundException("notification", "no notification")),
-            pin(404, "OBSERVATION_NOT_FOUND", () -> new NotFoundException("observation", "no observation")),
-            pin(404, "SUBSCRIPTION_NOT_FOUND", () -> new NotFoundException("subscription", "no subscription")),
-            pin(404, "TEAM_NOT_FOUND", () -> new NotFoundException("team", "no team")),
-            pin(404, "TOKEN_NOT_FOUND", () -> new NotFoundException("token", "no token")),
-            pin(404, "VERSION_NOT_FOUND", () -> new NotFoundException("version", "no version")),
+            pin(404, "ASSET_NOT_FOUND", () -> new AssetNotFoundException("a")),
+            pin(404, "BASELINE_NOT_FOUND", () -> new BaselineNotFoundException("a", "1")),
+            pin(404, "DELIVERY_NOT_FOUND", () -> new DeliveryNotFoundException(1)),
+            pin(404, "DEPENDENCY_NOT_FOUND", () -> new DependencyNotFoundException("a", "b")),
+            pin(404, "NOTIFICATION_NOT_FOUND", () -> new NotificationNotFoundException(1)),
+            pin(404, "OBSERVATION_NOT_FOUND", () -> new ObservationNotFoundException("a", "1")),
+            pin(404, "SUBSCRIPTION_NOT_FOUND", () -> new SubscriptionNotFoundException(1)),
+            pin(404, "TEAM_NOT_FOUND", () -> new TeamNotFoundException("t")),
+            pin(404, "TOKEN_NOT_FOUND", () -> new TokenNotFoundException("t")),
+            pin(404, "VERSION_NOT_FOUND", () -> new ContractVersionNotFoundException("a", "1.0.0")),
+            pin(404, "VERSION_NOT_FOUND", () -> ContractVersionNotFoundException.noContractYet("a")),
+            pin(404, "VERSION_NOT_FOUND", () -> ContractVersionNotFoundException.toRollBackTo("a",
+                    SemanticVersion.parse("1.0.0"))),
             pin(409, "ASSET_EXISTS", () -> new ConflictException("ASSET_EXISTS", "taken")),
             pin(409, "ASSET_HAS_CONSUMERS", () -> new AssetHasConsumersException("a", List.of("b"))),
             pin(409, "DELIVERY_CANCELLED", () -> new ConflictException("DELIVERY_CANCELLED", "cancelled")),
