@@ -56,8 +56,10 @@ import dev.watershed.domain.validation.MalformedRecordException;
 import dev.watershed.domain.validation.RecordTooDeepException;
 import dev.watershed.domain.validation.RecordTooLargeException;
 import dev.watershed.domain.validation.UnreadableWriterSchemaException;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -188,6 +190,15 @@ class ErrorCodesTest {
             softly.assertThat(ProblemMapper.statusOf(example)).as("status of " + name).isEqualTo(pin.status());
         }
         softly.assertAll();
+    }
+
+    /** The README's table of errors is where clients look a code up. */
+    @Test
+    void readmeListsEveryCode() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String errors = readme.substring(readme.indexOf("**Errors**"), readme.indexOf("**Paging.**"));
+        assertThat(PINS.stream().map(Pin::code).distinct().filter(code -> !errors.contains("`" + code + "`")))
+                .as("codes missing from the table of errors in README.md").isEmpty();
     }
 
     /** A code written out in each class, not computed from its name: renaming a class must not change the API. */
