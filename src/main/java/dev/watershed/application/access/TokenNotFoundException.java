@@ -5,15 +5,7 @@ import dev.watershed.domain.NotFoundException;
 /** No token has this id. */
 public class TokenNotFoundException extends NotFoundException {
 
-    private final String id;
-
     public TokenNotFoundException(String id) {
         super("TOKEN_NOT_FOUND", "token '" + id + "' does not exist");
-        this.id = id;
-    }
-
-    /** The id asked for. */
-    public String id() {
-        return id;
     }
 }

@@ -5,15 +5,7 @@ import dev.watershed.domain.NotFoundException;
 /** No asset has this name. */
 public class AssetNotFoundException extends NotFoundException {
 
-    private final String asset;
-
     public AssetNotFoundException(String asset) {
         super("ASSET_NOT_FOUND", "asset '" + asset + "' does not exist: list assets with GET /api/v1/assets");
-        this.asset = asset;
-    }
-
-    /** The name asked for. */
-    public String asset() {
-        return asset;
     }
 }

@@ -6,40 +6,25 @@ import dev.watershed.domain.contract.SemanticVersion;
 /** An asset that exists has no contract version of this number, or no contract at all to be its latest. */
 public class ContractVersionNotFoundException extends NotFoundException {
 
-    private final String asset;
-    private final String version;
-
     /** @param version the version as asked for, e.g. {@code 1.2.0} */
     public ContractVersionNotFoundException(String asset, String version) {
-        this(asset, version, "asset '" + asset + "' has no contract version " + version + ": list them with GET"
-                + " /api/v1/assets/" + asset + "/contracts");
+        this("asset '" + asset + "' has no contract version " + version + ": list them with GET /api/v1/assets/"
+                + asset + "/contracts");
     }
 
-    private ContractVersionNotFoundException(String asset, String version, String detail) {
+    private ContractVersionNotFoundException(String detail) {
         super("VERSION_NOT_FOUND", detail);
-        this.asset = asset;
-        this.version = version;
     }
 
     /** {@code latest} was asked for, and nothing is published yet. */
     public static ContractVersionNotFoundException noContractYet(String asset) {
-        return new ContractVersionNotFoundException(asset, "latest", "asset '" + asset + "' has no contract yet:"
-                + " publish one with POST /api/v1/assets/" + asset + "/contracts");
+        return new ContractVersionNotFoundException("asset '" + asset + "' has no contract yet: publish one with"
+                + " POST /api/v1/assets/" + asset + "/contracts");
     }
 
     /** The version a rollback was to restore. */
     public static ContractVersionNotFoundException toRollBackTo(String asset, SemanticVersion version) {
-        return new ContractVersionNotFoundException(asset, version.toString(), "asset '" + asset + "' has no"
-                + " contract version " + version + " to roll back to: list them with GET /api/v1/assets/" + asset
-                + "/contracts");
-    }
-
-    public String asset() {
-        return asset;
-    }
-
-    /** The version asked for, as given, or {@code latest}. */
-    public String version() {
-        return version;
+        return new ContractVersionNotFoundException("asset '" + asset + "' has no contract version " + version
+                + " to roll back to: list them with GET /api/v1/assets/" + asset + "/contracts");
     }
 }

@@ -5,14 +5,7 @@ import dev.watershed.domain.NotFoundException;
 /** No delivery has this id. */
 public class DeliveryNotFoundException extends NotFoundException {
 
-    private final long id;
-
     public DeliveryNotFoundException(long id) {
         super("DELIVERY_NOT_FOUND", "delivery " + id + " does not exist: list them with GET /api/v1/deliveries");
-        this.id = id;
-    }
-
-    public long id() {
-        return id;
     }
 }
