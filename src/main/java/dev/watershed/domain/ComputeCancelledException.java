@@ -4,6 +4,6 @@ package dev.watershed.domain;
 public class ComputeCancelledException extends WatershedException {
 
     public ComputeCancelledException() {
-        super("the check was stopped because the client closed the connection before it finished");
+        super("COMPUTE_CANCELLED", "the check was stopped because the client closed the connection before it finished");
     }
 }

@@ -1,42 +1,30 @@
 package dev.watershed.domain;
 
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Base of every exception the domain and application throw on purpose. Each subclass says what happened and
- * carries a stable code (e.g. {@code ASSET_NOT_FOUND}) that clients may branch on; the REST adapter alone decides
- * which HTTP status it becomes.
+ * gives its constructor a stable code (e.g. {@code ASSET_NOT_FOUND}) that clients may branch on, written out in the
+ * subclass and never derived from its name, so that renaming a class does not change the public API; the REST
+ * adapter alone decides which HTTP status it becomes.
  */
 public abstract class WatershedException extends RuntimeException {
 
     private final String code;
 
-    /** Uses the class name as the code: {@code SchemaTooDeepException} becomes {@code SCHEMA_TOO_DEEP}. */
-    protected WatershedException(String detail) {
-        super(detail);
-        this.code = codeFromClassName(getClass().getSimpleName());
-    }
-
-    protected WatershedException(String detail, Throwable cause) {
-        super(detail, cause);
-        this.code = codeFromClassName(getClass().getSimpleName());
-    }
-
+    /**
+     * @param code   upper-case words joined by {@code _}, e.g. {@code SCHEMA_TOO_DEEP}
+     * @param detail what is wrong and what to do about it
+     */
     protected WatershedException(String code, String detail) {
         super(detail);
-        this.code = code;
+        this.code = Objects.requireNonNull(code, "code");
     }
 
     protected WatershedException(String code, String detail, Throwable cause) {
         super(detail, cause);
-        this.code = code;
-    }
-
-    private static String codeFromClassName(String simpleName) {
-        String stem = simpleName.endsWith("Exception")
-                ? simpleName.substring(0, simpleName.length() - "Exception".length()) : simpleName;
-        return stem.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        this.code = Objects.requireNonNull(code, "code");
     }
 
     /** Stable, upper-case identifier of this kind of problem. */

@@ -80,8 +80,8 @@ public class AssetResource {
                             @QueryParam("tag") String tag, @QueryParam("q") String text,
                             @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         Page<Asset> page = assets.search(new AssetQuery(QueryParams.enumValue(AssetKind.class, kind, "kind"),
-                blankToNull(owner), blankToNull(tag), text, QueryParams.limit(limit, 50, maxPageSize),
-                QueryParams.offset(offset)));
+                QueryParams.blankToNull(owner), QueryParams.blankToNull(tag), text,
+                QueryParams.limit(limit, 50, maxPageSize), QueryParams.offset(offset)));
         return new AssetPage(page.items().stream().map(AssetResponse::of).toList(), page.total(), page.limit(),
                 page.offset());
     }
@@ -106,9 +106,5 @@ public class AssetResource {
     public Response delete(@PathParam("name") String name, @QueryParam("force") String force) {
         assets.delete(caller.get(), name, QueryParams.booleanValue(force, "force"));
         return Response.noContent().build();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

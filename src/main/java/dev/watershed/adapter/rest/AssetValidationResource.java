@@ -1,6 +1,5 @@
 package dev.watershed.adapter.rest;
 
-import dev.watershed.application.validation.BatchFormat;
 import dev.watershed.application.validation.ValidationService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -26,9 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Validation")
 public class AssetValidationResource {
 
-    public static final String NDJSON = "application/x-ndjson";
-    public static final String AVRO = "application/avro";
-
     private final ValidationService validation;
     private final RequestCaller caller;
     private final ComputeBudgets budgets;
@@ -41,7 +37,7 @@ public class AssetValidationResource {
 
     @POST
     @Blocking
-    @Consumes({MediaType.APPLICATION_JSON, NDJSON, AVRO})
+    @Consumes({MediaType.APPLICATION_JSON, MediaTypes.NDJSON, MediaTypes.AVRO})
     @Operation(summary = "Validate one JSON record, an NDJSON stream or an Avro container file against a contract",
             description = "version: a semantic version or 'latest' (default). profile=false skips profiling."
                     + " label=<name> or record=true stores an observation (counts and profile) and needs a token.")
@@ -49,33 +45,11 @@ public class AssetValidationResource {
                                        @QueryParam("label") String label, @QueryParam("profile") String profile,
                                        @QueryParam("record") String record,
                                        @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        ValidationService.Options options = new ValidationService.Options(flag(profile, "profile", true),
-                label == null || label.isBlank() ? null : label.strip(), flag(record, "record", false));
+        ValidationService.Options options = new ValidationService.Options(
+                QueryParams.booleanValue(profile, "profile", true), QueryParams.stripped(label),
+                QueryParams.booleanValue(record, "record", false));
         return ValidationResponse.of(budgets.within(budget -> validation.validate(caller.get(), name, version,
-                formatOf(contentType), RequestBodies.streamed(body), options, budget)));
+                MediaTypes.batchFormat(contentType), RequestBodies.streamed(body), options, budget)));
     }
 
-    static boolean flag(String value, String parameter, boolean fallback) {
-        return value == null || value.isBlank() ? fallback : QueryParams.booleanValue(value, parameter);
-    }
-
-    static BatchFormat formatOf(String contentType) {
-        MediaType type = MediaType.valueOf(contentType);
-        String base = type.getType() + "/" + type.getSubtype();
-        return switch (base.toLowerCase(java.util.Locale.ROOT)) {
-            case NDJSON -> BatchFormat.NDJSON;
-            case AVRO -> BatchFormat.AVRO_CONTAINER;
-            default -> BatchFormat.JSON;
-        };
-    }
-
-    /** Whether a request is a streamed batch (validation or drift), which the general body-size limit must not cut. */
-    static boolean isStreamedBatch(String path, String contentType) {
-        if (contentType == null || path == null || !(path.endsWith("/validate") || path.endsWith("/drift"))
-                || !path.contains("assets/")) {
-            return false;
-        }
-        String type = contentType.toLowerCase(java.util.Locale.ROOT);
-        return type.startsWith(NDJSON) || type.startsWith(AVRO);
-    }
 }

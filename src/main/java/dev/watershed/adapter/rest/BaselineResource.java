@@ -2,7 +2,6 @@ package dev.watershed.adapter.rest;
 
 import dev.watershed.application.drift.Baseline;
 import dev.watershed.application.drift.BaselineService;
-import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.profile.BatchProfile;
 import dev.watershed.domain.profile.ProfileSummary;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -79,7 +77,8 @@ public class BaselineResource {
     public Response create(@PathParam("name") String name, BaselineRequest request) {
         BaselineRequest body = RequestBodies.require(request);
         Baseline baseline = baselines.createBaseline(caller.get(), name, new BaselineService.BaselineRequest(
-                body.label(), instant(body.from(), "/from"), instant(body.to(), "/to"), body.name()));
+                body.label(), QueryParams.instantValue(body.from(), "/from"),
+                QueryParams.instantValue(body.to(), "/to"), body.name()));
         return Response.created(URI.create("/api/v1/assets/" + name + "/baselines/" + baseline.id()))
                 .entity(BaselineResponse.of(baseline, baseline.byOwner())).build();
     }
@@ -110,17 +109,5 @@ public class BaselineResource {
     public record BaselineDetail(long id, String asset, String name, String label, int observations, long records,
                                  Window window, Instant createdAt, String createdBy, String team, boolean byOwner,
                                  boolean current, ProfileSummary profile) {
-    }
-
-    static Instant instant(String value, String pointer) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(pointer, pointer.replace("/", "") + " '" + value
-                    + "' is not an ISO-8601 instant such as 2025-01-31T00:00:00Z");
-        }
     }
 }

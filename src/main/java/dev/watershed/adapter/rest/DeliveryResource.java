@@ -55,7 +55,7 @@ public class DeliveryResource {
     public List<DeliveryResponse> list(@QueryParam("status") String status, @QueryParam("team") String team,
                                        @QueryParam("limit") String limit) {
         return notifications.deliveries(caller.get(), QueryParams.enumValue(DeliveryStatus.class, status, "status"),
-                        team == null || team.isBlank() ? null : team, QueryParams.intValue(limit, "limit", 50))
+                        QueryParams.blankToNull(team), QueryParams.intValue(limit, "limit", 50))
                 .stream().map(DeliveryResponse::of).toList();
     }
 

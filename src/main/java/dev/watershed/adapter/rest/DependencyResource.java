@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -127,10 +126,8 @@ public class DependencyResource {
     @Path("/impact")
     @Operation(summary = "Who is affected, directly and downstream, if these fields (default: all) change")
     public ImpactResponse impact(@PathParam("name") String name, @QueryParam("fields") String fields) {
-        List<String> changed = fields == null || fields.isBlank() ? List.of()
-                : Arrays.stream(fields.split(",")).map(String::strip).filter(field -> !field.isEmpty()).toList();
-        return new ImpactResponse(name, dependencies.impact(name, changed).stream().map(ImpactedResponse::of)
-                .toList());
+        return new ImpactResponse(name, dependencies.impact(name, QueryParams.list(fields)).stream()
+                .map(ImpactedResponse::of).toList());
     }
 
     @GET
@@ -140,7 +137,6 @@ public class DependencyResource {
                                                    @QueryParam("direction") String direction,
                                                    @QueryParam("depth") String depth) {
         return LineageResource.LineageResponse.of(name, dependencies.lineage(name,
-                LineageResource.direction(direction), QueryParams.intValue(depth, "depth",
-                        LineageResource.DEFAULT_DEPTH)));
+                QueryParams.lineageDirection(direction), QueryParams.lineageDepth(depth)));
     }
 }

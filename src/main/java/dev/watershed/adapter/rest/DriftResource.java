@@ -95,7 +95,7 @@ public class DriftResource {
 
     @POST
     @Blocking
-    @Consumes({MediaType.APPLICATION_JSON, AssetValidationResource.NDJSON, AssetValidationResource.AVRO})
+    @Consumes({MediaType.APPLICATION_JSON, MediaTypes.NDJSON, MediaTypes.AVRO})
     @Operation(summary = "Compare a batch, or a stored observation, with a baseline or the previous observation",
             description = "against=baseline (default: the newest baseline, or baseline=<id>) or against=previous"
                     + " (the previous profiled observation with the same label). Body: an NDJSON stream or an Avro"
@@ -106,8 +106,8 @@ public class DriftResource {
                                @QueryParam("baseline") String baseline, @QueryParam("label") String label,
                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         DriftService.Against kind = DriftService.Against.parse(against);
-        BatchFormat format = AssetValidationResource.formatOf(contentType);
-        String cleanLabel = label == null || label.isBlank() ? null : label.strip();
+        BatchFormat format = MediaTypes.batchFormat(contentType);
+        String cleanLabel = QueryParams.stripped(label);
         if (format == BatchFormat.JSON) {
             if (cleanLabel != null) {
                 throw new InvalidInputException("label", "label records a batch; a stored observation keeps its own"

@@ -38,7 +38,7 @@ final class EdgeResponses {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem document could not be written", e);
         }
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.PROBLEM_JSON);
         for (int i = 0; i + 1 < extra.length; i += 2) {
             response.putHeader(extra[i], extra[i + 1]);
         }

@@ -58,6 +58,6 @@ public class FindingResource {
         return FindingsResponse.of(findings.findings(new FindingsService.Filter(
                 QueryParams.enumValue(Severity.class, severity, "severity"),
                 QueryParams.enumValue(FindingCode.class, code, "code"),
-                owner == null || owner.isBlank() ? null : owner.strip())));
+                QueryParams.stripped(owner))));
     }
 }

@@ -87,7 +87,7 @@ public class HttpEdge {
             return;
         }
         boolean validation = request.method() == HttpMethod.POST && VALIDATION.matcher(ctx.normalizedPath()).matches();
-        boolean streamed = validation && AssetValidationResource.isStreamedBatch(ctx.normalizedPath(),
+        boolean streamed = validation && isStreamedBatch(ctx.normalizedPath(),
                 request.getHeader(HttpHeaders.CONTENT_TYPE));
         if (!hasBody(request)) {
             ctx.next();
@@ -116,6 +116,12 @@ public class HttpEdge {
         }
         // Answers Expect: 100-continue itself.
         bodies.handle(ctx);
+    }
+
+    /** Whether a request is a streamed batch (validation or drift), which the general body-size limit must not cut. */
+    private static boolean isStreamedBatch(String path, String contentType) {
+        return path != null && (path.endsWith("/validate") || path.endsWith("/drift")) && path.contains("assets/")
+                && MediaTypes.isRecordStream(contentType);
     }
 
     private static boolean isForm(HttpServerRequest request) {

@@ -6,7 +6,6 @@ import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.asset.AssetKind;
 import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.DependencyEdge;
-import dev.watershed.domain.graph.LineageDirection;
 import dev.watershed.domain.graph.Subgraph;
 import dev.watershed.domain.graph.Usage;
 import jakarta.ws.rs.GET;
@@ -28,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Lineage")
 public class LineageResource {
 
-    static final int DEFAULT_DEPTH = 3;
     private static final int DEFAULT_LIMIT = 100;
 
     public record NodeResponse(String name, String kind, String owner, String latestVersion) {
@@ -78,7 +76,7 @@ public class LineageResource {
     public LineageResponse estate(@QueryParam("owner") String owner, @QueryParam("kind") String kind,
                                   @QueryParam("limit") String limit) {
         AssetKind assetKind = QueryParams.enumValue(AssetKind.class, kind, "kind");
-        return LineageResponse.of(null, dependencies.estate(owner == null || owner.isBlank() ? null : owner,
+        return LineageResponse.of(null, dependencies.estate(QueryParams.blankToNull(owner),
                 assetKind == null ? null : assetKind.name(), QueryParams.limit(limit, DEFAULT_LIMIT, maxPageSize)));
     }
 
@@ -98,12 +96,7 @@ public class LineageResource {
     @Operation(summary = "Upstream, downstream or both from an asset, up to a depth")
     public LineageResponse lineage(@PathParam("name") String name, @QueryParam("direction") String direction,
                                    @QueryParam("depth") String depth) {
-        return LineageResponse.of(name, dependencies.lineage(name, direction(direction),
-                QueryParams.intValue(depth, "depth", DEFAULT_DEPTH)));
-    }
-
-    static LineageDirection direction(String value) {
-        LineageDirection direction = QueryParams.enumValue(LineageDirection.class, value, "direction");
-        return direction == null ? LineageDirection.BOTH : direction;
+        return LineageResponse.of(name, dependencies.lineage(name, QueryParams.lineageDirection(direction),
+                QueryParams.lineageDepth(depth)));
     }
 }

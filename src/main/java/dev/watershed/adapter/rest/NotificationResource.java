@@ -53,7 +53,7 @@ public class NotificationResource {
     @Operation(summary = "A team's notifications, newest first")
     public List<NotificationResponse> list(@QueryParam("team") String team, @QueryParam("unread") String unread,
                                            @QueryParam("limit") String limit) {
-        return notifications.inbox(team, unread != null && QueryParams.booleanValue(unread, "unread"),
+        return notifications.inbox(team, QueryParams.booleanValue(unread, "unread"),
                 QueryParams.intValue(limit, "limit", 50)).stream().map(NotificationResponse::of).toList();
     }
 

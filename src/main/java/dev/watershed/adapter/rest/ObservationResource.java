@@ -65,7 +65,7 @@ public class ObservationResource {
     public List<ObservationResponse> list(@PathParam("name") String name, @QueryParam("label") String label,
                                           @QueryParam("from") String from, @QueryParam("to") String to,
                                           @QueryParam("limit") String limit) {
-        ObservationQuery query = new ObservationQuery(name, label == null || label.isBlank() ? null : label.strip(),
+        ObservationQuery query = new ObservationQuery(name, QueryParams.stripped(label),
                 QueryParams.instantValue(from, "from"), QueryParams.instantValue(to, "to"),
                 QueryParams.limit(limit, 50, maxPageSize));
         return observations.list(query).stream().map(ObservationResponse::of).toList();

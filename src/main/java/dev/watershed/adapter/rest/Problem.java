@@ -12,8 +12,6 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class Problem {
 
-    public static final String MEDIA_TYPE = "application/problem+json";
-
     public final String type;
     public final String title;
     public final int status;

@@ -76,7 +76,7 @@ public class ProblemMapper {
             problem.with("violations", invalidSchema.reasons());
         }
         e.details().forEach(problem::with);
-        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder response = answer(problem);
         if (status == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"watershed\"");
         }
@@ -105,7 +105,7 @@ public class ProblemMapper {
                 : "";
         Problem problem = new Problem(422, titleOf(422), "INVALID_INPUT", "value " + e.getValue() + " at "
                 + pointer(e) + " is not valid" + allowed, instance(uri)).with("pointer", pointer(e));
-        return Response.status(422).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return answer(problem).build();
     }
 
     @ServerExceptionMapper
@@ -116,7 +116,7 @@ public class ProblemMapper {
                 : where + " has the wrong shape: " + JsonShapes.expected(e.getTargetType());
         Problem problem = new Problem(400, titleOf(400), "MALFORMED_REQUEST", detail, instance(uri))
                 .with("pointer", pointer(e));
-        return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return answer(problem).build();
     }
 
     @ServerExceptionMapper
@@ -198,12 +198,14 @@ public class ProblemMapper {
     }
 
     private static Response respond(int status, String code, String detail, UriInfo uri) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(status, titleOf(status), code, detail, instance(uri)))
-                .build();
+        return answer(new Problem(status, titleOf(status), code, detail, instance(uri))).build();
     }
 
-    private static int statusOf(WatershedException e) {
+    private static Response.ResponseBuilder answer(Problem problem) {
+        return Response.status(problem.status).type(MediaTypes.PROBLEM_JSON).entity(problem);
+    }
+
+    static int statusOf(WatershedException e) {
         for (Map.Entry<Class<? extends WatershedException>, Integer> entry : STATUS.entrySet()) {
             if (entry.getKey().isInstance(e)) {
                 return entry.getValue();

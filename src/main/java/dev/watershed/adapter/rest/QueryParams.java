@@ -1,24 +1,45 @@
 package dev.watershed.adapter.rest;
 
 import dev.watershed.domain.InvalidInputException;
+import dev.watershed.domain.graph.LineageDirection;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * Parses query parameters by hand: JAX-RS answers a parameter it cannot convert with a bare 404, which tells the
- * client nothing; these say which parameter is wrong and what it takes.
+ * client nothing; these say which parameter is wrong and what it takes. Every resource parses its parameters here,
+ * so that the same parameter reads the same everywhere.
  */
 final class QueryParams {
+
+    private static final int DEFAULT_LINEAGE_DEPTH = 3;
 
     private QueryParams() {
     }
 
+    /** {@code direction} of a lineage query (both lineage endpoints take it): {@code BOTH} when absent. */
+    static LineageDirection lineageDirection(String value) {
+        return enumValue(LineageDirection.class, value, "direction", LineageDirection.BOTH);
+    }
+
+    /** {@code depth} of a lineage query (both lineage endpoints take it): a whole number, 3 when absent. */
+    static int lineageDepth(String value) {
+        return intValue(value, "depth", DEFAULT_LINEAGE_DEPTH);
+    }
+
+    /** One of {@code type}'s constants, in any case; {@code null} when absent. */
     static <E extends Enum<E>> E enumValue(Class<E> type, String value, String parameter) {
+        return enumValue(type, value, parameter, null);
+    }
+
+    /** One of {@code type}'s constants, in any case; {@code fallback} when absent. */
+    static <E extends Enum<E>> E enumValue(Class<E> type, String value, String parameter, E fallback) {
         if (value == null || value.isBlank()) {
-            return null;
+            return fallback;
         }
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
@@ -70,9 +91,14 @@ final class QueryParams {
         return parsed;
     }
 
+    /** {@code true}, {@code 1}, {@code yes} or {@code false}, {@code 0}, {@code no}, in any case; false when absent. */
     static boolean booleanValue(String value, String parameter) {
+        return booleanValue(value, parameter, false);
+    }
+
+    static boolean booleanValue(String value, String parameter, boolean fallback) {
         if (value == null || value.isBlank()) {
-            return false;
+            return fallback;
         }
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
@@ -81,7 +107,12 @@ final class QueryParams {
         };
     }
 
-    /** An ISO-8601 instant such as {@code 2025-01-31T00:00:00Z}, or {@code null} when absent. */
+    /**
+     * An ISO-8601 instant such as {@code 2025-01-31T00:00:00Z}, or {@code null} when absent.
+     *
+     * @param parameter the query parameter's name, or the pointer of a body member given as text ({@code /from}),
+     *                  which the refusal names without its slash
+     */
     static Instant instantValue(String value, String parameter) {
         if (value == null || value.isBlank()) {
             return null;
@@ -89,8 +120,24 @@ final class QueryParams {
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(parameter, parameter + " '" + value
+            throw new InvalidInputException(parameter, parameter.replace("/", "") + " '" + value
                     + "' is not an ISO-8601 instant such as 2025-01-31T00:00:00Z");
         }
+    }
+
+    /** The value without surrounding blanks; {@code null} when absent or blank. */
+    static String stripped(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The value as given; {@code null} when absent or blank. */
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A comma-separated list, each item stripped and empty ones dropped; empty when absent. */
+    static List<String> list(String value) {
+        return value == null || value.isBlank() ? List.of()
+                : Arrays.stream(value.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 }

@@ -55,7 +55,7 @@ public class ReportResource {
         for (CostBenefitAnalysis.Row row : report.ranked()) {
             rows.add(CostBenefitRow.of(rows.size() + 1, row));
         }
-        return new CostBenefitResponse(unit == null || unit.isBlank() ? null : unit.strip(), costBenefit.minRatio(),
+        return new CostBenefitResponse(QueryParams.stripped(unit), costBenefit.minRatio(),
                 rows, report.unpriced().stream().map(row -> CostBenefitRow.of(null, row)).toList());
     }
 }

@@ -12,8 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -72,15 +70,6 @@ public class TimelineResource {
                                      @QueryParam("types") String types) {
         Integer max = limit == null || limit.isBlank() ? null : QueryParams.limit(limit, 0, maxLimit);
         return TimelineResponse.of(timelines.timeline(name, new TimelineQuery(QueryParams.instantValue(from, "from"),
-                QueryParams.instantValue(to, "to"), max, types(types))));
-    }
-
-    private static Set<String> types(String value) {
-        if (value == null || value.isBlank()) {
-            return Set.of();
-        }
-        Set<String> types = new LinkedHashSet<>();
-        Arrays.stream(value.split(",")).map(String::strip).filter(type -> !type.isEmpty()).forEach(types::add);
-        return types;
+                QueryParams.instantValue(to, "to"), max, Set.copyOf(QueryParams.list(types)))));
     }
 }

@@ -39,7 +39,7 @@ public class ValidationResource {
         RequestBodies.require(request);
         ValidationService.requireOneShape(request.record(), request.records());
         List<JsonNode> records = request.records() != null ? request.records() : List.of(request.record());
-        boolean profiled = AssetValidationResource.flag(profile, "profile", true);
+        boolean profiled = QueryParams.booleanValue(profile, "profile", true);
         return ValidationResponse.of(budgets.within(budget -> validation.validate(request.format(), request.schema(),
                 records, request.records() != null ? "/records" : null, profiled, budget)));
     }

@@ -2,7 +2,6 @@ package dev.watershed.application.access;
 
 import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
-import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.asset.Team;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.notification.WebhookTargetPolicy;
@@ -71,7 +70,7 @@ public class TeamService {
         return value == null || value.length() <= 100 ? value : value.substring(0, 100) + "...";
     }
 
-    static NotFoundException notFound(String name) {
-        return new NotFoundException("team", "team '" + name + "' does not exist: create it with POST /api/v1/teams");
+    static TeamNotFoundException notFound(String name) {
+        return new TeamNotFoundException(name);
     }
 }

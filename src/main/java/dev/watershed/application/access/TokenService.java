@@ -2,7 +2,6 @@ package dev.watershed.application.access;
 
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.domain.InvalidInputException;
-import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.Sha256;
 import dev.watershed.domain.auth.AuthenticationRequiredException;
 import dev.watershed.domain.auth.Caller;
@@ -74,8 +73,7 @@ public class TokenService {
     @Transactional
     public void revoke(Caller caller, String id) {
         caller.requireAdmin("revoke tokens");
-        StoredToken token = tokens.find(id).orElseThrow(() -> new NotFoundException("token", "token '" + id
-                + "' does not exist"));
+        StoredToken token = tokens.find(id).orElseThrow(() -> new TokenNotFoundException(id));
         if (token.revokedAt() == null) {
             tokens.revoke(token.id());
         }

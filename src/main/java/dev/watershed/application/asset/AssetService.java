@@ -6,7 +6,6 @@ import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.application.dependency.EstateChangeListener;
 import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
-import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.AssetName;
 import dev.watershed.domain.asset.Criticality;
@@ -137,9 +136,8 @@ public class AssetService {
         estateChanges.assetRemoved(asset);
     }
 
-    static NotFoundException notFound(String name) {
-        return new NotFoundException("asset", "asset '" + name + "' does not exist: list assets with"
-                + " GET /api/v1/assets");
+    static AssetNotFoundException notFound(String name) {
+        return new AssetNotFoundException(name);
     }
 
     private void requireKind(AssetDraft draft) {

@@ -9,7 +9,6 @@ import dev.watershed.application.dependency.EstateChangeListener;
 import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
-import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.Sha256;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.auth.Caller;
@@ -157,9 +156,8 @@ public class ContractService {
         } catch (InvalidVersionException e) {
             throw new InvalidInputException("/to", e.detail());
         }
-        Contract older = contracts.find(assetName, target).orElseThrow(() -> new NotFoundException("version",
-                "asset '" + assetName + "' has no contract version " + target + " to roll back to: list them with"
-                        + " GET /api/v1/assets/" + assetName + "/contracts"));
+        Contract older = contracts.find(assetName, target)
+                .orElseThrow(() -> ContractVersionNotFoundException.toRollBackTo(assetName, target));
         PublishPlan plan = plan(asset, new PublishRequest(older.format(), TextNode.valueOf(older.schemaText()), null,
                 request.changelog(), older.fields()), budget);
         SemanticVersion latest = plan.latest().orElseThrow().version();
@@ -247,14 +245,12 @@ public class ContractService {
     public Contract get(String assetName, String version) {
         assets.get(assetName);
         if ("latest".equals(version)) {
-            return contracts.latest(assetName).orElseThrow(() -> new NotFoundException("version", "asset '"
-                    + assetName + "' has no contract yet: publish one with POST /api/v1/assets/" + assetName
-                    + "/contracts"));
+            return contracts.latest(assetName)
+                    .orElseThrow(() -> ContractVersionNotFoundException.noContractYet(assetName));
         }
         SemanticVersion wanted = SemanticVersion.parse(version);
-        return contracts.find(assetName, wanted).orElseThrow(() -> new NotFoundException("version", "asset '"
-                + assetName + "' has no contract version " + version + ": list them with GET /api/v1/assets/"
-                + assetName + "/contracts"));
+        return contracts.find(assetName, wanted)
+                .orElseThrow(() -> new ContractVersionNotFoundException(assetName, version));
     }
 
     @Transactional

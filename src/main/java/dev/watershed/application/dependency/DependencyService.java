@@ -2,12 +2,12 @@ package dev.watershed.application.dependency;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.watershed.application.asset.AssetHasConsumersException;
+import dev.watershed.application.asset.AssetNotFoundException;
 import dev.watershed.application.asset.AssetRemovalListener;
 import dev.watershed.application.asset.AssetStore;
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.application.contract.ContractStore;
 import dev.watershed.domain.InvalidInputException;
-import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.AssetName;
 import dev.watershed.domain.auth.Caller;
@@ -145,8 +145,7 @@ public class DependencyService implements AssetRemovalListener {
         require(producer);
         estate.forWrite();
         if (!dependencies.remove(producer, consumer)) {
-            throw new NotFoundException("dependency", "asset '" + consumer + "' does not depend on '" + producer
-                    + "': list its dependencies with GET /api/v1/assets/" + consumer + "/dependencies");
+            throw new DependencyNotFoundException(consumer, producer);
         }
         estate.afterCommit(live -> live.removeDependency(producer, consumer));
         removed.fire(new DependencyRemoved(producer, consumer));
@@ -217,8 +216,7 @@ public class DependencyService implements AssetRemovalListener {
     }
 
     private Asset require(String name) {
-        return assets.find(new AssetName(name)).orElseThrow(() -> new NotFoundException("asset", "asset '" + name
-                + "' does not exist: list assets with GET /api/v1/assets"));
+        return assets.find(new AssetName(name)).orElseThrow(() -> new AssetNotFoundException(name));
     }
 
     private static VersionRange range(String text, SemanticVersion latest) {

@@ -103,8 +103,7 @@ public class BaselineService {
     public Baseline baseline(String asset, String id) {
         assets.get(asset);
         return parseId(id).flatMap(number -> baselines.find(asset, number))
-                .orElseThrow(() -> new NotFoundException("baseline", "asset '" + asset + "' has no baseline " + id
-                        + ": list them with GET /api/v1/assets/" + asset + "/baselines"));
+                .orElseThrow(() -> new BaselineNotFoundException(asset, id));
     }
 
     /**

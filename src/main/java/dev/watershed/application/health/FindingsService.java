@@ -1,10 +1,10 @@
 package dev.watershed.application.health;
 
+import dev.watershed.application.asset.AssetNotFoundException;
 import dev.watershed.application.asset.AssetStore;
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.application.dependency.DependencyStore;
 import dev.watershed.application.dependency.EstateGraph;
-import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.asset.AssetName;
 import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.DependencyGraph;
@@ -75,8 +75,7 @@ public class FindingsService {
     /** Findings to act on at {@code name} or one of whose paths passes through it, errors first. */
     public List<Finding> findingsOf(String name) {
         if (assets.find(new AssetName(name)).isEmpty()) {
-            throw new NotFoundException("asset", "asset '" + name + "' does not exist: list assets with"
-                    + " GET /api/v1/assets");
+            throw new AssetNotFoundException(name);
         }
         return all().stream().filter(finding -> finding.concerns(name)).toList();
     }

@@ -4,7 +4,6 @@ import dev.watershed.application.access.TeamService;
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
-import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.auth.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,8 +37,8 @@ public class NotificationService {
     /** Marking read is the team's business: its editors or an admin. Reading again changes nothing. */
     @Transactional
     public InboxNotification markRead(Caller caller, long id) {
-        InboxNotification notification = store.inboxNotification(id).orElseThrow(() -> new NotFoundException(
-                "notification", "notification " + id + " does not exist"));
+        InboxNotification notification = store.inboxNotification(id).orElseThrow(
+                () -> new NotificationNotFoundException(id));
         caller.requireCanChange(notification.team(), "the inbox of team '" + notification.team() + "'");
         if (notification.readAt() == null) {
             store.markRead(id, clock.instant());
@@ -70,8 +69,7 @@ public class NotificationService {
      */
     @Transactional
     public Delivery retry(Caller caller, long id) {
-        Delivery delivery = store.delivery(id).orElseThrow(() -> new NotFoundException("delivery", "delivery " + id
-                + " does not exist: list them with GET /api/v1/deliveries"));
+        Delivery delivery = store.delivery(id).orElseThrow(() -> new DeliveryNotFoundException(id));
         caller.requireCanChange(delivery.team(), "the deliveries of team '" + delivery.team() + "'");
         if (delivery.status() == DeliveryStatus.CANCELLED) {
             throw new ConflictException("DELIVERY_CANCELLED", "delivery " + id + " was cancelled when its subscription"

@@ -3,7 +3,6 @@ package dev.watershed.application.notification;
 import dev.watershed.application.access.TeamService;
 import dev.watershed.application.asset.AssetService;
 import dev.watershed.domain.InvalidInputException;
-import dev.watershed.domain.NotFoundException;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.notification.EventType;
 import dev.watershed.domain.notification.WebhookTargetPolicy;
@@ -112,8 +111,7 @@ public class SubscriptionService {
         store.deleteSubscription(id);
     }
 
-    private static NotFoundException notFound(long id) {
-        return new NotFoundException("subscription", "subscription " + id + " does not exist: list a team's with"
-                + " GET /api/v1/subscriptions?team=<name>");
+    private static SubscriptionNotFoundException notFound(long id) {
+        return new SubscriptionNotFoundException(id);
     }
 }

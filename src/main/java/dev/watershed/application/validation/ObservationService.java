@@ -92,8 +92,7 @@ public class ObservationService {
         }
     }
 
-    private static NotFoundException notFound(String asset, String id) {
-        return new NotFoundException("observation", "asset '" + asset + "' has no observation " + id
-                + ": list them with GET /api/v1/assets/" + asset + "/observations");
+    private static ObservationNotFoundException notFound(String asset, String id) {
+        return new ObservationNotFoundException(asset, id);
     }
 }

@@ -6,6 +6,6 @@ import dev.watershed.domain.WatershedException;
 public class UnreadableBatchException extends WatershedException {
 
     public UnreadableBatchException(String detail, Throwable cause) {
-        super(detail, cause);
+        super("UNREADABLE_BATCH", detail, cause);
     }
 }

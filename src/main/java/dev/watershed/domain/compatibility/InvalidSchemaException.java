@@ -6,10 +6,10 @@ import dev.watershed.domain.WatershedException;
 public class InvalidSchemaException extends WatershedException {
 
     public InvalidSchemaException(String detail) {
-        super(detail);
+        super("INVALID_SCHEMA", detail);
     }
 
     public InvalidSchemaException(String detail, Throwable cause) {
-        super(detail, cause);
+        super("INVALID_SCHEMA", detail, cause);
     }
 }

@@ -8,7 +8,8 @@ public class SchemaTooDeepException extends WatershedException {
     private final int maxDepth;
 
     public SchemaTooDeepException(int maxDepth, String dataPath) {
-        super("the schema nests more than " + maxDepth + " levels deep (at `" + dataPath + "`): flatten it, or move"
+        super("SCHEMA_TOO_DEEP",
+                "the schema nests more than " + maxDepth + " levels deep (at `" + dataPath + "`): flatten it, or move"
                 + " repeated structures into $defs and reference them");
         this.maxDepth = maxDepth;
     }

@@ -10,7 +10,7 @@ public class VersionTooLowException extends WatershedException {
     private final SemanticVersion minimum;
 
     public VersionTooLowException(SemanticVersion requested, SemanticVersion minimum, String detail) {
-        super(detail);
+        super("VERSION_TOO_LOW", detail);
         this.requested = requested;
         this.minimum = minimum;
     }

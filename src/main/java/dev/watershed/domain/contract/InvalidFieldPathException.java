@@ -6,6 +6,6 @@ import dev.watershed.domain.WatershedException;
 public class InvalidFieldPathException extends WatershedException {
 
     public InvalidFieldPathException(String detail) {
-        super(detail);
+        super("INVALID_FIELD_PATH", detail);
     }
 }

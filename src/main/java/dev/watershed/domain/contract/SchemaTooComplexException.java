@@ -6,6 +6,6 @@ import dev.watershed.domain.WatershedException;
 public class SchemaTooComplexException extends WatershedException {
 
     public SchemaTooComplexException(String detail) {
-        super(detail);
+        super("SCHEMA_TOO_COMPLEX", detail);
     }
 }

@@ -8,7 +8,7 @@ public class AssetNotInGraphException extends WatershedException {
     private final String asset;
 
     public AssetNotInGraphException(String asset, String detail) {
-        super(detail);
+        super("ASSET_NOT_IN_GRAPH", detail);
         this.asset = asset;
     }
 

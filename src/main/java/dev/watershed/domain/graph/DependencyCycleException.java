@@ -13,7 +13,8 @@ public class DependencyCycleException extends WatershedException {
      * @param cycle asset names around the cycle, first and last the same, e.g. {@code [a, b, c, a]}
      */
     public DependencyCycleException(String refusedProducer, String refusedConsumer, List<String> cycle) {
-        super("a dependency " + refusedProducer + " → " + refusedConsumer + " would close the cycle "
+        super("DEPENDENCY_CYCLE",
+                "a dependency " + refusedProducer + " → " + refusedConsumer + " would close the cycle "
                 + String.join(" → ", cycle)
                 + "; data cannot flow in a circle, so one of these dependencies has to go");
         this.cycle = List.copyOf(cycle);
@@ -25,7 +26,7 @@ public class DependencyCycleException extends WatershedException {
      * @param cycle asset names around the cycle, first and last the same
      */
     public DependencyCycleException(List<String> cycle) {
-        super("the dependencies contain the cycle " + String.join(" → ", cycle)
+        super("DEPENDENCY_CYCLE", "the dependencies contain the cycle " + String.join(" → ", cycle)
                 + "; data cannot flow in a circle, so one of these dependencies has to go");
         this.cycle = List.copyOf(cycle);
     }

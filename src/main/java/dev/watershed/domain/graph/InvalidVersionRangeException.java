@@ -6,6 +6,6 @@ import dev.watershed.domain.WatershedException;
 public class InvalidVersionRangeException extends WatershedException {
 
     public InvalidVersionRangeException(String detail) {
-        super(detail);
+        super("INVALID_VERSION_RANGE", detail);
     }
 }

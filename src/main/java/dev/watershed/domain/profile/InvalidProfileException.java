@@ -6,6 +6,6 @@ import dev.watershed.domain.WatershedException;
 public class InvalidProfileException extends WatershedException {
 
     public InvalidProfileException(String detail, Throwable cause) {
-        super(detail, cause);
+        super("INVALID_PROFILE", detail, cause);
     }
 }

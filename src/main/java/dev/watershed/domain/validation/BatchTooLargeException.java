@@ -8,7 +8,7 @@ public class BatchTooLargeException extends WatershedException {
     private final long maxRecords;
 
     public BatchTooLargeException(long maxRecords) {
-        super("The batch has more than " + maxRecords + " records; split it into smaller requests.");
+        super("BATCH_TOO_LARGE", "The batch has more than " + maxRecords + " records; split it into smaller requests.");
         this.maxRecords = maxRecords;
     }
 

@@ -6,10 +6,10 @@ import dev.watershed.domain.WatershedException;
 public class InvalidContractSchemaException extends WatershedException {
 
     public InvalidContractSchemaException(String detail) {
-        super(detail);
+        super("INVALID_CONTRACT_SCHEMA", detail);
     }
 
     public InvalidContractSchemaException(String detail, Throwable cause) {
-        super(detail, cause);
+        super("INVALID_CONTRACT_SCHEMA", detail, cause);
     }
 }

@@ -6,6 +6,6 @@ import dev.watershed.domain.WatershedException;
 public class MalformedRecordException extends WatershedException {
 
     public MalformedRecordException(String reason) {
-        super("The record is not valid JSON: " + reason);
+        super("MALFORMED_RECORD", "The record is not valid JSON: " + reason);
     }
 }

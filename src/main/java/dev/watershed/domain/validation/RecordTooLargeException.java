@@ -6,6 +6,7 @@ import dev.watershed.domain.WatershedException;
 public class RecordTooLargeException extends WatershedException {
 
     public RecordTooLargeException(int maxRecordBytes) {
-        super("The record has more than " + maxRecordBytes + " bytes (watershed.validation.max-record-bytes).");
+        super("RECORD_TOO_LARGE",
+                "The record has more than " + maxRecordBytes + " bytes (watershed.validation.max-record-bytes).");
     }
 }

@@ -6,6 +6,6 @@ import dev.watershed.domain.WatershedException;
 public class UnreadableWriterSchemaException extends WatershedException {
 
     public UnreadableWriterSchemaException(String detail) {
-        super(detail);
+        super("UNREADABLE_WRITER_SCHEMA", detail);
     }
 }

@@ -69,7 +69,7 @@ class ComputeBudgetExceededTest {
         String asset = Api.createAsset(Api.createTeam(), "DATASET");
         asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", FanOutSchemas.allOf(40)))
                 .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(201);
-        exceeded(asAdmin().contentType(AssetValidationResource.NDJSON)
+        exceeded(asAdmin().contentType(MediaTypes.NDJSON)
                 .body("{}\n{}\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/assets/" + asset + "/validate").then());
     }
