@@ -3,7 +3,7 @@ package dev.watershed.adapter.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watershed.application.contract.CompatibilityService;
 import dev.watershed.application.contract.DifferenceView;
-import dev.watershed.application.dependency.ImpactView;
+import dev.watershed.application.contract.ImpactView;
 import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.VersionBump;

@@ -3,7 +3,6 @@ package dev.watershed.application.asset;
 import dev.watershed.application.Page;
 import dev.watershed.application.access.TeamStore;
 import dev.watershed.application.config.WatershedConfig;
-import dev.watershed.application.dependency.EstateChangeListener;
 import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.asset.Asset;

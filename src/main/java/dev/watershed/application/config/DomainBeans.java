@@ -1,6 +1,5 @@
 package dev.watershed.application.config;
 
-import dev.watershed.application.validation.ValidatorCache;
 import dev.watershed.domain.compatibility.CompatibilityChecker;
 import dev.watershed.domain.compatibility.JsonSchemaDiffer;
 import dev.watershed.domain.contract.SchemaParser;

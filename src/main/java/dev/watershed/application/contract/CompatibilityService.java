@@ -2,8 +2,6 @@ package dev.watershed.application.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watershed.application.asset.AssetService;
-import dev.watershed.application.dependency.ChangeImpactService;
-import dev.watershed.application.dependency.ImpactView;
 import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.compatibility.CompatibilityChecker;
@@ -28,10 +26,10 @@ public class CompatibilityService {
     private final SchemaParser parser;
     private final CompatibilityChecker checker;
     private final AssetService assets;
-    private final ChangeImpactService impact;
+    private final ChangeImpact impact;
 
     public CompatibilityService(SchemaParser parser, CompatibilityChecker checker, AssetService assets,
-                                ChangeImpactService impact) {
+                                ChangeImpact impact) {
         this.parser = parser;
         this.checker = checker;
         this.assets = assets;

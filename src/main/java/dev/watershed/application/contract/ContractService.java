@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.watershed.application.asset.AssetService;
-import dev.watershed.application.dependency.ChangeImpactService;
-import dev.watershed.application.dependency.EstateChangeListener;
+import dev.watershed.application.asset.EstateChangeListener;
 import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
@@ -47,7 +46,7 @@ public class ContractService {
     private final ContractStore contracts;
     private final SchemaParser parser;
     private final CompatibilityChecker checker;
-    private final ChangeImpactService impact;
+    private final ChangeImpact impact;
     private final VersionPolicy versions = new VersionPolicy();
     /**
      * Parsed schemas of stored versions: parsing checks a schema against its meta-schema, and a transitive check
@@ -62,7 +61,7 @@ public class ContractService {
     private final Event<ContractDeprecated> deprecated;
 
     public ContractService(AssetService assets, ContractStore contracts, SchemaParser parser,
-                           CompatibilityChecker checker, ChangeImpactService impact, Clock clock,
+                           CompatibilityChecker checker, ChangeImpact impact, Clock clock,
                            EstateChangeListener estateChanges, Event<ContractPublished> published,
                            Event<ContractRolledBack> rolledBack, Event<ContractDeprecated> deprecated) {
         this.assets = assets;

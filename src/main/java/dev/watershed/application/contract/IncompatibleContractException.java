@@ -1,6 +1,5 @@
 package dev.watershed.application.contract;
 
-import dev.watershed.application.dependency.ChangeImpactService;
 import dev.watershed.domain.ConflictException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +47,6 @@ public class IncompatibleContractException extends ConflictException {
         String more = breaking.size() > NAMED_IN_DETAIL ? "; and " + (breaking.size() - NAMED_IN_DETAIL)
                 + " more in 'differences'" : "";
         return "the new schema for '" + plan.asset() + "' is not " + plan.verdict().mode() + " compatible: "
-                + named + more + "; " + ChangeImpactService.summary(plan.impacted());
+                + named + more + "; " + ImpactView.summary(plan.impacted());
     }
 }

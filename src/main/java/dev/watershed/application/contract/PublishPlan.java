@@ -1,6 +1,5 @@
 package dev.watershed.application.contract;
 
-import dev.watershed.application.dependency.ImpactView;
 import dev.watershed.domain.compatibility.CompatibilityVerdict;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.FieldMetadata;

@@ -1,6 +1,8 @@
 package dev.watershed.application.dependency;
 
+import dev.watershed.application.contract.ChangeImpact;
 import dev.watershed.application.contract.DifferenceView;
+import dev.watershed.application.contract.ImpactView;
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.graph.DependencyEdge;
 import dev.watershed.domain.graph.DependencyGraph;
@@ -18,7 +20,7 @@ import java.util.stream.Collectors;
  * that reads none of the changed fields is not impacted, nor is anything downstream of it through that consumer.
  */
 @ApplicationScoped
-public class ChangeImpactService {
+public class ChangeImpactService implements ChangeImpact {
 
     private final EstateGraph estate;
 
@@ -26,12 +28,7 @@ public class ChangeImpactService {
         this.estate = estate;
     }
 
-    /**
-     * @param differences the change; only the differences that break some reader count, and nothing is impacted
-     *                    when none does
-     * @param newVersion  the version the change would be published as, to tell direct consumers whether their
-     *                    range follows it
-     */
+    @Override
     public List<ImpactView> impactOf(String asset, List<DifferenceView> differences,
                                      Optional<SemanticVersion> newVersion) {
         List<DifferenceView> breaking = differences.stream().filter(DifferenceView::breaks).toList();
@@ -62,16 +59,6 @@ public class ChangeImpactService {
     }
 
     /** One line naming who is hurt, for the detail of a rejection: "`fraud.scorer` (owner risk-ml) reads ...". */
-    public static String summary(List<ImpactView> impacted) {
-        if (impacted.isEmpty()) {
-            return "no registered consumer reads the changed fields";
-        }
-        return impacted.stream().limit(5)
-                .map(consumer -> consumer.name() + " (owner " + consumer.owner() + ")")
-                .collect(Collectors.joining(", "))
-                + (impacted.size() > 5 ? " and " + (impacted.size() - 5) + " more" : "") + " depend on it";
-    }
-
     private static String note(String asset, ImpactedAsset consumer, Optional<DependencyEdge> edge,
                                boolean keepsOldMajor, Optional<SemanticVersion> newVersion) {
         if (!consumer.direct()) {

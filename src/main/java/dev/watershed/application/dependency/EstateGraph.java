@@ -1,5 +1,6 @@
 package dev.watershed.application.dependency;
 
+import dev.watershed.application.asset.EstateChangeListener;
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.contract.Contract;

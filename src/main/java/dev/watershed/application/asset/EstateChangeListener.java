@@ -1,4 +1,4 @@
-package dev.watershed.application.dependency;
+package dev.watershed.application.asset;
 
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.contract.Contract;
