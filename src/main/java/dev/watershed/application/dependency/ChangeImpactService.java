@@ -4,6 +4,7 @@ import dev.watershed.application.contract.DifferenceView;
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.graph.DependencyEdge;
 import dev.watershed.domain.graph.DependencyGraph;
+import dev.watershed.domain.graph.FieldImpactAnalysis;
 import dev.watershed.domain.graph.ImpactedAsset;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public class ChangeImpactService {
             fields.add(difference.path());
         }
         List<ImpactView> impacted = new ArrayList<>();
-        for (ImpactedAsset consumer : graph.impact(asset, fields)) {
+        for (ImpactedAsset consumer : new FieldImpactAnalysis(graph).impact(asset, fields)) {
             Optional<DependencyEdge> edge = consumer.direct() ? graph.dependency(asset, consumer.name())
                     : Optional.empty();
             String range = edge.map(dependency -> dependency.versionRange().toString()).orElse(null);
