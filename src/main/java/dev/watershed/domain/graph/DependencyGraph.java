@@ -241,36 +241,6 @@ public final class DependencyGraph implements ReadableDependencyGraph {
         }
     }
 
-    /**
-     * Every asset, each after all the producers it reads (the DAG's topological order).
-     *
-     * @return empty for an empty graph
-     */
-    public List<AssetNode> assetsInTopologicalOrder() {
-        lock.readLock().lock();
-        try {
-            List<AssetNode> ordered = new ArrayList<>(nodes.size());
-            dag.iterator().forEachRemaining(name -> ordered.add(nodes.get(name)));
-            return List.copyOf(ordered);
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /**
-     * Every dependency, in no particular order.
-     *
-     * @return empty when nothing depends on anything
-     */
-    public List<DependencyEdge> dependencies() {
-        lock.readLock().lock();
-        try {
-            return List.copyOf(dag.edgeSet());
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     /** Number of assets; 0 for an empty graph. */
     public int nodeCount() {
         lock.readLock().lock();
