@@ -300,7 +300,7 @@ public class DependencyService implements AssetRemovalListener {
         List<String> targets = new ArrayList<>(requested.size());
         for (int i = 0; i < requested.size(); i++) {
             String target = normalized(requested.get(i), "/targetFields/" + i);
-            if (!fields.isEmpty() && fields.stream().noneMatch(f -> target.equals(f) || target.startsWith(f + "/"))) {
+            if (!fields.isEmpty() && fields.stream().noneMatch(read -> FieldPath.isPrefixOf(read, target))) {
                 throw new InvalidDependencyException("TARGET_FIELD_NOT_READ", "/targetFields/" + i, "target field "
                         + target + " is not among the fields this dependency reads (" + String.join(", ", fields)
                         + "): add it to fields too", Map.of());
