@@ -1,6 +1,7 @@
 package dev.watershed.bench;
 
 import dev.watershed.domain.graph.DependencyGraph;
+import dev.watershed.domain.graph.FieldImpactAnalysis;
 import dev.watershed.domain.graph.ImpactedAsset;
 import java.util.Arrays;
 import java.util.List;
@@ -49,8 +50,8 @@ public final class GraphBench {
 
         query(graph, roots, QUERIES);
         long[] latencies = query(graph, roots, QUERIES);
-        int resultSize = graph.impact(roots.get(0), List.of()).size();
-        int fieldResult = graph.impact(roots.get(0), List.of("/field_3")).size();
+        int resultSize = new FieldImpactAnalysis(graph).impact(roots.get(0), List.of()).size();
+        int fieldResult = new FieldImpactAnalysis(graph).impact(roots.get(0), List.of("/field_3")).size();
 
         long incremental = 0;
         if (assets >= 100_000) {
@@ -89,7 +90,7 @@ public final class GraphBench {
         for (int i = 0; i < count; i++) {
             String root = roots.get(i % roots.size());
             long start = System.nanoTime();
-            List<ImpactedAsset> impacted = graph.impact(root, List.of());
+            List<ImpactedAsset> impacted = new FieldImpactAnalysis(graph).impact(root, List.of());
             latencies[i] = System.nanoTime() - start;
             sink += impacted.size();
         }

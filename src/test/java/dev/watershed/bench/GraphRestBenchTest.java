@@ -5,6 +5,7 @@ import dev.watershed.application.health.HealthStore;
 import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.DependencyEdge;
 import dev.watershed.domain.graph.DependencyGraph;
+import dev.watershed.domain.graph.FieldImpactAnalysis;
 import dev.watershed.domain.health.EstateFacts;
 import dev.watershed.domain.health.FindingsAnalyser;
 import io.agroal.api.AgroalDataSource;
@@ -147,7 +148,7 @@ class GraphRestBenchTest {
         Arrays.sort(latencies);
         Set<Integer> resultSizes = new HashSet<>();
         for (String root : roots) {
-            resultSizes.add(estate.read().impact(root, List.of()).size());
+            resultSizes.add(new FieldImpactAnalysis(estate.read()).impact(root, List.of()).size());
         }
 
         report.add(String.format("%,d assets / %,d dependencies (batched JDBC insert %,.1f s)", nodes, edges,
@@ -178,10 +179,9 @@ class GraphRestBenchTest {
         int found = 0;
         for (int i = 0; i < computations.length; i++) {
             begin = System.nanoTime();
-            DependencyGraph graph = estate.read();
             Instant now = Instant.now();
-            EstateFacts facts = new EstateFacts(graph.assetsInTopologicalOrder(), graph.dependencies(),
-                    health.latestFieldMetadata(), health.highCriticalityAssets(), health.replicas(),
+            EstateFacts facts = new EstateFacts(estate.read().snapshot(), health.latestFieldMetadata(),
+                    health.highCriticalityAssets(), health.replicas(),
                     health.majorReleasesSince(now.minus(Duration.ofDays(90))), now);
             found = FindingsAnalyser.withAllRules(2, Duration.ofDays(90)).analyse(facts).size();
             computations[i] = System.nanoTime() - begin;

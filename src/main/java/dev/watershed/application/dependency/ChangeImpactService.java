@@ -6,6 +6,7 @@ import dev.watershed.application.contract.ImpactView;
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.graph.DependencyEdge;
 import dev.watershed.domain.graph.DependencyGraph;
+import dev.watershed.domain.graph.FieldImpactAnalysis;
 import dev.watershed.domain.graph.ImpactedAsset;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public class ChangeImpactService implements ChangeImpact {
             fields.add(difference.path());
         }
         List<ImpactView> impacted = new ArrayList<>();
-        for (ImpactedAsset consumer : graph.impact(asset, fields)) {
+        for (ImpactedAsset consumer : new FieldImpactAnalysis(graph).impact(asset, fields)) {
             Optional<DependencyEdge> edge = consumer.direct() ? graph.dependency(asset, consumer.name())
                     : Optional.empty();
             String range = edge.map(dependency -> dependency.versionRange().toString()).orElse(null);

@@ -23,11 +23,15 @@ import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.Benefit;
 import dev.watershed.domain.graph.Cost;
+import dev.watershed.domain.graph.DependencyCycleCheck;
 import dev.watershed.domain.graph.DependencyCycleException;
 import dev.watershed.domain.graph.DependencyEdge;
+import dev.watershed.domain.graph.FieldImpactAnalysis;
 import dev.watershed.domain.graph.ImpactedAsset;
 import dev.watershed.domain.graph.InvalidVersionRangeException;
 import dev.watershed.domain.graph.LineageDirection;
+import dev.watershed.domain.graph.LineageTraversal;
+import dev.watershed.domain.graph.RebuildOrder;
 import dev.watershed.domain.graph.Subgraph;
 import dev.watershed.domain.graph.Usage;
 import dev.watershed.domain.graph.UsageTerms;
@@ -121,7 +125,7 @@ public class DependencyService implements AssetRemovalListener {
                 benefit(draft.benefit()));
 
         var graph = estate.forWrite();
-        Optional<List<String>> cycle = graph.cycleIfAdded(producer, consumer);
+        Optional<List<String>> cycle = new DependencyCycleCheck(graph).cycleIfAdded(producer, consumer);
         if (cycle.isPresent()) {
             throw new DependencyCycleException(producer, consumer, cycle.get());
         }
@@ -173,7 +177,7 @@ public class DependencyService implements AssetRemovalListener {
                     + " (watershed.graph.max-depth)");
         }
         require(name);
-        return estate.read().lineage(name, direction, depth);
+        return new LineageTraversal(estate.read()).lineage(name, direction, depth);
     }
 
     /** A page of the whole estate, by name, with the dependencies among the assets on it. */
@@ -193,13 +197,13 @@ public class DependencyService implements AssetRemovalListener {
         for (String field : fields) {
             changed.add(normalized(field, "fields[" + i++ + "]"));
         }
-        return estate.read().impact(name, changed);
+        return new FieldImpactAnalysis(estate.read()).impact(name, changed);
     }
 
     /** Everything downstream of {@code name}, each after the producers it reads among them. */
     public List<AssetNode> rebuildOrder(String name) {
         require(name);
-        return estate.read().rebuildOrder(name);
+        return new RebuildOrder(estate.read()).downstreamOf(name);
     }
 
     @Override

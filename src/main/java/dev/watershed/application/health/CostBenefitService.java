@@ -2,7 +2,7 @@ package dev.watershed.application.health;
 
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.application.dependency.EstateGraph;
-import dev.watershed.domain.graph.DependencyGraph;
+import dev.watershed.domain.graph.GraphSnapshot;
 import dev.watershed.domain.health.CostBenefitAnalysis;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,8 +22,8 @@ public class CostBenefitService {
 
     /** @param unit only costs in this unit; {@code null} or blank for all */
     public CostBenefitAnalysis.Report report(String unit) {
-        DependencyGraph graph = estate.read();
-        return analysis.analyse(graph.assetsInTopologicalOrder(), graph.dependencies(),
+        GraphSnapshot graph = estate.read().snapshot();
+        return analysis.analyse(graph.assets(), graph.edgeSet(),
                 unit == null || unit.isBlank() ? null : unit.strip());
     }
 

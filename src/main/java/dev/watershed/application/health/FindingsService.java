@@ -89,10 +89,9 @@ public class FindingsService {
         if (cached != null && cached.estateVersion() == version && cached.at().plus(MAX_AGE).isAfter(now)) {
             return cached.findings();
         }
-        DependencyGraph graph = estate.read();
-        EstateFacts facts = new EstateFacts(graph.assetsInTopologicalOrder(), graph.dependencies(),
-                health.latestFieldMetadata(), health.highCriticalityAssets(), health.replicas(),
-                health.majorReleasesSince(now.minus(window)), now);
+        // A snapshot: the rules walk the whole estate, and writers should not wait for them.
+        EstateFacts facts = new EstateFacts(estate.read().snapshot(), health.latestFieldMetadata(),
+                health.highCriticalityAssets(), health.replicas(), health.majorReleasesSince(now.minus(window)), now);
         List<Finding> findings = analyser.analyse(facts);
         last = new Computed(version, now, Objects.requireNonNull(findings));
         return findings;

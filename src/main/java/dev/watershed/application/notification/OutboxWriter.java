@@ -24,6 +24,7 @@ import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.Team;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.graph.DependencyGraph;
+import dev.watershed.domain.graph.FieldImpactAnalysis;
 import dev.watershed.domain.graph.ImpactedAsset;
 import dev.watershed.domain.notification.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -265,7 +266,7 @@ public class OutboxWriter {
 
     private List<ImpactedAsset> impact(String asset, List<String> fields) {
         DependencyGraph graph = estate.readInTransaction();
-        return graph.node(asset).isPresent() ? graph.impact(asset, fields) : List.of();
+        return graph.node(asset).isPresent() ? new FieldImpactAnalysis(graph).impact(asset, fields) : List.of();
     }
 
     private static List<String> paths(List<DifferenceView> differences) {

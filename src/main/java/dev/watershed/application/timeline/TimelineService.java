@@ -11,6 +11,7 @@ import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.graph.DependencyEdge;
 import dev.watershed.domain.graph.DependencyGraph;
 import dev.watershed.domain.graph.LineageDirection;
+import dev.watershed.domain.graph.LineageTraversal;
 import dev.watershed.domain.graph.Subgraph;
 import dev.watershed.domain.notification.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,7 +99,8 @@ public class TimelineService {
         if (graph.node(assetName).isEmpty()) {
             return paths;
         }
-        Subgraph upstream = graph.lineage(assetName, LineageDirection.UPSTREAM, Integer.MAX_VALUE);
+        Subgraph upstream = new LineageTraversal(graph).lineage(assetName, LineageDirection.UPSTREAM,
+                Integer.MAX_VALUE);
         Map<String, List<String>> producersOf = new HashMap<>();
         for (DependencyEdge edge : upstream.edges()) {
             producersOf.computeIfAbsent(edge.consumer(), consumer -> new ArrayList<>()).add(edge.producer());

@@ -57,20 +57,31 @@ public final class FieldPath {
      * matching any single segment. Both must be canonical.
      */
     public static boolean isPrefixOf(String prefix, String path) {
-        if (prefix.length() > path.length() && !prefix.contains("*") && !path.contains("*")) {
+        // Compares segment by segment in place rather than splitting: the findings rules ask this for every field
+        // of every producer a model reads, so allocating two lists per call would dominate them.
+        if (prefix.isEmpty()) {
+            return true;
+        }
+        if (path.isEmpty()) {
             return false;
         }
-        List<String> head = segments(prefix);
-        List<String> whole = segments(path);
-        if (head.size() > whole.size()) {
-            return false;
-        }
-        for (int i = 0; i < head.size(); i++) {
-            if (!segmentMatches(head.get(i), whole.get(i))) {
+        int head = 1;
+        int whole = 1;
+        while (true) {
+            int headEnd = segmentEnd(prefix, head);
+            int wholeEnd = segmentEnd(path, whole);
+            if (!segmentMatches(prefix, head, headEnd, path, whole, wholeEnd)) {
                 return false;
             }
+            if (headEnd == prefix.length()) {
+                return true;
+            }
+            if (wholeEnd == path.length()) {
+                return false;
+            }
+            head = headEnd + 1;
+            whole = wholeEnd + 1;
         }
-        return true;
     }
 
     /** Whether either canonical path is a prefix of the other: a change to one affects a reader of the other. */
@@ -78,8 +89,22 @@ public final class FieldPath {
         return isPrefixOf(first, second) || isPrefixOf(second, first);
     }
 
-    private static boolean segmentMatches(String first, String second) {
-        return first.equals(second) || first.equals("*") || second.equals("*");
+    private static int segmentEnd(String pointer, int start) {
+        int end = pointer.indexOf('/', start);
+        return end < 0 ? pointer.length() : end;
+    }
+
+    private static boolean segmentMatches(String first, int firstStart, int firstEnd, String second, int secondStart,
+                                          int secondEnd) {
+        int length = firstEnd - firstStart;
+        if (length == secondEnd - secondStart && first.regionMatches(firstStart, second, secondStart, length)) {
+            return true;
+        }
+        return isWildcard(first, firstStart, firstEnd) || isWildcard(second, secondStart, secondEnd);
+    }
+
+    private static boolean isWildcard(String pointer, int start, int end) {
+        return end - start == 1 && pointer.charAt(start) == '*';
     }
 
     private static List<String> pointerSegments(String pointer) {

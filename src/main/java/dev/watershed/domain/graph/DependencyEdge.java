@@ -46,14 +46,15 @@ public record DependencyEdge(String producer, String consumer, VersionRange vers
 
     /**
      * Whether the consumer reads {@code field} (a canonical pointer): it reads the whole contract, the field itself,
-     * a field inside it or the object that holds it.
+     * a field inside it or the object that holds it ({@link FieldPath#overlaps}, so {@code *} stands for any array
+     * item: a reader of {@code /lines/0/price} reads {@code /lines/*}{@code /price}).
      */
     public boolean reads(String field) {
         if (fields.isEmpty()) {
             return true;
         }
         for (String read : fields) {
-            if (read.equals(field) || field.startsWith(read + "/") || read.startsWith(field + "/")) {
+            if (FieldPath.overlaps(read, field)) {
                 return true;
             }
         }

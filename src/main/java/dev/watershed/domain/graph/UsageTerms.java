@@ -26,10 +26,13 @@ public record UsageTerms(String splitKey, List<String> targetFields, Cost cost, 
         targetFields = normalize(targetFields);
     }
 
-    /** Whether {@code field} (a canonical pointer) is, or lies inside, a target field. */
+    /**
+     * Whether {@code field} (a canonical pointer) is, or lies inside, a target field ({@link FieldPath#isPrefixOf},
+     * so {@code *} stands for any array item on either side).
+     */
     public boolean isTarget(String field) {
         for (String target : targetFields) {
-            if (field.equals(target) || field.startsWith(target + "/")) {
+            if (FieldPath.isPrefixOf(target, field)) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package dev.watershed.domain.health;
 
 import dev.watershed.domain.graph.AssetNode;
+import dev.watershed.domain.graph.LineageTraversal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,13 +15,14 @@ public final class NoReplicaRule implements FindingRule {
     @Override
     public List<Finding> apply(EstateFacts facts) {
         List<Finding> findings = new ArrayList<>();
+        LineageTraversal lineage = new LineageTraversal(facts.graph());
         for (AssetNode asset : facts.assets()) {
             String name = asset.name();
             if (!"SOURCE".equals(asset.kind()) || !facts.isHighCriticality(name) || !facts.feedsModel(name)
                     || !facts.replicasOf(name).isEmpty()) {
                 continue;
             }
-            List<String> path = facts.pathDownstream(name, facts::isModel);
+            List<String> path = lineage.nearestDownstream(name, facts::isModel);
             String model = path.get(path.size() - 1);
             findings.add(new Finding(FindingCode.NO_REPLICA, Severity.WARNING, name,
                     "High-criticality source " + name + " has no replica or fallback",

@@ -3,6 +3,8 @@ package dev.watershed.domain.health;
 import dev.watershed.domain.contract.FieldRole;
 import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.DependencyEdge;
+import dev.watershed.domain.graph.LineageTraversal;
+import dev.watershed.domain.graph.UpstreamPaths;
 import dev.watershed.domain.graph.Usage;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ public final class SplitWithoutKeyRule implements FindingRule {
     @Override
     public List<Finding> apply(EstateFacts facts) {
         List<Finding> findings = new ArrayList<>();
+        LineageTraversal lineage = new LineageTraversal(facts.graph());
         for (AssetNode asset : facts.assets()) {
             if (!EstateFacts.MODEL.equals(asset.kind())) {
                 continue;
@@ -37,13 +40,13 @@ public final class SplitWithoutKeyRule implements FindingRule {
                 if (eval.terms().splitKey() != null) {
                     continue;
                 }
-                EstateFacts.Upstream evalUpstream = facts.upstream(eval.producer());
+                UpstreamPaths evalUpstream = lineage.upstreamPaths(eval.producer());
                 for (DependencyEdge train : training) {
                     if (train.terms().splitKey() != null) {
                         continue;
                     }
-                    EstateFacts.Upstream trainUpstream = facts.upstream(train.producer());
-                    String shared = nearestShared(trainUpstream.distance(), evalUpstream.distance());
+                    UpstreamPaths trainUpstream = lineage.upstreamPaths(train.producer());
+                    String shared = trainUpstream.nearestSharedWith(evalUpstream).orElse(null);
                     if (shared != null) {
                         findings.add(finding(facts, asset.name(), train, eval, shared,
                                 trainUpstream.pathFrom(shared), evalUpstream.pathFrom(shared)));
@@ -52,23 +55,6 @@ public final class SplitWithoutKeyRule implements FindingRule {
             }
         }
         return findings;
-    }
-
-    private static String nearestShared(Map<String, Integer> training, Map<String, Integer> evaluation) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (Map.Entry<String, Integer> entry : training.entrySet()) {
-            Integer other = evaluation.get(entry.getKey());
-            if (other == null) {
-                continue;
-            }
-            int distance = entry.getValue() + other;
-            if (distance < bestDistance || distance == bestDistance && entry.getKey().compareTo(best) < 0) {
-                best = entry.getKey();
-                bestDistance = distance;
-            }
-        }
-        return best;
     }
 
     private static Finding finding(EstateFacts facts, String model, DependencyEdge train, DependencyEdge eval,

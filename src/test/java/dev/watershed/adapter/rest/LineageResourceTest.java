@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.watershed.application.dependency.EstateGraph;
 import dev.watershed.domain.graph.LineageDirection;
+import dev.watershed.domain.graph.LineageTraversal;
 import dev.watershed.domain.graph.Subgraph;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -113,11 +114,11 @@ class LineageResourceTest {
     @Test
     void aReloadFromTheDatabaseGivesTheSameGraph() {
         List<String> n = chain();
-        Subgraph before = estate.read().lineage(n.get(0), LineageDirection.BOTH, 10);
+        Subgraph before = new LineageTraversal(estate.read()).lineage(n.get(0), LineageDirection.BOTH, 10);
         int nodes = estate.read().nodeCount();
         int edges = estate.read().edgeCount();
         estate.reload();
-        Subgraph after = estate.read().lineage(n.get(0), LineageDirection.BOTH, 10);
+        Subgraph after = new LineageTraversal(estate.read()).lineage(n.get(0), LineageDirection.BOTH, 10);
         assertThat(after.nodes()).containsExactlyElementsOf(before.nodes());
         assertThat(after.edges()).containsExactlyInAnyOrderElementsOf(before.edges());
         assertThat(estate.read().nodeCount()).isEqualTo(nodes);

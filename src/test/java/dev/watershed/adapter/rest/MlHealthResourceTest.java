@@ -71,6 +71,23 @@ class MlHealthResourceTest {
                 .body("cost", nullValue());
     }
 
+    /** Fixed with one field-path relation: a target is among the fields read when it lies in array items read. */
+    @Test
+    void aTargetInsideTheArrayItemsReadIsAmongTheFieldsRead() {
+        String team = Api.createTeam();
+        String source = Api.createAsset(team, "SOURCE");
+        Api.publish(source, Api.objectSchema(Map.of("visits", Map.of("type", "array", "items",
+                Api.objectSchema(Map.of("outcome", Map.of("type", "boolean")), List.of()))), List.of()), 201);
+        String model = Api.createAsset(team, "MODEL");
+
+        asAdmin().body(Map.of("fields", List.of("visits[].outcome"), "targetFields", List.of("visits[0].outcome")))
+                .put(dependencyUrl(model, source)).then().statusCode(201)
+                .body("targetFields", contains("/visits/0/outcome"));
+        asAdmin().body(Map.of("fields", List.of("visits[0].outcome"), "targetFields", List.of("visits[1].outcome")))
+                .put(dependencyUrl(model, source)).then().statusCode(422)
+                .body("code", equalTo("TARGET_FIELD_NOT_READ")).body("pointer", equalTo("/targetFields/0"));
+    }
+
     @Test
     void invalidTermsAre422WithAPointer() {
         String team = Api.createTeam();

@@ -67,9 +67,7 @@ final class EstateBuilder {
     }
 
     EstateFacts build() {
-        DependencyGraph graph = DependencyGraph.of(assets, edges);
-        return new EstateFacts(graph.assetsInTopologicalOrder(), graph.dependencies(), fields, high, replicas,
-                releases, NOW);
+        return new EstateFacts(DependencyGraph.of(assets, edges).snapshot(), fields, high, replicas, releases, NOW);
     }
 
     static UsageTerms targets(String... fields) {

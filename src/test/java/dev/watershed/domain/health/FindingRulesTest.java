@@ -69,6 +69,26 @@ class FindingRulesTest {
             assertThat(rule.apply(declared)).isEmpty();
         }
 
+        /** Fixed with one field-path relation: a label inside array items is read through a concrete index too. */
+        @Test
+        void aLabelInsideArrayItemsIsReadThroughAnIndexUnlessItIsATarget() {
+            EstateFacts oneVisit = new EstateBuilder().asset("visits", "DATASET").asset("model", "MODEL")
+                    .field("visits", "/visits/*/outcome", FieldRole.LABEL, false)
+                    .reads("model", "visits", Usage.TRAINING, List.of("/visits/0/outcome"))
+                    .build();
+            EstateFacts declared = new EstateBuilder().asset("visits", "DATASET").asset("model", "MODEL")
+                    .field("visits", "/visits/*/outcome", FieldRole.LABEL, false)
+                    .reads("model", "visits", Usage.TRAINING, List.of("/visits/0/outcome"),
+                            EstateBuilder.targets("/visits/*/outcome"))
+                    .build();
+
+            assertThat(rule.apply(oneVisit)).singleElement().satisfies(finding -> {
+                assertThat(finding.code()).isEqualTo(FindingCode.LABEL_AS_INPUT);
+                assertThat(finding.fields()).containsExactly("/visits/*/outcome");
+            });
+            assertThat(rule.apply(declared)).isEmpty();
+        }
+
         @Test
         void evaluationReadsLabelsAndNonModelsAreNotChecked() {
             EstateFacts facts = clinic()
