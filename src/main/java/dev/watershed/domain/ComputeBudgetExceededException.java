@@ -8,11 +8,12 @@ public class ComputeBudgetExceededException extends WatershedException {
     private final Duration limit;
 
     public ComputeBudgetExceededException(Duration limit) {
-        super("COMPUTE_BUDGET_EXCEEDED",
+        super(
+                "COMPUTE_BUDGET_EXCEEDED",
                 "checking this request needed more than " + render(limit) + " of computation, the most one request"
-                + " may use (watershed.limits.compute-budget); it was stopped. The usual cause is a schema that"
-                + " references the same definitions along very many paths, or records checked against one:"
-                + " reference shared definitions fewer times, or send fewer previous versions or records per request");
+                        + " may use (watershed.limits.compute-budget); it was stopped. The usual cause is a schema that"
+                        + " references the same definitions along very many paths, or records checked against one:"
+                        + " reference shared definitions fewer times, or send fewer previous versions or records per request");
         this.limit = limit;
     }
 

@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 digests as lowercase hex, for fingerprints and token hashes. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static String hex(String text) {
         try {

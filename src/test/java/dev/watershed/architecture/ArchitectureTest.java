@@ -2,7 +2,6 @@ package dev.watershed.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.Dependency;
@@ -36,41 +35,72 @@ class ArchitectureTest {
 
     @Test
     void domainUsesNoFramework() {
-        noClasses().that().resideInAPackage("dev.watershed.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "javax.persistence..",
-                        "io.quarkus..", "org.hibernate..", "io.smallrye..", "io.vertx..", "org.jboss..",
+        noClasses()
+                .that()
+                .resideInAPackage("dev.watershed.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta..",
+                        "javax.persistence..",
+                        "io.quarkus..",
+                        "org.hibernate..",
+                        "io.smallrye..",
+                        "io.vertx..",
+                        "org.jboss..",
                         "org.eclipse.microprofile..")
                 .check(CLASSES);
     }
 
     @Test
     void domainDependsOnNothingOutsideIt() {
-        noClasses().that().resideInAPackage("dev.watershed.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.watershed.application..",
-                        "dev.watershed.adapter..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.watershed.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.watershed.application..", "dev.watershed.adapter..")
                 .check(CLASSES);
     }
 
     @Test
     void applicationDoesNotKnowAdapters() {
-        noClasses().that().resideInAPackage("dev.watershed.application..")
-                .should().dependOnClassesThat().resideInAPackage("dev.watershed.adapter..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.watershed.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.watershed.adapter..")
                 .check(CLASSES);
     }
 
     @Test
     void entitiesStayInPersistence() {
-        noClasses().that().resideOutsideOfPackage("dev.watershed.adapter.persistence..")
-                .should().dependOnClassesThat().resideInAPackage("dev.watershed.adapter.persistence..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.watershed.adapter.persistence..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.watershed.adapter.persistence..")
                 .check(CLASSES);
     }
 
     /** The CLI jar holds no framework: adapter.cli uses the domain (the declaration format included) and libraries. */
     @Test
     void cliUsesNoFramework() {
-        noClasses().that().resideInAPackage("dev.watershed.adapter.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "io.quarkus..", "org.hibernate..",
-                        "io.smallrye..", "io.vertx..", "org.jboss..", "org.eclipse.microprofile..",
+        noClasses()
+                .that()
+                .resideInAPackage("dev.watershed.adapter.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta..",
+                        "io.quarkus..",
+                        "org.hibernate..",
+                        "io.smallrye..",
+                        "io.vertx..",
+                        "org.jboss..",
+                        "org.eclipse.microprofile..",
                         "dev.watershed.application..")
                 .check(CLASSES);
     }
@@ -82,20 +112,29 @@ class ArchitectureTest {
      */
     @Test
     void onlyNotificationAndAdaptersKnowNotification() {
-        noClasses().that().resideOutsideOfPackages("dev.watershed.application.notification..",
-                        "dev.watershed.adapter..")
-                .should().dependOnClassesThat().resideInAPackage("dev.watershed.application.notification..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.watershed.application.notification..", "dev.watershed.adapter..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.watershed.application.notification..")
                 .check(CLASSES);
     }
 
     @Test
     void adaptersDoNotKnowEachOther() {
-        slices().matching("dev.watershed.adapter.(*)..").should().notDependOnEachOther().check(CLASSES);
+        slices().matching("dev.watershed.adapter.(*)..")
+                .should()
+                .notDependOnEachOther()
+                .check(CLASSES);
     }
 
     @Test
     void capabilitiesAreFreeOfCycles() {
-        slices().matching("dev.watershed.application.(*)..").should().beFreeOfCycles().check(CLASSES);
+        slices().matching("dev.watershed.application.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
     }
 
     /** Every dependency between two of our packages is allowed by the README's layout table. */
@@ -121,14 +160,18 @@ class ArchitectureTest {
                 }
             }
         }
-        assertThat(unnamed).as("packages the README's layout table does not name").isEmpty();
-        assertThat(violations).as("dependencies the README's layout table does not allow").isEmpty();
+        assertThat(unnamed)
+                .as("packages the README's layout table does not name")
+                .isEmpty();
+        assertThat(violations)
+                .as("dependencies the README's layout table does not allow")
+                .isEmpty();
     }
 
     /** The row of the table a package belongs to: its own, or that of the nearest enclosing package listed. */
     private static String tablePackage(String javaPackage, Map<String, Set<String>> table) {
-        String name = javaPackage.startsWith("dev.watershed.") ? javaPackage.substring("dev.watershed.".length())
-                : null;
+        String name =
+                javaPackage.startsWith("dev.watershed.") ? javaPackage.substring("dev.watershed.".length()) : null;
         while (name != null) {
             if (table.containsKey(name)) {
                 return name;
@@ -160,7 +203,9 @@ class ArchitectureTest {
                 targets.add(names.group(1));
             }
             if (entry.getValue().contains("every `application.*`")) {
-                cells.keySet().stream().filter(other -> other.startsWith("application.")).forEach(targets::add);
+                cells.keySet().stream()
+                        .filter(other -> other.startsWith("application."))
+                        .forEach(targets::add);
                 targets.remove("application.*");
             }
             table.put(entry.getKey(), targets);

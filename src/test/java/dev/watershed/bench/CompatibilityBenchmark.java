@@ -37,8 +37,8 @@ class CompatibilityBenchmark {
         List<JsonNode> history = CompatibilityFixtures.history(FIELDS, VERSIONS);
         CompatibilityChecker checker = new CompatibilityChecker();
         long[] inProcess = measure(() -> {
-            CompatibilityVerdict verdict = checker.check(SchemaFormat.JSON_SCHEMA,
-                    CompatibilityMode.FULL_TRANSITIVE, false, next, history);
+            CompatibilityVerdict verdict =
+                    checker.check(SchemaFormat.JSON_SCHEMA, CompatibilityMode.FULL_TRANSITIVE, false, next, history);
             return verdict.compatible();
         });
 
@@ -47,11 +47,18 @@ class CompatibilityBenchmark {
         request.set("schema", next);
         request.putArray("previous").addAll(history);
         String body = request.toString();
-        long[] rest = measure(() -> given().contentType("application/json").body(body)
-                .post("/api/v1/compatibility").then().statusCode(200).extract().<Boolean>path("compatible"));
+        long[] rest = measure(() -> given().contentType("application/json")
+                .body(body)
+                .post("/api/v1/compatibility")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<Boolean>path("compatible"));
 
-        System.out.printf("%nCompatibility benchmark: %d-field JSON Schema vs %d previous versions, FULL_TRANSITIVE"
-                + " (request body %.1f MiB)%n", FIELDS, VERSIONS, body.length() / 1048576.0);
+        System.out.printf(
+                "%nCompatibility benchmark: %d-field JSON Schema vs %d previous versions, FULL_TRANSITIVE"
+                        + " (request body %.1f MiB)%n",
+                FIELDS, VERSIONS, body.length() / 1048576.0);
         print("in process (CompatibilityChecker)", inProcess);
         print("through REST (parse + meta-validate 101 schemas + check)", rest);
         System.out.printf("  REST / in-process median ratio: %.2f%n%n", median(rest) / (double) median(inProcess));
@@ -76,7 +83,8 @@ class CompatibilityBenchmark {
     }
 
     private static void print(String label, long[] sorted) {
-        System.out.printf("  %-58s median %7.1f ms  (min %.1f, max %.1f)%n", label, median(sorted) / 1e6,
-                sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6);
+        System.out.printf(
+                "  %-58s median %7.1f ms  (min %.1f, max %.1f)%n",
+                label, median(sorted) / 1e6, sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6);
     }
 }

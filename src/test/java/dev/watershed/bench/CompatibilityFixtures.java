@@ -15,8 +15,7 @@ public final class CompatibilityFixtures {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private CompatibilityFixtures() {
-    }
+    private CompatibilityFixtures() {}
 
     /**
      * A 2020-12 object schema with {@code fields} top-level properties, the first few of them required.
@@ -84,7 +83,10 @@ public final class CompatibilityFixtures {
                 address.putObject("street").put("type", "string");
                 address.putObject("city").put("type", "string");
                 address.putObject("postcode").put("type", "string").put("maxLength", 10);
-                address.putObject("country").put("type", "string").put("minLength", 2).put("maxLength", 2);
+                address.putObject("country")
+                        .put("type", "string")
+                        .put("minLength", 2)
+                        .put("maxLength", 2);
                 field.put("additionalProperties", false);
             }
         }

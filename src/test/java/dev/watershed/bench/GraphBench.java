@@ -16,8 +16,7 @@ public final class GraphBench {
     private static final long SEED = 20_240_601L;
     private static final int QUERIES = 20_000;
 
-    private GraphBench() {
-    }
+    private GraphBench() {}
 
     public static void main(String[] args) {
         // Warm the JIT on a mid-sized estate so that neither measured size pays for compilation.
@@ -50,8 +49,11 @@ public final class GraphBench {
 
         query(graph, roots, QUERIES);
         long[] latencies = query(graph, roots, QUERIES);
-        int resultSize = new FieldImpactAnalysis(graph).impact(roots.get(0), List.of()).size();
-        int fieldResult = new FieldImpactAnalysis(graph).impact(roots.get(0), List.of("/field_3")).size();
+        int resultSize =
+                new FieldImpactAnalysis(graph).impact(roots.get(0), List.of()).size();
+        int fieldResult = new FieldImpactAnalysis(graph)
+                .impact(roots.get(0), List.of("/field_3"))
+                .size();
 
         long incremental = 0;
         if (assets >= 100_000) {
@@ -69,17 +71,25 @@ public final class GraphBench {
         long graphOnly = usedHeap();
 
         System.out.printf("%,d assets / %,d dependencies%n", graph.nodeCount(), edges);
-        System.out.printf("  bulk load           median %,.1f ms  (min %,.1f, max %,.1f, 5 runs)%n",
+        System.out.printf(
+                "  bulk load           median %,.1f ms  (min %,.1f, max %,.1f, 5 runs)%n",
                 loads[2] / 1e6, loads[0] / 1e6, loads[4] / 1e6);
         if (incremental > 0) {
-            System.out.printf("  one-by-one load     %,.1f ms  (upsertNode + putDependency per edge, 1 run)%n",
+            System.out.printf(
+                    "  one-by-one load     %,.1f ms  (upsertNode + putDependency per edge, 1 run)%n",
                     incremental / 1e6);
         }
-        System.out.printf("  impact, all fields  p50 %,.1f µs  p99 %,.1f µs  (%d roots, %,d queries, "
+        System.out.printf(
+                "  impact, all fields  p50 %,.1f µs  p99 %,.1f µs  (%d roots, %,d queries, "
                         + "e.g. %d impacted; with one field: %d)%n",
-                percentile(latencies, 50) / 1e3, percentile(latencies, 99) / 1e3, roots.size(), QUERIES,
-                resultSize, fieldResult);
-        System.out.printf("  heap: input lists %,.1f MB; lists + graph %,.1f MB; graph alone (lists dropped, "
+                percentile(latencies, 50) / 1e3,
+                percentile(latencies, 99) / 1e3,
+                roots.size(),
+                QUERIES,
+                resultSize,
+                fieldResult);
+        System.out.printf(
+                "  heap: input lists %,.1f MB; lists + graph %,.1f MB; graph alone (lists dropped, "
                         + "incl. its node/edge records) %,.1f MB%n",
                 (withLists - baseline) / 1e6, (withGraph - baseline) / 1e6, (graphOnly - baseline) / 1e6);
     }

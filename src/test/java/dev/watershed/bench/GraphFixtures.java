@@ -25,13 +25,13 @@ import java.util.Set;
  */
 public final class GraphFixtures {
 
-    private static final String[] KINDS = {"SOURCE", "DATASET", "DATASET", "DATASET", "FEATURE", "FEATURE", "MODEL",
-        "DATASET"};
+    private static final String[] KINDS = {
+        "SOURCE", "DATASET", "DATASET", "DATASET", "FEATURE", "FEATURE", "MODEL", "DATASET"
+    };
     private static final int OWNERS = 40;
     private static final int FIELDS = 20;
 
-    private GraphFixtures() {
-    }
+    private GraphFixtures() {}
 
     /** An estate of {@code assets} assets and exactly {@code 3 * assets} dependencies, the same for the same seed. */
     public static Estate estate(int assets, long seed) {
@@ -46,7 +46,10 @@ public final class GraphFixtures {
         for (int layer = 0; layer < layers; layer++) {
             for (int i = layerStart[layer]; i < layerStart[layer + 1]; i++) {
                 layerOf[i] = layer;
-                nodes.add(new AssetNode(name(layer, i), KINDS[layer], "team-" + random.nextInt(OWNERS),
+                nodes.add(new AssetNode(
+                        name(layer, i),
+                        KINDS[layer],
+                        "team-" + random.nextInt(OWNERS),
                         new SemanticVersion(1 + random.nextInt(3), random.nextInt(10), random.nextInt(10))));
             }
         }
@@ -65,8 +68,14 @@ public final class GraphFixtures {
             if (!pairs.add(((long) producer << 32) | consumer)) {
                 continue;
             }
-            edges.add(new DependencyEdge(nodes.get(producer).name(), nodes.get(consumer).name(),
-                    VersionRange.ANY, null, fields(random), random.nextBoolean() ? Usage.SERVING : Usage.BOTH, null));
+            edges.add(new DependencyEdge(
+                    nodes.get(producer).name(),
+                    nodes.get(consumer).name(),
+                    VersionRange.ANY,
+                    null,
+                    fields(random),
+                    random.nextBoolean() ? Usage.SERVING : Usage.BOTH,
+                    null));
         }
         return new Estate(nodes, edges);
     }
@@ -100,7 +109,8 @@ public final class GraphFixtures {
         List<String> roots = new ArrayList<>();
         Set<String> tried = new HashSet<>();
         for (int attempt = 0; attempt < 200_000 && roots.size() < wanted; attempt++) {
-            String candidate = estate.nodes().get(random.nextInt(estate.nodes().size())).name();
+            String candidate =
+                    estate.nodes().get(random.nextInt(estate.nodes().size())).name();
             if (!tried.add(candidate)) {
                 continue;
             }
@@ -126,6 +136,5 @@ public final class GraphFixtures {
     }
 
     /** A generated estate as the lists a bulk load takes. */
-    public record Estate(List<AssetNode> nodes, List<DependencyEdge> edges) {
-    }
+    public record Estate(List<AssetNode> nodes, List<DependencyEdge> edges) {}
 }

@@ -89,8 +89,9 @@ class GraphRestBenchTest {
     @Test
     void measure() throws Exception {
         List<String> report = new ArrayList<>();
-        report.add(String.format("JVM max heap %,d MB, %d processors", Runtime.getRuntime().maxMemory() >> 20,
-                Runtime.getRuntime().availableProcessors()));
+        report.add(String.format(
+                "JVM max heap %,d MB, %d processors",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors()));
         Map<Integer, long[]> latencies = new HashMap<>();
         for (int size : new int[] {1_000, 100_000}) {
             latencies.put(size, run(size, report));
@@ -107,8 +108,10 @@ class GraphRestBenchTest {
     private long[] run(int size, List<String> report) throws Exception {
         GraphFixtures.Estate fixture = GraphFixtures.estate(size, SEED);
         List<String> roots = GraphFixtures.rootsWithDownstream(fixture, 40, 60, 200, SEED);
-        List<String> models = new ArrayList<>(fixture.nodes().stream().filter(node -> node.kind().equals("MODEL"))
-                .map(AssetNode::name).toList());
+        List<String> models = new ArrayList<>(fixture.nodes().stream()
+                .filter(node -> node.kind().equals("MODEL"))
+                .map(AssetNode::name)
+                .toList());
         Collections.shuffle(models, new Random(SEED));
         models = List.copyOf(models.subList(0, Math.min(200, models.size())));
         clear();
@@ -148,20 +151,29 @@ class GraphRestBenchTest {
         Arrays.sort(latencies);
         Set<Integer> resultSizes = new HashSet<>();
         for (String root : roots) {
-            resultSizes.add(new FieldImpactAnalysis(estate.read()).impact(root, List.of()).size());
+            resultSizes.add(new FieldImpactAnalysis(estate.read())
+                    .impact(root, List.of())
+                    .size());
         }
 
-        report.add(String.format("%,d assets / %,d dependencies (batched JDBC insert %,.1f s)", nodes, edges,
-                insertNanos / 1e9));
-        report.add(String.format("  graph load (as at start)  median %,.0f ms  (min %,.0f, max %,.0f, 3 runs)",
+        report.add(String.format(
+                "%,d assets / %,d dependencies (batched JDBC insert %,.1f s)", nodes, edges, insertNanos / 1e9));
+        report.add(String.format(
+                "  graph load (as at start)  median %,.0f ms  (min %,.0f, max %,.0f, 3 runs)",
                 loads[1] / 1e6, loads[0] / 1e6, loads[2] / 1e6));
-        report.add(String.format("  impact over HTTP          p50 %,.2f ms  p99 %,.2f ms  (%d roots, %,d queries,"
-                        + " %d-%d impacted each, %,d response bytes)", percentile(latencies, 50) / 1e6,
-                percentile(latencies, 99) / 1e6, roots.size(), QUERIES,
+        report.add(String.format(
+                "  impact over HTTP          p50 %,.2f ms  p99 %,.2f ms  (%d roots, %,d queries,"
+                        + " %d-%d impacted each, %,d response bytes)",
+                percentile(latencies, 50) / 1e6,
+                percentile(latencies, 99) / 1e6,
+                roots.size(),
+                QUERIES,
                 resultSizes.stream().min(Integer::compare).orElse(0),
-                resultSizes.stream().max(Integer::compare).orElse(0), answered));
-        report.add(String.format("  heap held by the graph    %,.1f MB  (used heap after the load minus before,"
-                + " after GC)", (withGraph - baseline) / 1e6));
+                resultSizes.stream().max(Integer::compare).orElse(0),
+                answered));
+        report.add(String.format(
+                "  heap held by the graph    %,.1f MB  (used heap after the load minus before," + " after GC)",
+                (withGraph - baseline) / 1e6));
         measureFindings(report);
         measureTimelines(models, report);
         return latencies;
@@ -180,10 +192,16 @@ class GraphRestBenchTest {
         for (int i = 0; i < computations.length; i++) {
             begin = System.nanoTime();
             Instant now = Instant.now();
-            EstateFacts facts = new EstateFacts(estate.read().snapshot(), health.latestFieldMetadata(),
-                    health.highCriticalityAssets(), health.replicas(),
-                    health.majorReleasesSince(now.minus(Duration.ofDays(90))), now);
-            found = FindingsAnalyser.withAllRules(2, Duration.ofDays(90)).analyse(facts).size();
+            EstateFacts facts = new EstateFacts(
+                    estate.read().snapshot(),
+                    health.latestFieldMetadata(),
+                    health.highCriticalityAssets(),
+                    health.replicas(),
+                    health.majorReleasesSince(now.minus(Duration.ofDays(90))),
+                    now);
+            found = FindingsAnalyser.withAllRules(2, Duration.ofDays(90))
+                    .analyse(facts)
+                    .size();
             computations[i] = System.nanoTime() - begin;
         }
         Arrays.sort(computations);
@@ -194,8 +212,9 @@ class GraphRestBenchTest {
             warm[i] = System.nanoTime() - begin;
         }
         Arrays.sort(warm);
-        report.add(String.format("  findings                  computed in process median %,.0f ms (%,d findings);"
-                + " first request %,.0f ms, cached p50 %,.2f ms (%,d bytes with severity=ERROR)",
+        report.add(String.format(
+                "  findings                  computed in process median %,.0f ms (%,d findings);"
+                        + " first request %,.0f ms, cached p50 %,.2f ms (%,d bytes with severity=ERROR)",
                 computations[1] / 1e6, found, cold / 1e6, percentile(warm, 50) / 1e6, first.length()));
     }
 
@@ -219,15 +238,19 @@ class GraphRestBenchTest {
             covered += assets.find() ? Long.parseLong(assets.group(1)) : 0;
         }
         Arrays.sort(latencies);
-        report.add(String.format("  model timeline over HTTP  p50 %,.2f ms  p99 %,.2f ms  (%d models, %d queries,"
-                + " %,.0f upstream assets read on average)", percentile(latencies, 50) / 1e6,
-                percentile(latencies, 99) / 1e6, sample.size(), latencies.length,
+        report.add(String.format(
+                "  model timeline over HTTP  p50 %,.2f ms  p99 %,.2f ms  (%d models, %d queries,"
+                        + " %,.0f upstream assets read on average)",
+                percentile(latencies, 50) / 1e6,
+                percentile(latencies, 99) / 1e6,
+                sample.size(),
+                latencies.length,
                 (double) covered / latencies.length));
     }
 
     private String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(assets.resolve(path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(assets.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -235,19 +258,30 @@ class GraphRestBenchTest {
     }
 
     private String impact(String root) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(assets.resolve(root + "/impact")).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(assets.resolve(root + "/impact")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("impact of " + root + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "impact of " + root + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }
 
     private void clear() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : List.of("event_asset", "inbox_notification", "delivery", "notification_event",
-                    "dependency", "contract", "asset_tag", "asset", "api_token", "team")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String table : List.of(
+                    "event_asset",
+                    "inbox_notification",
+                    "delivery",
+                    "notification_event",
+                    "dependency",
+                    "contract",
+                    "asset_tag",
+                    "asset",
+                    "api_token",
+                    "team")) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
             statement.executeUpdate("UPDATE estate_version SET version = version + 1");
@@ -260,8 +294,8 @@ class GraphRestBenchTest {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             Set<String> owners = fixture.nodes().stream().map(AssetNode::owner).collect(Collectors.toSet());
-            try (PreparedStatement team = connection.prepareStatement(
-                    "INSERT INTO team (id, name, email, created_at) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement team =
+                    connection.prepareStatement("INSERT INTO team (id, name, email, created_at) VALUES (?, ?, ?, ?)")) {
                 long id = 1;
                 for (String owner : owners) {
                     team.setLong(1, id++);
@@ -273,12 +307,12 @@ class GraphRestBenchTest {
                 team.executeBatch();
             }
             try (PreparedStatement asset = connection.prepareStatement("INSERT INTO asset (id, name, kind,"
-                    + " owner_team, criticality, compatibility, strict_compatibility, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, 'MEDIUM', 'BACKWARD', FALSE, ?, ?)");
-                 PreparedStatement contract = connection.prepareStatement("INSERT INTO contract (id, asset_id,"
-                         + " version, major, minor, patch, format, status, fingerprint, schema_text, fields_json,"
-                         + " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, 'JSON_SCHEMA', 'ACTIVE', 'bench',"
-                         + " '{\"type\":\"object\"}', '{}', ?, 'bench')")) {
+                            + " owner_team, criticality, compatibility, strict_compatibility, created_at, updated_at)"
+                            + " VALUES (?, ?, ?, ?, 'MEDIUM', 'BACKWARD', FALSE, ?, ?)");
+                    PreparedStatement contract = connection.prepareStatement("INSERT INTO contract (id, asset_id,"
+                            + " version, major, minor, patch, format, status, fingerprint, schema_text, fields_json,"
+                            + " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, 'JSON_SCHEMA', 'ACTIVE', 'bench',"
+                            + " '{\"type\":\"object\"}', '{}', ?, 'bench')")) {
                 long id = 1_000_000_000L;
                 int pending = 0;
                 for (AssetNode node : fixture.nodes()) {
@@ -319,8 +353,11 @@ class GraphRestBenchTest {
                     dependency.setString(3, edge.consumer());
                     dependency.setString(4, edge.versionRange().toString());
                     dependency.setString(5, versions.get(edge.producer()));
-                    dependency.setString(6, edge.fields().stream().map(field -> "\"" + field + "\"")
-                            .collect(Collectors.joining(",", "[", "]")));
+                    dependency.setString(
+                            6,
+                            edge.fields().stream()
+                                    .map(field -> "\"" + field + "\"")
+                                    .collect(Collectors.joining(",", "[", "]")));
                     dependency.setString(7, edge.usage().name());
                     dependency.setTimestamp(8, now);
                     dependency.setTimestamp(9, now);
@@ -356,9 +393,9 @@ class GraphRestBenchTest {
             throws SQLException {
         Random random = new Random(SEED);
         try (PreparedStatement event = connection.prepareStatement("INSERT INTO notification_event (id, type,"
-                + " subject, occurred_at, data) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement link = connection.prepareStatement("INSERT INTO event_asset (event_id, asset,"
-                     + " occurred_at) VALUES (?, ?, ?)")) {
+                        + " subject, occurred_at, data) VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement link = connection.prepareStatement(
+                        "INSERT INTO event_asset (event_id, asset," + " occurred_at) VALUES (?, ?, ?)")) {
             int pending = 0;
             for (AssetNode node : fixture.nodes()) {
                 for (String type : List.of("contract.published", "dependency.added")) {
@@ -368,9 +405,11 @@ class GraphRestBenchTest {
                     event.setString(2, type);
                     event.setString(3, node.name());
                     event.setTimestamp(4, at);
-                    event.setString(5, "contract.published".equals(type)
-                            ? "{\"asset\":\"" + node.name() + "\",\"version\":\"" + node.latestVersion() + "\"}"
-                            : "{\"producer\":\"" + node.name() + "\",\"consumer\":\"" + node.name() + "\"}");
+                    event.setString(
+                            5,
+                            "contract.published".equals(type)
+                                    ? "{\"asset\":\"" + node.name() + "\",\"version\":\"" + node.latestVersion() + "\"}"
+                                    : "{\"producer\":\"" + node.name() + "\",\"consumer\":\"" + node.name() + "\"}");
                     event.addBatch();
                     link.setString(1, id);
                     link.setString(2, node.name());

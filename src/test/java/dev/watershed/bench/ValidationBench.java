@@ -21,21 +21,24 @@ public final class ValidationBench {
 
     private static final int ROUNDS = 5;
 
-    private ValidationBench() {
-    }
+    private ValidationBench() {}
 
     public static void main(String[] args) {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         List<JsonNode> records = ValidationFixtures.records(count, 42);
         byte[] ndjson = ValidationFixtures.ndjson(records);
         JsonNode schemaNode = ValidationFixtures.schema();
-        Schema raw = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                        .formatAssertionsEnabled(true).build())).getSchema(schemaNode);
-        NdjsonBatchValidator batch = new NdjsonBatchValidator(new JsonSchemaRecordValidator(schemaNode),
-                ValidationLimits.defaults());
-        System.out.printf("%d records, %.1f MB NDJSON, %.0f bytes/record%n", count, ndjson.length / 1e6,
-                (double) ndjson.length / count);
+        Schema raw = SchemaRegistry.withDefaultDialect(
+                        SpecificationVersion.DRAFT_2020_12,
+                        builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                .formatAssertionsEnabled(true)
+                                .build()))
+                .getSchema(schemaNode);
+        NdjsonBatchValidator batch =
+                new NdjsonBatchValidator(new JsonSchemaRecordValidator(schemaNode), ValidationLimits.defaults());
+        System.out.printf(
+                "%d records, %.1f MB NDJSON, %.0f bytes/record%n",
+                count, ndjson.length / 1e6, (double) ndjson.length / count);
 
         double rawRate = 0;
         double ndjsonRate = 0;
@@ -61,11 +64,13 @@ public final class ValidationBench {
             profiler.profile().summary();
             profiledRate = rate(count, start);
             invalid = report.invalid();
-            System.out.printf("round %d: raw %,.0f rec/s (%d invalid) | ndjson %,.0f rec/s (%d invalid)"
-                    + " | ndjson+profile %,.0f rec/s%n", round, rawRate, rawInvalid, ndjsonRate, invalid,
-                    profiledRate);
+            System.out.printf(
+                    "round %d: raw %,.0f rec/s (%d invalid) | ndjson %,.0f rec/s (%d invalid)"
+                            + " | ndjson+profile %,.0f rec/s%n",
+                    round, rawRate, rawInvalid, ndjsonRate, invalid, profiledRate);
         }
-        System.out.printf("last round: ndjson/raw = %.2f, ndjson+profile/raw = %.2f (%.1f%% invalid)%n",
+        System.out.printf(
+                "last round: ndjson/raw = %.2f, ndjson+profile/raw = %.2f (%.1f%% invalid)%n",
                 ndjsonRate / rawRate, profiledRate / rawRate, 100.0 * invalid / count);
     }
 

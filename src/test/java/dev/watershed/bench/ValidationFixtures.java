@@ -87,8 +87,7 @@ public final class ValidationFixtures {
     private static final String[] SEGMENTS = {"retail", "pro", "vip"};
     private static final String[] LOCALES = {"fr-FR", "en-GB", "de-DE", "es-ES"};
 
-    private ValidationFixtures() {
-    }
+    private ValidationFixtures() {}
 
     public static JsonNode schema() {
         try {
@@ -125,8 +124,15 @@ public final class ValidationFixtures {
     private static ObjectNode record(Random random, int i) {
         ObjectNode r = MAPPER.createObjectNode();
         r.put("orderId", new java.util.UUID(random.nextLong(), random.nextLong()).toString());
-        r.put("createdAt", String.format("2025-%02d-%02dT%02d:%02d:%02dZ", 1 + random.nextInt(12),
-                1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60)));
+        r.put(
+                "createdAt",
+                String.format(
+                        "2025-%02d-%02dT%02d:%02d:%02dZ",
+                        1 + random.nextInt(12),
+                        1 + random.nextInt(28),
+                        random.nextInt(24),
+                        random.nextInt(60),
+                        random.nextInt(60)));
         r.put("deliveryDate", String.format("2025-%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28)));
         r.put("status", pick(random, STATUSES));
         r.put("channel", pick(random, CHANNELS));

@@ -42,18 +42,25 @@ class ValidationRestBenchmark {
         long bodyBytes = (long) ndjson.length * (RECORDS / DISTINCT);
         String asset = Api.createAsset(Api.createTeam(), "SOURCE");
         Api.publish(asset, ValidationFixtures.SCHEMA, 201);
-        Schema raw = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                        .formatAssertionsEnabled(true).build())).getSchema(ValidationFixtures.schema());
+        Schema raw = SchemaRegistry.withDefaultDialect(
+                        SpecificationVersion.DRAFT_2020_12,
+                        builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                .formatAssertionsEnabled(true)
+                                .build()))
+                .getSchema(ValidationFixtures.schema());
         // The same, configured as the registry compiles contracts (linear-time RE2/J patterns): the ratio against
         // it is the cost of the endpoint itself, without the difference between the two regex engines.
-        Schema rawRe2j = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                        .formatAssertionsEnabled(true)
-                        .regularExpressionFactory(Re2jRegularExpressionFactory.INSTANCE).build()))
+        Schema rawRe2j = SchemaRegistry.withDefaultDialect(
+                        SpecificationVersion.DRAFT_2020_12,
+                        builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                .formatAssertionsEnabled(true)
+                                .regularExpressionFactory(Re2jRegularExpressionFactory.INSTANCE)
+                                .build()))
                 .getSchema(ValidationFixtures.schema());
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        System.out.printf("%,d records per REST request (%,d distinct), %.1f MB body, %.0f bytes/record%n",
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        System.out.printf(
+                "%,d records per REST request (%,d distinct), %.1f MB body, %.0f bytes/record%n",
                 RECORDS, DISTINCT, bodyBytes / 1e6, (double) ndjson.length / DISTINCT);
 
         post(client, asset, ndjson, ndjson.length, false);
@@ -87,20 +94,22 @@ class ValidationRestBenchmark {
             start = System.nanoTime();
             post(client, asset, ndjson, bodyBytes, true);
             profiledRate = RECORDS / seconds(start);
-            System.out.printf("round %d: raw networknt %,.0f rec/s | REST NDJSON %,.0f rec/s (%.2f x raw)"
-                    + " | REST NDJSON + profile %,.0f rec/s (%.2f x raw)%n", round, rawRate, plainRate,
-                    plainRate / rawRate, profiledRate, profiledRate / rawRate);
+            System.out.printf(
+                    "round %d: raw networknt %,.0f rec/s | REST NDJSON %,.0f rec/s (%.2f x raw)"
+                            + " | REST NDJSON + profile %,.0f rec/s (%.2f x raw)%n",
+                    round, rawRate, plainRate, plainRate / rawRate, profiledRate, profiledRate / rawRate);
         }
-        System.out.printf("RESULT raw=%,.0f rest=%,.0f (%.2f) rest+profile=%,.0f (%.2f) liveHeapGrowth=%d MiB%n",
+        System.out.printf(
+                "RESULT raw=%,.0f rest=%,.0f (%.2f) rest+profile=%,.0f (%.2f) liveHeapGrowth=%d MiB%n",
                 rawRate, plainRate, plainRate / rawRate, profiledRate, profiledRate / rawRate, heapGrowth >> 20);
-        System.out.printf("RESULT against raw networknt with RE2/J patterns (%,.0f rec/s): rest %.2f,"
-                + " rest+profile %.2f%n", rawRe2jRate, plainRate / rawRe2jRate, profiledRate / rawRe2jRate);
+        System.out.printf(
+                "RESULT against raw networknt with RE2/J patterns (%,.0f rec/s): rest %.2f," + " rest+profile %.2f%n",
+                rawRe2jRate, plainRate / rawRe2jRate, profiledRate / rawRe2jRate);
     }
 
-    private void post(HttpClient client, String asset, byte[] chunk, long length, boolean profile)
-            throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/assets/" + asset
-                        + "/validate?profile=" + profile))
+    private void post(HttpClient client, String asset, byte[] chunk, long length, boolean profile) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(
+                        base.resolve("/api/v1/assets/" + asset + "/validate?profile=" + profile))
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new RepeatingInputStream(chunk, length)))
                 .build();

@@ -21,10 +21,11 @@ class ComputeBudgetTest {
         now.addAndGet(Duration.ofMillis(251).toNanos());
 
         assertThatThrownBy(() -> {
-            for (int tick = 0; tick < 1_000; tick++) {
-                budget.tick();
-            }
-        }).isInstanceOf(ComputeBudgetExceededException.class)
+                    for (int tick = 0; tick < 1_000; tick++) {
+                        budget.tick();
+                    }
+                })
+                .isInstanceOf(ComputeBudgetExceededException.class)
                 .hasMessageContaining("more than 250ms")
                 .hasMessageContaining("watershed.limits.compute-budget")
                 .satisfies(e -> assertThat(((WatershedException) e).code()).isEqualTo("COMPUTE_BUDGET_EXCEEDED"));
@@ -54,7 +55,8 @@ class ComputeBudgetTest {
         request.cancel();
 
         assertThat(record.cancelled()).isTrue();
-        assertThatThrownBy(record::tick).isInstanceOf(ComputeCancelledException.class)
+        assertThatThrownBy(record::tick)
+                .isInstanceOf(ComputeCancelledException.class)
                 .satisfies(e -> assertThat(((WatershedException) e).code()).isEqualTo("COMPUTE_CANCELLED"));
         assertThatThrownBy(request::checkCancelled).isInstanceOf(ComputeCancelledException.class);
     }

@@ -45,7 +45,8 @@ class CrashIT {
     @TempDir
     Path workDir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void acknowledgedPublishesSurviveKillNine() throws Exception {
@@ -53,8 +54,13 @@ class CrashIT {
         long seed = Long.getLong("watershed.crash.seed", System.nanoTime());
         Random random = new Random(seed);
         String run = Long.toString(Math.abs(seed % 1_000_000_000L), 36);
-        Map<String, String> settings = Map.of("watershed.data-dir", workDir.resolve("data").toString(),
-                "watershed.auth.bootstrap-token", TOKEN, "watershed.examples.load", "false");
+        Map<String, String> settings = Map.of(
+                "watershed.data-dir",
+                workDir.resolve("data").toString(),
+                "watershed.auth.bootstrap-token",
+                TOKEN,
+                "watershed.examples.load",
+                "false");
         // Two writers per asset: the row lock and the durability of commits are both at stake.
         List<String> assets = List.of("crash-" + run + ".orders", "crash-" + run + ".payments");
         Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
@@ -63,8 +69,12 @@ class CrashIT {
         try (RunningRegistry first = RunningRegistry.start(workDir, settings)) {
             call(first, "POST", "/api/v1/teams", Map.of("name", "crash-" + run, "email", "crash@example.org"), 201);
             for (String asset : assets) {
-                call(first, "POST", "/api/v1/assets", Map.of("name", asset, "kind", "DATASET",
-                        "owner", "crash-" + run), 201);
+                call(
+                        first,
+                        "POST",
+                        "/api/v1/assets",
+                        Map.of("name", asset, "kind", "DATASET", "owner", "crash-" + run),
+                        201);
             }
         }
         for (int cycle = 0; cycle < cycles; cycle++) {
@@ -78,23 +88,34 @@ class CrashIT {
             } finally {
                 registry.close();
             }
-            System.out.printf("crash cycle %d/%d (%s after %d ms): %d acknowledged so far%n", cycle + 1, cycles,
-                    graceful ? "SIGTERM" : "SIGKILL", runFor, acknowledged.size());
+            System.out.printf(
+                    "crash cycle %d/%d (%s after %d ms): %d acknowledged so far%n",
+                    cycle + 1, cycles, graceful ? "SIGTERM" : "SIGKILL", runFor, acknowledged.size());
         }
         List<String> gone;
         try (RunningRegistry last = RunningRegistry.start(workDir, settings)) {
             gone = missing(last, acknowledged);
         }
-        System.out.printf("crash test (seed %d): %d cycles, %d publishes acknowledged, %d lost%n", seed, cycles,
-                acknowledged.size(), gone.size() + lost);
+        System.out.printf(
+                "crash test (seed %d): %d cycles, %d publishes acknowledged, %d lost%n",
+                seed, cycles, acknowledged.size(), gone.size() + lost);
         assertThat(acknowledged).as("publishes acknowledged").hasSizeGreaterThan(cycles * 10);
-        assertThat(gone).as("acknowledged versions missing after the restarts (seed %d)", seed).isEmpty();
-        assertThat(lost).as("acknowledged versions missing after an intermediate restart (seed %d)", seed).isZero();
+        assertThat(gone)
+                .as("acknowledged versions missing after the restarts (seed %d)", seed)
+                .isEmpty();
+        assertThat(lost)
+                .as("acknowledged versions missing after an intermediate restart (seed %d)", seed)
+                .isZero();
     }
 
     /** Publishes from {@link #WRITERS} threads until the registry is killed (or stopped) after {@code runFor}. */
-    private void writeUntilStopped(RunningRegistry registry, List<String> assets, int cycle,
-                                   Queue<Acknowledged> acknowledged, long runFor, boolean graceful)
+    private void writeUntilStopped(
+            RunningRegistry registry,
+            List<String> assets,
+            int cycle,
+            Queue<Acknowledged> acknowledged,
+            long runFor,
+            boolean graceful)
             throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         AtomicBoolean stopping = new AtomicBoolean();
@@ -107,7 +128,10 @@ class CrashIT {
                 for (int i = 0; ; i++) {
                     HttpResponse<String> response;
                     try {
-                        response = send(registry, "POST", "/api/v1/assets/" + asset + "/contracts",
+                        response = send(
+                                registry,
+                                "POST",
+                                "/api/v1/assets/" + asset + "/contracts",
                                 publishBody(writer + "_" + i));
                     } catch (IOException gone) {
                         if (stopping.get()) {
@@ -118,7 +142,8 @@ class CrashIT {
                     if (response.statusCode() == 201) {
                         JsonNode body = JSON.readTree(response.body());
                         String version = body.get("version").asText();
-                        acknowledged.add(new Acknowledged(asset, version, body.get("fingerprint").asText()));
+                        acknowledged.add(new Acknowledged(
+                                asset, version, body.get("fingerprint").asText()));
                     } else if (response.statusCode() >= 500 && !(stopping.get() && response.statusCode() == 503)) {
                         serverErrors.incrementAndGet();
                         System.out.println("publish answered " + response.statusCode() + ": " + response.body());
@@ -140,7 +165,9 @@ class CrashIT {
             writer.get(60, TimeUnit.SECONDS);
         }
         writers.shutdownNow();
-        assertThat(serverErrors.get()).as("publishes answered 5xx while the registry was up").isZero();
+        assertThat(serverErrors.get())
+                .as("publishes answered 5xx while the registry was up")
+                .isZero();
     }
 
     /** The acknowledged versions the registry does not list with the fingerprint it acknowledged. */
@@ -159,10 +186,14 @@ class CrashIT {
     private Map<String, String> list(RunningRegistry registry, String asset) {
         try {
             HttpResponse<String> response = send(registry, "GET", "/api/v1/assets/" + asset + "/contracts", null);
-            assertThat(response.statusCode()).as("listing %s: %s", asset, response.body()).isEqualTo(200);
+            assertThat(response.statusCode())
+                    .as("listing %s: %s", asset, response.body())
+                    .isEqualTo(200);
             Map<String, String> versions = new HashMap<>();
             for (JsonNode contract : JSON.readTree(response.body())) {
-                versions.put(contract.get("version").asText(), contract.get("fingerprint").asText());
+                versions.put(
+                        contract.get("version").asText(),
+                        contract.get("fingerprint").asText());
             }
             return versions;
         } catch (IOException | InterruptedException e) {
@@ -171,20 +202,30 @@ class CrashIT {
     }
 
     private static Map<String, Object> publishBody(String property) {
-        return Map.of("format", "JSON_SCHEMA", "schema", Map.of("type", "object", "properties",
-                Map.of("id", Map.of("type", "string"), property, Map.of("type", "string"))));
+        return Map.of(
+                "format",
+                "JSON_SCHEMA",
+                "schema",
+                Map.of(
+                        "type",
+                        "object",
+                        "properties",
+                        Map.of("id", Map.of("type", "string"), property, Map.of("type", "string"))));
     }
 
     private void call(RunningRegistry registry, String method, String path, Object body, int expected)
             throws Exception {
         HttpResponse<String> response = send(registry, method, path, body);
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
+        assertThat(response.statusCode())
+                .as("%s %s: %s", method, path, response.body())
+                .isEqualTo(expected);
     }
 
     private HttpResponse<String> send(RunningRegistry registry, String method, String path, Object body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registry.baseUrl + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN)
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TOKEN)
                 .version(HttpClient.Version.HTTP_1_1);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -195,6 +236,5 @@ class CrashIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private record Acknowledged(String asset, String version, String fingerprint) {
-    }
+    private record Acknowledged(String asset, String version, String fingerprint) {}
 }

@@ -42,7 +42,8 @@ class DurabilityBenchmark {
     @TempDir
     Path workDir;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void publishesPerSecondWithAndWithoutDurableCommits() throws Exception {
@@ -54,29 +55,41 @@ class DurabilityBenchmark {
         }
         Result durable = best(results.get("durable"));
         Result delayed = best(results.get("write-delay-500ms"));
-        System.out.printf("%nCompatible publishes, %d connections, H2 file, best of 2 rounds of %d s:%n", CONNECTIONS,
-                MEASURED.toSeconds());
-        System.out.printf("  write delay 500 ms (not durable): %7.1f publishes/s, p99 %5.1f ms%n", delayed.rate(),
-                delayed.p99Millis());
-        System.out.printf("  durable (WRITE_DELAY 0, default): %7.1f publishes/s, p99 %5.1f ms%n", durable.rate(),
-                durable.p99Millis());
+        System.out.printf(
+                "%nCompatible publishes, %d connections, H2 file, best of 2 rounds of %d s:%n",
+                CONNECTIONS, MEASURED.toSeconds());
+        System.out.printf(
+                "  write delay 500 ms (not durable): %7.1f publishes/s, p99 %5.1f ms%n",
+                delayed.rate(), delayed.p99Millis());
+        System.out.printf(
+                "  durable (WRITE_DELAY 0, default): %7.1f publishes/s, p99 %5.1f ms%n",
+                durable.rate(), durable.p99Millis());
         System.out.printf("  durable / not durable: %.2f×%n%n", durable.rate() / delayed.rate());
         assertThat(durable.rate()).isPositive();
     }
 
     private Result measure(String mode, int round) throws Exception {
         Path dir = Files.createDirectories(workDir.resolve(mode + "-" + round));
-        Map<String, String> settings = new HashMap<>(Map.of("watershed.data-dir", dir.toString(),
-                "watershed.auth.bootstrap-token", TOKEN, "watershed.examples.load", "false"));
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "watershed.data-dir",
+                dir.toString(),
+                "watershed.auth.bootstrap-token",
+                TOKEN,
+                "watershed.examples.load",
+                "false"));
         if (!mode.equals("durable")) {
-            settings.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + dir.resolve("watershed")
-                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;LOCK_TIMEOUT=10000");
+            settings.put(
+                    "quarkus.datasource.jdbc.url",
+                    "jdbc:h2:file:" + dir.resolve("watershed")
+                            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;LOCK_TIMEOUT=10000");
         }
         try (RunningRegistry registry = RunningRegistry.start(dir, settings)) {
             send(registry, "/api/v1/teams", Map.of("name", "bench", "email", "bench@example.org"));
             for (int c = 0; c < CONNECTIONS; c++) {
-                send(registry, "/api/v1/assets", Map.of("name", "bench.asset-" + c, "kind", "DATASET",
-                        "owner", "bench"));
+                send(
+                        registry,
+                        "/api/v1/assets",
+                        Map.of("name", "bench.asset-" + c, "kind", "DATASET", "owner", "bench"));
             }
             publishFor(registry, WARM_UP, "warm");
             return publishFor(registry, MEASURED, "run");
@@ -93,10 +106,15 @@ class DurabilityBenchmark {
             connections.add(pool.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
                 for (int i = 0; System.nanoTime() < end; i++) {
-                    Map<String, Object> schema = Map.of("type", "object", "properties",
+                    Map<String, Object> schema = Map.of(
+                            "type",
+                            "object",
+                            "properties",
                             Map.of("id", Map.of("type", "string"), prefix + i, Map.of("type", "string")));
                     long start = System.nanoTime();
-                    send(registry, "/api/v1/assets/" + asset + "/contracts",
+                    send(
+                            registry,
+                            "/api/v1/assets/" + asset + "/contracts",
                             Map.of("format", "JSON_SCHEMA", "schema", schema));
                     latencies.add(System.nanoTime() - start);
                 }
@@ -105,18 +123,22 @@ class DurabilityBenchmark {
         }
         List<Long> all = new ArrayList<>();
         for (Future<long[]> connection : connections) {
-            Arrays.stream(connection.get(duration.toSeconds() + 60, TimeUnit.SECONDS)).forEach(all::add);
+            Arrays.stream(connection.get(duration.toSeconds() + 60, TimeUnit.SECONDS))
+                    .forEach(all::add);
         }
         pool.shutdownNow();
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Result(sorted.length / (double) duration.toSeconds(),
+        return new Result(
+                sorted.length / (double) duration.toSeconds(),
                 sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e6);
     }
 
     private void send(RunningRegistry registry, String path, Object body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(registry.baseUrl + path))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
@@ -127,6 +149,5 @@ class DurabilityBenchmark {
         return rounds.stream().max((a, b) -> Double.compare(a.rate(), b.rate())).orElseThrow();
     }
 
-    private record Result(double rate, double p99Millis) {
-    }
+    private record Result(double rate, double p99Millis) {}
 }

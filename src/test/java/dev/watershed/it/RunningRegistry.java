@@ -42,8 +42,10 @@ final class RunningRegistry implements AutoCloseable {
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         Path log = Files.createTempFile(workDir, "registry", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         // A registry under test must not pick up a bootstrap token from the developer's environment.
         builder.environment().remove("WATERSHED_AUTH_BOOTSTRAP_TOKEN");
         RunningRegistry registry = new RunningRegistry(builder.start(), log, port);
@@ -63,7 +65,8 @@ final class RunningRegistry implements AutoCloseable {
                 throw new IllegalStateException("the registry exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build();
+                HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                        .build();
                 HttpResponse<String> health = client.send(ready, HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;

@@ -44,64 +44,113 @@ class AuthorizationMatrixTest {
     }
 
     /** A valid request for one operation; the body is JSON unless {@code contentType} says otherwise. */
-    private record Write(String query, String contentType, Function<Fixture, Object> body) {
-    }
+    private record Write(String query, String contentType, Function<Fixture, Object> body) {}
 
     /**
      * The writes open by design to some of the intruders, who then succeed (2xx), with why. Keep this short: every
      * entry is an endpoint where a foreign or anonymous caller may change or trigger something.
      */
-    private record Open(Set<Intruder> allowed, String reason) {
-    }
+    private record Open(Set<Intruder> allowed, String reason) {}
 
     private static final Map<String, Open> OPEN = Map.of(
-            "POST /api/v1/compatibility", new Open(EnumSet.of(Intruder.NO_TOKEN, Intruder.OTHER_TEAM),
-                    "a stateless check that stores nothing: open like a read, POST only to carry the schemas"),
-            "POST /api/v1/validate", new Open(EnumSet.of(Intruder.NO_TOKEN, Intruder.OTHER_TEAM),
-                    "stateless validation against a schema in the request: stores nothing, open like a read"),
-            "POST /api/v1/assets/{name}/validate", new Open(EnumSet.of(Intruder.OTHER_TEAM),
-                    "recording an observation is allowed to any authenticated caller (ObservationService): the"
-                            + " consumers who check their training and serving data are rarely the owners"),
-            "POST /api/v1/assets/{name}/baselines", new Open(EnumSet.of(Intruder.OTHER_TEAM),
-                    "a baseline merges recorded observations and, like recording them, is open to any"
-                            + " authenticated caller (BaselineService.createBaseline); another team's baseline merges"
-                            + " only what that team recorded and never becomes the owner's current one"),
-            "POST /api/v1/assets/{name}/drift", new Open(EnumSet.of(Intruder.OTHER_TEAM),
-                    "a drift check of an observation or a batch is open to any authenticated caller, like recording"
-                            + " observations (DriftService.checkObservation, checkBatch)"));
+            "POST /api/v1/compatibility",
+                    new Open(
+                            EnumSet.of(Intruder.NO_TOKEN, Intruder.OTHER_TEAM),
+                            "a stateless check that stores nothing: open like a read, POST only to carry the schemas"),
+            "POST /api/v1/validate",
+                    new Open(
+                            EnumSet.of(Intruder.NO_TOKEN, Intruder.OTHER_TEAM),
+                            "stateless validation against a schema in the request: stores nothing, open like a read"),
+            "POST /api/v1/assets/{name}/validate",
+                    new Open(
+                            EnumSet.of(Intruder.OTHER_TEAM),
+                            "recording an observation is allowed to any authenticated caller (ObservationService): the"
+                                    + " consumers who check their training and serving data are rarely the owners"),
+            "POST /api/v1/assets/{name}/baselines",
+                    new Open(
+                            EnumSet.of(Intruder.OTHER_TEAM),
+                            "a baseline merges recorded observations and, like recording them, is open to any"
+                                    + " authenticated caller (BaselineService.createBaseline); another team's baseline merges"
+                                    + " only what that team recorded and never becomes the owner's current one"),
+            "POST /api/v1/assets/{name}/drift",
+                    new Open(
+                            EnumSet.of(Intruder.OTHER_TEAM),
+                            "a drift check of an observation or a batch is open to any authenticated caller, like recording"
+                                    + " observations (DriftService.checkObservation, checkBatch)"));
 
     private static final Map<String, Write> REQUESTS = Map.ofEntries(
-            entry("POST /api/v1/teams", json(fixture -> Map.of("name", Api.unique("team"),
-                    "email", "matrix@example.org"))),
+            entry(
+                    "POST /api/v1/teams",
+                    json(fixture -> Map.of("name", Api.unique("team"), "email", "matrix@example.org"))),
             entry("POST /api/v1/tokens", json(fixture -> Map.of("team", fixture.team(), "role", "EDITOR"))),
             entry("DELETE /api/v1/tokens/{id}", none()),
-            entry("POST /api/v1/assets", json(fixture -> Map.of("name", Api.unique("matrix.asset"),
-                    "kind", "SOURCE", "owner", fixture.team()))),
-            entry("PUT /api/v1/assets/{name}", json(fixture -> Map.of("name", fixture.producer(), "kind", "DATASET",
-                    "owner", fixture.team(), "description", "changed by an intruder"))),
+            entry(
+                    "POST /api/v1/assets",
+                    json(fixture ->
+                            Map.of("name", Api.unique("matrix.asset"), "kind", "SOURCE", "owner", fixture.team()))),
+            entry(
+                    "PUT /api/v1/assets/{name}",
+                    json(fixture -> Map.of(
+                            "name",
+                            fixture.producer(),
+                            "kind",
+                            "DATASET",
+                            "owner",
+                            fixture.team(),
+                            "description",
+                            "changed by an intruder"))),
             entry("DELETE /api/v1/assets/{name}", none()),
-            entry("POST /api/v1/assets/{name}/contracts", json(fixture -> Map.of("format", "JSON_SCHEMA",
-                    "schema", Map.of("type", "object", "properties", Map.of("id", Map.of("type", "integer"),
-                            "extra", Map.of("type", "string")))))),
+            entry(
+                    "POST /api/v1/assets/{name}/contracts",
+                    json(fixture -> Map.of(
+                            "format",
+                            "JSON_SCHEMA",
+                            "schema",
+                            Map.of(
+                                    "type",
+                                    "object",
+                                    "properties",
+                                    Map.of("id", Map.of("type", "integer"), "extra", Map.of("type", "string")))))),
             entry("POST /api/v1/assets/{name}/contracts/{version}/deprecate", none()),
             entry("POST /api/v1/assets/{name}/rollback", json(fixture -> Map.of("to", "1.0.0"))),
-            entry("PUT /api/v1/assets/{name}/dependencies/{producer}", json(fixture -> Map.of("versionRange", "^1",
-                    "fields", List.of("/id")))),
+            entry(
+                    "PUT /api/v1/assets/{name}/dependencies/{producer}",
+                    json(fixture -> Map.of("versionRange", "^1", "fields", List.of("/id")))),
             entry("DELETE /api/v1/assets/{name}/dependencies/{producer}", none()),
-            entry("POST /api/v1/assets/{name}/validate", new Write("label=matrix", Fixture.NDJSON,
-                    fixture -> Fixture.batch(5))),
+            entry(
+                    "POST /api/v1/assets/{name}/validate",
+                    new Write("label=matrix", Fixture.NDJSON, fixture -> Fixture.batch(5))),
             entry("POST /api/v1/assets/{name}/baselines", json(fixture -> Map.of("label", "training"))),
-            entry("POST /api/v1/assets/{name}/drift", json(fixture -> Map.of("observation",
-                    fixture.observationId()))),
-            entry("POST /api/v1/subscriptions", json(fixture -> Map.of("team", fixture.team(),
-                    "events", List.of("contract.published"), "channel", "EMAIL", "target", "matrix@example.org"))),
+            entry("POST /api/v1/assets/{name}/drift", json(fixture -> Map.of("observation", fixture.observationId()))),
+            entry(
+                    "POST /api/v1/subscriptions",
+                    json(fixture -> Map.of(
+                            "team",
+                            fixture.team(),
+                            "events",
+                            List.of("contract.published"),
+                            "channel",
+                            "EMAIL",
+                            "target",
+                            "matrix@example.org"))),
             entry("DELETE /api/v1/subscriptions/{id}", none()),
             entry("POST /api/v1/notifications/{id}/read", none()),
             entry("POST /api/v1/deliveries/{id}/retry", none()),
-            entry("POST /api/v1/compatibility", json(fixture -> Map.of("format", "JSON_SCHEMA", "mode", "BACKWARD",
-                    "schema", Map.of("type", "object"), "previous", List.of(Map.of("type", "object"))))),
-            entry("POST /api/v1/validate", json(fixture -> Map.of("format", "JSON_SCHEMA",
-                    "schema", Fixture.SCHEMA, "records", List.of(Map.of("id", 1))))));
+            entry(
+                    "POST /api/v1/compatibility",
+                    json(fixture -> Map.of(
+                            "format",
+                            "JSON_SCHEMA",
+                            "mode",
+                            "BACKWARD",
+                            "schema",
+                            Map.of("type", "object"),
+                            "previous",
+                            List.of(Map.of("type", "object"))))),
+            entry(
+                    "POST /api/v1/validate",
+                    json(fixture -> Map.of(
+                            "format", "JSON_SCHEMA", "schema", Fixture.SCHEMA, "records", List.of(Map.of("id", 1))))));
 
     @Test
     void noWriteAnswersACallerWhoMayNotMakeIt() {
@@ -110,16 +159,20 @@ class AuthorizationMatrixTest {
         Set<String> documented = new TreeSet<>();
         writes.forEach(operation -> documented.add(operation.key()));
 
-        List<String> uncovered = documented.stream().filter(key -> !REQUESTS.containsKey(key)).toList();
-        assertThat(uncovered).as("write operations in /q/openapi without a request in AuthorizationMatrixTest."
-                + "REQUESTS: add a valid request for each (query, content type and body, using the Fixture's objects;"
-                + " extend Fixture.create() and Fixture.pathValue() for a new kind of path parameter), so that it is"
-                + " tried with every caller who may not make it; if some of those callers may make it by design, add"
-                + " the operation to OPEN with the reason").isEmpty();
+        List<String> uncovered =
+                documented.stream().filter(key -> !REQUESTS.containsKey(key)).toList();
+        assertThat(uncovered)
+                .as("write operations in /q/openapi without a request in AuthorizationMatrixTest."
+                        + "REQUESTS: add a valid request for each (query, content type and body, using the Fixture's objects;"
+                        + " extend Fixture.create() and Fixture.pathValue() for a new kind of path parameter), so that it is"
+                        + " tried with every caller who may not make it; if some of those callers may make it by design, add"
+                        + " the operation to OPEN with the reason")
+                .isEmpty();
         Set<String> stale = new TreeSet<>(REQUESTS.keySet());
         stale.addAll(OPEN.keySet());
         stale.removeAll(documented);
-        assertThat(stale).as("entries of REQUESTS or OPEN for operations the document no longer has: remove them")
+        assertThat(stale)
+                .as("entries of REQUESTS or OPEN for operations the document no longer has: remove them")
                 .isEmpty();
 
         Fixture fixture = Fixture.create();
@@ -134,8 +187,10 @@ class AuthorizationMatrixTest {
         for (OpenApiOperations.Operation operation : writes) {
             Write write = REQUESTS.get(operation.key());
             Map<String, String> values = new LinkedHashMap<>();
-            operation.pathParameters().forEach(parameter -> values.put(parameter.name(),
-                    fixture.pathValue(operation.path(), parameter.name())));
+            operation
+                    .pathParameters()
+                    .forEach(parameter ->
+                            values.put(parameter.name(), fixture.pathValue(operation.path(), parameter.name())));
             String uri = operation.expand(values) + (write.query() == null ? "" : "?" + write.query());
             Open open = OPEN.get(operation.key());
             for (Map.Entry<Intruder, String> intruder : tokens.entrySet()) {
@@ -144,14 +199,16 @@ class AuthorizationMatrixTest {
                 boolean allowed = open != null && open.allowed().contains(intruder.getKey());
                 String problem = allowed ? expectSuccess(response) : expectRefusal(response, intruder.getKey());
                 if (problem != null) {
-                    wrong.add(operation.method() + " " + uri + " as " + intruder.getKey() + ": " + problem
-                            + "; body: " + FuzzTest.truncate(response.asString(), 300));
+                    wrong.add(operation.method() + " " + uri + " as " + intruder.getKey() + ": " + problem + "; body: "
+                            + FuzzTest.truncate(response.asString(), 300));
                 }
             }
         }
         System.out.println("AuthorizationMatrixTest: " + writes.size() + " write operations x " + tokens.size()
                 + " callers = " + tried + " requests, " + OPEN.size() + " open by design");
-        assertThat(wrong).as("writes that answered a caller who may not make them wrongly").isEmpty();
+        assertThat(wrong)
+                .as("writes that answered a caller who may not make them wrongly")
+                .isEmpty();
     }
 
     private static String expectRefusal(Response response, Intruder intruder) {
@@ -166,7 +223,8 @@ class AuthorizationMatrixTest {
     }
 
     private static String expectSuccess(Response response) {
-        return response.statusCode() / 100 == 2 ? null
+        return response.statusCode() / 100 == 2
+                ? null
                 : "open by design (see OPEN) but refused with " + response.statusCode();
     }
 

@@ -45,24 +45,35 @@ class ConcurrentWritersTest {
         List<String> acknowledged = results.versionsWithStatus(201);
         assertThat(acknowledged).hasSize(WRITERS * PUBLISHES_EACH).doesNotHaveDuplicates();
         // 1.0.0 for the first, then one minor version per compatible addition, with no gap.
-        List<String> expected = IntStream.range(0, WRITERS * PUBLISHES_EACH).mapToObj(n -> "1." + n + ".0").toList();
+        List<String> expected = IntStream.range(0, WRITERS * PUBLISHES_EACH)
+                .mapToObj(n -> "1." + n + ".0")
+                .toList();
         assertThat(acknowledged).containsExactlyInAnyOrderElementsOf(expected);
-        List<String> listed = given().get("/api/v1/assets/" + asset + "/contracts").then().statusCode(200)
-                .extract().jsonPath().getList("version");
+        List<String> listed = given().get("/api/v1/assets/" + asset + "/contracts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("version");
         assertThat(listed).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
     void publishesRollbacksAndDeprecationsOfOneAssetTakeTurns() throws Exception {
         String asset = Api.createAsset(Api.createTeam(), "DATASET");
-        asAdmin().body(Map.of("compatibility", "NONE")).put("/api/v1/assets/" + asset).then().statusCode(200);
+        asAdmin()
+                .body(Map.of("compatibility", "NONE"))
+                .put("/api/v1/assets/" + asset)
+                .then()
+                .statusCode(200);
         results(publish(asset, "first")).requireStatus(201);
         Queue results = new Queue();
         runConcurrently(8, writer -> {
             for (int i = 0; i < 8; i++) {
                 switch ((writer + i) % 4) {
-                    case 0 -> results.add(asAdmin().body(Map.of("to", "1.0.0"))
-                            .post("/api/v1/assets/" + asset + "/rollback"));
+                    case 0 ->
+                        results.add(
+                                asAdmin().body(Map.of("to", "1.0.0")).post("/api/v1/assets/" + asset + "/rollback"));
                     case 1 -> results.add(asAdmin().post("/api/v1/assets/" + asset + "/contracts/1.0.0/deprecate"));
                     default -> results.add(publish(asset, "p" + writer + "_" + i));
                 }
@@ -74,8 +85,12 @@ class ConcurrentWritersTest {
         assertThat(results.statuses()).allMatch(status -> status == 200 || status == 201 || status == 409);
         List<String> created = results.versionsWithStatus(201);
         assertThat(created).doesNotHaveDuplicates();
-        List<String> listed = given().get("/api/v1/assets/" + asset + "/contracts").then().statusCode(200)
-                .extract().jsonPath().getList("version");
+        List<String> listed = given().get("/api/v1/assets/" + asset + "/contracts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("version");
         assertThat(listed).hasSize(created.size() + 1).containsAll(created);
     }
 
@@ -85,10 +100,16 @@ class ConcurrentWritersTest {
         String asset = Api.unique("race.asset");
         Queue teams = new Queue();
         Queue assets = new Queue();
-        runConcurrently(WRITERS, writer -> teams.add(asAdmin()
-                .body(Map.of("name", team, "email", "race@example.org")).post("/api/v1/teams")));
-        runConcurrently(WRITERS, writer -> assets.add(asAdmin()
-                .body(Map.of("name", asset, "kind", "SOURCE", "owner", team)).post("/api/v1/assets")));
+        runConcurrently(
+                WRITERS,
+                writer -> teams.add(asAdmin()
+                        .body(Map.of("name", team, "email", "race@example.org"))
+                        .post("/api/v1/teams")));
+        runConcurrently(
+                WRITERS,
+                writer -> assets.add(asAdmin()
+                        .body(Map.of("name", asset, "kind", "SOURCE", "owner", team))
+                        .post("/api/v1/assets")));
 
         for (Queue answers : List.of(teams, assets)) {
             assertThat(answers.serverErrors()).as("5xx answers").isEmpty();
@@ -98,9 +119,13 @@ class ConcurrentWritersTest {
     }
 
     private static Response publish(String asset, String property) {
-        Map<String, Object> schema = Map.of("type", "object", "properties",
+        Map<String, Object> schema = Map.of(
+                "type",
+                "object",
+                "properties",
                 Map.of("id", Map.of("type", "string"), property, Map.of("type", "string")));
-        return asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", schema))
+        return asAdmin()
+                .body(Map.of("format", "JSON_SCHEMA", "schema", schema))
                 .post("/api/v1/assets/" + asset + "/contracts");
     }
 
@@ -140,20 +165,23 @@ class ConcurrentWritersTest {
     /** Status and version of every answer, collected from all writers. */
     private static final class Queue {
 
-        private record Answer(int status, String version, String body) {
-        }
+        private record Answer(int status, String version, String body) {}
 
         private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
 
         void add(Response response) {
             String body = response.asString();
             String version = response.statusCode() < 300 && body.contains("\"version\"")
-                    ? response.jsonPath().getString("version") : null;
+                    ? response.jsonPath().getString("version")
+                    : null;
             answers.add(new Answer(response.statusCode(), version, body));
         }
 
         List<String> serverErrors() {
-            return answers.stream().filter(a -> a.status() >= 500).map(a -> a.status() + " " + a.body()).toList();
+            return answers.stream()
+                    .filter(a -> a.status() >= 500)
+                    .map(a -> a.status() + " " + a.body())
+                    .toList();
         }
 
         List<Integer> statuses() {

@@ -26,67 +26,173 @@ import java.util.Map;
  * @param observationId    the producer's observation
  * @param baselineId       the producer's baseline, made from that observation
  */
-record Fixture(String team, String editorToken, String otherTeam, String otherEditorToken, String revokedToken,
-               String spareTokenId, String producer, String consumer, long subscriptionId, long notificationId,
-               long deliveryId, long observationId, long baselineId) {
+record Fixture(
+        String team,
+        String editorToken,
+        String otherTeam,
+        String otherEditorToken,
+        String revokedToken,
+        String spareTokenId,
+        String producer,
+        String consumer,
+        long subscriptionId,
+        long notificationId,
+        long deliveryId,
+        long observationId,
+        long baselineId) {
 
     static final String NDJSON = "application/x-ndjson";
 
     private static final List<String> CHANNELS = List.of("web", "store");
 
     /** The producer's contract 1.0.0; 1.1.0 adds an optional {@code note}. */
-    static final Map<String, Object> SCHEMA = Map.of("type", "object",
-            "properties", Map.of("id", Map.of("type", "integer"), "amount", Map.of("type", "number"),
-                    "channel", Map.of("type", "string", "enum", CHANNELS)),
-            "required", List.of("id"));
+    static final Map<String, Object> SCHEMA = Map.of(
+            "type",
+            "object",
+            "properties",
+            Map.of(
+                    "id",
+                    Map.of("type", "integer"),
+                    "amount",
+                    Map.of("type", "number"),
+                    "channel",
+                    Map.of("type", "string", "enum", CHANNELS)),
+            "required",
+            List.of("id"));
 
     static Fixture create() {
         String team = Api.createTeam();
         String otherTeam = Api.createTeam();
         String editor = Api.editorToken(team);
         String otherEditor = Api.editorToken(otherTeam);
-        Map<String, Object> revoked = asAdmin().body(Map.of("team", team, "role", "EDITOR", "name", "revoked"))
-                .post("/api/v1/tokens").then().statusCode(201).extract().jsonPath().getMap("");
+        Map<String, Object> revoked = asAdmin()
+                .body(Map.of("team", team, "role", "EDITOR", "name", "revoked"))
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getMap("");
         asAdmin().delete("/api/v1/tokens/" + revoked.get("id")).then().statusCode(204);
-        String spareTokenId = asAdmin().body(Map.of("team", team, "role", "EDITOR", "name", "spare"))
-                .post("/api/v1/tokens").then().statusCode(201).extract().path("id");
+        String spareTokenId = asAdmin()
+                .body(Map.of("team", team, "role", "EDITOR", "name", "spare"))
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         String producer = asset(team, "DATASET");
         Api.publish(producer, SCHEMA, 201);
         String consumer = asset(team, "MODEL");
-        asAdmin().body(Map.of("versionRange", "^1", "fields", List.of("/amount"), "usage", "TRAINING"))
-                .put("/api/v1/assets/" + consumer + "/dependencies/" + producer).then().statusCode(201);
-        Api.publish(producer, Map.of("type", "object", "properties", Map.of("id", Map.of("type", "integer"),
-                "amount", Map.of("type", "number"), "channel", Map.of("type", "string", "enum", CHANNELS),
-                "note", Map.of("type", "string")), "required", List.of("id")), 201);
+        asAdmin()
+                .body(Map.of("versionRange", "^1", "fields", List.of("/amount"), "usage", "TRAINING"))
+                .put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
+                .then()
+                .statusCode(201);
+        Api.publish(
+                producer,
+                Map.of(
+                        "type",
+                        "object",
+                        "properties",
+                        Map.of(
+                                "id",
+                                Map.of("type", "integer"),
+                                "amount",
+                                Map.of("type", "number"),
+                                "channel",
+                                Map.of("type", "string", "enum", CHANNELS),
+                                "note",
+                                Map.of("type", "string")),
+                        "required",
+                        List.of("id")),
+                201);
 
-        long subscriptionId = asAdmin().body(Map.of("team", team, "asset", producer,
-                        "events", List.of("contract.published"), "channel", "EMAIL", "target", team + "@example.org"))
-                .post("/api/v1/subscriptions").then().statusCode(201).extract().jsonPath().getLong("id");
-        long observationId = Api.as(editor).contentType(NDJSON).body(batch(40))
+        long subscriptionId = asAdmin()
+                .body(Map.of(
+                        "team",
+                        team,
+                        "asset",
+                        producer,
+                        "events",
+                        List.of("contract.published"),
+                        "channel",
+                        "EMAIL",
+                        "target",
+                        team + "@example.org"))
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        long observationId = Api.as(editor)
+                .contentType(NDJSON)
+                .body(batch(40))
                 .post("/api/v1/assets/" + producer + "/validate?label=training")
-                .then().statusCode(200).extract().jsonPath().getLong("observationId");
-        long baselineId = Api.as(editor).body(Map.of("label", "training"))
-                .post("/api/v1/assets/" + producer + "/baselines").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("observationId");
+        long baselineId = Api.as(editor)
+                .body(Map.of("label", "training"))
+                .post("/api/v1/assets/" + producer + "/baselines")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
         // The other team's own training data: its baselines merge only what it recorded itself.
-        Api.as(otherEditor).contentType(NDJSON).body(batch(40))
-                .post("/api/v1/assets/" + producer + "/validate?label=training").then().statusCode(200);
+        Api.as(otherEditor)
+                .contentType(NDJSON)
+                .body(batch(40))
+                .post("/api/v1/assets/" + producer + "/validate?label=training")
+                .then()
+                .statusCode(200);
         // Declaring the dependency told the team (it owns the producer): an inbox row and an email delivery.
-        long notificationId = asAdmin().get("/api/v1/notifications?team=" + team).then().statusCode(200)
-                .extract().jsonPath().getLong("[0].id");
-        long deliveryId = asAdmin().get("/api/v1/deliveries?team=" + team).then().statusCode(200)
-                .extract().jsonPath().getLong("[0].id");
-        return new Fixture(team, editor, otherTeam, otherEditor, (String) revoked.get("token"), spareTokenId,
-                producer, consumer, subscriptionId, notificationId, deliveryId, observationId, baselineId);
+        long notificationId = asAdmin()
+                .get("/api/v1/notifications?team=" + team)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("[0].id");
+        long deliveryId = asAdmin()
+                .get("/api/v1/deliveries?team=" + team)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("[0].id");
+        return new Fixture(
+                team,
+                editor,
+                otherTeam,
+                otherEditor,
+                (String) revoked.get("token"),
+                spareTokenId,
+                producer,
+                consumer,
+                subscriptionId,
+                notificationId,
+                deliveryId,
+                observationId,
+                baselineId);
     }
 
     /** NDJSON records that conform to the producer's contract. */
     static byte[] batch(int records) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < records; i++) {
-            body.append("{\"id\":").append(i).append(",\"amount\":").append(10 + i % 7 * 1.5)
-                    .append(",\"channel\":\"").append(i % 3 == 0 ? "store" : "web").append("\"}\n");
+            body.append("{\"id\":")
+                    .append(i)
+                    .append(",\"amount\":")
+                    .append(10 + i % 7 * 1.5)
+                    .append(",\"channel\":\"")
+                    .append(i % 3 == 0 ? "store" : "web")
+                    .append("\"}\n");
         }
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -98,9 +204,10 @@ record Fixture(String team, String editorToken, String otherTeam, String otherEd
      */
     String pathValue(String path, String parameter) {
         return switch (parameter) {
-            case "name" -> path.startsWith("/api/v1/teams/") ? team
-                    : path.endsWith("/dependencies/{producer}") || path.endsWith("/skew") ? consumer
-                    : producer;
+            case "name" ->
+                path.startsWith("/api/v1/teams/")
+                        ? team
+                        : path.endsWith("/dependencies/{producer}") || path.endsWith("/skew") ? consumer : producer;
             case "producer" -> producer;
             case "version", "from" -> "1.0.0";
             case "to" -> "1.1.0";
@@ -134,8 +241,11 @@ record Fixture(String team, String editorToken, String otherTeam, String otherEd
 
     private static String asset(String team, String kind) {
         String name = Api.unique("reliability.asset");
-        asAdmin().body(Map.of("name", name, "kind", kind, "owner", team)).post("/api/v1/assets")
-                .then().statusCode(201);
+        asAdmin()
+                .body(Map.of("name", name, "kind", kind, "owner", team))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201);
         return name;
     }
 }

@@ -37,18 +37,35 @@ class FuzzTest {
     private static final int DEFAULT_REQUESTS = 3000;
     /** A fresh set of fixture objects this often, since the fuzzing deletes and deprecates what it finds. */
     private static final int FIXTURE_EVERY = 300;
+
     private static final long MAX_MILLIS = 2000;
     private static final int FAILURES_SHOWN = 15;
-    private static final List<String> LEAKS = List.of("java.", "Exception", "dev.watershed", "org.apache",
-            "com.fasterxml", "io.quarkus", "org.hibernate", "com.networknt", "org.h2", "\tat ");
+    private static final List<String> LEAKS = List.of(
+            "java.",
+            "Exception",
+            "dev.watershed",
+            "org.apache",
+            "com.fasterxml",
+            "io.quarkus",
+            "org.hibernate",
+            "com.networknt",
+            "org.h2",
+            "\tat ");
 
     /**
      * One request and what came back.
      *
      * @param serverLog what the application logged at ERROR meanwhile, with stack traces
      */
-    record Exchange(long number, FuzzRequest request, int status, String contentType, String body, long millis,
-                    String clientError, String serverLog) {
+    record Exchange(
+            long number,
+            FuzzRequest request,
+            int status,
+            String contentType,
+            String body,
+            long millis,
+            String clientError,
+            String serverLog) {
 
         boolean serverError() {
             return status >= 500;
@@ -60,7 +77,9 @@ class FuzzTest {
 
         /** A Java type, package or stack frame in the answer: what no client may see. */
         String leak() {
-            return body == null ? null : LEAKS.stream().filter(body::contains).findFirst().orElse(null);
+            return body == null
+                    ? null
+                    : LEAKS.stream().filter(body::contains).findFirst().orElse(null);
         }
 
         boolean failed() {
@@ -68,8 +87,9 @@ class FuzzTest {
         }
 
         String problem() {
-            return serverError() ? "5xx" : tooSlow() ? "over " + MAX_MILLIS + " ms" : noAnswer() ? "no answer"
-                    : "leaks '" + leak() + "'";
+            return serverError()
+                    ? "5xx"
+                    : tooSlow() ? "over " + MAX_MILLIS + " ms" : noAnswer() ? "no answer" : "leaks '" + leak() + "'";
         }
 
         /**
@@ -78,7 +98,8 @@ class FuzzTest {
          * at once, so a client still sending a body never reads that answer.
          */
         boolean noAnswer() {
-            return clientError != null && request.uri().length() + request.operation().method().length() < 4000;
+            return clientError != null
+                    && request.uri().length() + request.operation().method().length() < 4000;
         }
     }
 
@@ -89,6 +110,7 @@ class FuzzTest {
         final Map<Integer, Integer> statuses = new TreeMap<>();
         /** Error answers that are not application/problem+json, by status: only the HTTP layer's own, so far. */
         final Map<Integer, Integer> plain = new TreeMap<>();
+
         Exchange slowest;
 
         void add(Exchange exchange) {
@@ -137,7 +159,8 @@ class FuzzTest {
 
         System.out.println("FuzzTest: " + requests + " requests in " + (System.nanoTime() - started) / 1_000_000_000
                 + " s; statuses " + tally.statuses + "; error answers that are not problem documents "
-                + tally.plain + "; slowest " + tally.slowest.millis() + " ms: " + tally.slowest.request().operation()
+                + tally.plain + "; slowest " + tally.slowest.millis() + " ms: "
+                + tally.slowest.request().operation()
                 + " " + tally.slowest.request().mutations());
         given().get("/q/health/ready").then().statusCode(200);
         if (!tally.failures.isEmpty()) {
@@ -145,10 +168,11 @@ class FuzzTest {
         }
     }
 
-    private static final RestAssuredConfig CONFIG = RestAssuredConfig.config().encoderConfig(EncoderConfig
-            .encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)
-            // Sent as the bytes they are; RestAssured would otherwise want form parameters.
-            .encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.BINARY));
+    private static final RestAssuredConfig CONFIG = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig()
+                    .appendDefaultContentCharsetToContentTypeIfUndefined(false)
+                    // Sent as the bytes they are; RestAssured would otherwise want form parameters.
+                    .encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.BINARY));
 
     private static Exchange send(long number, FuzzRequest request, ServerLog log) {
         RequestSpecification spec = given().config(CONFIG).urlEncodingEnabled(false);
@@ -165,8 +189,15 @@ class FuzzTest {
         try {
             Response response = spec.request(request.operation().method(), request.uri());
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new Exchange(number, request, response.statusCode(), response.contentType(),
-                    response.asString(), millis, null, log.drain());
+            return new Exchange(
+                    number,
+                    request,
+                    response.statusCode(),
+                    response.contentType(),
+                    response.asString(),
+                    millis,
+                    null,
+                    log.drain());
         } catch (Exception e) {
             // RestAssured rethrows the HTTP client's checked exceptions undeclared.
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -176,29 +207,63 @@ class FuzzTest {
 
     private static String report(long seed, List<Exchange> failures) {
         StringBuilder report = new StringBuilder();
-        report.append(failures.size()).append(" requests failed (5xx, over ").append(MAX_MILLIS)
-                .append(" ms, no answer or internals in the answer). Replay with -Dfuzz.seed=").append(seed)
+        report.append(failures.size())
+                .append(" requests failed (5xx, over ")
+                .append(MAX_MILLIS)
+                .append(" ms, no answer or internals in the answer). Replay with -Dfuzz.seed=")
+                .append(seed)
                 .append('\n');
         Map<String, Integer> byOperation = new TreeMap<>();
-        failures.forEach(failure -> byOperation.merge(failure.request().operation().key() + " -> "
-                + (failure.status() < 0 ? "" : failure.status() + " ") + failure.problem(), 1, Integer::sum));
-        byOperation.forEach((operation, count) -> report.append("  ").append(count).append(" x ").append(operation)
+        failures.forEach(failure -> byOperation.merge(
+                failure.request().operation().key() + " -> " + (failure.status() < 0 ? "" : failure.status() + " ")
+                        + failure.problem(),
+                1,
+                Integer::sum));
+        byOperation.forEach((operation, count) -> report.append("  ")
+                .append(count)
+                .append(" x ")
+                .append(operation)
                 .append('\n'));
         for (Exchange failure : failures.subList(0, Math.min(FAILURES_SHOWN, failures.size()))) {
             FuzzRequest request = failure.request();
-            report.append("\n#").append(failure.number()).append(' ').append(request.operation().method()).append(' ')
-                    .append(truncate(request.uri(), 300)).append("\n  as ").append(request.caller())
-                    .append(", Content-Type ").append(request.contentType()).append(", mutations ")
-                    .append(request.mutations()).append("\n  body (")
-                    .append(request.body() == null ? 0 : request.body().length).append(" bytes): ")
-                    .append(request.body() == null ? "" : truncate(new String(request.body(),
-                            StandardCharsets.UTF_8), 400))
-                    .append("\n  -> ").append(failure.status() < 0 ? failure.clientError() : failure.status() + " "
-                            + failure.contentType()).append(" in ").append(failure.millis()).append(" ms: ")
-                    .append(failure.body() == null ? "" : failure.leak() == null ? truncate(failure.body(), 400)
-                            : "..." + excerpt(failure.body(), failure.leak()) + "...").append('\n');
+            report.append("\n#")
+                    .append(failure.number())
+                    .append(' ')
+                    .append(request.operation().method())
+                    .append(' ')
+                    .append(truncate(request.uri(), 300))
+                    .append("\n  as ")
+                    .append(request.caller())
+                    .append(", Content-Type ")
+                    .append(request.contentType())
+                    .append(", mutations ")
+                    .append(request.mutations())
+                    .append("\n  body (")
+                    .append(request.body() == null ? 0 : request.body().length)
+                    .append(" bytes): ")
+                    .append(
+                            request.body() == null
+                                    ? ""
+                                    : truncate(new String(request.body(), StandardCharsets.UTF_8), 400))
+                    .append("\n  -> ")
+                    .append(
+                            failure.status() < 0
+                                    ? failure.clientError()
+                                    : failure.status() + " " + failure.contentType())
+                    .append(" in ")
+                    .append(failure.millis())
+                    .append(" ms: ")
+                    .append(
+                            failure.body() == null
+                                    ? ""
+                                    : failure.leak() == null
+                                            ? truncate(failure.body(), 400)
+                                            : "..." + excerpt(failure.body(), failure.leak()) + "...")
+                    .append('\n');
             if (!failure.serverLog().isEmpty()) {
-                report.append("  server log: ").append(causeOf(failure.serverLog())).append('\n');
+                report.append("  server log: ")
+                        .append(causeOf(failure.serverLog()))
+                        .append('\n');
             }
         }
         return report.toString();

@@ -26,8 +26,7 @@ final class OpenApiOperations {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     /** A path or query parameter as declared. */
-    record Parameter(String name, String in, String type, boolean required) {
-    }
+    record Parameter(String name, String in, String type, boolean required) {}
 
     /**
      * One operation.
@@ -43,11 +42,15 @@ final class OpenApiOperations {
         }
 
         List<Parameter> pathParameters() {
-            return parameters.stream().filter(parameter -> parameter.in().equals("path")).toList();
+            return parameters.stream()
+                    .filter(parameter -> parameter.in().equals("path"))
+                    .toList();
         }
 
         List<Parameter> queryParameters() {
-            return parameters.stream().filter(parameter -> parameter.in().equals("query")).toList();
+            return parameters.stream()
+                    .filter(parameter -> parameter.in().equals("query"))
+                    .toList();
         }
 
         /** {@code POST /api/v1/assets/{name}/contracts}: how the suites and their tables name an operation. */
@@ -61,8 +64,8 @@ final class OpenApiOperations {
             for (Parameter parameter : pathParameters()) {
                 String value = rawValues.get(parameter.name());
                 if (value == null) {
-                    throw new IllegalArgumentException("no value for path parameter " + parameter.name() + " of "
-                            + key());
+                    throw new IllegalArgumentException(
+                            "no value for path parameter " + parameter.name() + " of " + key());
                 }
                 expanded = expanded.replace("{" + parameter.name() + "}", value);
             }
@@ -85,8 +88,13 @@ final class OpenApiOperations {
 
     /** Reads the document the application under test serves. */
     static OpenApiOperations load() {
-        String json = given().accept("application/json").queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asString();
+        String json = given().accept("application/json")
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         try {
             return new OpenApiOperations(new ObjectMapper().readTree(json));
         } catch (IOException e) {
@@ -145,10 +153,14 @@ final class OpenApiOperations {
                 }
                 parameters.sort(Comparator.comparing(Parameter::in).thenComparing(Parameter::name));
                 Map<String, JsonNode> bodies = new LinkedHashMap<>();
-                method.getValue().path("requestBody").path("content").fields()
-                        .forEachRemaining(content -> bodies.put(content.getKey(), content.getValue().path("schema")));
-                found.add(new Operation(method.getKey().toUpperCase(Locale.ROOT), path.getKey(),
-                        List.copyOf(parameters), bodies));
+                method.getValue()
+                        .path("requestBody")
+                        .path("content")
+                        .fields()
+                        .forEachRemaining(content ->
+                                bodies.put(content.getKey(), content.getValue().path("schema")));
+                found.add(new Operation(
+                        method.getKey().toUpperCase(Locale.ROOT), path.getKey(), List.copyOf(parameters), bodies));
             }
         }
         found.sort(Comparator.comparing(Operation::path).thenComparing(Operation::method));
@@ -158,8 +170,11 @@ final class OpenApiOperations {
     private static List<Parameter> parameters(JsonNode declared) {
         List<Parameter> parameters = new ArrayList<>();
         for (JsonNode parameter : declared) {
-            parameters.add(new Parameter(parameter.path("name").asText(), parameter.path("in").asText(),
-                    parameter.path("schema").path("type").asText("string"), parameter.path("required").asBoolean()));
+            parameters.add(new Parameter(
+                    parameter.path("name").asText(),
+                    parameter.path("in").asText(),
+                    parameter.path("schema").path("type").asText("string"),
+                    parameter.path("required").asBoolean()));
         }
         return parameters;
     }

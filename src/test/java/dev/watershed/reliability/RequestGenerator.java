@@ -55,8 +55,15 @@ final class RequestGenerator {
      * @param caller        who {@code authorization} stands for, for the report
      * @param mutations     what was done to this request, for the report
      */
-    record FuzzRequest(Operation operation, String path, String query, String contentType, byte[] body,
-                       String authorization, String caller, List<String> mutations) {
+    record FuzzRequest(
+            Operation operation,
+            String path,
+            String query,
+            String contentType,
+            byte[] body,
+            String authorization,
+            String caller,
+            List<String> mutations) {
 
         String uri() {
             return query.isEmpty() ? path : path + "?" + query;
@@ -68,16 +75,28 @@ final class RequestGenerator {
     private static final String LOOPBACK_URL = "http://127.0.0.1:1/fuzz-hook";
     private static final String MARKER = "__fuzz_raw_";
 
-    private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml",
-            "application/x-www-form-urlencoded", "application/octet-stream", "application/x-ndjson",
-            "application/avro", "application/json; charset=utf-16", "application/json; charset=bogus",
-            "application/problem+json", "garbage", "*/*", "application/json;;;q=x", "APPLICATION/JSON",
-            "text/csv", "image/png");
+    private static final List<String> CONTENT_TYPES = List.of(
+            "text/plain",
+            "application/xml",
+            "application/x-www-form-urlencoded",
+            "application/octet-stream",
+            "application/x-ndjson",
+            "application/avro",
+            "application/json; charset=utf-16",
+            "application/json; charset=bogus",
+            "application/problem+json",
+            "garbage",
+            "*/*",
+            "application/json;;;q=x",
+            "APPLICATION/JSON",
+            "text/csv",
+            "image/png");
 
     private final Random random;
     private final OpenApiOperations api;
     /** Unique per run, not drawn from {@link #random}, so that names stay new when a seed is replayed. */
     private final String salt = UUID.randomUUID().toString().substring(0, 6);
+
     private Fixture fixture;
     private int counter;
     /** Raw text to put in place of a marker string after serialisation: deep nesting, huge numbers. */
@@ -113,8 +132,15 @@ final class RequestGenerator {
             body = "{\"unexpected\": true}".getBytes(StandardCharsets.UTF_8);
             mutations.add("body on an operation that takes none");
         }
-        return new FuzzRequest(operation, operation.expand(pathValues), query, contentType, body,
-                caller.authorization(), caller.name(), List.copyOf(mutations));
+        return new FuzzRequest(
+                operation,
+                operation.expand(pathValues),
+                query,
+                contentType,
+                body,
+                caller.authorization(),
+                caller.name(),
+                List.copyOf(mutations));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -137,13 +163,42 @@ final class RequestGenerator {
             case 2 -> encode(pick(List.of("ünïcødé", "名前.データ", "☃\uD834\uDD1E", "\u202Eevil", "ﬁ", "Ä.b")));
             case 3 -> pick(List.of("..", "%2E%2E", "..%2F..%2Fetc%2Fpasswd", "%2F", ".", "%5C"));
             case 4 -> pick(List.of("%00", "x%00y", "%0A", "%0D%0Aset-cookie:x", "%20", "%09", "%25", "%7F"));
-            case 5 -> pick(List.of("0", "-1", "2147483648", "9223372036854775808", "-9223372036854775809",
-                    "1e309", "NaN", "1.5", "0x1F", "00012"));
+            case 5 ->
+                pick(List.of(
+                        "0",
+                        "-1",
+                        "2147483648",
+                        "9223372036854775808",
+                        "-9223372036854775809",
+                        "1e309",
+                        "NaN",
+                        "1.5",
+                        "0x1F",
+                        "00012"));
             case 6 -> pick(List.of("abc", "latest", "true", "null", "undefined", "LATEST"));
-            case 7 -> pick(List.of("1.0.0-rc.1%2Bbuild.5", "99999999999999999999.0.0", "1.0", "v1.0.0",
-                    "2.0.0", "1.0.0.0", "-1.0.0", "01.0.0", "1.0.0-", "%5E1"));
-            case 8 -> encode(pick(List.of("' OR '1'='1", "<script>alert(1)</script>", "${jndi:ldap://127.0.0.1/a}",
-                    "{{7*7}}", "%s%n", "a b", "UPPER.Case", "a;b", "a,b")));
+            case 7 ->
+                pick(List.of(
+                        "1.0.0-rc.1%2Bbuild.5",
+                        "99999999999999999999.0.0",
+                        "1.0",
+                        "v1.0.0",
+                        "2.0.0",
+                        "1.0.0.0",
+                        "-1.0.0",
+                        "01.0.0",
+                        "1.0.0-",
+                        "%5E1"));
+            case 8 ->
+                encode(pick(List.of(
+                        "' OR '1'='1",
+                        "<script>alert(1)</script>",
+                        "${jndi:ldap://127.0.0.1/a}",
+                        "{{7*7}}",
+                        "%s%n",
+                        "a b",
+                        "UPPER.Case",
+                        "a;b",
+                        "a,b")));
             case 9 -> real == null ? "x" : encode(real + pick(List.of("x", ".", "-", "_")));
             case 10 -> real == null ? "X" : encode(real.toUpperCase(Locale.ROOT));
             case 11 -> encode(fixture.consumer());
@@ -200,8 +255,10 @@ final class RequestGenerator {
             case "baseline" -> String.valueOf(fixture.baselineId());
             case "direction" -> pick(List.of("UPSTREAM", "downstream", "BOTH"));
             case "depth" -> pick(List.of("0", "1", "3", "10"));
-            case "from" -> operation.path().startsWith("/api/v1/lineage") ? fixture.producer()
-                    : pick(List.of("2020-01-01T00:00:00Z", "2024-06-30T12:00:00.123Z"));
+            case "from" ->
+                operation.path().startsWith("/api/v1/lineage")
+                        ? fixture.producer()
+                        : pick(List.of("2020-01-01T00:00:00Z", "2024-06-30T12:00:00.123Z"));
             case "to" -> pick(List.of("2100-01-01T00:00:00Z", "2030-01-01T00:00:00Z"));
             case "types" -> pick(List.of("contract.published", "dependency.added,validation.failed", "x"));
             case "fields" -> pick(List.of("/amount", "/id,/amount", "amount"));
@@ -222,8 +279,9 @@ final class RequestGenerator {
             case 4 -> encode(pick(List.of("ünï", "☃", "\uD834\uDD1E", "\u202E", "名前")));
             case 5 -> "x".repeat(pick(List.of(300, 3000)));
             case 6 -> pick(List.of("%00", "a%00b", "%0A", "%0D%0A", "%25", "%26", "%3D"));
-            case 7 -> pick(List.of("a,b,,c", ",,,", "%2C", "2020-13-45T99:99:99Z", "2020-01-01",
-                    "%2B1000000000-01-01T00:00:00Z"));
+            case 7 ->
+                pick(List.of(
+                        "a,b,,c", ",,,", "%2C", "2020-13-45T99:99:99Z", "2020-01-01", "%2B1000000000-01-01T00:00:00Z"));
             default -> encode(fixture.producer());
         };
     }
@@ -233,8 +291,7 @@ final class RequestGenerator {
     // ---------------------------------------------------------------------------------------------------------
 
     /** An Authorization header ({@code null} for none) and who it stands for, for the report. */
-    private record Caller(String authorization, String name) {
-    }
+    private record Caller(String authorization, String name) {}
 
     /** Mostly the admin, so that writes get past authentication; sometimes anyone else, or a broken header. */
     private Caller caller(List<String> mutations) {
@@ -248,8 +305,15 @@ final class RequestGenerator {
         } else if (roll < 95) {
             return new Caller(null, "anonymous");
         }
-        String header = pick(List.of("Bearer " + fixture.revokedToken(), "Bearer wst_garbage", "Bearer", "Bearer ",
-                "Basic YWRtaW46YWRtaW4=", "bearer " + Api.ADMIN_TOKEN, "Bearer " + "x".repeat(5000), "Bearer a b c",
+        String header = pick(List.of(
+                "Bearer " + fixture.revokedToken(),
+                "Bearer wst_garbage",
+                "Bearer",
+                "Bearer ",
+                "Basic YWRtaW46YWRtaW4=",
+                "bearer " + Api.ADMIN_TOKEN,
+                "Bearer " + "x".repeat(5000),
+                "Bearer a b c",
                 "Token abc"));
         mutations.add("Authorization " + shorten(header));
         return new Caller(header, "hostile header");
@@ -259,11 +323,11 @@ final class RequestGenerator {
     // Bodies
     // ---------------------------------------------------------------------------------------------------------
 
-    private record Body(String contentType, byte[] bytes) {
-    }
+    private record Body(String contentType, byte[] bytes) {}
 
     private Body body(Operation operation, List<String> mutations) {
-        Map.Entry<String, JsonNode> declared = operation.bodies().entrySet().iterator().next();
+        Map.Entry<String, JsonNode> declared =
+                operation.bodies().entrySet().iterator().next();
         JsonNode schema = declared.getValue();
         if ("binary".equals(schema.path("format").asText())) {
             return batch(operation, mutations);
@@ -286,8 +350,19 @@ final class RequestGenerator {
             bytes = randomBytes(1 + random.nextInt(2000));
             mutations.add("random bytes");
         } else if (roll < 70) {
-            bytes = utf8(pick(List.of("42", "\"text\"", "true", "null", "-1e999", "[]", "[1, 2]", "[{}]", "{}",
-                    "\"\"", "1e400", "[" + new String(bytes, StandardCharsets.UTF_8) + "]")));
+            bytes = utf8(pick(List.of(
+                    "42",
+                    "\"text\"",
+                    "true",
+                    "null",
+                    "-1e999",
+                    "[]",
+                    "[1, 2]",
+                    "[{}]",
+                    "{}",
+                    "\"\"",
+                    "1e400",
+                    "[" + new String(bytes, StandardCharsets.UTF_8) + "]")));
             mutations.add("JSON scalar or array instead of an object");
         } else if (roll < 75) {
             bytes = Arrays.copyOf(bytes, random.nextInt(Math.max(1, bytes.length)));
@@ -326,7 +401,8 @@ final class RequestGenerator {
         }
         if (schema.has("enum")) {
             JsonNode values = schema.get("enum");
-            return chance(85) ? values.get(random.nextInt(values.size()))
+            return chance(85)
+                    ? values.get(random.nextInt(values.size()))
                     : NODES.textNode(pick(List.of("NOPE", values.get(0).asText().toLowerCase(), "")));
         }
         String type = schema.path("type").asText("object");
@@ -336,20 +412,31 @@ final class RequestGenerator {
                 if (depth > 6) {
                     return object;
                 }
-                Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+                Iterator<Map.Entry<String, JsonNode>> properties =
+                        schema.path("properties").fields();
                 while (properties.hasNext()) {
                     Map.Entry<String, JsonNode> property = properties.next();
                     if (chance(85)) {
                         JsonNode propertySchema = property.getValue();
-                        object.set(property.getKey(), shape(OpenApiOperations.componentName(propertySchema),
-                                api.resolve(propertySchema), property.getKey(), depth + 1));
+                        object.set(
+                                property.getKey(),
+                                shape(
+                                        OpenApiOperations.componentName(propertySchema),
+                                        api.resolve(propertySchema),
+                                        property.getKey(),
+                                        depth + 1));
                     }
                 }
                 JsonNode additional = schema.get("additionalProperties");
                 if (additional != null && additional.isObject()) {
                     for (int i = random.nextInt(4); i > 0; i--) {
-                        object.set(fieldPath(), shape(OpenApiOperations.componentName(additional),
-                                api.resolve(additional), null, depth + 1));
+                        object.set(
+                                fieldPath(),
+                                shape(
+                                        OpenApiOperations.componentName(additional),
+                                        api.resolve(additional),
+                                        null,
+                                        depth + 1));
                     }
                 }
                 return chance(75) ? alignFormats(object) : object;
@@ -414,14 +501,21 @@ final class RequestGenerator {
         }
         return switch (field) {
             case "name" -> NODES.textNode(pick(List.of(newName(), newName(), fixture.producer(), "Bad Name!", "")));
-            case "owner", "team" -> NODES.textNode(pick(List.of(fixture.team(), fixture.team(), fixture.otherTeam(),
-                    "no-such-team")));
-            case "asset", "replicaOf" -> NODES.textNode(pick(List.of(fixture.producer(), fixture.consumer(),
-                    "no.such.asset")));
+            case "owner", "team" ->
+                NODES.textNode(pick(List.of(fixture.team(), fixture.team(), fixture.otherTeam(), "no-such-team")));
+            case "asset", "replicaOf" ->
+                NODES.textNode(pick(List.of(fixture.producer(), fixture.consumer(), "no.such.asset")));
             case "email" -> NODES.textNode(pick(List.of(newName() + "@example.org", "not-an-email")));
-            case "webhook", "target" -> NODES.textNode(pick(List.of(LOOPBACK_URL, "fuzz@example.org",
-                    "http://127.0.0.1:1/" + "p".repeat(3000), "ftp://127.0.0.1/x", "file:///etc/passwd",
-                    "not a url", "http://[::1]:1/x", "http://localhost:1/x")));
+            case "webhook", "target" ->
+                NODES.textNode(pick(List.of(
+                        LOOPBACK_URL,
+                        "fuzz@example.org",
+                        "http://127.0.0.1:1/" + "p".repeat(3000),
+                        "ftp://127.0.0.1/x",
+                        "file:///etc/passwd",
+                        "not a url",
+                        "http://[::1]:1/x",
+                        "http://localhost:1/x")));
             case "secret" -> NODES.textNode(pick(List.of("s3cret-s3cret-s3cret", "short", "x".repeat(600))));
             case "events" -> {
                 ArrayNode events = NODES.arrayNode();
@@ -429,13 +523,23 @@ final class RequestGenerator {
                 yield events;
             }
             case "channel" -> NODES.textNode(pick(List.of("EMAIL", "WEBHOOK", "email", "SMS")));
-            case "version" -> NODES.textNode(pick(List.of("1.0.0", "2.0.0", "1.1.0", "3.0.0-rc.1", "latest", "1",
-                    "0.0.0")));
+            case "version" ->
+                NODES.textNode(pick(List.of("1.0.0", "2.0.0", "1.1.0", "3.0.0-rc.1", "latest", "1", "0.0.0")));
             case "to" -> NODES.textNode(pick(List.of("1.0.0", "1.1.0", "9.9.9", "2020-01-01T00:00:00Z")));
             case "from" -> NODES.textNode(pick(List.of("2020-01-01T00:00:00Z", "2100-01-01T00:00:00Z", "yesterday")));
             case "label" -> NODES.textNode(pick(List.of("training", "serving", "daily", "bad label")));
-            case "versionRange" -> NODES.textNode(pick(List.of("^1", ">=1.0.0 <2.0.0", "1.x", "*", "~1.1", "^2",
-                    "garbage", ">=1.0.0 || <0.1.0", "", String.join(" || ", Collections.nCopies(60, "^1")))));
+            case "versionRange" ->
+                NODES.textNode(pick(List.of(
+                        "^1",
+                        ">=1.0.0 <2.0.0",
+                        "1.x",
+                        "*",
+                        "~1.1",
+                        "^2",
+                        "garbage",
+                        ">=1.0.0 || <0.1.0",
+                        "",
+                        String.join(" || ", Collections.nCopies(60, "^1")))));
             case "splitKey" -> NODES.textNode(pick(List.of("/id", "id", "/nope")));
             case "fields", "targetFields" -> {
                 ArrayNode paths = NODES.arrayNode();
@@ -467,8 +571,20 @@ final class RequestGenerator {
     }
 
     private String fieldPath() {
-        return pick(List.of("/id", "/amount", "/channel", "amount", "/note", "/nope", "", "/", "//", "/~2",
-                "/a/b/c", "channel.x", "/amount/*"));
+        return pick(List.of(
+                "/id",
+                "/amount",
+                "/channel",
+                "amount",
+                "/note",
+                "/nope",
+                "",
+                "/",
+                "//",
+                "/~2",
+                "/a/b/c",
+                "channel.x",
+                "/amount/*"));
     }
 
     /** A JSON Schema or an Avro schema: mostly valid, sometimes not, sometimes neither. */
@@ -488,12 +604,19 @@ final class RequestGenerator {
     private JsonNode jsonSchema(int depth) {
         ObjectNode schema = NODES.objectNode();
         if (depth == 0 && chance(20)) {
-            schema.put("$schema", pick(List.of("http://json-schema.org/draft-04/schema#",
-                    "http://json-schema.org/draft-07/schema#", "https://json-schema.org/draft/2019-09/schema",
-                    "https://json-schema.org/draft/2020-12/schema", "http://127.0.0.1:1/unknown", "x")));
+            schema.put(
+                    "$schema",
+                    pick(List.of(
+                            "http://json-schema.org/draft-04/schema#",
+                            "http://json-schema.org/draft-07/schema#",
+                            "https://json-schema.org/draft/2019-09/schema",
+                            "https://json-schema.org/draft/2020-12/schema",
+                            "http://127.0.0.1:1/unknown",
+                            "x")));
         }
-        String type = depth > 3 ? pick(List.of("string", "integer")) : pick(List.of("object", "object", "string",
-                "integer", "number", "boolean", "array", "null"));
+        String type = depth > 3
+                ? pick(List.of("string", "integer"))
+                : pick(List.of("object", "object", "string", "integer", "number", "boolean", "array", "null"));
         if (chance(90)) {
             if (chance(10)) {
                 ArrayNode types = schema.putArray("type");
@@ -526,8 +649,17 @@ final class RequestGenerator {
                 }
                 if (chance(10)) {
                     schema.putObject("$defs").set("d", jsonSchema(depth + 1));
-                    properties.putObject("ref").put("$ref", pick(List.of("#/$defs/d", "#/$defs/nope", "#",
-                            "other.json", "http://127.0.0.1:1/s.json", "#/properties/id")));
+                    properties
+                            .putObject("ref")
+                            .put(
+                                    "$ref",
+                                    pick(List.of(
+                                            "#/$defs/d",
+                                            "#/$defs/nope",
+                                            "#",
+                                            "other.json",
+                                            "http://127.0.0.1:1/s.json",
+                                            "#/properties/id")));
                 }
                 if (chance(8)) {
                     ArrayNode any = schema.putArray(pick(List.of("anyOf", "oneOf", "allOf")));
@@ -566,8 +698,7 @@ final class RequestGenerator {
                     schema.put("minItems", pick(List.of(1, -1, 5)));
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         if (chance(5)) {
             schema.put("description", text());
@@ -595,8 +726,14 @@ final class RequestGenerator {
             JsonNode type = avroType(name, depth);
             field.set("type", type);
             if (chance(20)) {
-                field.set("default", pick(List.<Supplier<JsonNode>>of(NODES::nullNode, () -> NODES.numberNode(0),
-                        () -> NODES.textNode("x"), NODES::arrayNode)).get());
+                field.set(
+                        "default",
+                        pick(List.<Supplier<JsonNode>>of(
+                                        NODES::nullNode,
+                                        () -> NODES.numberNode(0),
+                                        () -> NODES.textNode("x"),
+                                        NODES::arrayNode))
+                                .get());
             }
             if (chance(10)) {
                 field.put("doc", text());
@@ -627,8 +764,13 @@ final class RequestGenerator {
     private JsonNode record() {
         int roll = random.nextInt(100);
         if (roll < 8) {
-            return pick(List.<Supplier<JsonNode>>of(() -> NODES.numberNode(1), () -> NODES.textNode("x"),
-                    NODES::nullNode, NODES::arrayNode, () -> NODES.booleanNode(true))).get();
+            return pick(List.<Supplier<JsonNode>>of(
+                            () -> NODES.numberNode(1),
+                            () -> NODES.textNode("x"),
+                            NODES::nullNode,
+                            NODES::arrayNode,
+                            () -> NODES.booleanNode(true)))
+                    .get();
         }
         ObjectNode record = NODES.objectNode();
         if (chance(90)) {
@@ -636,9 +778,14 @@ final class RequestGenerator {
         }
         if (chance(80)) {
             int kind = random.nextInt(100);
-            record.set("amount", kind < 85 ? NODES.numberNode(random.nextGaussian() * 10 + 50)
-                    : kind < 92 ? NODES.nullNode()
-                    : rawValue(pick(List.of("1e400", "-1e400", "1" + "0".repeat(500), "1e-400", "-0.0"))));
+            record.set(
+                    "amount",
+                    kind < 85
+                            ? NODES.numberNode(random.nextGaussian() * 10 + 50)
+                            : kind < 92
+                                    ? NODES.nullNode()
+                                    : rawValue(
+                                            pick(List.of("1e400", "-1e400", "1" + "0".repeat(500), "1e-400", "-0.0"))));
         }
         if (chance(70)) {
             record.put("channel", pick(List.of("web", "store", "phone", "")));
@@ -735,20 +882,44 @@ final class RequestGenerator {
             return NODES.nullNode();
         } else if (roll < 40) {
             mutations.add("wrong type");
-            return pick(List.<Supplier<JsonNode>>of(() -> NODES.numberNode(7), () -> NODES.textNode("7"),
-                    () -> NODES.booleanNode(false), NODES::arrayNode, NODES::objectNode,
-                    () -> NODES.arrayNode().add(NODES.objectNode()), () -> NODES.numberNode(-0.0))).get();
+            return pick(List.<Supplier<JsonNode>>of(
+                            () -> NODES.numberNode(7),
+                            () -> NODES.textNode("7"),
+                            () -> NODES.booleanNode(false),
+                            NODES::arrayNode,
+                            NODES::objectNode,
+                            () -> NODES.arrayNode().add(NODES.objectNode()),
+                            () -> NODES.numberNode(-0.0)))
+                    .get();
         } else if (roll < 55) {
             mutations.add("extreme number");
-            return pick(List.<Supplier<JsonNode>>of(() -> NODES.numberNode(1e308), () -> NODES.numberNode(-1e308),
-                    () -> NODES.numberNode(Double.MIN_VALUE), () -> NODES.numberNode(Long.MIN_VALUE),
-                    () -> NODES.numberNode(new BigInteger("9".repeat(40))),
-                    () -> rawValue("1" + "0".repeat(pick(List.of(400, 2000)))),
-                    () -> rawValue("-1e99999"), () -> rawValue("0.0000000000000000000000000000001"))).get();
+            return pick(List.<Supplier<JsonNode>>of(
+                            () -> NODES.numberNode(1e308),
+                            () -> NODES.numberNode(-1e308),
+                            () -> NODES.numberNode(Double.MIN_VALUE),
+                            () -> NODES.numberNode(Long.MIN_VALUE),
+                            () -> NODES.numberNode(new BigInteger("9".repeat(40))),
+                            () -> rawValue("1" + "0".repeat(pick(List.of(400, 2000)))),
+                            () -> rawValue("-1e99999"),
+                            () -> rawValue("0.0000000000000000000000000000001")))
+                    .get();
         } else if (roll < 70) {
             mutations.add("odd string");
-            return NODES.textNode(pick(List.of("", " ", "\u0000", "\uD800", "\u202E", "名前", "\n\r\t", "%s%n",
-                    "../../etc/passwd", "${jndi:ldap://127.0.0.1/a}", "null", "1.0.0", "-1", "/")));
+            return NODES.textNode(pick(List.of(
+                    "",
+                    " ",
+                    "\u0000",
+                    "\uD800",
+                    "\u202E",
+                    "名前",
+                    "\n\r\t",
+                    "%s%n",
+                    "../../etc/passwd",
+                    "${jndi:ldap://127.0.0.1/a}",
+                    "null",
+                    "1.0.0",
+                    "-1",
+                    "/")));
         } else if (roll < 80) {
             int length = pick(List.of(10_000, 100_000, 1_100_000, 2_500_000));
             mutations.add("string of " + length + " characters");
@@ -827,10 +998,13 @@ final class RequestGenerator {
                 text.append(pick(List.of("1", "\"x\"", "null", "[1,2]", "true")));
                 odd.merge("scalar", 1, Integer::sum);
             } else if (roll < 99) {
-                text.append("{\"id\":1,\"nested\":").append(deep(pick(List.of(65, 300, 10_000)), true)).append('}');
+                text.append("{\"id\":1,\"nested\":")
+                        .append(deep(pick(List.of(65, 300, 10_000)), true))
+                        .append('}');
                 odd.merge("deeply nested", 1, Integer::sum);
             } else {
-                text.append("{\"id\":1,\"note\":\"").append("x".repeat(pick(List.of(100_000, 1_100_000))))
+                text.append("{\"id\":1,\"note\":\"")
+                        .append("x".repeat(pick(List.of(100_000, 1_100_000))))
                         .append("\"}");
                 odd.merge("very long", 1, Integer::sum);
             }
@@ -862,7 +1036,9 @@ final class RequestGenerator {
         } catch (RuntimeException e) {
             // The generated schema was not one Avro itself accepts: send it broken anyway.
             mutations.add("unwritable Avro schema");
-            return new Body(AVRO, concat(new byte[] {'O', 'b', 'j', 1}, utf8(e.getClass().getSimpleName())));
+            return new Body(
+                    AVRO,
+                    concat(new byte[] {'O', 'b', 'j', 1}, utf8(e.getClass().getSimpleName())));
         }
         if (chance(25)) {
             file = Arrays.copyOf(file, random.nextInt(file.length));
@@ -888,14 +1064,19 @@ final class RequestGenerator {
         } else {
             StringBuilder fields = new StringBuilder("{\"name\":\"id\",\"type\":\"long\"}");
             if (chance(80)) {
-                fields.append(",{\"name\":\"amount\",\"type\":").append(pick(List.of("\"double\"", "\"string\"",
-                        "[\"null\",\"double\"]", "\"float\""))).append('}');
+                fields.append(",{\"name\":\"amount\",\"type\":")
+                        .append(pick(List.of("\"double\"", "\"string\"", "[\"null\",\"double\"]", "\"float\"")))
+                        .append('}');
             }
             if (chance(50)) {
-                fields.append(",{\"name\":\"channel\",\"type\":").append(pick(List.of("\"string\"",
-                        "{\"type\":\"enum\",\"name\":\"Channel\",\"symbols\":[\"web\",\"store\",\"kiosk\"]}",
-                        "{\"type\":\"map\",\"values\":\"int\"}", "\"bytes\"",
-                        "{\"type\":\"fixed\",\"name\":\"F\",\"size\":2}"))).append('}');
+                fields.append(",{\"name\":\"channel\",\"type\":")
+                        .append(pick(List.of(
+                                "\"string\"",
+                                "{\"type\":\"enum\",\"name\":\"Channel\",\"symbols\":[\"web\",\"store\",\"kiosk\"]}",
+                                "{\"type\":\"map\",\"values\":\"int\"}",
+                                "\"bytes\"",
+                                "{\"type\":\"fixed\",\"name\":\"F\",\"size\":2}")))
+                        .append('}');
             }
             schema = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Order\",\"fields\":[" + fields + "]}");
         }
@@ -922,7 +1103,8 @@ final class RequestGenerator {
             case STRING -> "s" + i;
             case NULL -> null;
             case BYTES -> ByteBuffer.wrap(new byte[] {1, 2});
-            case ENUM -> new GenericData.EnumSymbol(schema, schema.getEnumSymbols().get(i % 3));
+            case ENUM ->
+                new GenericData.EnumSymbol(schema, schema.getEnumSymbols().get(i % 3));
             case FIXED -> new GenericData.Fixed(schema, new byte[] {1, 2});
             case MAP -> Map.of("k", i);
             case UNION -> i % 4 == 0 ? null : avroValue(schema.getTypes().get(1), i);
@@ -1023,7 +1205,8 @@ final class RequestGenerator {
             if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0) {
                 encoded.append(c);
             } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                encoded.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
             }
         }

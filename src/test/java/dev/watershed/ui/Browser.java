@@ -45,8 +45,11 @@ final class Browser implements AutoCloseable {
         this.base = base;
         Path chromium = Path.of(setting("WATERSHED_CHROMIUM", "/usr/bin/chromium"));
         Path chromedriver = Path.of(setting("WATERSHED_CHROMEDRIVER", "/usr/bin/chromedriver"));
-        assertThat(chromium).as("Chromium for the browser tests (apt-get install chromium)").isExecutable();
-        assertThat(chromedriver).as("ChromeDriver for the browser tests (apt-get install chromium-driver)")
+        assertThat(chromium)
+                .as("Chromium for the browser tests (apt-get install chromium)")
+                .isExecutable();
+        assertThat(chromedriver)
+                .as("ChromeDriver for the browser tests (apt-get install chromium-driver)")
                 .isExecutable();
         try {
             profile = Files.createTempDirectory("watershed-chromium-");
@@ -55,18 +58,33 @@ final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=" + LAPTOP.width + "," + LAPTOP.height,
-                "--force-device-scale-factor=1", "--lang=en-GB");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=" + LAPTOP.width + "," + LAPTOP.height,
+                "--force-device-scale-factor=1",
+                "--lang=en-GB");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(LAPTOP);
         // Records every Content-Security-Policy violation of each page, from before the page's own scripts run.
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.__violations = [];"
-                + " document.addEventListener('securitypolicyviolation', e => window.__violations.push("
-                + "e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' ' + (e.sample || '')));"));
+        driver.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        "window.__violations = [];"
+                                + " document.addEventListener('securitypolicyviolation', e => window.__violations.push("
+                                + "e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' ' + (e.sample || '')));"));
     }
 
     /** The Content-Security-Policy violations of the page shown now (reset by each page load). */
@@ -89,7 +107,8 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
 
@@ -119,11 +138,12 @@ final class Browser implements AutoCloseable {
     Path screenshot(String name, Dimension window) {
         driver.manage().window().setSize(window);
         // The window includes the browser's own frame: add it so that the page's full height fits the viewport.
-        List<?> sizes = (List<?>) ((JavascriptExecutor) driver).executeScript("return [Math.ceil("
-                + "document.documentElement.scrollHeight), window.outerHeight - window.innerHeight]");
+        List<?> sizes = (List<?>) ((JavascriptExecutor) driver)
+                .executeScript("return [Math.ceil("
+                        + "document.documentElement.scrollHeight), window.outerHeight - window.innerHeight]");
         long height = ((Number) sizes.get(0)).longValue() + ((Number) sizes.get(1)).longValue();
-        driver.manage().window().setSize(new Dimension(window.width,
-                (int) Math.min(MAX_SCREENSHOT_HEIGHT, Math.max(window.height, height))));
+        driver.manage().window().setSize(new Dimension(window.width, (int)
+                Math.min(MAX_SCREENSHOT_HEIGHT, Math.max(window.height, height))));
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         try {
             Files.createDirectories(SCREENSHOTS);
@@ -147,7 +167,8 @@ final class Browser implements AutoCloseable {
             driver.quit();
         } finally {
             try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 // A leftover temp profile is harmless; the test result is what matters.
             }

@@ -34,9 +34,11 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiBrowserTest {
 
-    private static final Map<String, Object> PAYMENT_V1 = Api.objectSchema(Map.of(
-            "id", Map.of("type", "string"),
-            "amount", Map.of("type", "number", "description", "Amount in EUR")), List.of("id", "amount"));
+    private static final Map<String, Object> PAYMENT_V1 = Api.objectSchema(
+            Map.of(
+                    "id", Map.of("type", "string"),
+                    "amount", Map.of("type", "number", "description", "Amount in EUR")),
+            List.of("id", "amount"));
 
     @TestHTTPResource("/")
     URL root;
@@ -54,7 +56,9 @@ class WebUiBrowserTest {
     @AfterEach
     void noPolicyViolations() {
         if (browser != null) {
-            assertThat(browser.policyViolations()).as("Content-Security-Policy violations").isEmpty();
+            assertThat(browser.policyViolations())
+                    .as("Content-Security-Policy violations")
+                    .isEmpty();
         }
     }
 
@@ -70,7 +74,8 @@ class WebUiBrowserTest {
         browser.open("/");
         browser.waitForText("#asset-list", "hospital.admissions");
         assertThat(browser.find("#result-count").getText()).matches("\\d+ assets( — showing 1–\\d+)?");
-        assertThat(new Select(browser.find("#filter-kind")).getOptions()).extracting(WebElement::getText)
+        assertThat(new Select(browser.find("#filter-kind")).getOptions())
+                .extracting(WebElement::getText)
                 .anySatisfy(option -> assertThat(option).matches("MODEL \\(\\d+\\)"));
         browser.screenshot("catalog");
         browser.screenshot("catalog-large-monitor", Browser.LARGE_MONITOR);
@@ -111,7 +116,9 @@ class WebUiBrowserTest {
         keys.sendKeys("vital-signs", Keys.ENTER).perform();
         browser.waitFor(d -> d.getCurrentUrl().contains("q=vital-signs"));
         browser.waitForText("#result-count", "1 asset");
-        assertThat(focused().getAttribute("id")).as("focus stays in the search box").isEqualTo("filter-q");
+        assertThat(focused().getAttribute("id"))
+                .as("focus stays in the search box")
+                .isEqualTo("filter-q");
         for (int i = 0; i < 40 && !"hospital.vital-signs".equals(focused().getText()); i++) {
             keys.sendKeys(Keys.TAB).perform();
         }
@@ -129,8 +136,8 @@ class WebUiBrowserTest {
     void showsFindingsCostBenefitSkewAndTheTimelineOfTheExampleEstate() {
         browser.open("/health");
         String findings = browser.waitForText("#findings", "SERVING_UNAVAILABLE_FIELD");
-        assertThat(findings).contains("hospital.readmission-model", "/followup_visits_30d", "SPLIT_WITHOUT_KEY",
-                "What to do:");
+        assertThat(findings)
+                .contains("hospital.readmission-model", "/followup_visits_30d", "SPLIT_WITHOUT_KEY", "What to do:");
         String costBenefit = browser.waitForText("#cost-benefit-table", "weather.daily");
         assertThat(costBenefit).contains("candidate", "USD/month");
         browser.screenshot("health");
@@ -141,16 +148,20 @@ class WebUiBrowserTest {
 
         browser.open("/assets/retail.demand-holdout");
         String holdout = browser.waitForText("#asset-findings", "SPLIT_WITHOUT_KEY");
-        assertThat(holdout).as("the evaluation path beside the training path").contains(
-                "Path: retail.sales → retail.demand-features → retail.demand-forecast",
-                "Also: retail.sales → retail.demand-holdout → retail.demand-forecast");
+        assertThat(holdout)
+                .as("the evaluation path beside the training path")
+                .contains(
+                        "Path: retail.sales → retail.demand-features → retail.demand-forecast",
+                        "Also: retail.sales → retail.demand-holdout → retail.demand-forecast");
 
         browser.open("/assets/hospital.readmission-model");
         browser.waitForText("#asset-findings", "SERVING_UNAVAILABLE_FIELD");
         String skew = browser.waitForText("#skew", "/mean_heart_rate");
         assertThat(skew).contains("Skewed between training and serving", "hospital.readmission-features");
         WebElement skewedRow = browser.driver().findElements(By.cssSelector("#skew tr")).stream()
-                .filter(row -> row.getText().startsWith("/mean_heart_rate")).findFirst().orElseThrow();
+                .filter(row -> row.getText().startsWith("/mean_heart_rate"))
+                .findFirst()
+                .orElseThrow();
         assertThat(skewedRow.getText()).contains("Jensen-Shannon", "SKEWED");
         browser.screenshot("asset-health");
 
@@ -176,26 +187,62 @@ class WebUiBrowserTest {
     void comparesTwoVersionsAndHighlightsBreakingDifferences() {
         String team = Api.createTeam();
         String asset = Api.unique("ui.payments");
-        asAdmin().body(Map.of("name", asset, "kind", "SOURCE", "owner", team, "compatibility", "NONE",
-                        "description", "Payments, with a breaking change between versions"))
-                .post("/api/v1/assets").then().statusCode(201);
+        asAdmin()
+                .body(Map.of(
+                        "name",
+                        asset,
+                        "kind",
+                        "SOURCE",
+                        "owner",
+                        team,
+                        "compatibility",
+                        "NONE",
+                        "description",
+                        "Payments, with a breaking change between versions"))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201);
         Api.publish(asset, PAYMENT_V1, 201);
-        Api.publish(asset, Api.objectSchema(Map.of("id", Map.of("type", "string"),
-                "amount", Map.of("type", "number", "description", "Amount in EUR"),
-                "note", Map.of("type", "string")), List.of("id", "amount")), 201);
-        Api.publish(asset, Api.objectSchema(Map.of("id", Map.of("type", "string"),
-                "amount", Map.of("type", "string"), "note", Map.of("type", "string")), List.of("id", "amount")), 201);
+        Api.publish(
+                asset,
+                Api.objectSchema(
+                        Map.of(
+                                "id",
+                                Map.of("type", "string"),
+                                "amount",
+                                Map.of("type", "number", "description", "Amount in EUR"),
+                                "note",
+                                Map.of("type", "string")),
+                        List.of("id", "amount")),
+                201);
+        Api.publish(
+                asset,
+                Api.objectSchema(
+                        Map.of(
+                                "id",
+                                Map.of("type", "string"),
+                                "amount",
+                                Map.of("type", "string"),
+                                "note",
+                                Map.of("type", "string")),
+                        List.of("id", "amount")),
+                201);
 
         browser.open("/assets/" + asset);
-        assertThat(browser.waitForText("#versions-table", "2.0.0")).contains("1.1.0").contains("1.0.0");
+        assertThat(browser.waitForText("#versions-table", "2.0.0"))
+                .contains("1.1.0")
+                .contains("1.0.0");
         new Select(browser.find("#diff-from")).selectByValue("1.0.0");
         new Select(browser.find("#diff-to")).selectByValue("2.0.0");
         browser.find("#diff-submit").click();
         browser.waitForText("#diff-result", "Differences from 1.0.0 to 2.0.0");
         List<WebElement> breaking = browser.driver().findElements(By.cssSelector("#diff-result tr.breaking"));
-        assertThat(breaking).extracting(WebElement::getText)
+        assertThat(breaking)
+                .extracting(WebElement::getText)
                 .anySatisfy(row -> assertThat(row).contains("TYPE_CHANGED").contains("/amount"));
-        assertThat(browser.find("#diff-result").getText()).contains("PROPERTY_ADDED").contains("MAJOR");
+        assertThat(browser.find("#diff-result").getText())
+                .contains("PROPERTY_ADDED")
+                .contains("MAJOR");
         assertThat(browser.path()).contains("from=1.0.0").contains("to=2.0.0");
         browser.screenshot("asset-diff");
     }
@@ -209,31 +256,40 @@ class WebUiBrowserTest {
         browser.open("/assets/" + asset);
         assertThat(browser.waitForText("#observations-empty", "No validation observations recorded yet"))
                 .contains("POST /api/v1/assets/" + asset + "/validate?label=training");
-        assertThat(browser.driver().findElements(By.cssSelector("#observations svg"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#observations svg")))
+                .isEmpty();
 
-        validate(asset, "training", "{\"id\":\"a\",\"amount\":10}\n{\"id\":\"b\",\"amount\":20}\n"
-                + "{\"id\":\"c\",\"amount\":30}\n{\"id\":\"d\"}\n");
+        validate(
+                asset,
+                "training",
+                "{\"id\":\"a\",\"amount\":10}\n{\"id\":\"b\",\"amount\":20}\n"
+                        + "{\"id\":\"c\",\"amount\":30}\n{\"id\":\"d\"}\n");
         validate(asset, "serving", "{\"id\":\"e\",\"amount\":5}\n{\"id\":\"f\",\"amount\":15}\n");
 
         browser.open("/assets/" + asset);
         browser.waitForText("#observations-count", "2 observations");
         List<String> rows = browser.driver().findElements(By.cssSelector("#observations-table tbody tr")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).contains("training", "1.0.0", "4", "3", "1", "25%");
         assertThat(rows.get(1)).contains("serving", "2", "0%");
-        assertThat(browser.driver().findElements(By.cssSelector("#observations figure.chart svg circle"))).isNotEmpty();
-        assertThat(new Select(browser.find("#obs-label")).getOptions()).extracting(WebElement::getText)
+        assertThat(browser.driver().findElements(By.cssSelector("#observations figure.chart svg circle")))
+                .isNotEmpty();
+        assertThat(new Select(browser.find("#obs-label")).getOptions())
+                .extracting(WebElement::getText)
                 .contains("All labels", "training", "serving");
 
         new Select(browser.find("#obs-field")).selectByValue("/amount");
         String stats = browser.waitForText("#obs-field-table", "Statistics of /amount");
         List<String> statRows = browser.driver().findElements(By.cssSelector("#obs-field-table tbody tr")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
         assertThat(statRows.get(0)).contains("training", "20", "10", "30");
         assertThat(statRows.get(1)).contains("serving", "10", "5", "15");
         assertThat(stats).contains("p50", "p95");
-        assertThat(browser.find("#obs-field-result figcaption").getText()).isEqualTo("/amount: mean and p5 / p50 / p95");
+        assertThat(browser.find("#obs-field-result figcaption").getText())
+                .isEqualTo("/amount: mean and p5 / p50 / p95");
         browser.screenshot("asset-observations");
 
         new Select(browser.find("#obs-label")).selectByValue("serving");
@@ -242,8 +298,12 @@ class WebUiBrowserTest {
     }
 
     private static void validate(String asset, String label, String ndjson) {
-        asAdmin().contentType("application/x-ndjson").body(ndjson.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/assets/" + asset + "/validate?label=" + label).then().statusCode(200);
+        asAdmin()
+                .contentType("application/x-ndjson")
+                .body(ndjson.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/assets/" + asset + "/validate?label=" + label)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -254,16 +314,20 @@ class WebUiBrowserTest {
         new Select(browser.find("#lineage-direction")).selectByValue("upstream");
         browser.waitFor(d -> browser.path().contains("direction=upstream"));
         String nodes = browser.waitForText("#lineage-nodes", "hospital.admissions");
-        assertThat(nodes).contains("hospital.readmission-features", "hospital.vital-signs", "hospital.lab-results")
+        assertThat(nodes)
+                .contains("hospital.readmission-features", "hospital.vital-signs", "hospital.lab-results")
                 .doesNotContain("retail.");
         assertThat(browser.find("#lineage-edges").getText())
                 .contains("hospital.readmission-features → hospital.readmission-model");
-        browser.waitFor(d -> !d.findElements(By.cssSelector("#lineage-graph canvas")).isEmpty());
+        browser.waitFor(
+                d -> !d.findElements(By.cssSelector("#lineage-graph canvas")).isEmpty());
         browser.screenshot("lineage");
 
         browser.find("#lineage-filter").sendKeys("vital");
         List<String> visible = browser.driver().findElements(By.cssSelector("#lineage-nodes li")).stream()
-                .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+                .filter(WebElement::isDisplayed)
+                .map(WebElement::getText)
+                .toList();
         assertThat(visible).hasSize(1).allSatisfy(text -> assertThat(text).startsWith("hospital.vital-signs"));
 
         browser.open("/lineage/hospital.admissions?direction=downstream&depth=3");
@@ -279,26 +343,50 @@ class WebUiBrowserTest {
     void showsATeamsInboxWithWhyItIsToldAndMarksANotificationRead() {
         String producerTeam = Api.createTeam();
         String producer = Api.unique("ui.orders");
-        asAdmin().body(Map.of("name", producer, "kind", "SOURCE", "owner", producerTeam, "compatibility", "NONE"))
-                .post("/api/v1/assets").then().statusCode(201);
+        asAdmin()
+                .body(Map.of("name", producer, "kind", "SOURCE", "owner", producerTeam, "compatibility", "NONE"))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201);
         Api.publish(producer, PAYMENT_V1, 201);
         String consumerTeam = Api.createTeam();
         String consumer = Api.createAsset(consumerTeam, "FEATURE");
         Api.publish(consumer, Api.objectSchema(Map.of("total", Map.of("type", "number")), List.of()), 201);
-        asAdmin().body(Map.of("fields", List.of("amount"), "usage", "TRAINING"))
-                .put("/api/v1/assets/" + consumer + "/dependencies/" + producer).then().statusCode(201);
-        Api.publish(producer, Api.objectSchema(Map.of("id", Map.of("type", "string"),
-                "amount", Map.of("type", "string")), List.of("id", "amount")), 201);
+        asAdmin()
+                .body(Map.of("fields", List.of("amount"), "usage", "TRAINING"))
+                .put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
+                .then()
+                .statusCode(201);
+        Api.publish(
+                producer,
+                Api.objectSchema(
+                        Map.of("id", Map.of("type", "string"), "amount", Map.of("type", "string")),
+                        List.of("id", "amount")),
+                201);
 
         browser.open("/inbox/" + consumerTeam);
         browser.waitForText("h1", "Inbox of " + consumerTeam);
         String list = browser.waitForText("#inbox-list", producer);
-        assertThat(list).contains("Contract published", "contract.published", "1.0.0 → 2.0.0", "MAJOR", "breaking",
-                producer + " → " + consumer, "/amount", "UNREAD", "Mark read");
+        assertThat(list)
+                .contains(
+                        "Contract published",
+                        "contract.published",
+                        "1.0.0 → 2.0.0",
+                        "MAJOR",
+                        "breaking",
+                        producer + " → " + consumer,
+                        "/amount",
+                        "UNREAD",
+                        "Mark read");
         assertThat(browser.find("#inbox-count").getText()).isEqualTo("1 notification, 1 unread");
-        assertThat(new Select(browser.find("#inbox-team")).getFirstSelectedOption().getText()).isEqualTo(consumerTeam);
-        assertThat(browser.find("#inbox-list a.asset-link").getAttribute("href")).endsWith("/assets/" + producer);
-        assertThat(browser.find("a[data-nav='inbox']").getAttribute("aria-current")).isEqualTo("page");
+        assertThat(new Select(browser.find("#inbox-team"))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo(consumerTeam);
+        assertThat(browser.find("#inbox-list a.asset-link").getAttribute("href"))
+                .endsWith("/assets/" + producer);
+        assertThat(browser.find("a[data-nav='inbox']").getAttribute("aria-current"))
+                .isEqualTo("page");
         browser.screenshot("inbox");
 
         browser.find("#inbox-token-forget").click();
@@ -308,15 +396,22 @@ class WebUiBrowserTest {
         browser.find("#inbox-token").sendKeys(Api.editorToken(consumerTeam));
         browser.find("#inbox-list button.mark-read").click();
         browser.waitForText("#inbox-feedback", "Marked read");
-        assertThat(browser.find("#inbox-list tbody tr").getText()).contains("READ").doesNotContain("UNREAD")
+        assertThat(browser.find("#inbox-list tbody tr").getText())
+                .contains("READ")
+                .doesNotContain("UNREAD")
                 .doesNotContain("Mark read");
-        asAdmin().get("/api/v1/notifications?unread=true&team=" + consumerTeam).then().statusCode(200)
+        asAdmin()
+                .get("/api/v1/notifications?unread=true&team=" + consumerTeam)
+                .then()
+                .statusCode(200)
                 .body("size()", equalTo(0));
 
         browser.find("#inbox-unread").click();
         browser.waitFor(d -> browser.path().equals("/inbox/" + consumerTeam + "?unread=true"));
         browser.waitForText("#inbox-results", "No unread notifications for " + consumerTeam);
-        assertThat(focused().getAttribute("id")).as("focus stays on the checkbox").isEqualTo("inbox-unread");
+        assertThat(focused().getAttribute("id"))
+                .as("focus stays on the checkbox")
+                .isEqualTo("inbox-unread");
     }
 
     @Test
@@ -326,8 +421,11 @@ class WebUiBrowserTest {
         Api.publish(producer, PAYMENT_V1, 201);
         String consumer = Api.createAsset(team, "FEATURE");
         Api.publish(consumer, Api.objectSchema(Map.of("total", Map.of("type", "number")), List.of()), 201);
-        asAdmin().body(Map.of("fields", List.of("amount"), "usage", "TRAINING"))
-                .put("/api/v1/assets/" + consumer + "/dependencies/" + producer).then().statusCode(201);
+        asAdmin()
+                .body(Map.of("fields", List.of("amount"), "usage", "TRAINING"))
+                .put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
+                .then()
+                .statusCode(201);
 
         browser.open("/what-if/" + producer);
         WebElement schema = browser.find("#whatif-schema");
@@ -344,15 +442,19 @@ class WebUiBrowserTest {
         browser.screenshot("what-if");
 
         Path upload = Files.createTempFile("candidate-", ".json");
-        Files.writeString(upload, "{\"type\":\"object\",\"required\":[\"id\",\"amount\"],\"properties\":{"
-                + "\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"number\",\"description\":\"Amount in EUR\"},"
-                + "\"currency\":{\"type\":\"string\"}}}");
+        Files.writeString(
+                upload,
+                "{\"type\":\"object\",\"required\":[\"id\",\"amount\"],\"properties\":{"
+                        + "\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"number\",\"description\":\"Amount in EUR\"},"
+                        + "\"currency\":{\"type\":\"string\"}}}");
         browser.find("#whatif-file").sendKeys(upload.toAbsolutePath().toString());
         browser.waitFor(d -> schema.getAttribute("value").contains("currency"));
         browser.find("#whatif-submit").click();
         browser.waitForText("#whatif-version", "1.0.0 → 1.1.0");
-        assertThat(browser.find("#whatif-result").getText()).contains("Compatible under BACKWARD")
-                .contains("PROPERTY_ADDED").contains("MINOR");
+        assertThat(browser.find("#whatif-result").getText())
+                .contains("Compatible under BACKWARD")
+                .contains("PROPERTY_ADDED")
+                .contains("MINOR");
         Files.delete(upload);
     }
 }

@@ -15,14 +15,19 @@ import picocli.CommandLine.Parameters;
  * second run finds nothing to do and says "No changes.". An asset whose changes the registry would refuse (found
  * by the plan's dry runs) is left alone entirely and reported as failed; the others are applied.
  */
-@Command(name = "apply", description = "Make the registry match the contract files (needs a token). Idempotent."
-        + " Exit 1 when a change is refused.")
+@Command(
+        name = "apply",
+        description = "Make the registry match the contract files (needs a token). Idempotent."
+                + " Exit 1 when a change is refused.")
 final class ApplyCommand extends ReportingCommand {
 
     @Mixin
     RegistryOptions registry;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", defaultValue = "contracts",
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
+            defaultValue = "contracts",
             description = "Contract files or directories (default: ${DEFAULT-VALUE})")
     List<Path> paths;
 
@@ -60,19 +65,32 @@ final class ApplyCommand extends ReportingCommand {
                 case "DELETE" -> client.delete(step.path());
                 default -> throw new IllegalStateException("no such method: " + step.method());
             };
-            answers.addObject().put("description", step.description()).put("status", reply.status())
+            answers.addObject()
+                    .put("description", step.description())
+                    .put("status", reply.status())
                     .set("answer", reply.body());
             if (!reply.ok()) {
                 List<String> details = new ArrayList<>(done);
                 details.add("! " + step.description() + ": " + reply.problem());
-                return Report.Item.failed(target.name(), target.file(), target.line(), "failed to " + step.description()
-                        + ": " + reply.problem(), details, data);
+                return Report.Item.failed(
+                        target.name(),
+                        target.file(),
+                        target.line(),
+                        "failed to " + step.description() + ": " + reply.problem(),
+                        details,
+                        data);
             }
             done.add("+ " + step.description()
                     + (step.path().endsWith("/contracts") && reply.body().has("version")
-                    ? " -> " + reply.body().path("version").asText() : ""));
+                            ? " -> " + reply.body().path("version").asText()
+                            : ""));
         }
-        return Report.Item.passed(target.name(), target.file(), target.line(), "applied " + done.size() + " change"
-                + (done.size() == 1 ? "" : "s"), done, data);
+        return Report.Item.passed(
+                target.name(),
+                target.file(),
+                target.line(),
+                "applied " + done.size() + " change" + (done.size() == 1 ? "" : "s"),
+                done,
+                data);
     }
 }

@@ -20,14 +20,19 @@ import picocli.CommandLine.Parameters;
  * A dry run of every contract file against the registry: the verdict under the asset's mode, the differences and
  * who they impact. Fails (exit 1) on a change that breaks the asset's mode or breaks a field a consumer reads.
  */
-@Command(name = "check", description = "Dry-run contract files against the registry: verdict, differences and"
-        + " impacted consumers. Exit 1 when a change breaks its mode or a consumer.")
+@Command(
+        name = "check",
+        description = "Dry-run contract files against the registry: verdict, differences and"
+                + " impacted consumers. Exit 1 when a change breaks its mode or a consumer.")
 final class CheckCommand extends ReportingCommand {
 
     @Mixin
     RegistryOptions registry;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", defaultValue = "contracts",
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
+            defaultValue = "contracts",
             description = "Contract files or directories (default: ${DEFAULT-VALUE})")
     List<Path> paths;
 
@@ -51,8 +56,7 @@ final class CheckCommand extends ReportingCommand {
         String name = file.name();
         int line = file.lineOf("/contract");
         if (!Declarations.hasContract(file)) {
-            return Report.Item.passed(name, file.path(), file.lineOf("/name"), "declares no contract", List.of(),
-                    null);
+            return Report.Item.passed(name, file.path(), file.lineOf("/name"), "declares no contract", List.of(), null);
         }
         ObjectNode request = Declarations.contractRequest(file);
         RegistryClient.Reply reply = client.post("/api/v1/assets/" + name + "/contracts?dryRun=true", request);
@@ -60,14 +64,19 @@ final class CheckCommand extends ReportingCommand {
             return newAsset(file, line);
         }
         if (!reply.ok()) {
-            return Report.Item.failed(name, file.path(), lineOf(file, reply.body()), reply.problem(), List.of(),
-                    reply.body());
+            return Report.Item.failed(
+                    name, file.path(), lineOf(file, reply.body()), reply.problem(), List.of(), reply.body());
         }
         JsonNode verdict = reply.body();
         String mode = verdict.path("mode").asText();
         if (verdict.path("unchanged").asBoolean()) {
-            return Report.Item.passed(name, file.path(), line, "unchanged (" + verdict.path("latestVersion").asText()
-                    + ")", List.of(), verdict);
+            return Report.Item.passed(
+                    name,
+                    file.path(),
+                    line,
+                    "unchanged (" + verdict.path("latestVersion").asText() + ")",
+                    List.of(),
+                    verdict);
         }
         List<String> details = new ArrayList<>();
         verdict.path("differences").forEach(difference -> details.add(Differences.describe(difference)));
@@ -76,17 +85,31 @@ final class CheckCommand extends ReportingCommand {
         ObjectNode data = verdict.deepCopy();
         data.set("impacted", impacted);
         boolean compatible = verdict.path("compatible").asBoolean();
-        String change = "would be " + verdict.path("version").asText() + (verdict.hasNonNull("bump")
-                ? " (" + verdict.path("bump").asText() + " from " + verdict.path("latestVersion").asText() + ")" : "");
+        String change = "would be " + verdict.path("version").asText()
+                + (verdict.hasNonNull("bump")
+                        ? " (" + verdict.path("bump").asText() + " from "
+                                + verdict.path("latestVersion").asText() + ")"
+                        : "");
         if (!compatible) {
             long breaking = countBreaking(verdict, mode);
-            return Report.Item.failed(name, file.path(), line, "breaking under " + mode + ": " + breaking
-                    + " breaking difference" + (breaking == 1 ? "" : "s") + ", " + impacted.size()
-                    + " impacted consumer" + (impacted.size() == 1 ? "" : "s") + "; " + change, details, data);
+            return Report.Item.failed(
+                    name,
+                    file.path(),
+                    line,
+                    "breaking under " + mode + ": " + breaking
+                            + " breaking difference" + (breaking == 1 ? "" : "s") + ", " + impacted.size()
+                            + " impacted consumer" + (impacted.size() == 1 ? "" : "s") + "; " + change,
+                    details,
+                    data);
         }
         if (!impacted.isEmpty()) {
-            return Report.Item.failed(name, file.path(), line, "compatible under " + mode + " but breaks fields "
-                    + impacted.size() + " consumer" + (impacted.size() == 1 ? "" : "s") + " read; " + change, details,
+            return Report.Item.failed(
+                    name,
+                    file.path(),
+                    line,
+                    "compatible under " + mode + " but breaks fields " + impacted.size() + " consumer"
+                            + (impacted.size() == 1 ? "" : "s") + " read; " + change,
+                    details,
                     data);
         }
         return Report.Item.passed(name, file.path(), line, "compatible under " + mode + ", " + change, details, data);

@@ -10,6 +10,5 @@ final class CliExit {
     /** Usage, connection or file errors: nothing could be judged. */
     static final int ERROR = 2;
 
-    private CliExit() {
-    }
+    private CliExit() {}
 }

@@ -16,8 +16,7 @@ final class Declarations {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Declarations() {
-    }
+    private Declarations() {}
 
     /** The body of {@code POST /api/v1/assets/{name}/contracts}: format, schema, version, changelog, fields. */
     static ObjectNode contractRequest(ContractFiles.AssetFile file) {
@@ -37,8 +36,16 @@ final class Declarations {
     static ObjectNode assetRequest(ContractFiles.AssetFile file) {
         JsonNode asset = file.declaration();
         ObjectNode body = JSON.createObjectNode();
-        for (String field : List.of("name", "kind", "owner", "description", "tags", "criticality", "compatibility",
-                "strictCompatibility", "replicaOf")) {
+        for (String field : List.of(
+                "name",
+                "kind",
+                "owner",
+                "description",
+                "tags",
+                "criticality",
+                "compatibility",
+                "strictCompatibility",
+                "replicaOf")) {
             copy(asset, body, field);
         }
         return body;
@@ -47,8 +54,8 @@ final class Declarations {
     /** The body of {@code PUT /api/v1/assets/{consumer}/dependencies/{producer}}. */
     static ObjectNode dependencyRequest(JsonNode dependsOn) {
         ObjectNode body = JSON.createObjectNode();
-        for (String field : List.of("versionRange", "fields", "usage", "note", "splitKey", "targetFields", "cost",
-                "benefit")) {
+        for (String field :
+                List.of("versionRange", "fields", "usage", "note", "splitKey", "targetFields", "cost", "benefit")) {
             copy(dependsOn, body, field);
         }
         return body;
@@ -61,15 +68,26 @@ final class Declarations {
     /** One ERROR item per file with problems, listing each problem at its line. */
     static List<Report.Item> problemItems(List<ContractFiles.Problem> problems, Report.Outcome outcome) {
         Map<Path, List<ContractFiles.Problem>> byFile = new LinkedHashMap<>();
-        problems.forEach(problem -> byFile.computeIfAbsent(problem.file(), key -> new ArrayList<>()).add(problem));
+        problems.forEach(problem ->
+                byFile.computeIfAbsent(problem.file(), key -> new ArrayList<>()).add(problem));
         List<Report.Item> items = new ArrayList<>();
         byFile.forEach((file, found) -> {
-            List<Report.Finding> findings = found.stream().map(problem -> new Report.Finding(Report.Severity.ERROR,
-                    problem.file(), problem.line(), problem.message())).toList();
-            String summary = found.size() == 1 ? found.get(0).message()
+            List<Report.Finding> findings = found.stream()
+                    .map(problem -> new Report.Finding(
+                            Report.Severity.ERROR, problem.file(), problem.line(), problem.message()))
+                    .toList();
+            String summary = found.size() == 1
+                    ? found.get(0).message()
                     : found.size() + " problems, the first: " + found.get(0).message();
-            items.add(new Report.Item(ReportWriter.display(file), file, found.get(0).line(), outcome, summary,
-                    List.of(), findings, null));
+            items.add(new Report.Item(
+                    ReportWriter.display(file),
+                    file,
+                    found.get(0).line(),
+                    outcome,
+                    summary,
+                    List.of(),
+                    findings,
+                    null));
         });
         return items;
     }

@@ -17,8 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Offline: the differences between two schema files, by the registry's own engine ({@link CompatibilityChecker}). */
-@Command(name = "diff", description = "Offline: compare two schema files (.json JSON Schema, .avsc Avro) with the"
-        + " registry's difference engine. Exit 1 when NEW is incompatible with OLD under the mode.")
+@Command(
+        name = "diff",
+        description = "Offline: compare two schema files (.json JSON Schema, .avsc Avro) with the"
+                + " registry's difference engine. Exit 1 when NEW is incompatible with OLD under the mode.")
 final class DiffCommand extends ReportingCommand {
 
     @Parameters(index = "0", paramLabel = "OLD", description = "The current schema")
@@ -27,14 +29,19 @@ final class DiffCommand extends ReportingCommand {
     @Parameters(index = "1", paramLabel = "NEW", description = "The proposed schema")
     Path newFile;
 
-    @Option(names = "--mode", defaultValue = "BACKWARD", paramLabel = "MODE",
+    @Option(
+            names = "--mode",
+            defaultValue = "BACKWARD",
+            paramLabel = "MODE",
             description = "Compatibility mode: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     CompatibilityMode mode;
 
     @Option(names = "--strict", description = "JSON Schema: read open content models literally")
     boolean strict;
 
-    @Option(names = "--schema-format", paramLabel = "FORMAT",
+    @Option(
+            names = "--schema-format",
+            paramLabel = "FORMAT",
             description = "Schema language when the extension does not say: ${COMPLETION-CANDIDATES}")
     SchemaFormat schemaFormat;
 
@@ -48,19 +55,23 @@ final class DiffCommand extends ReportingCommand {
         ParsedSchema newer = SchemaFiles.read(newFile, format);
         CompatibilityVerdict verdict;
         try {
-            verdict = new CompatibilityChecker().check(format, mode, strict, newer.comparable(),
-                    List.of(older.comparable()));
+            verdict = new CompatibilityChecker()
+                    .check(format, mode, strict, newer.comparable(), List.of(older.comparable()));
         } catch (WatershedException e) {
             throw new CliException(e.getMessage(), e);
         }
         List<String> details = new ArrayList<>();
         ObjectNode data = Declarations.JSON.createObjectNode();
-        data.put("compatible", verdict.compatible()).put("mode", mode.name())
+        data.put("compatible", verdict.compatible())
+                .put("mode", mode.name())
                 .put("bump", verdict.requiredBump().map(Enum::name).orElse(null));
         ArrayNode differences = data.putArray("differences");
         for (Difference difference : verdict.differences()) {
-            ObjectNode node = differences.addObject().put("kind", difference.kind().name())
-                    .put("path", difference.path()).put("message", difference.message())
+            ObjectNode node = differences
+                    .addObject()
+                    .put("kind", difference.kind().name())
+                    .put("path", difference.path())
+                    .put("message", difference.message())
                     .put("breaksBackward", difference.breaksBackward())
                     .put("breaksForward", difference.breaksForward());
             details.add(Differences.describe(node));
@@ -68,12 +79,27 @@ final class DiffCommand extends ReportingCommand {
         String name = ReportWriter.display(oldFile) + " -> " + ReportWriter.display(newFile);
         String bump = verdict.requiredBump().map(b -> "needs a " + b + " bump").orElse("equivalent schemas");
         if (verdict.compatible()) {
-            return new Report.Builder("diff").add(Report.Item.passed(name, newFile, 1, "compatible under " + mode
-                    + ", " + verdict.differences().size() + " differences, " + bump, details, data)).build();
+            return new Report.Builder("diff")
+                    .add(Report.Item.passed(
+                            name,
+                            newFile,
+                            1,
+                            "compatible under " + mode + ", "
+                                    + verdict.differences().size() + " differences, " + bump,
+                            details,
+                            data))
+                    .build();
         }
         int breaking = verdict.breakingDifferences().size();
-        return new Report.Builder("diff").add(Report.Item.failed(name, newFile, 1, "incompatible under " + mode
-                + ": " + breaking + " breaking difference" + (breaking == 1 ? "" : "s") + ", " + bump, details, data))
+        return new Report.Builder("diff")
+                .add(Report.Item.failed(
+                        name,
+                        newFile,
+                        1,
+                        "incompatible under " + mode + ": " + breaking + " breaking difference"
+                                + (breaking == 1 ? "" : "s") + ", " + bump,
+                        details,
+                        data))
                 .build();
     }
 }

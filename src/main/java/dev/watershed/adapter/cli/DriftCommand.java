@@ -17,13 +17,18 @@ import picocli.CommandLine.Parameters;
  * {@code POST /api/v1/assets/{name}/drift}. Exit 1 when anything drifted, so a pipeline stops before a shifted
  * batch reaches its consumers.
  */
-@Command(name = "drift", description = "Compare a batch (.ndjson/.jsonl or .avro, streamed) or a stored observation"
-        + " (--observation) with the asset's baseline or its previous observation (needs a token). Exit 1 when it"
-        + " drifted.")
+@Command(
+        name = "drift",
+        description = "Compare a batch (.ndjson/.jsonl or .avro, streamed) or a stored observation"
+                + " (--observation) with the asset's baseline or its previous observation (needs a token). Exit 1 when it"
+                + " drifted.")
 final class DriftCommand extends ReportingCommand {
 
     /** What the batch is compared with; the registry's {@code against} values. */
-    enum Against { baseline, previous }
+    enum Against {
+        baseline,
+        previous
+    }
 
     @Mixin
     RegistryOptions registry;
@@ -31,33 +36,42 @@ final class DriftCommand extends ReportingCommand {
     @Option(names = "--asset", required = true, paramLabel = "NAME", description = "The asset the data belongs to")
     String asset;
 
-    @Option(names = "--against", paramLabel = "WHAT", defaultValue = "baseline",
+    @Option(
+            names = "--against",
+            paramLabel = "WHAT",
+            defaultValue = "baseline",
             description = "${COMPLETION-CANDIDATES}: the asset's baseline, or its previous observation with the same"
                     + " label (default: ${DEFAULT-VALUE})")
     Against against;
 
-    @Option(names = "--baseline", paramLabel = "ID",
+    @Option(
+            names = "--baseline",
+            paramLabel = "ID",
             description = "With --against baseline: this baseline instead of the newest")
     Long baseline;
 
-    @Option(names = "--label", paramLabel = "LABEL", description = "Record the batch as an observation with this"
-            + " label (needed by --against previous for a batch)")
+    @Option(
+            names = "--label",
+            paramLabel = "LABEL",
+            description = "Record the batch as an observation with this"
+                    + " label (needed by --against previous for a batch)")
     String label;
 
-    @Option(names = "--observation", paramLabel = "ID",
+    @Option(
+            names = "--observation",
+            paramLabel = "ID",
             description = "Check this stored observation instead of a file (it keeps its own label)")
     Long observation;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "The batch: .ndjson/.jsonl or .avro")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The batch: .ndjson/.jsonl or .avro")
     Path data;
 
     @Override
     Report report() {
         RegistryClient client = registry.client();
         if ((data == null) == (observation == null)) {
-            throw new CliException("give either a FILE or --observation ID, not " + (data == null ? "neither"
-                    : "both"));
+            throw new CliException(
+                    "give either a FILE or --observation ID, not " + (data == null ? "neither" : "both"));
         }
         if (observation != null && label != null) {
             throw new CliException("--label records a batch; a stored observation keeps its own label:"
@@ -107,8 +121,8 @@ final class DriftCommand extends ReportingCommand {
         Path file = data;
         int line = data == null ? 0 : 1;
         if (result.path("drifted").asBoolean()) {
-            String summary = "drifted: " + anomalies.size() + (anomalies.size() == 1 ? " anomaly" : " anomalies")
-                    + ", " + compared;
+            String summary = "drifted: " + anomalies.size() + (anomalies.size() == 1 ? " anomaly" : " anomalies") + ", "
+                    + compared;
             return Report.Item.failed(asset, file, line, summary, details, result);
         }
         return Report.Item.passed(asset, file, line, "no drift, " + compared, details, result);
@@ -122,7 +136,8 @@ final class DriftCommand extends ReportingCommand {
         List<String> distributions = new ArrayList<>();
         List<String> nullRates = new ArrayList<>();
         for (JsonNode field : fields) {
-            (field.hasNonNull("distance") ? distributions : nullRates).add(field.path("field").asText());
+            (field.hasNonNull("distance") ? distributions : nullRates)
+                    .add(field.path("field").asText());
         }
         if (distributions.isEmpty() && nullRates.isEmpty()) {
             return "no fields compared";
@@ -132,7 +147,8 @@ final class DriftCommand extends ReportingCommand {
             text.append(String.join(", ", distributions)).append(" by distribution");
         }
         if (!nullRates.isEmpty()) {
-            text.append(distributions.isEmpty() ? "" : "; ").append(String.join(", ", nullRates))
+            text.append(distributions.isEmpty() ? "" : "; ")
+                    .append(String.join(", ", nullRates))
                     .append(" by null rate only");
         }
         return text.toString();
@@ -147,7 +163,8 @@ final class DriftCommand extends ReportingCommand {
         if (!current.hasNonNull("observationId")) {
             return batch;
         }
-        return batch + " recorded as observation " + current.path("observationId").asLong() + " (label "
+        return batch + " recorded as observation "
+                + current.path("observationId").asLong() + " (label "
                 + current.path("label").asText() + ")";
     }
 
@@ -156,9 +173,11 @@ final class DriftCommand extends ReportingCommand {
         String kind = reference.path("kind").asText();
         long records = reference.path("records").asLong();
         String label = reference.path("label").asText(null);
-        Long id = reference.hasNonNull("id") ? Long.valueOf(reference.path("id").asLong())
-                : reference.hasNonNull("observationId") ? Long.valueOf(reference.path("observationId").asLong())
-                : null;
+        Long id = reference.hasNonNull("id")
+                ? Long.valueOf(reference.path("id").asLong())
+                : reference.hasNonNull("observationId")
+                        ? Long.valueOf(reference.path("observationId").asLong())
+                        : null;
         String what = switch (kind) {
             case "baseline" -> "baseline " + id;
             case "previous" -> "previous observation " + id;

@@ -25,8 +25,7 @@ import java.util.TreeSet;
 final class EstatePlanner {
 
     /** One call to the registry, described for the plan. */
-    record Step(String description, String method, String path, JsonNode body) {
-    }
+    record Step(String description, String method, String path, JsonNode body) {}
 
     /**
      * The changes for one team or asset.
@@ -63,8 +62,12 @@ final class EstatePlanner {
         List<Step> steps = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (reply.status() == 404) {
-            steps.add(new Step("create team " + team.name() + " <" + team.declaration().path("email").asText() + ">",
-                    "POST", "/api/v1/teams", team.declaration()));
+            steps.add(new Step(
+                    "create team " + team.name() + " <"
+                            + team.declaration().path("email").asText() + ">",
+                    "POST",
+                    "/api/v1/teams",
+                    team.declaration()));
         } else if (reply.ok()) {
             for (String field : List.of("email", "webhook")) {
                 String declared = text(team.declaration(), field);
@@ -93,38 +96,59 @@ final class EstatePlanner {
         }
         ObjectNode assetRequest = Declarations.assetRequest(file);
         if (!exists) {
-            steps.add(new Step("register asset " + name + " (" + file.declaration().path("kind").asText() + ", owner "
-                    + file.declaration().path("owner").asText() + ")", "POST", "/api/v1/assets", assetRequest));
+            steps.add(new Step(
+                    "register asset " + name + " ("
+                            + file.declaration().path("kind").asText() + ", owner "
+                            + file.declaration().path("owner").asText() + ")",
+                    "POST",
+                    "/api/v1/assets",
+                    assetRequest));
         } else {
             JsonNode registered = current.body();
-            if (!registered.path("kind").asText().equals(file.declaration().path("kind").asText())) {
+            if (!registered
+                    .path("kind")
+                    .asText()
+                    .equals(file.declaration().path("kind").asText())) {
                 refusal = "kind cannot change (" + registered.path("kind").asText() + " in the registry, "
                         + file.declaration().path("kind").asText() + " here): register a new asset instead";
             }
             List<String> changed = metadataChanges(file.declaration(), registered);
             if (!changed.isEmpty()) {
-                steps.add(new Step("update asset " + name + ": " + String.join("; ", changed), "PUT", base,
-                        assetRequest));
+                steps.add(new Step(
+                        "update asset " + name + ": " + String.join("; ", changed), "PUT", base, assetRequest));
             }
         }
         if (Declarations.hasContract(file)) {
             ObjectNode contract = Declarations.contractRequest(file);
             if (!exists) {
-                steps.add(new Step("publish contract " + file.declaration().path("contract").path("version")
-                        .asText("1.0.0") + " (first version)", "POST", base + "/contracts", contract));
+                steps.add(new Step(
+                        "publish contract "
+                                + file.declaration()
+                                        .path("contract")
+                                        .path("version")
+                                        .asText("1.0.0") + " (first version)",
+                        "POST",
+                        base + "/contracts",
+                        contract));
             } else {
                 RegistryClient.Reply dryRun = client.post(base + "/contracts?dryRun=true", contract);
                 if (!dryRun.ok()) {
                     refusal = "the contract would be refused: " + dryRun.problem();
                 } else if (!dryRun.body().path("unchanged").asBoolean()) {
                     JsonNode verdict = dryRun.body();
-                    String from = verdict.hasNonNull("latestVersion") ? verdict.path("bump").asText() + " from "
-                            + verdict.path("latestVersion").asText() : "first version";
-                    steps.add(new Step("publish contract " + verdict.path("version").asText() + " (" + from + ", "
-                            + verdict.path("differences").size() + " differences)", "POST", base + "/contracts",
+                    String from = verdict.hasNonNull("latestVersion")
+                            ? verdict.path("bump").asText() + " from "
+                                    + verdict.path("latestVersion").asText()
+                            : "first version";
+                    steps.add(new Step(
+                            "publish contract " + verdict.path("version").asText() + " (" + from + ", "
+                                    + verdict.path("differences").size() + " differences)",
+                            "POST",
+                            base + "/contracts",
                             contract));
                     if (!verdict.path("compatible").asBoolean()) {
-                        refusal = "the contract breaks " + name + "'s " + verdict.path("mode").asText()
+                        refusal = "the contract breaks " + name + "'s "
+                                + verdict.path("mode").asText()
                                 + " compatibility; run watershed check for the differences";
                     }
                 }
@@ -172,7 +196,9 @@ final class EstatePlanner {
             if (!reply.ok()) {
                 throw new CliException("the dependencies of " + consumer + " could not be read: " + reply.problem());
             }
-            reply.body().forEach(dependency -> registered.put(dependency.path("producer").asText(), dependency));
+            reply.body()
+                    .forEach(dependency ->
+                            registered.put(dependency.path("producer").asText(), dependency));
         }
         List<Step> steps = new ArrayList<>();
         Set<String> declaredProducers = new HashSet<>();
@@ -182,21 +208,32 @@ final class EstatePlanner {
             String path = "/api/v1/assets/" + consumer + "/dependencies/" + producer;
             JsonNode current = registered.get(producer);
             if (current == null) {
-                steps.add(new Step("declare dependency " + consumer + " <- " + producer + describe(dependsOn), "PUT",
-                        path, Declarations.dependencyRequest(dependsOn)));
+                steps.add(new Step(
+                        "declare dependency " + consumer + " <- " + producer + describe(dependsOn),
+                        "PUT",
+                        path,
+                        Declarations.dependencyRequest(dependsOn)));
             } else {
                 List<String> changed = dependencyChanges(dependsOn, current);
                 if (!changed.isEmpty()) {
-                    steps.add(new Step("change dependency " + consumer + " <- " + producer + ": "
-                            + String.join("; ", changed), "PUT", path, Declarations.dependencyRequest(dependsOn)));
+                    steps.add(new Step(
+                            "change dependency " + consumer + " <- " + producer + ": " + String.join("; ", changed),
+                            "PUT",
+                            path,
+                            Declarations.dependencyRequest(dependsOn)));
                 }
             }
         }
         for (String producer : registered.keySet()) {
             if (!declaredProducers.contains(producer)) {
                 // Removals first, so that a replaced dependency never counts twice in a cycle check.
-                steps.add(0, new Step("remove dependency " + consumer + " <- " + producer, "DELETE",
-                        "/api/v1/assets/" + consumer + "/dependencies/" + producer, null));
+                steps.add(
+                        0,
+                        new Step(
+                                "remove dependency " + consumer + " <- " + producer,
+                                "DELETE",
+                                "/api/v1/assets/" + consumer + "/dependencies/" + producer,
+                                null));
             }
         }
         return steps;
@@ -205,7 +242,10 @@ final class EstatePlanner {
     private static List<String> dependencyChanges(JsonNode declared, JsonNode current) {
         List<String> changes = new ArrayList<>();
         if (declared.hasNonNull("versionRange")) {
-            compare(changes, "versionRange", range(declared.get("versionRange").asText()),
+            compare(
+                    changes,
+                    "versionRange",
+                    range(declared.get("versionRange").asText()),
                     range(current.path("versionRange").asText()));
         }
         Set<String> fields = new TreeSet<>();
@@ -220,9 +260,16 @@ final class EstatePlanner {
         if (!fields.equals(currentFields)) {
             changes.add("fields " + currentFields + " -> " + fields);
         }
-        compare(changes, "usage", declared.path("usage").asText("BOTH"), current.path("usage").asText("BOTH"));
+        compare(
+                changes,
+                "usage",
+                declared.path("usage").asText("BOTH"),
+                current.path("usage").asText("BOTH"));
         compare(changes, "note", text(declared, "note"), text(current, "note"));
-        compare(changes, "splitKey", splitKey(text(declared, "splitKey"), text(current, "splitKey")),
+        compare(
+                changes,
+                "splitKey",
+                splitKey(text(declared, "splitKey"), text(current, "splitKey")),
                 text(current, "splitKey"));
         Set<String> targets = new TreeSet<>();
         for (String field : Declarations.texts(declared.path("targetFields"))) {
@@ -232,9 +279,15 @@ final class EstatePlanner {
         if (!targets.equals(currentTargets)) {
             changes.add("targetFields " + currentTargets + " -> " + targets);
         }
-        compare(changes, "cost", amount(declared.path("cost"), "amount", "unit"), amount(current.path("cost"),
-                "amount", "unit"));
-        compare(changes, "benefit", amount(declared.path("benefit"), "value", "metric"),
+        compare(
+                changes,
+                "cost",
+                amount(declared.path("cost"), "amount", "unit"),
+                amount(current.path("cost"), "amount", "unit"));
+        compare(
+                changes,
+                "benefit",
+                amount(declared.path("benefit"), "value", "metric"),
                 amount(current.path("benefit"), "value", "metric"));
         return changes;
     }
@@ -265,7 +318,8 @@ final class EstatePlanner {
         if (node.isMissingNode() || node.isNull()) {
             return null;
         }
-        return node.path(number).decimalValue().stripTrailingZeros().toPlainString() + " " + node.path(unit).asText();
+        return node.path(number).decimalValue().stripTrailingZeros().toPlainString() + " "
+                + node.path(unit).asText();
     }
 
     private static String range(String text) {

@@ -11,24 +11,36 @@ import picocli.CommandLine.Option;
  * The estate's ML data health findings ({@code GET /api/v1/findings}, or {@code /assets/{name}/findings}), one item
  * per finding. Exit 1 when any finding is at or above {@code --fail-on}.
  */
-@Command(name = "findings", description = "List ML data health findings (leakage, splits, replicas, churn, unused)"
-        + " of the estate, an asset or a team. Exit 1 when any is at or above --fail-on.")
+@Command(
+        name = "findings",
+        description = "List ML data health findings (leakage, splits, replicas, churn, unused)"
+                + " of the estate, an asset or a team. Exit 1 when any is at or above --fail-on.")
 final class FindingsCommand extends ReportingCommand {
 
     /** The least severe finding that fails the command, most severe first as the registry orders severities. */
-    enum FailOn { ERROR, WARNING, INFO, NONE }
+    enum FailOn {
+        ERROR,
+        WARNING,
+        INFO,
+        NONE
+    }
 
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = "--asset", paramLabel = "NAME",
+    @Option(
+            names = "--asset",
+            paramLabel = "NAME",
             description = "Findings to act on at this asset or whose path passes through it")
     String asset;
 
     @Option(names = "--owner", paramLabel = "TEAM", description = "Findings to act on at this team's assets")
     String owner;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "ERROR",
+    @Option(
+            names = "--fail-on",
+            paramLabel = "SEVERITY",
+            defaultValue = "ERROR",
             description = "${COMPLETION-CANDIDATES}: fail on findings this severe or worse; NONE never fails"
                     + " (default: ${DEFAULT-VALUE})")
     FailOn failOn;
@@ -73,7 +85,8 @@ final class FindingsCommand extends ReportingCommand {
 
     private Report.Item item(JsonNode finding) {
         String severity = finding.path("severity").asText();
-        String summary = severity + " " + finding.path("code").asText() + ": " + finding.path("title").asText();
+        String summary = severity + " " + finding.path("code").asText() + ": "
+                + finding.path("title").asText();
         List<String> details = new ArrayList<>();
         details.add(finding.path("detail").asText());
         List<String> path = new ArrayList<>();
@@ -96,8 +109,15 @@ final class FindingsCommand extends ReportingCommand {
             case "WARNING" -> Report.Severity.WARNING;
             default -> Report.Severity.NOTICE;
         };
-        return new Report.Item(name, null, 0, Report.Outcome.PASSED, summary, details,
-                List.of(new Report.Finding(annotation, null, 0, summary)), finding);
+        return new Report.Item(
+                name,
+                null,
+                0,
+                Report.Outcome.PASSED,
+                summary,
+                details,
+                List.of(new Report.Finding(annotation, null, 0, summary)),
+                finding);
     }
 
     /** Whether a finding of this severity is at or above {@code --fail-on}; a severity this CLI does not know fails. */

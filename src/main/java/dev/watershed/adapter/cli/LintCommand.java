@@ -26,11 +26,16 @@ import picocli.CommandLine.Parameters;
  * has, dependency ranges that parse and fields the producer has, duplicate names. A dependency on an asset outside
  * the files is a warning: it may well exist in the registry.
  */
-@Command(name = "lint", description = "Offline checks of contract files: format, schemas, field paths, dependency"
-        + " ranges, duplicate names. Exit 1 on any error; warnings do not fail.")
+@Command(
+        name = "lint",
+        description = "Offline checks of contract files: format, schemas, field paths, dependency"
+                + " ranges, duplicate names. Exit 1 on any error; warnings do not fail.")
 final class LintCommand extends ReportingCommand {
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", defaultValue = "contracts",
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
+            defaultValue = "contracts",
             description = "Contract files or directories (default: ${DEFAULT-VALUE})")
     List<Path> paths;
 
@@ -61,20 +66,29 @@ final class LintCommand extends ReportingCommand {
             findings.put(file, found);
             ContractFiles.AssetFile earlier = byName.putIfAbsent(file.name(), file);
             if (earlier != null) {
-                found.add(error(file, "/name", "asset " + file.name() + " is also declared in "
-                        + ReportWriter.display(earlier.path())));
+                found.add(error(
+                        file,
+                        "/name",
+                        "asset " + file.name() + " is also declared in " + ReportWriter.display(earlier.path())));
             }
-            if (!teams.isEmpty() && !teams.contains(file.declaration().path("owner").asText())) {
-                found.add(warning(file, "/owner", "owner " + file.declaration().path("owner").asText()
-                        + " is not in teams.yaml; it must exist in the registry"));
+            if (!teams.isEmpty()
+                    && !teams.contains(file.declaration().path("owner").asText())) {
+                found.add(warning(
+                        file,
+                        "/owner",
+                        "owner " + file.declaration().path("owner").asText()
+                                + " is not in teams.yaml; it must exist in the registry"));
             }
             ParsedSchema schema = schema(file, found);
             if (schema != null) {
                 try {
                     List<SchemaField> fields = schema.fields();
                     schemas.put(file.name(), fields);
-                    file.declaration().path("fields").fieldNames().forEachRemaining(path ->
-                            checkPath(file, fields, path, "/fields/" + FieldPath.escape(path), found));
+                    file.declaration()
+                            .path("fields")
+                            .fieldNames()
+                            .forEachRemaining(
+                                    path -> checkPath(file, fields, path, "/fields/" + FieldPath.escape(path), found));
                 } catch (WatershedException e) {
                     found.add(error(file, "/contract", e.getMessage()));
                 }
@@ -84,12 +98,24 @@ final class LintCommand extends ReportingCommand {
             checkDependencies(file, byName, schemas, findings.get(file));
             List<Report.Finding> found = findings.get(file);
             boolean failed = found.stream().anyMatch(f -> f.severity() == Report.Severity.ERROR);
-            long warnings = found.size() - found.stream().filter(f -> f.severity() == Report.Severity.ERROR).count();
-            String summary = failed ? found.stream().filter(f -> f.severity() == Report.Severity.ERROR).count()
-                    + " errors, " + warnings + " warnings"
+            long warnings = found.size()
+                    - found.stream()
+                            .filter(f -> f.severity() == Report.Severity.ERROR)
+                            .count();
+            String summary = failed
+                    ? found.stream()
+                                    .filter(f -> f.severity() == Report.Severity.ERROR)
+                                    .count() + " errors, " + warnings + " warnings"
                     : "valid" + (warnings > 0 ? ", " + warnings + " warnings" : "");
-            report.add(new Report.Item(file.name(), file.path(), file.lineOf("/name"),
-                    failed ? Report.Outcome.FAILED : Report.Outcome.PASSED, summary, List.of(), found, null));
+            report.add(new Report.Item(
+                    file.name(),
+                    file.path(),
+                    file.lineOf("/name"),
+                    failed ? Report.Outcome.FAILED : Report.Outcome.PASSED,
+                    summary,
+                    List.of(),
+                    found,
+                    null));
         }
         return report.build();
     }
@@ -99,13 +125,20 @@ final class LintCommand extends ReportingCommand {
         Set<String> seen = new HashSet<>();
         for (ContractFiles.TeamEntry team : estate.teams()) {
             if (!seen.add(team.name())) {
-                found.add(new Report.Finding(Report.Severity.ERROR, team.file(), team.line(), "team " + team.name()
-                        + " is declared twice"));
+                found.add(new Report.Finding(
+                        Report.Severity.ERROR, team.file(), team.line(), "team " + team.name() + " is declared twice"));
             }
         }
         Path file = estate.teams().get(0).file();
-        return new Report.Item("teams", file, 1, found.isEmpty() ? Report.Outcome.PASSED : Report.Outcome.FAILED,
-                found.isEmpty() ? distinct + " teams" : found.size() + " errors", List.of(), found, null);
+        return new Report.Item(
+                "teams",
+                file,
+                1,
+                found.isEmpty() ? Report.Outcome.PASSED : Report.Outcome.FAILED,
+                found.isEmpty() ? distinct + " teams" : found.size() + " errors",
+                List.of(),
+                found,
+                null);
     }
 
     private ParsedSchema schema(ContractFiles.AssetFile file, List<Report.Finding> found) {
@@ -122,8 +155,11 @@ final class LintCommand extends ReportingCommand {
         }
     }
 
-    private static void checkDependencies(ContractFiles.AssetFile file, Map<String, ContractFiles.AssetFile> byName,
-                                          Map<String, List<SchemaField>> schemas, List<Report.Finding> found) {
+    private static void checkDependencies(
+            ContractFiles.AssetFile file,
+            Map<String, ContractFiles.AssetFile> byName,
+            Map<String, List<SchemaField>> schemas,
+            List<Report.Finding> found) {
         JsonNode dependsOn = file.declaration().path("dependsOn");
         Set<String> producers = new HashSet<>();
         for (int i = 0; i < dependsOn.size(); i++) {
@@ -144,8 +180,10 @@ final class LintCommand extends ReportingCommand {
                 }
             }
             if (!byName.containsKey(producer)) {
-                found.add(warning(file, pointer + "/asset", producer + " is not declared in these files; it must"
-                        + " exist in the registry"));
+                found.add(warning(
+                        file,
+                        pointer + "/asset",
+                        producer + " is not declared in these files; it must" + " exist in the registry"));
                 continue;
             }
             List<SchemaField> fields = schemas.get(producer);
@@ -158,13 +196,25 @@ final class LintCommand extends ReportingCommand {
         }
     }
 
-    private static void checkPath(ContractFiles.AssetFile file, List<SchemaField> fields, String path, String pointer,
-                                  List<Report.Finding> found) {
+    private static void checkPath(
+            ContractFiles.AssetFile file,
+            List<SchemaField> fields,
+            String path,
+            String pointer,
+            List<Report.Finding> found) {
         try {
             if (!FieldPaths.unknownFields(fields, List.of(path)).isEmpty()) {
-                found.add(error(file, pointer, "field " + path + " is not in the schema"
-                        + (pointer.startsWith("/dependsOn") ? " of " + file.declaration().at(pointer.substring(0,
-                        pointer.indexOf("/fields"))).path("asset").asText() : "")));
+                found.add(error(
+                        file,
+                        pointer,
+                        "field " + path + " is not in the schema"
+                                + (pointer.startsWith("/dependsOn")
+                                        ? " of "
+                                                + file.declaration()
+                                                        .at(pointer.substring(0, pointer.indexOf("/fields")))
+                                                        .path("asset")
+                                                        .asText()
+                                        : "")));
             }
         } catch (WatershedException e) {
             found.add(error(file, pointer, e.getMessage()));

@@ -11,14 +11,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** What {@code apply} would change in the registry, changing nothing. Exit 1 when a change would be refused. */
-@Command(name = "plan", description = "Show what apply would change: teams, assets, metadata, contract versions"
-        + " with their bump, dependencies. Exit 1 when the registry would refuse a change.")
+@Command(
+        name = "plan",
+        description = "Show what apply would change: teams, assets, metadata, contract versions"
+                + " with their bump, dependencies. Exit 1 when the registry would refuse a change.")
 final class PlanCommand extends ReportingCommand {
 
     @Mixin
     RegistryOptions registry;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", defaultValue = "contracts",
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
+            defaultValue = "contracts",
             description = "Contract files or directories (default: ${DEFAULT-VALUE})")
     List<Path> paths;
 
@@ -45,18 +50,35 @@ final class PlanCommand extends ReportingCommand {
         ArrayNode steps = data.putArray("changes");
         for (EstatePlanner.Step step : target.steps()) {
             details.add("+ " + step.description());
-            steps.addObject().put("description", step.description()).put("method", step.method())
-                    .put("path", step.path()).set("body", step.body());
+            steps.addObject()
+                    .put("description", step.description())
+                    .put("method", step.method())
+                    .put("path", step.path())
+                    .set("body", step.body());
         }
         target.notes().forEach(note -> details.add("note: " + note));
         if (target.refusal() != null) {
-            return Report.Item.failed(target.name(), target.file(), target.line(), "would be refused: "
-                    + target.refusal(), details, data);
+            return Report.Item.failed(
+                    target.name(),
+                    target.file(),
+                    target.line(),
+                    "would be refused: " + target.refusal(),
+                    details,
+                    data);
         }
-        String summary = target.steps().isEmpty() ? "no changes" : target.steps().size() + " change"
-                + (target.steps().size() == 1 ? "" : "s");
-        return new Report.Item(target.name(), target.file(), target.line(), Report.Outcome.PASSED, summary, details,
-                target.notes().stream().map(note -> new Report.Finding(Report.Severity.WARNING, target.file(),
-                        target.line(), note)).toList(), data);
+        String summary = target.steps().isEmpty()
+                ? "no changes"
+                : target.steps().size() + " change" + (target.steps().size() == 1 ? "" : "s");
+        return new Report.Item(
+                target.name(),
+                target.file(),
+                target.line(),
+                Report.Outcome.PASSED,
+                summary,
+                details,
+                target.notes().stream()
+                        .map(note -> new Report.Finding(Report.Severity.WARNING, target.file(), target.line(), note))
+                        .toList(),
+                data);
     }
 }

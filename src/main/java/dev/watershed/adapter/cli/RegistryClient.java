@@ -41,8 +41,11 @@ final class RegistryClient {
             String detail = body.path("detail").asText(body.path("title").asText("HTTP " + status));
             StringBuilder text = new StringBuilder(detail);
             for (JsonNode violation : body.path("violations")) {
-                text.append("; ").append(violation.isTextual() ? violation.asText()
-                        : violation.path("message").asText(violation.toString()));
+                text.append("; ")
+                        .append(
+                                violation.isTextual()
+                                        ? violation.asText()
+                                        : violation.path("message").asText(violation.toString()));
             }
             return text + (code().isEmpty() ? " (HTTP " + status + ")" : " (" + code() + ")");
         }
@@ -63,7 +66,8 @@ final class RegistryClient {
             throw new CliException("--registry " + registry + " must be an http:// or https:// URL");
         }
         this.token = token == null || token.isBlank() ? null : token.strip();
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     boolean hasToken() {
@@ -79,12 +83,14 @@ final class RegistryClient {
     }
 
     Reply post(String path, JsonNode body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     Reply put(String path, JsonNode body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
@@ -109,7 +115,8 @@ final class RegistryClient {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofMinutes(10)).header("Accept", "application/json");
+                .timeout(Duration.ofMinutes(10))
+                .header("Accept", "application/json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -122,8 +129,11 @@ final class RegistryClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new CliException("cannot reach the registry at " + base + ": " + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()) + " (set --registry or WATERSHED_URL)", e);
+            throw new CliException(
+                    "cannot reach the registry at " + base + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                            + " (set --registry or WATERSHED_URL)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted while calling the registry", e);
@@ -138,8 +148,8 @@ final class RegistryClient {
             }
         }
         if (response.statusCode() >= 500) {
-            throw new CliException("the registry failed on " + request.method() + " " + request.uri().getPath()
-                    + ": " + new Reply(response.statusCode(), body).problem());
+            throw new CliException("the registry failed on " + request.method() + " "
+                    + request.uri().getPath() + ": " + new Reply(response.statusCode(), body).problem());
         }
         if (response.statusCode() == 401) {
             throw new CliException("the registry refused the token: " + new Reply(401, body).problem()

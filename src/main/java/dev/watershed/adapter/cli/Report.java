@@ -15,13 +15,20 @@ import java.util.List;
 record Report(String command, List<Item> items, String emptyNote) {
 
     /** How one item ended. ERROR is for what kept the command from judging: unreadable files, a failing registry. */
-    enum Outcome { PASSED, FAILED, ERROR }
+    enum Outcome {
+        PASSED,
+        FAILED,
+        ERROR
+    }
 
-    enum Severity { ERROR, WARNING, NOTICE }
+    enum Severity {
+        ERROR,
+        WARNING,
+        NOTICE
+    }
 
     /** A message tied to a place in a file, which CI annotations can point at. */
-    record Finding(Severity severity, Path file, int line, String message) {
-    }
+    record Finding(Severity severity, Path file, int line, String message) {}
 
     /**
      * @param name     what the item is about (an asset, a team, a file)
@@ -32,8 +39,15 @@ record Report(String command, List<Item> items, String emptyNote) {
      * @param findings errors and warnings with their place
      * @param data     the registry's answer or other machine-readable detail for {@code --format json}; may be null
      */
-    record Item(String name, Path file, int line, Outcome outcome, String summary, List<String> details,
-                List<Finding> findings, JsonNode data) {
+    record Item(
+            String name,
+            Path file,
+            int line,
+            Outcome outcome,
+            String summary,
+            List<String> details,
+            List<Finding> findings,
+            JsonNode data) {
 
         Item {
             details = List.copyOf(details);
@@ -46,13 +60,27 @@ record Report(String command, List<Item> items, String emptyNote) {
 
         /** A failure whose summary is also the error annotation at the item's place. */
         static Item failed(String name, Path file, int line, String summary, List<String> details, JsonNode data) {
-            return new Item(name, file, line, Outcome.FAILED, summary, details,
-                    List.of(new Finding(Severity.ERROR, file, line, summary)), data);
+            return new Item(
+                    name,
+                    file,
+                    line,
+                    Outcome.FAILED,
+                    summary,
+                    details,
+                    List.of(new Finding(Severity.ERROR, file, line, summary)),
+                    data);
         }
 
         static Item error(String name, Path file, int line, String message) {
-            return new Item(name, file, line, Outcome.ERROR, message, List.of(),
-                    List.of(new Finding(Severity.ERROR, file, line, message)), null);
+            return new Item(
+                    name,
+                    file,
+                    line,
+                    Outcome.ERROR,
+                    message,
+                    List.of(),
+                    List.of(new Finding(Severity.ERROR, file, line, message)),
+                    null);
         }
     }
 

@@ -16,8 +16,7 @@ final class ReportWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     static void write(Report report, OutputFormat format, PrintWriter out) {
         switch (format) {
@@ -37,7 +36,9 @@ final class ReportWriter {
         }
         Path absolute = file.toAbsolutePath().normalize();
         Path here = Path.of("").toAbsolutePath();
-        return (absolute.startsWith(here) ? here.relativize(absolute) : absolute).toString().replace('\\', '/');
+        return (absolute.startsWith(here) ? here.relativize(absolute) : absolute)
+                .toString()
+                .replace('\\', '/');
     }
 
     private static void text(Report report, PrintWriter out) {
@@ -53,8 +54,8 @@ final class ReportWriter {
             }
             for (Report.Finding finding : item.findings()) {
                 if (!finding.message().equals(item.summary())) {
-                    out.println("    " + location(finding) + finding.severity().name().toLowerCase(Locale.ROOT)
-                            + ": " + finding.message());
+                    out.println("    " + location(finding)
+                            + finding.severity().name().toLowerCase(Locale.ROOT) + ": " + finding.message());
                 }
             }
         }
@@ -100,9 +101,11 @@ final class ReportWriter {
             item.details().forEach(details::add);
             ArrayNode findings = node.putArray("findings");
             for (Report.Finding finding : item.findings()) {
-                findings.addObject().put("severity", finding.severity().name())
+                findings.addObject()
+                        .put("severity", finding.severity().name())
                         .put("file", finding.file() == null ? null : display(finding.file()))
-                        .put("line", finding.line()).put("message", finding.message());
+                        .put("line", finding.line())
+                        .put("message", finding.message());
             }
             if (item.data() != null) {
                 node.set("data", item.data());
@@ -118,21 +121,28 @@ final class ReportWriter {
     private static void junit(Report report, PrintWriter out) {
         String suite = "watershed " + report.command();
         out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-        out.println("<testsuites name=\"" + xml(suite) + "\" tests=\"" + report.items().size() + "\" failures=\""
-                + report.count(Report.Outcome.FAILED) + "\" errors=\"" + report.count(Report.Outcome.ERROR) + "\">");
-        out.println("  <testsuite name=\"" + xml(suite) + "\" tests=\"" + report.items().size() + "\" failures=\""
+        out.println("<testsuites name=\"" + xml(suite) + "\" tests=\""
+                + report.items().size() + "\" failures=\"" + report.count(Report.Outcome.FAILED) + "\" errors=\""
+                + report.count(Report.Outcome.ERROR) + "\">");
+        out.println("  <testsuite name=\"" + xml(suite) + "\" tests=\""
+                + report.items().size() + "\" failures=\""
                 + report.count(Report.Outcome.FAILED) + "\" errors=\"" + report.count(Report.Outcome.ERROR)
                 + "\" skipped=\"0\">");
         for (Report.Item item : report.items()) {
             out.print("    <testcase classname=\"watershed." + xml(report.command()) + "\" name=\"" + xml(item.name())
-                    + "\"" + (item.file() == null ? "" : " file=\"" + xml(display(item.file())) + "\" line=\""
-                    + item.line() + "\"") + ">");
+                    + "\""
+                    + (item.file() == null
+                            ? ""
+                            : " file=\"" + xml(display(item.file())) + "\" line=\"" + item.line() + "\"")
+                    + ">");
             String body = String.join("\n", lines(item));
             switch (item.outcome()) {
-                case FAILED -> out.print("\n      <failure message=\"" + xml(item.summary()) + "\" type=\"FAILED\">"
-                        + xml(body) + "</failure>\n    ");
-                case ERROR -> out.print("\n      <error message=\"" + xml(item.summary()) + "\" type=\"ERROR\">"
-                        + xml(body) + "</error>\n    ");
+                case FAILED ->
+                    out.print("\n      <failure message=\"" + xml(item.summary()) + "\" type=\"FAILED\">" + xml(body)
+                            + "</failure>\n    ");
+                case ERROR ->
+                    out.print("\n      <error message=\"" + xml(item.summary()) + "\" type=\"ERROR\">" + xml(body)
+                            + "</error>\n    ");
                 case PASSED -> out.print("\n      <system-out>" + xml(body) + "</system-out>\n    ");
             }
             out.println("</testcase>");
@@ -191,8 +201,10 @@ final class ReportWriter {
                 }
                 properties.add("title=" + property("watershed " + report.command() + ": " + item.name()));
                 line.append(' ').append(String.join(",", properties));
-                String message = finding.message().equals(item.summary()) && !item.details().isEmpty()
-                        ? item.summary() + "\n" + String.join("\n", item.details()) : finding.message();
+                String message = finding.message().equals(item.summary())
+                                && !item.details().isEmpty()
+                        ? item.summary() + "\n" + String.join("\n", item.details())
+                        : finding.message();
                 out.println(line.append("::").append(data(message)));
             }
         }

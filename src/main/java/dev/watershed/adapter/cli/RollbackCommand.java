@@ -13,9 +13,11 @@ import picocli.CommandLine.Parameters;
  * Republishes a stored contract version's schema as the asset's new latest version, through
  * {@code POST /api/v1/assets/{name}/rollback}; with {@code --dry-run}, only shows what that would do.
  */
-@Command(name = "rollback", description = "Republish a stored contract version's schema as the asset's new latest"
-        + " version (needs a token, except with --dry-run; --force needs an admin token either way). Exit 1 when the"
-        + " registry refuses it.")
+@Command(
+        name = "rollback",
+        description = "Republish a stored contract version's schema as the asset's new latest"
+                + " version (needs a token, except with --dry-run; --force needs an admin token either way). Exit 1 when the"
+                + " registry refuses it.")
 final class RollbackCommand extends ReportingCommand {
 
     @Mixin
@@ -27,8 +29,10 @@ final class RollbackCommand extends ReportingCommand {
     @Option(names = "--to", required = true, paramLabel = "VERSION", description = "The stored version to go back to")
     String to;
 
-    @Option(names = "--force", description = "Roll back even when that breaks the asset's compatibility mode, as"
-            + " the next major version (admin token only)")
+    @Option(
+            names = "--force",
+            description = "Roll back even when that breaks the asset's compatibility mode, as"
+                    + " the next major version (admin token only)")
     boolean force;
 
     @Option(names = "--dry-run", description = "Show the version, differences and impact; change nothing")
@@ -48,8 +52,8 @@ final class RollbackCommand extends ReportingCommand {
         if (changelog != null) {
             body.put("changelog", changelog);
         }
-        RegistryClient.Reply reply = client.post("/api/v1/assets/" + RegistryClient.encode(asset) + "/rollback"
-                + (dryRun ? "?dryRun=true" : ""), body);
+        RegistryClient.Reply reply = client.post(
+                "/api/v1/assets/" + RegistryClient.encode(asset) + "/rollback" + (dryRun ? "?dryRun=true" : ""), body);
         Report.Builder report = new Report.Builder("rollback");
         JsonNode answer = reply.body();
         List<String> details = details(answer);
@@ -58,22 +62,45 @@ final class RollbackCommand extends ReportingCommand {
                     .build();
         }
         if (!dryRun) {
-            return report.add(Report.Item.passed(asset, null, 0, "published " + answer.path("version").asText()
-                    + " with the schema of " + answer.path("rolledBackTo").asText(), details, answer)).build();
+            return report.add(Report.Item.passed(
+                            asset,
+                            null,
+                            0,
+                            "published " + answer.path("version").asText() + " with the schema of "
+                                    + answer.path("rolledBackTo").asText(),
+                            details,
+                            answer))
+                    .build();
         }
-        String plan = "would publish the schema of " + answer.path("rolledBackTo").asText() + " as "
+        String plan = "would publish the schema of "
+                + answer.path("rolledBackTo").asText() + " as "
                 + answer.path("version").asText() + " (" + answer.path("bump").asText() + ", replacing "
                 + answer.path("latestVersion").asText() + ")";
         if (answer.path("compatible").asBoolean()) {
-            return report.add(Report.Item.passed(asset, null, 0, plan, details, answer)).build();
+            return report.add(Report.Item.passed(asset, null, 0, plan, details, answer))
+                    .build();
         }
         if (answer.path("forced").asBoolean()) {
-            return report.add(Report.Item.passed(asset, null, 0, plan + ", forced over the "
-                    + answer.path("mode").asText() + " mode", details, answer)).build();
+            return report.add(Report.Item.passed(
+                            asset,
+                            null,
+                            0,
+                            plan + ", forced over the " + answer.path("mode").asText() + " mode",
+                            details,
+                            answer))
+                    .build();
         }
-        return report.add(Report.Item.failed(asset, null, 0, "would be refused: going back to "
-                + answer.path("rolledBackTo").asText() + " breaks the " + answer.path("mode").asText()
-                + " mode; an admin may roll back with --force", details, answer)).build();
+        return report.add(Report.Item.failed(
+                        asset,
+                        null,
+                        0,
+                        "would be refused: going back to "
+                                + answer.path("rolledBackTo").asText() + " breaks the "
+                                + answer.path("mode").asText()
+                                + " mode; an admin may roll back with --force",
+                        details,
+                        answer))
+                .build();
     }
 
     private static List<String> details(JsonNode answer) {

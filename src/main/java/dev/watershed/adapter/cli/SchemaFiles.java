@@ -16,15 +16,15 @@ final class SchemaFiles {
 
     private static final SchemaParser PARSER = new SchemaParser(256);
 
-    private SchemaFiles() {
-    }
+    private SchemaFiles() {}
 
     /** {@code .avsc} is Avro, anything else JSON Schema, unless a format is given. */
     static SchemaFormat formatOf(Path file, SchemaFormat given) {
         if (given != null) {
             return given;
         }
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".avsc") ? SchemaFormat.AVRO
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".avsc")
+                ? SchemaFormat.AVRO
                 : SchemaFormat.JSON_SCHEMA;
     }
 

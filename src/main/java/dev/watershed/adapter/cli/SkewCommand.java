@@ -14,9 +14,11 @@ import picocli.CommandLine.Parameters;
  * the model reads. Exit 1 when a feature skews beyond its threshold. A producer without both observations is a
  * warning by default, since a model not yet serving has no serving data; {@code --require-observations} fails it.
  */
-@Command(name = "skew", description = "Compare the training and serving data of everything a model reads. Exit 1"
-        + " when a feature skews beyond its threshold (or, with --require-observations, when a producer lacks an"
-        + " observation).")
+@Command(
+        name = "skew",
+        description = "Compare the training and serving data of everything a model reads. Exit 1"
+                + " when a feature skews beyond its threshold (or, with --require-observations, when a producer lacks an"
+                + " observation).")
 final class SkewCommand extends ReportingCommand {
 
     @Mixin
@@ -25,16 +27,22 @@ final class SkewCommand extends ReportingCommand {
     @Parameters(index = "0", paramLabel = "MODEL", description = "The model asset")
     String model;
 
-    @Option(names = "--training", paramLabel = "LABEL",
+    @Option(
+            names = "--training",
+            paramLabel = "LABEL",
             description = "Label of the training observations (default: training)")
     String training;
 
-    @Option(names = "--serving", paramLabel = "LABEL",
+    @Option(
+            names = "--serving",
+            paramLabel = "LABEL",
             description = "Label of the serving observations (default: serving)")
     String serving;
 
-    @Option(names = "--require-observations", description = "Fail when a producer lacks a profiled training or"
-            + " serving observation (default: a warning)")
+    @Option(
+            names = "--require-observations",
+            description =
+                    "Fail when a producer lacks a profiled training or" + " serving observation (default: a warning)")
     boolean requireObservations;
 
     @Override
@@ -53,8 +61,7 @@ final class SkewCommand extends ReportingCommand {
             throw new CliException("the registry could not compute the skew of " + model + ": " + reply.problem());
         }
         JsonNode answer = reply.body();
-        Report.Builder report = new Report.Builder("skew")
-                .emptyNote(model + " reads no producer: nothing to compare.");
+        Report.Builder report = new Report.Builder("skew").emptyNote(model + " reads no producer: nothing to compare.");
         for (JsonNode producer : answer.path("producers")) {
             report.add(producer(producer));
         }
@@ -67,7 +74,8 @@ final class SkewCommand extends ReportingCommand {
     private static Report.Item producer(JsonNode producer) {
         String name = producer.path("producer").asText();
         List<String> details = new ArrayList<>();
-        producer.path("anomalies").forEach(anomaly -> details.add(anomaly.path("detail").asText()));
+        producer.path("anomalies")
+                .forEach(anomaly -> details.add(anomaly.path("detail").asText()));
         for (JsonNode feature : producer.path("features")) {
             details.add(feature(feature));
         }
@@ -76,11 +84,16 @@ final class SkewCommand extends ReportingCommand {
         if (producer.path("skewed").asBoolean()) {
             List<String> fields = new ArrayList<>();
             producer.path("skewedFields").forEach(field -> fields.add(field.asText()));
-            return Report.Item.failed(name, null, 0, "skewed on " + String.join(", ", fields) + ": " + compared,
-                    details, producer);
+            return Report.Item.failed(
+                    name, null, 0, "skewed on " + String.join(", ", fields) + ": " + compared, details, producer);
         }
-        return Report.Item.passed(name, null, 0, "no skew over " + producer.path("features").size() + " fields: "
-                + compared, details, producer);
+        return Report.Item.passed(
+                name,
+                null,
+                0,
+                "no skew over " + producer.path("features").size() + " fields: " + compared,
+                details,
+                producer);
     }
 
     /** "/mean_heart_rate: numeric, distance 0.382 > threshold 0.100, SKEWED". */
@@ -92,8 +105,14 @@ final class SkewCommand extends ReportingCommand {
         }
         double distance = feature.path("distance").asDouble();
         double threshold = feature.path("threshold").asDouble();
-        return String.format(Locale.ROOT, "%s: %s, distance %.3f %s threshold %.3f%s", field,
-                feature.path("kind").asText(), distance, distance > threshold ? ">" : "<=", threshold,
+        return String.format(
+                Locale.ROOT,
+                "%s: %s, distance %.3f %s threshold %.3f%s",
+                field,
+                feature.path("kind").asText(),
+                distance,
+                distance > threshold ? ">" : "<=",
+                threshold,
                 skewed ? ", SKEWED" : "");
     }
 
@@ -106,7 +125,14 @@ final class SkewCommand extends ReportingCommand {
         if (requireObservations) {
             return Report.Item.failed(name, null, 0, summary, List.of(hint), missing);
         }
-        return new Report.Item(name, null, 0, Report.Outcome.PASSED, summary, List.of(),
-                List.of(new Report.Finding(Report.Severity.WARNING, null, 0, hint)), missing);
+        return new Report.Item(
+                name,
+                null,
+                0,
+                Report.Outcome.PASSED,
+                summary,
+                List.of(),
+                List.of(new Report.Finding(Report.Severity.WARNING, null, 0, hint)),
+                missing);
     }
 }

@@ -35,17 +35,25 @@ import picocli.CommandLine.Parameters;
  * Validates a data file (JSON, NDJSON or an Avro container) against an asset's contract in the registry, streaming
  * it, or offline against a schema file with the registry's own validators. Exit 1 when any record is invalid.
  */
-@Command(name = "validate", description = "Validate a JSON, NDJSON (.ndjson/.jsonl) or Avro (.avro) file against an"
-        + " asset's contract (--asset, through the registry) or a schema file (--schema, offline).")
+@Command(
+        name = "validate",
+        description = "Validate a JSON, NDJSON (.ndjson/.jsonl) or Avro (.avro) file against an"
+                + " asset's contract (--asset, through the registry) or a schema file (--schema, offline).")
 final class ValidateCommand extends ReportingCommand {
 
     static final class Target {
 
-        @Option(names = "--asset", paramLabel = "NAME", required = true,
+        @Option(
+                names = "--asset",
+                paramLabel = "NAME",
+                required = true,
                 description = "Validate against this asset's contract in the registry")
         String asset;
 
-        @Option(names = "--schema", paramLabel = "FILE", required = true,
+        @Option(
+                names = "--schema",
+                paramLabel = "FILE",
+                required = true,
                 description = "Validate offline against this schema file (.json JSON Schema, .avsc Avro)")
         Path schema;
     }
@@ -56,11 +64,15 @@ final class ValidateCommand extends ReportingCommand {
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = "--contract-version", paramLabel = "VERSION",
+    @Option(
+            names = "--contract-version",
+            paramLabel = "VERSION",
             description = "With --asset: the contract version (default: latest)")
     String contractVersion;
 
-    @Option(names = "--schema-format", paramLabel = "FORMAT",
+    @Option(
+            names = "--schema-format",
+            paramLabel = "FORMAT",
             description = "With --schema, when the extension does not say: ${COMPLETION-CANDIDATES}")
     SchemaFormat schemaFormat;
 
@@ -76,30 +88,37 @@ final class ValidateCommand extends ReportingCommand {
         JsonNode result = target.asset != null ? remote(contentType) : offline(contentType);
         List<String> details = new ArrayList<>();
         for (JsonNode error : result.path("errors")) {
-            details.add("record " + error.path("record").asLong() + " " + (error.path("path").asText().isEmpty()
-                    ? "(root)" : error.path("path").asText()) + ": " + error.path("message").asText()
-                    + (error.hasNonNull("keyword") ? " [" + error.path("keyword").asText() + "]" : ""));
+            details.add("record " + error.path("record").asLong() + " "
+                    + (error.path("path").asText().isEmpty()
+                            ? "(root)"
+                            : error.path("path").asText()) + ": "
+                    + error.path("message").asText()
+                    + (error.hasNonNull("keyword")
+                            ? " [" + error.path("keyword").asText() + "]"
+                            : ""));
         }
         if (result.path("errorsTruncated").asBoolean()) {
             details.add("... " + result.path("errorCount").asLong() + " errors in all");
         }
         long invalid = result.path("invalid").asLong();
-        String against = target.asset != null ? target.asset + " " + result.path("version").asText()
+        String against = target.asset != null
+                ? target.asset + " " + result.path("version").asText()
                 : ReportWriter.display(target.schema);
         String summary = result.path("total").asLong() + " records against " + against + ": "
                 + result.path("valid").asLong() + " valid, " + invalid + " invalid";
         String name = ReportWriter.display(data);
-        Report.Item item = invalid > 0 ? Report.Item.failed(name, data, 1, summary, details, result)
+        Report.Item item = invalid > 0
+                ? Report.Item.failed(name, data, 1, summary, details, result)
                 : Report.Item.passed(name, data, 1, summary, details, result);
         return new Report.Builder("validate").add(item).build();
     }
 
     private JsonNode remote(String contentType) {
         RegistryClient client = registry.client();
-        String query = "?profile=false" + (contractVersion == null ? ""
-                : "&version=" + RegistryClient.encode(contractVersion));
-        RegistryClient.Reply reply = client.postFile("/api/v1/assets/" + target.asset + "/validate" + query, data,
-                contentType);
+        String query = "?profile=false"
+                + (contractVersion == null ? "" : "&version=" + RegistryClient.encode(contractVersion));
+        RegistryClient.Reply reply =
+                client.postFile("/api/v1/assets/" + target.asset + "/validate" + query, data, contentType);
         if (!reply.ok()) {
             throw new CliException("the registry could not validate " + data + ": " + reply.problem());
         }
@@ -118,8 +137,7 @@ final class ValidateCommand extends ReportingCommand {
                     if (schema.avro() == null) {
                         throw new CliException("an Avro file can only be checked against an Avro schema (.avsc)");
                     }
-                    yield new AvroContainerBatchValidator(new AvroRecordValidator(schema.avro()), limits)
-                            .validate(in);
+                    yield new AvroContainerBatchValidator(new AvroRecordValidator(schema.avro()), limits).validate(in);
                 }
                 default -> {
                     ValidationReport single = new ValidationReport(limits.maxErrors());
@@ -141,19 +159,26 @@ final class ValidateCommand extends ReportingCommand {
             throw new CliException(data + ": " + e.getMessage(), e);
         }
         ObjectNode result = Declarations.JSON.createObjectNode();
-        result.put("schema", ReportWriter.display(target.schema)).put("total", report.total())
-                .put("valid", report.valid()).put("invalid", report.invalid())
-                .put("errorCount", report.errorCount()).put("errorsTruncated", report.errorsTruncated());
+        result.put("schema", ReportWriter.display(target.schema))
+                .put("total", report.total())
+                .put("valid", report.valid())
+                .put("invalid", report.invalid())
+                .put("errorCount", report.errorCount())
+                .put("errorsTruncated", report.errorsTruncated());
         ArrayNode errors = result.putArray("errors");
         for (ReportedError error : report.errors()) {
-            errors.addObject().put("record", error.recordIndex()).put("path", error.path())
-                    .put("keyword", error.keyword()).put("message", error.message());
+            errors.addObject()
+                    .put("record", error.recordIndex())
+                    .put("path", error.path())
+                    .put("keyword", error.keyword())
+                    .put("message", error.message());
         }
         return result;
     }
 
     private static RecordValidator validator(ParsedSchema schema) {
-        return schema.format() == SchemaFormat.AVRO ? new AvroRecordValidator(schema.avro())
+        return schema.format() == SchemaFormat.AVRO
+                ? new AvroRecordValidator(schema.avro())
                 : new JsonSchemaRecordValidator(schema.document());
     }
 

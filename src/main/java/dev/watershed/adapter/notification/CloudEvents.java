@@ -13,8 +13,7 @@ final class CloudEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CloudEvents() {
-    }
+    private CloudEvents() {}
 
     /** The event, with the recipient's team and reasons added to {@code data.recipient}. */
     static ObjectNode of(OutgoingDelivery delivery, String source) {

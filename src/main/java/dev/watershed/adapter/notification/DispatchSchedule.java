@@ -15,7 +15,8 @@ public class DispatchSchedule {
     }
 
     // Not while the application starts or stops: a run during shutdown finds the database already closed.
-    @Scheduled(every = "${watershed.notifications.dispatch-interval:1s}",
+    @Scheduled(
+            every = "${watershed.notifications.dispatch-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {

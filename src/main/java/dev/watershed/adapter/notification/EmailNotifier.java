@@ -40,25 +40,39 @@ public class EmailNotifier implements Notifier {
     public DeliveryAttempt send(OutgoingDelivery delivery) {
         ObjectNode event = CloudEvents.of(delivery, config.notifications().source());
         StringBuilder text = new StringBuilder();
-        text.append("Watershed: ").append(delivery.event().type().id()).append(" on ")
-                .append(delivery.event().subject()).append("\n\nWhy you get this:\n");
+        text.append("Watershed: ")
+                .append(delivery.event().type().id())
+                .append(" on ")
+                .append(delivery.event().subject())
+                .append("\n\nWhy you get this:\n");
         for (JsonNode reason : event.path("data").path("recipient").path("reasons")) {
-            text.append("- ").append(reason.path("reason").asText()).append(" (path ")
+            text.append("- ")
+                    .append(reason.path("reason").asText())
+                    .append(" (path ")
                     .append(String.join(" → ", toStrings(reason.path("path"))))
                     .append(")\n");
         }
-        text.append("\nEvent id ").append(delivery.event().id()).append("\n\n")
-                .append(CloudEvents.write(event)).append('\n');
+        text.append("\nEvent id ")
+                .append(delivery.event().id())
+                .append("\n\n")
+                .append(CloudEvents.write(event))
+                .append('\n');
         try {
-            mailer.send(Mail.withText(delivery.target(), "[Watershed] " + delivery.event().type().id() + ": "
-                    + delivery.event().subject(), text.toString()).addHeader("Watershed-Event-Id",
-                    delivery.event().id()));
+            mailer.send(Mail.withText(
+                            delivery.target(),
+                            "[Watershed] " + delivery.event().type().id() + ": "
+                                    + delivery.event().subject(),
+                            text.toString())
+                    .addHeader("Watershed-Event-Id", delivery.event().id()));
             return new DeliveryAttempt(clock.instant(), DeliveryAttempt.DELIVERED, null, null);
         } catch (RuntimeException e) {
             // The mailer's exceptions name its classes: the log (DEBUG) gets them, the delivery log plain words.
             LOG.debugf(e, "Delivery %d by email failed", delivery.id());
-            return new DeliveryAttempt(clock.instant(), DeliveryAttempt.FAILED, null, "could not send the email: the"
-                    + " mail server could not be reached or refused it");
+            return new DeliveryAttempt(
+                    clock.instant(),
+                    DeliveryAttempt.FAILED,
+                    null,
+                    "could not send the email: the" + " mail server could not be reached or refused it");
         }
     }
 

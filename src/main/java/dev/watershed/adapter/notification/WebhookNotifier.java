@@ -74,20 +74,28 @@ public class WebhookNotifier implements Notifier {
 
     @Inject
     public WebhookNotifier(Vertx vertx, WebhookTargetPolicy policy, WatershedConfig config, Clock clock) {
-        this(vertx, policy, InetAddress::getAllByName, config.notifications().webhookTimeout(),
-                config.notifications().source(), clock);
+        this(
+                vertx,
+                policy,
+                InetAddress::getAllByName,
+                config.notifications().webhookTimeout(),
+                config.notifications().source(),
+                clock);
     }
 
-    WebhookNotifier(Vertx vertx, WebhookTargetPolicy policy, Resolver resolver, Duration timeout, String source,
-                    Clock clock) {
+    WebhookNotifier(
+            Vertx vertx, WebhookTargetPolicy policy, Resolver resolver, Duration timeout, String source, Clock clock) {
         this.policy = policy;
         this.resolver = resolver;
         this.timeout = timeout;
         this.source = source;
         this.clock = clock;
         // One connection per call, closed after it: webhooks are rare and go to many hosts.
-        this.client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
-                .setKeepAlive(false).setConnectTimeout((int) timeout.toMillis()).setForceSni(true)
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(false)
+                .setConnectTimeout((int) timeout.toMillis())
+                .setForceSni(true)
                 .setVerifyHost(true));
     }
 
@@ -112,8 +120,8 @@ public class WebhookNotifier implements Notifier {
         }
         InetAddress[] addresses;
         try {
-            addresses = target.literal() != null ? new InetAddress[] {target.literal()}
-                    : resolver.resolve(target.host());
+            addresses =
+                    target.literal() != null ? new InetAddress[] {target.literal()} : resolver.resolve(target.host());
         } catch (UnknownHostException e) {
             return failed(null, "could not resolve host '" + target.host() + "'");
         }
@@ -126,20 +134,27 @@ public class WebhookNotifier implements Notifier {
             }
         }
         String body = CloudEvents.write(CloudEvents.of(delivery, source));
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
                 .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(addresses[0], target.port())))
-                .setHost(target.host()).setPort(target.port()).setSsl(target.https())
-                .setURI(target.pathAndQuery()).setFollowRedirects(false)
-                .setConnectTimeout(timeout.toMillis()).setIdleTimeout(timeout.toMillis())
+                .setHost(target.host())
+                .setPort(target.port())
+                .setSsl(target.https())
+                .setURI(target.pathAndQuery())
+                .setFollowRedirects(false)
+                .setConnectTimeout(timeout.toMillis())
+                .setIdleTimeout(timeout.toMillis())
                 .putHeader("Content-Type", CloudEvents.CONTENT_TYPE);
         if (delivery.secret() != null) {
-            request.putHeader(WebhookSignature.HEADER,
+            request.putHeader(
+                    WebhookSignature.HEADER,
                     WebhookSignature.sign(delivery.secret(), clock.instant().getEpochSecond(), body));
         }
         String userInfo = URI.create(delivery.target()).getUserInfo();
         if (userInfo != null) {
-            request.putHeader("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+            request.putHeader(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
         }
         Future<Integer> answered = client.request(request)
                 .compose(call -> call.send(Buffer.buffer(body)))
@@ -149,7 +164,8 @@ public class WebhookNotifier implements Notifier {
                     return response.statusCode();
                 });
         try {
-            int status = answered.toCompletionStage().toCompletableFuture()
+            int status = answered.toCompletionStage()
+                    .toCompletableFuture()
                     .get(2 * timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
             if (status >= 200 && status < 300) {
                 return new DeliveryAttempt(clock.instant(), DeliveryAttempt.DELIVERED, status, null);
@@ -169,7 +185,8 @@ public class WebhookNotifier implements Notifier {
     /** Why a call failed, in words for the delivery log: never a Java class name or a stack trace. */
     static String describe(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException
+            if (cause instanceof TimeoutException
+                    || cause instanceof SocketTimeoutException
                     || cause instanceof ConnectTimeoutException) {
                 return "timed out";
             }
@@ -177,7 +194,8 @@ public class WebhookNotifier implements Notifier {
                 return "no route to host";
             }
             if (cause instanceof ConnectException) {
-                String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
+                String message =
+                        cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
                 return message.contains("refused") ? "connection refused" : "could not connect";
             }
             if (cause instanceof UnknownHostException) {

@@ -85,7 +85,17 @@ public class AssetEntity {
     }
 
     Asset toDomain() {
-        return new Asset(new AssetName(name), kind, owner, description, tags, criticality, compatibility,
-                strictCompatibility, createdAt, updatedAt, replicaOf);
+        return new Asset(
+                new AssetName(name),
+                kind,
+                owner,
+                description,
+                tags,
+                criticality,
+                compatibility,
+                strictCompatibility,
+                createdAt,
+                updatedAt,
+                replicaOf);
     }
 }

@@ -60,9 +60,8 @@ public class AssetRepository implements PanacheRepository<AssetEntity>, AssetSto
             parameters.and("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
         }
         String where = String.join(" and ", conditions);
-        PanacheQuery<AssetEntity> found = where.isEmpty()
-                ? findAll(Sort.by("name"))
-                : find(where, Sort.by("name"), parameters);
+        PanacheQuery<AssetEntity> found =
+                where.isEmpty() ? findAll(Sort.by("name")) : find(where, Sort.by("name"), parameters);
         long total = found.count();
         List<Asset> items = found.range(query.offset(), query.offset() + query.limit() - 1).list().stream()
                 .map(AssetEntity::toDomain)
@@ -91,7 +90,8 @@ public class AssetRepository implements PanacheRepository<AssetEntity>, AssetSto
     @Override
     public void delete(AssetName name) {
         entity(name.value()).ifPresent(entity -> {
-            getEntityManager().createQuery("delete from ContractEntity c where c.asset = :asset")
+            getEntityManager()
+                    .createQuery("delete from ContractEntity c where c.asset = :asset")
                     .setParameter("asset", entity)
                     .executeUpdate();
             delete(entity);

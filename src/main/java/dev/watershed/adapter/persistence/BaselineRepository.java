@@ -41,18 +41,32 @@ public class BaselineRepository implements PanacheRepository<BaselineEntity>, Ba
 
     @Override
     public Optional<Baseline> find(String asset, long id) {
-        return find("id = ?1 and asset.name = ?2", id, asset).firstResultOptional().map(this::toDomain);
+        return find("id = ?1 and asset.name = ?2", id, asset)
+                .firstResultOptional()
+                .map(this::toDomain);
     }
 
     @Override
     public List<Baseline> list(String asset) {
-        return find("asset.name", NEWEST_FIRST, asset).list().stream().map(this::toDomain).toList();
+        return find("asset.name", NEWEST_FIRST, asset).list().stream()
+                .map(this::toDomain)
+                .toList();
     }
 
     private Baseline toDomain(BaselineEntity entity) {
-        return new Baseline(entity.id, entity.asset.name, entity.name, entity.label, entity.windowFrom,
-                entity.windowTo, entity.observations, entity.records,
-                Base64.getDecoder().decode(entity.profileBase64), entity.createdAt, entity.createdBy, entity.team,
+        return new Baseline(
+                entity.id,
+                entity.asset.name,
+                entity.name,
+                entity.label,
+                entity.windowFrom,
+                entity.windowTo,
+                entity.observations,
+                entity.records,
+                Base64.getDecoder().decode(entity.profileBase64),
+                entity.createdAt,
+                entity.createdBy,
+                entity.team,
                 entity.byOwner);
     }
 }

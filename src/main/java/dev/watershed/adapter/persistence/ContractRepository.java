@@ -19,8 +19,7 @@ import java.util.Optional;
 public class ContractRepository implements PanacheRepository<ContractEntity>, ContractStore {
 
     private static final Sort NEWEST_FIRST = Sort.descending("major", "minor", "patch");
-    private static final TypeReference<Map<String, FieldMetadata>> FIELDS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, FieldMetadata>> FIELDS = new TypeReference<>() {};
 
     private final AssetRepository assets;
     private final ObjectMapper json;
@@ -32,7 +31,9 @@ public class ContractRepository implements PanacheRepository<ContractEntity>, Co
 
     @Override
     public List<Contract> history(String asset) {
-        return find("asset.name", NEWEST_FIRST, asset).list().stream().map(this::toDomain).toList();
+        return find("asset.name", NEWEST_FIRST, asset).list().stream()
+                .map(this::toDomain)
+                .toList();
     }
 
     @Override
@@ -61,7 +62,8 @@ public class ContractRepository implements PanacheRepository<ContractEntity>, Co
         entity.fieldsJson = writeFields(contract.fields());
         entity.createdAt = contract.createdAt();
         entity.createdBy = contract.createdBy();
-        entity.rolledBackTo = contract.rolledBackTo() == null ? null : contract.rolledBackTo().toString();
+        entity.rolledBackTo =
+                contract.rolledBackTo() == null ? null : contract.rolledBackTo().toString();
         persist(entity);
     }
 
@@ -71,14 +73,27 @@ public class ContractRepository implements PanacheRepository<ContractEntity>, Co
     }
 
     private Optional<ContractEntity> entity(String asset, SemanticVersion version) {
-        return find("asset.name = ?1 and major = ?2 and minor = ?3 and patch = ?4", asset, version.major(),
-                version.minor(), version.patch()).firstResultOptional();
+        return find(
+                        "asset.name = ?1 and major = ?2 and minor = ?3 and patch = ?4",
+                        asset,
+                        version.major(),
+                        version.minor(),
+                        version.patch())
+                .firstResultOptional();
     }
 
     private Contract toDomain(ContractEntity entity) {
-        return new Contract(entity.asset.name, SemanticVersion.parse(entity.version), entity.format, entity.status,
-                entity.fingerprint, entity.schemaText, entity.changelog, readFields(entity.fieldsJson),
-                entity.createdAt, entity.createdBy,
+        return new Contract(
+                entity.asset.name,
+                SemanticVersion.parse(entity.version),
+                entity.format,
+                entity.status,
+                entity.fingerprint,
+                entity.schemaText,
+                entity.changelog,
+                readFields(entity.fieldsJson),
+                entity.createdAt,
+                entity.createdBy,
                 entity.rolledBackTo == null ? null : SemanticVersion.parse(entity.rolledBackTo));
     }
 

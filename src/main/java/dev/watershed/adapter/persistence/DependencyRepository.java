@@ -58,25 +58,32 @@ public class DependencyRepository implements PanacheRepository<DependencyEntity>
 
     @Override
     public List<Dependency> ofConsumer(String consumer) {
-        return find("consumer", Sort.by("producer"), consumer).list().stream().map(this::toDomain).toList();
+        return find("consumer", Sort.by("producer"), consumer).list().stream()
+                .map(this::toDomain)
+                .toList();
     }
 
     @Override
     public List<Dependency> ofProducer(String producer) {
-        return find("producer", Sort.by("consumer"), producer).list().stream().map(this::toDomain).toList();
+        return find("producer", Sort.by("consumer"), producer).list().stream()
+                .map(this::toDomain)
+                .toList();
     }
 
     @Override
     public void save(Dependency dependency) {
-        DependencyEntity entity = entity(dependency.producer(), dependency.consumer()).orElseGet(() -> {
-            DependencyEntity created = new DependencyEntity();
-            created.producer = dependency.producer();
-            created.consumer = dependency.consumer();
-            created.createdAt = dependency.createdAt();
-            return created;
-        });
+        DependencyEntity entity = entity(dependency.producer(), dependency.consumer())
+                .orElseGet(() -> {
+                    DependencyEntity created = new DependencyEntity();
+                    created.producer = dependency.producer();
+                    created.consumer = dependency.consumer();
+                    created.createdAt = dependency.createdAt();
+                    return created;
+                });
         entity.versionRange = dependency.versionRange().toString();
-        entity.resolvedVersion = dependency.resolvedVersion() == null ? null : dependency.resolvedVersion().toString();
+        entity.resolvedVersion = dependency.resolvedVersion() == null
+                ? null
+                : dependency.resolvedVersion().toString();
         entity.fieldsJson = writeFields(dependency.fields());
         entity.usage = dependency.usage();
         entity.note = dependency.note();
@@ -113,18 +120,21 @@ public class DependencyRepository implements PanacheRepository<DependencyEntity>
     public long incrementEstateVersion() {
         // Pending inserts first, so that a reload through this transaction sees them.
         getEntityManager().flush();
-        getEntityManager().createNativeQuery("UPDATE estate_version SET version = version + 1 WHERE id = 1")
+        getEntityManager()
+                .createNativeQuery("UPDATE estate_version SET version = version + 1 WHERE id = 1")
                 .executeUpdate();
-        return ((Number) getEntityManager().createNativeQuery("SELECT version FROM estate_version WHERE id = 1")
-                .getSingleResult()).longValue();
+        return ((Number) getEntityManager()
+                        .createNativeQuery("SELECT version FROM estate_version WHERE id = 1")
+                        .getSingleResult())
+                .longValue();
     }
 
     @Override
     public long estateVersion() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT version FROM estate_version WHERE id = 1");
-             ResultSet rows = statement.executeQuery()) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT version FROM estate_version WHERE id = 1");
+                ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {
@@ -141,9 +151,9 @@ public class DependencyRepository implements PanacheRepository<DependencyEntity>
     public EstateSnapshot loadEstate() {
         try (Connection connection = dataSource.getConnection()) {
             long version;
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT version FROM estate_version WHERE id = 1");
-                 ResultSet rows = statement.executeQuery()) {
+            try (PreparedStatement statement =
+                            connection.prepareStatement("SELECT version FROM estate_version WHERE id = 1");
+                    ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 version = rows.getLong(1);
             }
@@ -161,11 +171,13 @@ public class DependencyRepository implements PanacheRepository<DependencyEntity>
                 while (rows.next()) {
                     String name = rows.getString(1);
                     int major = rows.getInt(4);
-                    SemanticVersion version = rows.wasNull() ? null
-                            : new SemanticVersion(major, rows.getInt(5), rows.getInt(6));
+                    SemanticVersion version =
+                            rows.wasNull() ? null : new SemanticVersion(major, rows.getInt(5), rows.getInt(6));
                     AssetNode known = assets.get(name);
-                    if (known == null || version != null && (known.latestVersion() == null
-                            || version.compareTo(known.latestVersion()) > 0)) {
+                    if (known == null
+                            || version != null
+                                    && (known.latestVersion() == null
+                                            || version.compareTo(known.latestVersion()) > 0)) {
                         assets.put(name, new AssetNode(name, rows.getString(2), rows.getString(3), version));
                     }
                 }
@@ -185,11 +197,15 @@ public class DependencyRepository implements PanacheRepository<DependencyEntity>
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String resolved = rows.getString(4);
-                    edges.add(new DependencyEdge(rows.getString(1), rows.getString(2),
+                    edges.add(new DependencyEdge(
+                            rows.getString(1),
+                            rows.getString(2),
                             ranges.computeIfAbsent(rows.getString(3), VersionRange::parse),
                             resolved == null ? null : versions.computeIfAbsent(resolved, SemanticVersion::parse),
                             fieldLists.computeIfAbsent(rows.getString(5), this::readFields),
-                            Usage.valueOf(rows.getString(6)), rows.getString(7), terms(rows)));
+                            Usage.valueOf(rows.getString(6)),
+                            rows.getString(7),
+                            terms(rows)));
                 }
             }
         }
@@ -211,13 +227,22 @@ public class DependencyRepository implements PanacheRepository<DependencyEntity>
     }
 
     private Dependency toDomain(DependencyEntity entity) {
-        UsageTerms terms = new UsageTerms(entity.splitKey,
+        UsageTerms terms = new UsageTerms(
+                entity.splitKey,
                 entity.targetFieldsJson == null ? List.of() : readFields(entity.targetFieldsJson),
                 entity.costAmount == null ? null : new Cost(entity.costAmount, entity.costUnit),
                 entity.benefitValue == null ? null : new Benefit(entity.benefitValue, entity.benefitMetric));
-        return new Dependency(entity.producer, entity.consumer, VersionRange.parse(entity.versionRange),
+        return new Dependency(
+                entity.producer,
+                entity.consumer,
+                VersionRange.parse(entity.versionRange),
                 entity.resolvedVersion == null ? null : SemanticVersion.parse(entity.resolvedVersion),
-                readFields(entity.fieldsJson), entity.usage, entity.note, entity.createdAt, entity.createdBy, terms);
+                readFields(entity.fieldsJson),
+                entity.usage,
+                entity.note,
+                entity.createdAt,
+                entity.createdBy,
+                terms);
     }
 
     private String writeFields(List<String> fields) {

@@ -18,8 +18,7 @@ public class DriftCheckRepository implements PanacheRepository<DriftCheckEntity>
     private static final Sort NEWEST_FIRST = Sort.descending("checkedAt", "id");
 
     /** What the JSON column holds: the check without the columns stored beside it. */
-    private record StoredResult(ProfileReference against, ProfileReference current, DriftReport report) {
-    }
+    private record StoredResult(ProfileReference against, ProfileReference current, DriftReport report) {}
 
     private final AssetRepository assets;
     private final ObjectMapper json;
@@ -38,26 +37,40 @@ public class DriftCheckRepository implements PanacheRepository<DriftCheckEntity>
         entity.againstKind = check.against().kind();
         entity.anomalyCount = check.report().anomalies().size();
         try {
-            entity.resultJson = json.writeValueAsString(new StoredResult(check.against(), check.current(),
-                    check.report()));
+            entity.resultJson =
+                    json.writeValueAsString(new StoredResult(check.against(), check.current(), check.report()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a drift report is plain records", e);
         }
         persist(entity);
-        return new DriftCheck(entity.id, check.asset(), check.checkedAt(), check.checkedBy(), check.against(),
-                check.current(), check.report());
+        return new DriftCheck(
+                entity.id,
+                check.asset(),
+                check.checkedAt(),
+                check.checkedBy(),
+                check.against(),
+                check.current(),
+                check.report());
     }
 
     @Override
     public List<DriftCheck> list(String asset, int limit) {
-        return find("asset.name", NEWEST_FIRST, asset).page(0, limit).list().stream().map(this::toDomain).toList();
+        return find("asset.name", NEWEST_FIRST, asset).page(0, limit).list().stream()
+                .map(this::toDomain)
+                .toList();
     }
 
     private DriftCheck toDomain(DriftCheckEntity entity) {
         try {
             StoredResult result = json.readValue(entity.resultJson, StoredResult.class);
-            return new DriftCheck(entity.id, entity.asset.name, entity.checkedAt, entity.checkedBy, result.against(),
-                    result.current(), result.report());
+            return new DriftCheck(
+                    entity.id,
+                    entity.asset.name,
+                    entity.checkedAt,
+                    entity.checkedBy,
+                    result.against(),
+                    result.current(),
+                    result.report());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("drift check " + entity.id + " holds unreadable JSON", e);
         }

@@ -63,8 +63,10 @@ public class EmbeddedDatabase {
                 if ("0".equals(delay)) {
                     LOG.info("Embedded H2 database: each commit is written to the file before it is acknowledged");
                 } else {
-                    LOG.warnf("Embedded H2 database: commits are written up to %s ms after they are acknowledged; a"
-                            + " killed process loses what was acknowledged meanwhile", delay);
+                    LOG.warnf(
+                            "Embedded H2 database: commits are written up to %s ms after they are acknowledged; a"
+                                    + " killed process loses what was acknowledged meanwhile",
+                            delay);
                 }
                 restrictToOwner(Path.of(config.dataDir()));
                 restrictToOwner(databaseDirectory(statement));

@@ -27,8 +27,7 @@ import java.util.Set;
 @ApplicationScoped
 public class HealthRepository implements HealthStore {
 
-    private static final TypeReference<Map<String, FieldMetadata>> FIELDS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, FieldMetadata>> FIELDS = new TypeReference<>() {};
 
     /** The latest version of each asset is the one no higher version of the same asset exists for. */
     private static final String LATEST_FIELDS = "SELECT a.name, c.fields_json FROM contract c"
@@ -64,7 +63,9 @@ public class HealthRepository implements HealthStore {
     @Override
     public Set<String> highCriticalityAssets() {
         Set<String> names = new HashSet<>();
-        query("SELECT name FROM asset WHERE criticality = 'HIGH'", statement -> { },
+        query(
+                "SELECT name FROM asset WHERE criticality = 'HIGH'",
+                statement -> {},
                 rows -> names.add(rows.getString(1)));
         return names;
     }
@@ -72,7 +73,9 @@ public class HealthRepository implements HealthStore {
     @Override
     public Map<String, String> replicas() {
         Map<String, String> replicas = new HashMap<>();
-        query("SELECT name, replica_of FROM asset WHERE replica_of IS NOT NULL", statement -> { },
+        query(
+                "SELECT name, replica_of FROM asset WHERE replica_of IS NOT NULL",
+                statement -> {},
                 rows -> replicas.put(rows.getString(1), rows.getString(2)));
         return replicas;
     }
@@ -81,8 +84,12 @@ public class HealthRepository implements HealthStore {
     public List<MajorRelease> majorReleasesSince(Instant since) {
         List<MajorRelease> releases = new ArrayList<>();
         // OffsetDateTime, not Timestamp: a Timestamp is read in the JVM's time zone by some drivers.
-        query(MAJOR_RELEASES, statement -> statement.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC)),
-                rows -> releases.add(new MajorRelease(rows.getString(1), new SemanticVersion(rows.getInt(2), 0, 0),
+        query(
+                MAJOR_RELEASES,
+                statement -> statement.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC)),
+                rows -> releases.add(new MajorRelease(
+                        rows.getString(1),
+                        new SemanticVersion(rows.getInt(2), 0, 0),
                         rows.getObject(3, OffsetDateTime.class).toInstant())));
         return releases;
     }
@@ -97,7 +104,7 @@ public class HealthRepository implements HealthStore {
 
     private void query(String sql, StatementSetter setter, RowReader reader) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             setter.set(statement);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -48,7 +48,8 @@ public class NotificationRepository implements NotificationStore, JournalStore {
         SubscriptionEntity entity = new SubscriptionEntity();
         entity.team = subscription.team();
         entity.asset = subscription.asset();
-        entity.events = subscription.events().stream().map(EventType::id).sorted().collect(Collectors.joining(","));
+        entity.events =
+                subscription.events().stream().map(EventType::id).sorted().collect(Collectors.joining(","));
         entity.channel = subscription.channel().name();
         entity.target = subscription.target();
         entity.secret = secret == null ? null : secrets.encrypt(secret);
@@ -65,28 +66,42 @@ public class NotificationRepository implements NotificationStore, JournalStore {
 
     @Override
     public List<Subscription> subscriptionsOf(String team) {
-        return em.createQuery("from SubscriptionEntity where team = :team order by id", SubscriptionEntity.class)
-                .setParameter("team", team).getResultList().stream().map(NotificationRepository::toDomain).toList();
+        return em
+                .createQuery("from SubscriptionEntity where team = :team order by id", SubscriptionEntity.class)
+                .setParameter("team", team)
+                .getResultList()
+                .stream()
+                .map(NotificationRepository::toDomain)
+                .toList();
     }
 
     @Override
     public List<Subscription> subscriptionsTo(String asset) {
-        return em.createQuery("from SubscriptionEntity where asset = :asset order by id", SubscriptionEntity.class)
-                .setParameter("asset", asset).getResultList().stream().map(NotificationRepository::toDomain).toList();
+        return em
+                .createQuery("from SubscriptionEntity where asset = :asset order by id", SubscriptionEntity.class)
+                .setParameter("asset", asset)
+                .getResultList()
+                .stream()
+                .map(NotificationRepository::toDomain)
+                .toList();
     }
 
     @Override
     public boolean deleteSubscription(long id) {
-        return em.createQuery("delete from SubscriptionEntity where id = :id").setParameter("id", id)
-                .executeUpdate() > 0;
+        return em.createQuery("delete from SubscriptionEntity where id = :id")
+                        .setParameter("id", id)
+                        .executeUpdate()
+                > 0;
     }
 
     @Override
     public int cancelPendingDeliveries(long subscriptionId) {
         return em.createQuery("update DeliveryEntity d set d.status = :cancelled"
                         + " where d.subscriptionId = :subscription and d.status = :pending")
-                .setParameter("cancelled", CANCELLED).setParameter("subscription", subscriptionId)
-                .setParameter("pending", PENDING).executeUpdate();
+                .setParameter("cancelled", CANCELLED)
+                .setParameter("subscription", subscriptionId)
+                .setParameter("pending", PENDING)
+                .executeUpdate();
     }
 
     @Override
@@ -108,17 +123,21 @@ public class NotificationRepository implements NotificationStore, JournalStore {
     }
 
     @Override
-    public List<JournalEntry> journal(Collection<String> assets, Instant from, Instant to, Set<String> types,
-                                      int limit) {
+    public List<JournalEntry> journal(
+            Collection<String> assets, Instant from, Instant to, Set<String> types, int limit) {
         // One small query per asset rather than one "asset in (:assets)": H2 uses no index for a list of bind
         // parameters and compares every link in the journal with every asset (minutes for 2,000 upstream assets
         // over a 200,000-event journal), while each asset's newest links are one range of event_asset_asset_idx.
-        TypedQuery<Object[]> newestOfAsset = em.createQuery("select l.eventId, l.occurredAt from EventAssetEntity l"
-                        + (types.isEmpty() ? "" : ", NotificationEventEntity e")
-                        + " where l.asset = :asset and l.occurredAt >= :from and l.occurredAt < :to"
-                        + (types.isEmpty() ? "" : " and e.id = l.eventId and e.type in :types")
-                        + " order by l.occurredAt desc", Object[].class)
-                .setParameter("from", from).setParameter("to", to).setMaxResults(limit);
+        TypedQuery<Object[]> newestOfAsset = em.createQuery(
+                        "select l.eventId, l.occurredAt from EventAssetEntity l"
+                                + (types.isEmpty() ? "" : ", NotificationEventEntity e")
+                                + " where l.asset = :asset and l.occurredAt >= :from and l.occurredAt < :to"
+                                + (types.isEmpty() ? "" : " and e.id = l.eventId and e.type in :types")
+                                + " order by l.occurredAt desc",
+                        Object[].class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setMaxResults(limit);
         if (!types.isEmpty()) {
             newestOfAsset.setParameter("types", types);
         }
@@ -130,14 +149,21 @@ public class NotificationRepository implements NotificationStore, JournalStore {
         }
         List<String> ids = newest.entrySet().stream()
                 .sorted(Map.Entry.<String, Instant>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-                .limit(limit).map(Map.Entry::getKey).toList();
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
         List<JournalEntry> entries = new ArrayList<>(ids.size());
-        TypedQuery<String> linksOf = em.createQuery("select l.asset from EventAssetEntity l where l.eventId = :id",
-                String.class);
+        TypedQuery<String> linksOf =
+                em.createQuery("select l.asset from EventAssetEntity l where l.eventId = :id", String.class);
         for (String id : ids) {
             NotificationEventEntity event = em.find(NotificationEventEntity.class, id);
             Set<String> linked = new HashSet<>(linksOf.setParameter("id", id).getResultList());
-            entries.add(new JournalEntry(event.id, event.type, event.subject, event.occurredAt, event.data,
+            entries.add(new JournalEntry(
+                    event.id,
+                    event.type,
+                    event.subject,
+                    event.occurredAt,
+                    event.data,
                     linked.isEmpty() ? Set.of(event.subject) : linked));
         }
         return entries;
@@ -173,10 +199,15 @@ public class NotificationRepository implements NotificationStore, JournalStore {
     @Override
     @Transactional
     public List<Long> due(Instant now, int limit) {
-        return em.createQuery("select d.id from DeliveryEntity d where d.status = :pending"
-                        + " and d.nextAttemptAt <= :now and (d.claimedUntil is null or d.claimedUntil < :now)"
-                        + " order by d.nextAttemptAt, d.id", Long.class)
-                .setParameter("pending", PENDING).setParameter("now", now).setMaxResults(limit).getResultList();
+        return em.createQuery(
+                        "select d.id from DeliveryEntity d where d.status = :pending"
+                                + " and d.nextAttemptAt <= :now and (d.claimedUntil is null or d.claimedUntil < :now)"
+                                + " order by d.nextAttemptAt, d.id",
+                        Long.class)
+                .setParameter("pending", PENDING)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     @Override
@@ -184,10 +215,15 @@ public class NotificationRepository implements NotificationStore, JournalStore {
     public boolean claim(long id, String dispatcher, Instant now, Instant until) {
         // Portable compare-and-set: only one replica's UPDATE matches the row, on H2 and PostgreSQL alike.
         return em.createQuery("update DeliveryEntity d set d.claimedBy = :me, d.claimedUntil = :until"
-                        + " where d.id = :id and d.status = :pending and d.nextAttemptAt <= :now"
-                        + " and (d.claimedUntil is null or d.claimedUntil < :now)")
-                .setParameter("me", dispatcher).setParameter("until", until).setParameter("id", id)
-                .setParameter("pending", PENDING).setParameter("now", now).executeUpdate() == 1;
+                                + " where d.id = :id and d.status = :pending and d.nextAttemptAt <= :now"
+                                + " and (d.claimedUntil is null or d.claimedUntil < :now)")
+                        .setParameter("me", dispatcher)
+                        .setParameter("until", until)
+                        .setParameter("id", id)
+                        .setParameter("pending", PENDING)
+                        .setParameter("now", now)
+                        .executeUpdate()
+                == 1;
     }
 
     @Override
@@ -209,9 +245,16 @@ public class NotificationRepository implements NotificationStore, JournalStore {
             secret = subscription.secret == null ? null : secrets.decrypt(subscription.secret);
         }
         NotificationEventEntity event = em.find(NotificationEventEntity.class, delivery.eventId);
-        return Optional.of(new OutgoingDelivery(delivery.id, toDomain(event), delivery.team,
-                NotificationChannel.valueOf(delivery.channel), delivery.target, secret, delivery.reason,
-                delivery.attempts, delivery.windowStart));
+        return Optional.of(new OutgoingDelivery(
+                delivery.id,
+                toDomain(event),
+                delivery.team,
+                NotificationChannel.valueOf(delivery.channel),
+                delivery.target,
+                secret,
+                delivery.reason,
+                delivery.attempts,
+                delivery.windowStart));
     }
 
     @Override
@@ -221,7 +264,9 @@ public class NotificationRepository implements NotificationStore, JournalStore {
             return;
         }
         em.createQuery("update DeliveryEntity d set d.attempts = d.attempts + 1, d.claimedBy = null,"
-                + " d.claimedUntil = null where d.id = :id").setParameter("id", id).executeUpdate();
+                        + " d.claimedUntil = null where d.id = :id")
+                .setParameter("id", id)
+                .executeUpdate();
         // Conditional, like the claim: a delivery cancelled meanwhile (its subscription deleted while it was being
         // sent) stays cancelled, whichever of the two transactions commits first.
         em.createQuery("update DeliveryEntity d set d.status = :status, d.nextAttemptAt = :next,"
@@ -229,13 +274,16 @@ public class NotificationRepository implements NotificationStore, JournalStore {
                 .setParameter("status", status.name())
                 .setParameter("next", status == DeliveryStatus.PENDING ? nextAttemptAt : attempt.attemptedAt())
                 .setParameter("deliveredAt", status == DeliveryStatus.DELIVERED ? attempt.attemptedAt() : null)
-                .setParameter("id", id).setParameter("pending", PENDING).executeUpdate();
+                .setParameter("id", id)
+                .setParameter("pending", PENDING)
+                .executeUpdate();
         DeliveryAttemptEntity entity = new DeliveryAttemptEntity();
         entity.deliveryId = id;
         entity.attemptedAt = attempt.attemptedAt();
         entity.outcome = attempt.outcome();
         entity.httpStatus = attempt.httpStatus();
-        entity.error = attempt.error() == null || attempt.error().length() <= 2_000 ? attempt.error()
+        entity.error = attempt.error() == null || attempt.error().length() <= 2_000
+                ? attempt.error()
                 : attempt.error().substring(0, 2_000);
         em.persist(entity);
     }
@@ -261,7 +309,9 @@ public class NotificationRepository implements NotificationStore, JournalStore {
         if (team != null) {
             typed.setParameter("team", team);
         }
-        return typed.setMaxResults(limit).getResultList().stream().map(this::toDomain).toList();
+        return typed.setMaxResults(limit).getResultList().stream()
+                .map(this::toDomain)
+                .toList();
     }
 
     @Override
@@ -277,10 +327,16 @@ public class NotificationRepository implements NotificationStore, JournalStore {
     @Override
     public List<InboxNotification> inbox(String team, boolean unreadOnly, int limit) {
         String where = unreadOnly ? " and n.readAt is null" : "";
-        return em.createQuery("from InboxNotificationEntity n where n.team = :team" + where + " order by n.id desc",
+        return em
+                .createQuery(
+                        "from InboxNotificationEntity n where n.team = :team" + where + " order by n.id desc",
                         InboxNotificationEntity.class)
-                .setParameter("team", team).setMaxResults(limit).getResultList().stream()
-                .map(this::toDomain).toList();
+                .setParameter("team", team)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(this::toDomain)
+                .toList();
     }
 
     @Override
@@ -295,20 +351,44 @@ public class NotificationRepository implements NotificationStore, JournalStore {
 
     private InboxNotification toDomain(InboxNotificationEntity entity) {
         NotificationEventEntity event = em.find(NotificationEventEntity.class, entity.eventId);
-        return new InboxNotification(entity.id, entity.team, event.id, type(event.type), event.subject,
-                event.occurredAt, event.data, entity.reason, entity.readAt);
+        return new InboxNotification(
+                entity.id,
+                entity.team,
+                event.id,
+                type(event.type),
+                event.subject,
+                event.occurredAt,
+                event.data,
+                entity.reason,
+                entity.readAt);
     }
 
     private Delivery toDomain(DeliveryEntity entity) {
         NotificationEventEntity event = em.find(NotificationEventEntity.class, entity.eventId);
-        List<DeliveryAttempt> log = em.createQuery("from DeliveryAttemptEntity where deliveryId = :id order by id",
-                        DeliveryAttemptEntity.class).setParameter("id", entity.id).getResultList().stream()
-                .map(attempt -> new DeliveryAttempt(attempt.attemptedAt, attempt.outcome, attempt.httpStatus,
-                        attempt.error))
+        List<DeliveryAttempt> log = em
+                .createQuery(
+                        "from DeliveryAttemptEntity where deliveryId = :id order by id", DeliveryAttemptEntity.class)
+                .setParameter("id", entity.id)
+                .getResultList()
+                .stream()
+                .map(attempt ->
+                        new DeliveryAttempt(attempt.attemptedAt, attempt.outcome, attempt.httpStatus, attempt.error))
                 .toList();
-        return new Delivery(entity.id, entity.eventId, type(event.type), event.subject, entity.team,
-                entity.subscriptionId, NotificationChannel.valueOf(entity.channel), entity.target, DeliveryStatus.valueOf(entity.status),
-                entity.attempts, entity.createdAt, entity.nextAttemptAt, entity.deliveredAt, log);
+        return new Delivery(
+                entity.id,
+                entity.eventId,
+                type(event.type),
+                event.subject,
+                entity.team,
+                entity.subscriptionId,
+                NotificationChannel.valueOf(entity.channel),
+                entity.target,
+                DeliveryStatus.valueOf(entity.status),
+                entity.attempts,
+                entity.createdAt,
+                entity.nextAttemptAt,
+                entity.deliveredAt,
+                log);
     }
 
     private static OutboxEvent toDomain(NotificationEventEntity entity) {
@@ -316,9 +396,17 @@ public class NotificationRepository implements NotificationStore, JournalStore {
     }
 
     private static Subscription toDomain(SubscriptionEntity entity) {
-        return new Subscription(entity.id, entity.team, entity.asset, Arrays.stream(entity.events.split(","))
-                .map(NotificationRepository::type).collect(Collectors.toSet()),
-                NotificationChannel.valueOf(entity.channel), entity.target, entity.secret != null, entity.createdAt,
+        return new Subscription(
+                entity.id,
+                entity.team,
+                entity.asset,
+                Arrays.stream(entity.events.split(","))
+                        .map(NotificationRepository::type)
+                        .collect(Collectors.toSet()),
+                NotificationChannel.valueOf(entity.channel),
+                entity.target,
+                entity.secret != null,
+                entity.createdAt,
                 entity.createdBy);
     }
 

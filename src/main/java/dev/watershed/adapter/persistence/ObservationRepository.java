@@ -35,8 +35,8 @@ public class ObservationRepository implements PanacheRepository<ObservationEntit
         entity.valid = observation.valid();
         entity.invalid = observation.invalid();
         entity.errorCount = observation.errorCount();
-        entity.profileBase64 = observation.profile() == null ? null
-                : Base64.getEncoder().encodeToString(observation.profile());
+        entity.profileBase64 =
+                observation.profile() == null ? null : Base64.getEncoder().encodeToString(observation.profile());
         entity.recordedBy = observation.recordedBy();
         entity.team = observation.team();
         entity.byOwner = observation.byOwner();
@@ -46,7 +46,9 @@ public class ObservationRepository implements PanacheRepository<ObservationEntit
 
     @Override
     public Optional<Observation> find(String asset, long id) {
-        return find("id = ?1 and asset.name = ?2", id, asset).firstResultOptional().map(this::toDomain);
+        return find("id = ?1 and asset.name = ?2", id, asset)
+                .firstResultOptional()
+                .map(this::toDomain);
     }
 
     @Override
@@ -66,12 +68,12 @@ public class ObservationRepository implements PanacheRepository<ObservationEntit
             parameters.and("to", query.to());
         }
         return find(where.toString(), NEWEST_FIRST, parameters).page(0, query.limit()).list().stream()
-                .map(this::toDomain).toList();
+                .map(this::toDomain)
+                .toList();
     }
 
     @Override
-    public List<Observation> profiled(String asset, String label, Recorders by, Instant from, Instant to,
-                                      int limit) {
+    public List<Observation> profiled(String asset, String label, Recorders by, Instant from, Instant to, int limit) {
         StringBuilder where = new StringBuilder(profiledBy(by));
         Parameters parameters = profiled(asset, label, by);
         if (from != null) {
@@ -83,26 +85,33 @@ public class ObservationRepository implements PanacheRepository<ObservationEntit
             parameters.and("to", to);
         }
         return find(where.toString(), NEWEST_FIRST, parameters).page(0, limit).list().stream()
-                .map(this::toDomain).toList();
+                .map(this::toDomain)
+                .toList();
     }
 
     @Override
     public Optional<Observation> previousProfiled(String asset, String label, Recorders by, Observation before) {
-        return find(profiledBy(by) + " and (observedAt < :at or (observedAt = :at and id < :id))", NEWEST_FIRST,
-                profiled(asset, label, by).and("at", before.observedAt()).and("id", before.id()))
-                .firstResultOptional().map(this::toDomain);
+        return find(
+                        profiledBy(by) + " and (observedAt < :at or (observedAt = :at and id < :id))",
+                        NEWEST_FIRST,
+                        profiled(asset, label, by)
+                                .and("at", before.observedAt())
+                                .and("id", before.id()))
+                .firstResultOptional()
+                .map(this::toDomain);
     }
 
     @Override
     public Optional<Observation> latestProfiled(String asset, String label, Recorders by) {
-        return find(profiledBy(by), NEWEST_FIRST, profiled(asset, label, by)).firstResultOptional()
+        return find(profiledBy(by), NEWEST_FIRST, profiled(asset, label, by))
+                .firstResultOptional()
                 .map(this::toDomain);
     }
 
     /** Profiled observations of an asset with a label, made by {@code by} (see {@link #profiled}). */
     private static String profiledBy(Recorders by) {
-        String recorders = by.team() == null ? "byOwner = true"
-                : by.owner() ? "(byOwner = true or team = :team)" : "team = :team";
+        String recorders =
+                by.team() == null ? "byOwner = true" : by.owner() ? "(byOwner = true or team = :team)" : "team = :team";
         return "asset.name = :asset and label = :label and profileBase64 is not null and " + recorders;
     }
 
@@ -112,9 +121,19 @@ public class ObservationRepository implements PanacheRepository<ObservationEntit
     }
 
     private Observation toDomain(ObservationEntity entity) {
-        return new Observation(entity.id, entity.asset.name, entity.version, entity.label, entity.observedAt,
-                entity.total, entity.valid, entity.invalid, entity.errorCount,
+        return new Observation(
+                entity.id,
+                entity.asset.name,
+                entity.version,
+                entity.label,
+                entity.observedAt,
+                entity.total,
+                entity.valid,
+                entity.invalid,
+                entity.errorCount,
                 entity.profileBase64 == null ? null : Base64.getDecoder().decode(entity.profileBase64),
-                entity.recordedBy, entity.team, entity.byOwner);
+                entity.recordedBy,
+                entity.team,
+                entity.byOwner);
     }
 }

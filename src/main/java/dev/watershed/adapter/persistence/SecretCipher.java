@@ -65,8 +65,12 @@ public class SecretCipher {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(CONTEXT);
             byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length)
-                    .put(iv).put(sealed).array());
+            return PREFIX
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length)
+                                    .put(iv)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has AES-GCM", e);
         }
@@ -91,9 +95,11 @@ public class SecretCipher {
             cipher.updateAAD(CONTEXT);
             return new String(cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new UnreadableSecretException("a stored webhook secret does not decrypt with this registry's key:"
-                    + " it was encrypted with another one. Give every replica the key the secrets were written with"
-                    + " (WATERSHED_SECRETS_KEY or the key file)", e);
+            throw new UnreadableSecretException(
+                    "a stored webhook secret does not decrypt with this registry's key:"
+                            + " it was encrypted with another one. Give every replica the key the secrets were written with"
+                            + " (WATERSHED_SECRETS_KEY or the key file)",
+                    e);
         }
     }
 
@@ -106,8 +112,9 @@ public class SecretCipher {
             LOG.info("Webhook secrets: encrypted with the key from watershed.secrets.key (WATERSHED_SECRETS_KEY)");
             return decodeKey(config.secrets().key().get(), "watershed.secrets.key (WATERSHED_SECRETS_KEY)");
         }
-        Path file = Path.of(config.secrets().keyFile().orElse(Path.of(config.dataDir()).resolve(KEY_FILE)
-                .toString()));
+        Path file = Path.of(config.secrets()
+                .keyFile()
+                .orElse(Path.of(config.dataDir()).resolve(KEY_FILE).toString()));
         byte[] key = keyFromFile(file);
         LOG.infof("Webhook secrets: encrypted with the key in %s", file.toAbsolutePath());
         return key;
@@ -152,16 +159,20 @@ public class SecretCipher {
         try {
             Files.createDirectories(directory);
             try {
-                temporary = Files.createTempFile(directory, KEY_FILE, ".new", PosixFilePermissions
-                        .asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                temporary = Files.createTempFile(
+                        directory,
+                        KEY_FILE,
+                        ".new",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
                 // Not a POSIX file system: the platform's default permissions.
                 temporary = Files.createTempFile(directory, KEY_FILE, ".new");
             }
             Files.writeString(temporary, Base64.getEncoder().encodeToString(key) + System.lineSeparator());
             Files.move(temporary, file);
-            LOG.warnf("Webhook secrets: created a new key in %s. Keep it apart from backups of the database, and with"
-                    + " several replicas give all of them one key in WATERSHED_SECRETS_KEY instead",
+            LOG.warnf(
+                    "Webhook secrets: created a new key in %s. Keep it apart from backups of the database, and with"
+                            + " several replicas give all of them one key in WATERSHED_SECRETS_KEY instead",
                     file.toAbsolutePath());
         } catch (FileAlreadyExistsException e) {
             // Another process made it first: use that one.
@@ -185,9 +196,11 @@ public class SecretCipher {
     private static void warnIfReadableByOthers(Path file) {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (permissions.stream().anyMatch(permission -> permission.name().startsWith("GROUP")
-                    || permission.name().startsWith("OTHERS"))) {
-                LOG.warnf("Webhook secrets: %s can be read by other users (%s); make it owner-only (chmod 600)",
+            if (permissions.stream()
+                    .anyMatch(permission -> permission.name().startsWith("GROUP")
+                            || permission.name().startsWith("OTHERS"))) {
+                LOG.warnf(
+                        "Webhook secrets: %s can be read by other users (%s); make it owner-only (chmod 600)",
                         file.toAbsolutePath(), PosixFilePermissions.toString(permissions));
             }
         } catch (UnsupportedOperationException | IOException e) {

@@ -22,8 +22,7 @@ public class SecretsAtRest {
     private static final Logger LOG = Logger.getLogger(SecretsAtRest.class);
 
     /** How many secrets one start found and did. */
-    public record Outcome(int encrypted, int unreadable) {
-    }
+    public record Outcome(int encrypted, int unreadable) {}
 
     private final EntityManager em;
     private final SecretCipher cipher;
@@ -39,16 +38,21 @@ public class SecretsAtRest {
             LOG.infof("Webhook secrets: encrypted %d stored in plain text", outcome.encrypted());
         }
         if (outcome.unreadable() > 0) {
-            LOG.errorf("Webhook secrets: %d stored secrets do not decrypt with this registry's key, so their"
-                    + " deliveries are not sent. Start the registry with the key they were written with"
-                    + " (WATERSHED_SECRETS_KEY, or the key file), the same on every replica", outcome.unreadable());
+            LOG.errorf(
+                    "Webhook secrets: %d stored secrets do not decrypt with this registry's key, so their"
+                            + " deliveries are not sent. Start the registry with the key they were written with"
+                            + " (WATERSHED_SECRETS_KEY, or the key file), the same on every replica",
+                    outcome.unreadable());
         }
     }
 
     public Outcome encryptPlainSecrets() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object[]> rows = em.createQuery("select s.id, s.secret from SubscriptionEntity s"
-                    + " where s.secret is not null order by s.id", Object[].class).getResultList();
+            List<Object[]> rows = em.createQuery(
+                            "select s.id, s.secret from SubscriptionEntity s"
+                                    + " where s.secret is not null order by s.id",
+                            Object[].class)
+                    .getResultList();
             int encrypted = 0;
             int unreadable = 0;
             for (Object[] row : rows) {
@@ -56,8 +60,10 @@ public class SecretsAtRest {
                 if (!SecretCipher.encrypted(stored)) {
                     encrypted += em.createQuery("update SubscriptionEntity s set s.secret = :encrypted"
                                     + " where s.id = :id and s.secret = :plain")
-                            .setParameter("encrypted", cipher.encrypt(stored)).setParameter("id", row[0])
-                            .setParameter("plain", stored).executeUpdate();
+                            .setParameter("encrypted", cipher.encrypt(stored))
+                            .setParameter("id", row[0])
+                            .setParameter("plain", stored)
+                            .executeUpdate();
                 } else if (!decrypts(stored)) {
                     unreadable++;
                 }

@@ -17,7 +17,9 @@ public class TokenRepository implements PanacheRepositoryBase<TokenEntity, Strin
 
     @Override
     public Optional<StoredToken> findActiveByHash(String hash) {
-        return find("tokenHash = ?1 and revokedAt is null", hash).firstResultOptional().map(TokenEntity::toDomain);
+        return find("tokenHash = ?1 and revokedAt is null", hash)
+                .firstResultOptional()
+                .map(TokenEntity::toDomain);
     }
 
     @Override

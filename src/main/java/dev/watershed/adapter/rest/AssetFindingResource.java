@@ -21,8 +21,9 @@ public class AssetFindingResource {
     }
 
     @GET
-    @Operation(summary = "Findings to act on at this asset or with a path through the graph that passes it,"
-            + " errors first")
+    @Operation(
+            summary = "Findings to act on at this asset or with a path through the graph that passes it,"
+                    + " errors first")
     public FindingResource.FindingsResponse list(@PathParam("name") String name) {
         return FindingResource.FindingsResponse.of(findings.findingsOf(name));
     }

@@ -32,29 +32,53 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Assets")
 public class AssetResource {
 
-    public record AssetRequest(String name, AssetKind kind, String owner, String description, List<String> tags,
-                               Criticality criticality, CompatibilityMode compatibility, Boolean strictCompatibility,
-                               String replicaOf) {
+    public record AssetRequest(
+            String name,
+            AssetKind kind,
+            String owner,
+            String description,
+            List<String> tags,
+            Criticality criticality,
+            CompatibilityMode compatibility,
+            Boolean strictCompatibility,
+            String replicaOf) {
 
         AssetDraft toDraft() {
-            return new AssetDraft(name, kind, owner, description, tags, criticality, compatibility,
-                    strictCompatibility, replicaOf);
+            return new AssetDraft(
+                    name, kind, owner, description, tags, criticality, compatibility, strictCompatibility, replicaOf);
         }
     }
 
-    public record AssetResponse(String name, AssetKind kind, String owner, String description, List<String> tags,
-                                Criticality criticality, CompatibilityMode compatibility, boolean strictCompatibility,
-                                String replicaOf, Instant createdAt, Instant updatedAt) {
+    public record AssetResponse(
+            String name,
+            AssetKind kind,
+            String owner,
+            String description,
+            List<String> tags,
+            Criticality criticality,
+            CompatibilityMode compatibility,
+            boolean strictCompatibility,
+            String replicaOf,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static AssetResponse of(Asset asset) {
-            return new AssetResponse(asset.name().value(), asset.kind(), asset.owner(), asset.description(),
-                    asset.tags(), asset.criticality(), asset.compatibility(), asset.strictCompatibility(),
-                    asset.replicaOf(), asset.createdAt(), asset.updatedAt());
+            return new AssetResponse(
+                    asset.name().value(),
+                    asset.kind(),
+                    asset.owner(),
+                    asset.description(),
+                    asset.tags(),
+                    asset.criticality(),
+                    asset.compatibility(),
+                    asset.strictCompatibility(),
+                    asset.replicaOf(),
+                    asset.createdAt(),
+                    asset.updatedAt());
         }
     }
 
-    public record AssetPage(List<AssetResponse> items, long total, int limit, int offset) {
-    }
+    public record AssetPage(List<AssetResponse> items, long total, int limit, int offset) {}
 
     private final AssetService assets;
     private final RequestCaller caller;
@@ -69,21 +93,31 @@ public class AssetResource {
     @POST
     @Operation(summary = "Register an asset")
     public Response register(AssetRequest request) {
-        Asset asset = assets.register(caller.get(), RequestBodies.require(request).toDraft());
-        return Response.created(URI.create("/api/v1/assets/" + asset.name())).entity(AssetResponse.of(asset))
+        Asset asset =
+                assets.register(caller.get(), RequestBodies.require(request).toDraft());
+        return Response.created(URI.create("/api/v1/assets/" + asset.name()))
+                .entity(AssetResponse.of(asset))
                 .build();
     }
 
     @GET
     @Operation(summary = "Search assets by kind, owner, tag and text, one page at a time")
-    public AssetPage search(@QueryParam("kind") String kind, @QueryParam("owner") String owner,
-                            @QueryParam("tag") String tag, @QueryParam("q") String text,
-                            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        Page<Asset> page = assets.search(new AssetQuery(QueryParams.enumValue(AssetKind.class, kind, "kind"),
-                QueryParams.blankToNull(owner), QueryParams.blankToNull(tag), text,
-                QueryParams.limit(limit, 50, maxPageSize), QueryParams.offset(offset)));
-        return new AssetPage(page.items().stream().map(AssetResponse::of).toList(), page.total(), page.limit(),
-                page.offset());
+    public AssetPage search(
+            @QueryParam("kind") String kind,
+            @QueryParam("owner") String owner,
+            @QueryParam("tag") String tag,
+            @QueryParam("q") String text,
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
+        Page<Asset> page = assets.search(new AssetQuery(
+                QueryParams.enumValue(AssetKind.class, kind, "kind"),
+                QueryParams.blankToNull(owner),
+                QueryParams.blankToNull(tag),
+                text,
+                QueryParams.limit(limit, 50, maxPageSize),
+                QueryParams.offset(offset)));
+        return new AssetPage(
+                page.items().stream().map(AssetResponse::of).toList(), page.total(), page.limit(), page.offset());
     }
 
     @GET
@@ -97,7 +131,8 @@ public class AssetResource {
     @Path("/{name}")
     @Operation(summary = "Replace an asset's metadata")
     public AssetResponse update(@PathParam("name") String name, AssetRequest request) {
-        return AssetResponse.of(assets.update(caller.get(), name, RequestBodies.require(request).toDraft()));
+        return AssetResponse.of(
+                assets.update(caller.get(), name, RequestBodies.require(request).toDraft()));
     }
 
     @DELETE

@@ -38,18 +38,29 @@ public class AssetValidationResource {
     @POST
     @Blocking
     @Consumes({MediaType.APPLICATION_JSON, MediaTypes.NDJSON, MediaTypes.AVRO})
-    @Operation(summary = "Validate one JSON record, an NDJSON stream or an Avro container file against a contract",
+    @Operation(
+            summary = "Validate one JSON record, an NDJSON stream or an Avro container file against a contract",
             description = "version: a semantic version or 'latest' (default). profile=false skips profiling."
                     + " label=<name> or record=true stores an observation (counts and profile) and needs a token.")
-    public ValidationResponse validate(@PathParam("name") String name, @QueryParam("version") String version,
-                                       @QueryParam("label") String label, @QueryParam("profile") String profile,
-                                       @QueryParam("record") String record,
-                                       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    public ValidationResponse validate(
+            @PathParam("name") String name,
+            @QueryParam("version") String version,
+            @QueryParam("label") String label,
+            @QueryParam("profile") String profile,
+            @QueryParam("record") String record,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) {
         ValidationService.Options options = new ValidationService.Options(
-                QueryParams.booleanValue(profile, "profile", true), QueryParams.stripped(label),
+                QueryParams.booleanValue(profile, "profile", true),
+                QueryParams.stripped(label),
                 QueryParams.booleanValue(record, "record", false));
-        return ValidationResponse.of(budgets.within(budget -> validation.validate(caller.get(), name, version,
-                MediaTypes.batchFormat(contentType), RequestBodies.streamed(body), options, budget)));
+        return ValidationResponse.of(budgets.within(budget -> validation.validate(
+                caller.get(),
+                name,
+                version,
+                MediaTypes.batchFormat(contentType),
+                RequestBodies.streamed(body),
+                options,
+                budget)));
     }
-
 }

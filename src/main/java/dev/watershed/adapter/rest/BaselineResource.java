@@ -33,12 +33,10 @@ public class BaselineResource {
      * @param to    ISO-8601 instant, exclusive (as for listing observations); {@code null} for no upper bound
      * @param name  a name to recognise it by, or {@code null}
      */
-    public record BaselineRequest(String label, String from, String to, String name) {
-    }
+    public record BaselineRequest(String label, String from, String to, String name) {}
 
     /** A window of observation times. */
-    public record Window(Instant from, Instant to) {
-    }
+    public record Window(Instant from, Instant to) {}
 
     /**
      * A stored baseline, without its profile's bytes.
@@ -47,15 +45,34 @@ public class BaselineResource {
      * @param byOwner created for the asset's owner, by the owning team or an admin
      * @param current whether the owner's drift checks use it by default (the newest baseline created for the owner)
      */
-    public record BaselineResponse(long id, String asset, String name, String label, int observations, long records,
-                                   Window window, Instant createdAt, String createdBy, String team,
-                                   boolean byOwner, boolean current) {
+    public record BaselineResponse(
+            long id,
+            String asset,
+            String name,
+            String label,
+            int observations,
+            long records,
+            Window window,
+            Instant createdAt,
+            String createdBy,
+            String team,
+            boolean byOwner,
+            boolean current) {
 
         static BaselineResponse of(Baseline baseline, boolean current) {
-            return new BaselineResponse(baseline.id(), baseline.asset(), baseline.name(), baseline.label(),
-                    baseline.observations(), baseline.records(), new Window(baseline.windowFrom(),
-                    baseline.windowTo()), baseline.createdAt(), baseline.createdBy(), baseline.team(),
-                    baseline.byOwner(), current);
+            return new BaselineResponse(
+                    baseline.id(),
+                    baseline.asset(),
+                    baseline.name(),
+                    baseline.label(),
+                    baseline.observations(),
+                    baseline.records(),
+                    new Window(baseline.windowFrom(), baseline.windowTo()),
+                    baseline.createdAt(),
+                    baseline.createdBy(),
+                    baseline.team(),
+                    baseline.byOwner(),
+                    current);
         }
     }
 
@@ -68,7 +85,8 @@ public class BaselineResource {
     }
 
     @POST
-    @Operation(summary = "Fix a baseline: the merged profiles of the asset's observations with a label",
+    @Operation(
+            summary = "Fix a baseline: the merged profiles of the asset's observations with a label",
             description = "Body {label, from?, to?, name?}: merges the profiled observations with that label observed"
                     + " from (inclusive) to (exclusive) and recorded for the owner (by the owning team or an admin) or,"
                     + " for another team, by that team. 201 with the baseline, which becomes the default for the"
@@ -76,11 +94,15 @@ public class BaselineResource {
                     + " owner); 422 NO_PROFILED_OBSERVATIONS when none matches. Needs a token (any team).")
     public Response create(@PathParam("name") String name, BaselineRequest request) {
         BaselineRequest body = RequestBodies.require(request);
-        Baseline baseline = baselines.createBaseline(caller.get(), name, new BaselineService.BaselineRequest(
-                body.label(), QueryParams.instantValue(body.from(), "/from"),
-                QueryParams.instantValue(body.to(), "/to"), body.name()));
+        Baseline baseline = baselines.createBaseline(
+                caller.get(),
+                name,
+                new BaselineService.BaselineRequest(
+                        body.label(), QueryParams.instantValue(body.from(), "/from"),
+                        QueryParams.instantValue(body.to(), "/to"), body.name()));
         return Response.created(URI.create("/api/v1/assets/" + name + "/baselines/" + baseline.id()))
-                .entity(BaselineResponse.of(baseline, baseline.byOwner())).build();
+                .entity(BaselineResponse.of(baseline, baseline.byOwner()))
+                .build();
     }
 
     @GET
@@ -88,7 +110,8 @@ public class BaselineResource {
     public List<BaselineResponse> list(@PathParam("name") String name) {
         List<Baseline> newestFirst = baselines.baselines(name);
         Optional<Baseline> current = Baseline.ownersCurrent(newestFirst);
-        return newestFirst.stream().map(baseline -> BaselineResponse.of(baseline, current.orElse(null) == baseline))
+        return newestFirst.stream()
+                .map(baseline -> BaselineResponse.of(baseline, current.orElse(null) == baseline))
                 .toList();
     }
 
@@ -98,16 +121,37 @@ public class BaselineResource {
     public BaselineDetail get(@PathParam("name") String name, @PathParam("id") String id) {
         Baseline baseline = baselines.baseline(name, id);
         boolean current = Baseline.ownersCurrent(baselines.baselines(name))
-                .map(owners -> owners.id().equals(baseline.id())).orElse(false);
-        return new BaselineDetail(baseline.id(), baseline.asset(), baseline.name(), baseline.label(),
-                baseline.observations(), baseline.records(), new Window(baseline.windowFrom(), baseline.windowTo()),
-                baseline.createdAt(), baseline.createdBy(), baseline.team(), baseline.byOwner(), current,
+                .map(owners -> owners.id().equals(baseline.id()))
+                .orElse(false);
+        return new BaselineDetail(
+                baseline.id(),
+                baseline.asset(),
+                baseline.name(),
+                baseline.label(),
+                baseline.observations(),
+                baseline.records(),
+                new Window(baseline.windowFrom(), baseline.windowTo()),
+                baseline.createdAt(),
+                baseline.createdBy(),
+                baseline.team(),
+                baseline.byOwner(),
+                current,
                 BatchProfile.deserialize(baseline.profile()).summary());
     }
 
     /** A baseline with the summary of its merged profile. */
-    public record BaselineDetail(long id, String asset, String name, String label, int observations, long records,
-                                 Window window, Instant createdAt, String createdBy, String team, boolean byOwner,
-                                 boolean current, ProfileSummary profile) {
-    }
+    public record BaselineDetail(
+            long id,
+            String asset,
+            String name,
+            String label,
+            int observations,
+            long records,
+            Window window,
+            Instant createdAt,
+            String createdBy,
+            String team,
+            boolean byOwner,
+            boolean current,
+            ProfileSummary profile) {}
 }

@@ -83,13 +83,18 @@ final class BodyWatchdog {
         long elapsedMillis = Math.max(1, (now - lastCheck) / 1_000_000);
         if (now - started >= timeoutNanos) {
             finish();
-            cut("BODY_TIMEOUT", "the request body did not arrive within " + Duration.ofNanos(timeoutNanos).toSeconds()
-                    + " s (" + read + " bytes so far; watershed.limits.body-timeout)");
+            cut(
+                    "BODY_TIMEOUT",
+                    "the request body did not arrive within "
+                            + Duration.ofNanos(timeoutNanos).toSeconds() + " s (" + read
+                            + " bytes so far; watershed.limits.body-timeout)");
         } else if (read - lastRead < minBytesPerWindow) {
             finish();
-            cut("BODY_TOO_SLOW", "the request body arrived at " + (read - lastRead) * 1000 / elapsedMillis
-                    + " bytes/s over the last " + elapsedMillis + " ms, below the minimum of " + minRate
-                    + " bytes/s (watershed.limits.body-min-rate)");
+            cut(
+                    "BODY_TOO_SLOW",
+                    "the request body arrived at " + (read - lastRead) * 1000 / elapsedMillis
+                            + " bytes/s over the last " + elapsedMillis + " ms, below the minimum of " + minRate
+                            + " bytes/s (watershed.limits.body-min-rate)");
         }
         lastCheck = now;
         lastRead = read;
@@ -113,8 +118,9 @@ final class BodyWatchdog {
         // Stop here: after a response has ended, Vert.x no longer tells this request that its connection closed.
         ctx.vertx().cancelTimer(timer);
         HttpServerRequest request = ctx.request();
-        LOG.infof("Closing the connection of %s: %s %s: %s", request.remoteAddress(), request.method(),
-                request.path(), detail);
+        LOG.infof(
+                "Closing the connection of %s: %s %s: %s",
+                request.remoteAddress(), request.method(), request.path(), detail);
         EdgeResponses.cut(ctx, 408, code, detail);
     }
 

@@ -26,17 +26,24 @@ public class CompatibilityResource {
      * @param previous earlier versions, oldest first
      * @param asset    optional: a registered asset whose consumers the breaking differences would impact
      */
-    public record CompatibilityRequest(SchemaFormat format, CompatibilityMode mode, Boolean strict, JsonNode schema,
-                                       List<JsonNode> previous, String asset) {
-    }
+    public record CompatibilityRequest(
+            SchemaFormat format,
+            CompatibilityMode mode,
+            Boolean strict,
+            JsonNode schema,
+            List<JsonNode> previous,
+            String asset) {}
 
     /**
      * @param bump     the smallest version bump the change from the latest previous version needs
      * @param impacted consumers of {@code asset} that read a field some difference breaks; empty without an asset
      */
-    public record CompatibilityResponse(boolean compatible, CompatibilityMode mode, VersionBump bump,
-                                        List<DifferenceView> differences, List<ImpactView> impacted) {
-    }
+    public record CompatibilityResponse(
+            boolean compatible,
+            CompatibilityMode mode,
+            VersionBump bump,
+            List<DifferenceView> differences,
+            List<ImpactView> impacted) {}
 
     private final CompatibilityService compatibility;
     private final ComputeBudgets budgets;
@@ -50,10 +57,19 @@ public class CompatibilityResource {
     @Operation(summary = "Check a schema against earlier versions without registering anything")
     public CompatibilityResponse check(CompatibilityRequest request) {
         RequestBodies.require(request);
-        CompatibilityService.StatelessVerdict result = budgets.within(budget -> compatibility.check(request.format(),
-                request.mode(), Boolean.TRUE.equals(request.strict()), request.schema(), request.previous(),
-                request.asset(), budget));
-        return new CompatibilityResponse(result.verdict().compatible(), result.verdict().mode(),
-                result.verdict().requiredBump().orElse(null), result.differences(), result.impacted());
+        CompatibilityService.StatelessVerdict result = budgets.within(budget -> compatibility.check(
+                request.format(),
+                request.mode(),
+                Boolean.TRUE.equals(request.strict()),
+                request.schema(),
+                request.previous(),
+                request.asset(),
+                budget));
+        return new CompatibilityResponse(
+                result.verdict().compatible(),
+                result.verdict().mode(),
+                result.verdict().requiredBump().orElse(null),
+                result.differences(),
+                result.impacted());
     }
 }

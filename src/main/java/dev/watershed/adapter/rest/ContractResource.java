@@ -42,39 +42,71 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ContractResource {
 
     /** Field metadata as clients send it: anything left out takes its default. */
-    public record FieldMetadataRequest(String description, Boolean pii, Boolean servingAvailable, FieldRole role,
-                                       Double driftThreshold, Double skewThreshold) {
+    public record FieldMetadataRequest(
+            String description,
+            Boolean pii,
+            Boolean servingAvailable,
+            FieldRole role,
+            Double driftThreshold,
+            Double skewThreshold) {
 
         FieldMetadata toDomain() {
-            return new FieldMetadata(description, Boolean.TRUE.equals(pii), !Boolean.FALSE.equals(servingAvailable),
-                    role, driftThreshold, skewThreshold);
+            return new FieldMetadata(
+                    description,
+                    Boolean.TRUE.equals(pii),
+                    !Boolean.FALSE.equals(servingAvailable),
+                    role,
+                    driftThreshold,
+                    skewThreshold);
         }
     }
 
-    public record ContractRequest(SchemaFormat format, JsonNode schema, String version, String changelog,
-                                  Map<String, FieldMetadataRequest> fields) {
+    public record ContractRequest(
+            SchemaFormat format,
+            JsonNode schema,
+            String version,
+            String changelog,
+            Map<String, FieldMetadataRequest> fields) {
 
         PublishRequest toDomain() {
             Map<String, FieldMetadata> metadata = new LinkedHashMap<>();
             if (fields != null) {
-                fields.forEach((path, field) -> metadata.put(path, field == null
-                        ? FieldMetadata.defaults() : field.toDomain()));
+                fields.forEach((path, field) ->
+                        metadata.put(path, field == null ? FieldMetadata.defaults() : field.toDomain()));
             }
             return new PublishRequest(format, schema, version, changelog, metadata);
         }
     }
 
     /** @param rolledBackTo the version whose schema this one restored, when a rollback published it */
-    public record ContractResponse(String asset, String version, SchemaFormat format, ContractStatus status,
-                                   String fingerprint, JsonNode schema, String changelog,
-                                   Map<String, FieldMetadata> fields, Instant createdAt, String createdBy,
-                                   String rolledBackTo) {
+    public record ContractResponse(
+            String asset,
+            String version,
+            SchemaFormat format,
+            ContractStatus status,
+            String fingerprint,
+            JsonNode schema,
+            String changelog,
+            Map<String, FieldMetadata> fields,
+            Instant createdAt,
+            String createdBy,
+            String rolledBackTo) {
 
         static ContractResponse of(Contract contract, ObjectMapper json) {
-            return new ContractResponse(contract.asset(), contract.version().toString(), contract.format(),
-                    contract.status(), contract.fingerprint(), schemaTree(contract, json), contract.changelog(),
-                    contract.fields(), contract.createdAt(), contract.createdBy(),
-                    contract.rolledBackTo() == null ? null : contract.rolledBackTo().toString());
+            return new ContractResponse(
+                    contract.asset(),
+                    contract.version().toString(),
+                    contract.format(),
+                    contract.status(),
+                    contract.fingerprint(),
+                    schemaTree(contract, json),
+                    contract.changelog(),
+                    contract.fields(),
+                    contract.createdAt(),
+                    contract.createdBy(),
+                    contract.rolledBackTo() == null
+                            ? null
+                            : contract.rolledBackTo().toString());
         }
     }
 
@@ -83,8 +115,8 @@ public class ContractResource {
     private final ObjectMapper json;
     private final ComputeBudgets budgets;
 
-    public ContractResource(ContractService contracts, RequestCaller caller, ObjectMapper json,
-                            ComputeBudgets budgets) {
+    public ContractResource(
+            ContractService contracts, RequestCaller caller, ObjectMapper json, ComputeBudgets budgets) {
         this.contracts = contracts;
         this.caller = caller;
         this.json = json;
@@ -97,14 +129,28 @@ public class ContractResource {
      * @param version the version the schema would get (the latest one when unchanged)
      * @param bump    the bump from the latest version; absent for a first or unchanged version
      */
-    public record DryRunResponse(String asset, boolean compatible, CompatibilityMode mode, boolean unchanged,
-                                 String latestVersion, String version, VersionBump bump,
-                                 List<DifferenceView> differences, List<ImpactView> impacted) {
+    public record DryRunResponse(
+            String asset,
+            boolean compatible,
+            CompatibilityMode mode,
+            boolean unchanged,
+            String latestVersion,
+            String version,
+            VersionBump bump,
+            List<DifferenceView> differences,
+            List<ImpactView> impacted) {
 
         static DryRunResponse of(PublishPlan plan) {
-            return new DryRunResponse(plan.asset(), plan.compatible(), plan.verdict().mode(), plan.unchanged(),
+            return new DryRunResponse(
+                    plan.asset(),
+                    plan.compatible(),
+                    plan.verdict().mode(),
+                    plan.unchanged(),
                     plan.latest().map(contract -> contract.version().toString()).orElse(null),
-                    plan.version().toString(), plan.bump().orElse(null), plan.differences(), plan.impacted());
+                    plan.version().toString(),
+                    plan.bump().orElse(null),
+                    plan.differences(),
+                    plan.impacted());
         }
     }
 
@@ -116,34 +162,62 @@ public class ContractResource {
      * @param driftThreshold {@code null} when the contract does not state one (the configured default applies)
      * @param skewThreshold  {@code null} when the contract does not state one (the configured default applies)
      */
-    public record FieldResponse(String path, String type, boolean required, String description, boolean pii,
-                                boolean servingAvailable, FieldRole role, Double driftThreshold,
-                                Double skewThreshold) {
+    public record FieldResponse(
+            String path,
+            String type,
+            boolean required,
+            String description,
+            boolean pii,
+            boolean servingAvailable,
+            FieldRole role,
+            Double driftThreshold,
+            Double skewThreshold) {
 
         static FieldResponse of(SchemaField field, FieldMetadata metadata) {
             if (metadata == null) {
-                return new FieldResponse(field.path(), field.type(), field.required(), field.description(), false,
-                        true, null, null, null);
+                return new FieldResponse(
+                        field.path(),
+                        field.type(),
+                        field.required(),
+                        field.description(),
+                        false,
+                        true,
+                        null,
+                        null,
+                        null);
             }
             String description = metadata.description() != null ? metadata.description() : field.description();
-            return new FieldResponse(field.path(), field.type(), field.required(), description, metadata.pii(),
-                    metadata.servingAvailable(), metadata.role(), metadata.driftThreshold(),
+            return new FieldResponse(
+                    field.path(),
+                    field.type(),
+                    field.required(),
+                    description,
+                    metadata.pii(),
+                    metadata.servingAvailable(),
+                    metadata.role(),
+                    metadata.driftThreshold(),
                     metadata.skewThreshold());
         }
     }
 
-    public record DiffResponse(String asset, String from, String to, CompatibilityMode mode, boolean compatible,
-                               VersionBump bump, List<DifferenceView> differences) {
-    }
+    public record DiffResponse(
+            String asset,
+            String from,
+            String to,
+            CompatibilityMode mode,
+            boolean compatible,
+            VersionBump bump,
+            List<DifferenceView> differences) {}
 
     @POST
-    @Operation(summary = "Publish a new contract version, or check one with dryRun=true",
+    @Operation(
+            summary = "Publish a new contract version, or check one with dryRun=true",
             description = "201 with the new version; 200 with the latest version when the schema is unchanged;"
                     + " 409 with the breaking differences when the schema breaks the asset's compatibility mode."
                     + " With dryRun=true: 200 with the verdict and the version the schema would get, nothing"
                     + " stored.")
-    public Response publish(@PathParam("name") String name, @QueryParam("dryRun") String dryRun,
-                            ContractRequest request) {
+    public Response publish(
+            @PathParam("name") String name, @QueryParam("dryRun") String dryRun, ContractRequest request) {
         PublishRequest publish = RequestBodies.require(request).toDomain();
         if (QueryParams.booleanValue(dryRun, "dryRun")) {
             return Response.ok(DryRunResponse.of(budgets.within(budget -> contracts.plan(name, publish, budget))))
@@ -154,7 +228,8 @@ public class ContractResource {
         if (!result.created()) {
             return Response.ok(body).build();
         }
-        return Response.created(URI.create("/api/v1/assets/" + name + "/contracts/" + body.version())).entity(body)
+        return Response.created(URI.create("/api/v1/assets/" + name + "/contracts/" + body.version()))
+                .entity(body)
                 .build();
     }
 
@@ -185,17 +260,24 @@ public class ContractResource {
         Contract contract = contracts.get(name, version);
         Map<String, FieldMetadata> metadata = contract.fields();
         return contracts.schemaOf(contract).fields().stream()
-                .map(field -> FieldResponse.of(field, metadata.get(field.path()))).toList();
+                .map(field -> FieldResponse.of(field, metadata.get(field.path())))
+                .toList();
     }
 
     @GET
     @Path("/{from}/diff/{to}")
     @Operation(summary = "The differences from one stored version to another, with the verdict of the asset's mode")
-    public DiffResponse diff(@PathParam("name") String name, @PathParam("from") String from,
-                             @PathParam("to") String to) {
+    public DiffResponse diff(
+            @PathParam("name") String name, @PathParam("from") String from, @PathParam("to") String to) {
         VersionDiff diff = budgets.within(budget -> contracts.diff(name, from, to, budget));
-        return new DiffResponse(diff.asset(), diff.from().toString(), diff.to().toString(), diff.mode(),
-                diff.compatible(), diff.bump().orElse(null), diff.differences());
+        return new DiffResponse(
+                diff.asset(),
+                diff.from().toString(),
+                diff.to().toString(),
+                diff.mode(),
+                diff.compatible(),
+                diff.bump().orElse(null),
+                diff.differences());
     }
 
     @POST
@@ -218,8 +300,8 @@ public class ContractResource {
         try {
             return json.readTree(contract.schemaText());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored schema of " + contract.asset() + " " + contract.version()
-                    + " is not JSON", e);
+            throw new IllegalStateException(
+                    "stored schema of " + contract.asset() + " " + contract.version() + " is not JSON", e);
         }
     }
 }

@@ -27,18 +27,38 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DeliveryResource {
 
     /** The target with its credentials shown as {@code ***}. */
-    public record DeliveryResponse(long id, String eventId, String type, String subject, String team,
-                                   Long subscriptionId, String channel, String target, String status, int attempts,
-                                   Instant createdAt, Instant nextAttemptAt, Instant deliveredAt,
-                                   List<DeliveryAttempt> log) {
+    public record DeliveryResponse(
+            long id,
+            String eventId,
+            String type,
+            String subject,
+            String team,
+            Long subscriptionId,
+            String channel,
+            String target,
+            String status,
+            int attempts,
+            Instant createdAt,
+            Instant nextAttemptAt,
+            Instant deliveredAt,
+            List<DeliveryAttempt> log) {
 
         static DeliveryResponse of(Delivery delivery) {
-            return new DeliveryResponse(delivery.id(), delivery.eventId(), delivery.type().id(), delivery.subject(),
-                    delivery.team(), delivery.subscriptionId(), delivery.channel().name(),
-                    WebhookTarget.redact(delivery.target()), delivery.status().name(),
-                    delivery.attempts(), delivery.createdAt(),
+            return new DeliveryResponse(
+                    delivery.id(),
+                    delivery.eventId(),
+                    delivery.type().id(),
+                    delivery.subject(),
+                    delivery.team(),
+                    delivery.subscriptionId(),
+                    delivery.channel().name(),
+                    WebhookTarget.redact(delivery.target()),
+                    delivery.status().name(),
+                    delivery.attempts(),
+                    delivery.createdAt(),
                     delivery.status() == DeliveryStatus.PENDING ? delivery.nextAttemptAt() : null,
-                    delivery.deliveredAt(), delivery.log());
+                    delivery.deliveredAt(),
+                    delivery.log());
         }
     }
 
@@ -52,11 +72,17 @@ public class DeliveryResource {
 
     @GET
     @Operation(summary = "Deliveries, newest first, by status and team (an admin: any team; others: their own)")
-    public List<DeliveryResponse> list(@QueryParam("status") String status, @QueryParam("team") String team,
-                                       @QueryParam("limit") String limit) {
-        return notifications.deliveries(caller.get(), QueryParams.enumValue(DeliveryStatus.class, status, "status"),
-                        QueryParams.blankToNull(team), QueryParams.intValue(limit, "limit", 50))
-                .stream().map(DeliveryResponse::of).toList();
+    public List<DeliveryResponse> list(
+            @QueryParam("status") String status, @QueryParam("team") String team, @QueryParam("limit") String limit) {
+        return notifications
+                .deliveries(
+                        caller.get(),
+                        QueryParams.enumValue(DeliveryStatus.class, status, "status"),
+                        QueryParams.blankToNull(team),
+                        QueryParams.intValue(limit, "limit", 50))
+                .stream()
+                .map(DeliveryResponse::of)
+                .toList();
     }
 
     @POST

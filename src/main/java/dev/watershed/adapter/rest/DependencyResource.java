@@ -28,54 +28,98 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Dependencies")
 public class DependencyResource {
 
-    public record DependencyRequest(String versionRange, List<String> fields, Usage usage, String note,
-                                    String splitKey, List<String> targetFields, CostBody cost, BenefitBody benefit) {
+    public record DependencyRequest(
+            String versionRange,
+            List<String> fields,
+            Usage usage,
+            String note,
+            String splitKey,
+            List<String> targetFields,
+            CostBody cost,
+            BenefitBody benefit) {
 
         DependencyDraft toDraft() {
-            return new DependencyDraft(versionRange, fields, usage, note, splitKey, targetFields,
+            return new DependencyDraft(
+                    versionRange,
+                    fields,
+                    usage,
+                    note,
+                    splitKey,
+                    targetFields,
                     cost == null ? null : new DependencyDraft.CostDraft(cost.amount(), cost.unit()),
                     benefit == null ? null : new DependencyDraft.BenefitDraft(benefit.value(), benefit.metric()));
         }
     }
 
     /** e.g. {@code {"amount": 120, "unit": "USD/month"}} */
-    public record CostBody(Double amount, String unit) {
-    }
+    public record CostBody(Double amount, String unit) {}
 
     /** e.g. {@code {"value": 0.031, "metric": "feature-importance"}} */
-    public record BenefitBody(Double value, String metric) {
-    }
+    public record BenefitBody(Double value, String metric) {}
 
-    public record DependencyResponse(String producer, String consumer, String versionRange, String resolvedVersion,
-                                     List<String> fields, Usage usage, String note, String splitKey,
-                                     List<String> targetFields, CostBody cost, BenefitBody benefit,
-                                     Instant createdAt) {
+    public record DependencyResponse(
+            String producer,
+            String consumer,
+            String versionRange,
+            String resolvedVersion,
+            List<String> fields,
+            Usage usage,
+            String note,
+            String splitKey,
+            List<String> targetFields,
+            CostBody cost,
+            BenefitBody benefit,
+            Instant createdAt) {
 
         static DependencyResponse of(Dependency dependency) {
             UsageTerms terms = dependency.terms();
-            return new DependencyResponse(dependency.producer(), dependency.consumer(),
+            return new DependencyResponse(
+                    dependency.producer(),
+                    dependency.consumer(),
                     dependency.versionRange().toString(),
-                    dependency.resolvedVersion() == null ? null : dependency.resolvedVersion().toString(),
-                    dependency.fields(), dependency.usage(), dependency.note(), terms.splitKey(),
+                    dependency.resolvedVersion() == null
+                            ? null
+                            : dependency.resolvedVersion().toString(),
+                    dependency.fields(),
+                    dependency.usage(),
+                    dependency.note(),
+                    terms.splitKey(),
                     terms.targetFields(),
-                    terms.cost() == null ? null : new CostBody(terms.cost().amount(), terms.cost().unit()),
-                    terms.benefit() == null ? null
-                            : new BenefitBody(terms.benefit().value(), terms.benefit().metric()),
+                    terms.cost() == null
+                            ? null
+                            : new CostBody(terms.cost().amount(), terms.cost().unit()),
+                    terms.benefit() == null
+                            ? null
+                            : new BenefitBody(
+                                    terms.benefit().value(), terms.benefit().metric()),
                     dependency.createdAt());
         }
     }
 
-    public record ImpactedResponse(String name, String kind, String owner, int depth, List<String> path,
-                                   List<String> fields, boolean direct, String reason) {
+    public record ImpactedResponse(
+            String name,
+            String kind,
+            String owner,
+            int depth,
+            List<String> path,
+            List<String> fields,
+            boolean direct,
+            String reason) {
 
         static ImpactedResponse of(ImpactedAsset impacted) {
-            return new ImpactedResponse(impacted.name(), impacted.kind(), impacted.owner(), impacted.depth(),
-                    impacted.path(), impacted.fields(), impacted.direct(), impacted.reason());
+            return new ImpactedResponse(
+                    impacted.name(),
+                    impacted.kind(),
+                    impacted.owner(),
+                    impacted.depth(),
+                    impacted.path(),
+                    impacted.fields(),
+                    impacted.direct(),
+                    impacted.reason());
         }
     }
 
-    public record ImpactResponse(String asset, List<ImpactedResponse> impacted) {
-    }
+    public record ImpactResponse(String asset, List<ImpactedResponse> impacted) {}
 
     private final DependencyService dependencies;
     private final RequestCaller caller;
@@ -88,15 +132,15 @@ public class DependencyResource {
     @PUT
     @Path("/dependencies/{producer}")
     @Operation(summary = "Declare that this asset reads a producer: which versions, which fields, for what")
-    public Response declare(@PathParam("name") String consumer, @PathParam("producer") String producer,
-                            DependencyRequest request) {
+    public Response declare(
+            @PathParam("name") String consumer, @PathParam("producer") String producer, DependencyRequest request) {
         DependencyRequest body = RequestBodies.require(request);
-        DependencyService.Declared declared = dependencies.declare(caller.get(), consumer, producer,
-                body.toDraft());
+        DependencyService.Declared declared = dependencies.declare(caller.get(), consumer, producer, body.toDraft());
         DependencyResponse response = DependencyResponse.of(declared.dependency());
         return declared.created()
                 ? Response.created(URI.create("/api/v1/assets/" + consumer + "/dependencies/" + producer))
-                        .entity(response).build()
+                        .entity(response)
+                        .build()
                 : Response.ok(response).build();
     }
 
@@ -112,31 +156,40 @@ public class DependencyResource {
     @Path("/dependencies")
     @Operation(summary = "What this asset reads directly (upstream)")
     public List<DependencyResponse> dependencies(@PathParam("name") String name) {
-        return dependencies.dependenciesOf(name).stream().map(DependencyResponse::of).toList();
+        return dependencies.dependenciesOf(name).stream()
+                .map(DependencyResponse::of)
+                .toList();
     }
 
     @GET
     @Path("/consumers")
     @Operation(summary = "Who reads this asset directly (downstream)")
     public List<DependencyResponse> consumers(@PathParam("name") String name) {
-        return dependencies.consumersOf(name).stream().map(DependencyResponse::of).toList();
+        return dependencies.consumersOf(name).stream()
+                .map(DependencyResponse::of)
+                .toList();
     }
 
     @GET
     @Path("/impact")
     @Operation(summary = "Who is affected, directly and downstream, if these fields (default: all) change")
     public ImpactResponse impact(@PathParam("name") String name, @QueryParam("fields") String fields) {
-        return new ImpactResponse(name, dependencies.impact(name, QueryParams.list(fields)).stream()
-                .map(ImpactedResponse::of).toList());
+        return new ImpactResponse(
+                name,
+                dependencies.impact(name, QueryParams.list(fields)).stream()
+                        .map(ImpactedResponse::of)
+                        .toList());
     }
 
     @GET
     @Path("/lineage")
     @Operation(summary = "The same as GET /api/v1/lineage/{name}; also reaches an asset named 'order'")
-    public LineageResource.LineageResponse lineage(@PathParam("name") String name,
-                                                   @QueryParam("direction") String direction,
-                                                   @QueryParam("depth") String depth) {
-        return LineageResource.LineageResponse.of(name, dependencies.lineage(name,
-                QueryParams.lineageDirection(direction), QueryParams.lineageDepth(depth)));
+    public LineageResource.LineageResponse lineage(
+            @PathParam("name") String name,
+            @QueryParam("direction") String direction,
+            @QueryParam("depth") String depth) {
+        return LineageResource.LineageResponse.of(
+                name,
+                dependencies.lineage(name, QueryParams.lineageDirection(direction), QueryParams.lineageDepth(depth)));
     }
 }

@@ -42,7 +42,11 @@ public class DriftResource {
     public record Against(String kind, Long id, String label, long records, BaselineResource.Window window) {
 
         static Against of(ProfileReference reference) {
-            return new Against(reference.kind(), reference.id(), reference.label(), reference.records(),
+            return new Against(
+                    reference.kind(),
+                    reference.id(),
+                    reference.label(),
+                    reference.records(),
                     new BaselineResource.Window(reference.from(), reference.to()));
         }
     }
@@ -69,15 +73,32 @@ public class DriftResource {
      * @param fields                  per field, in path order
      * @param anomalies               worst first
      */
-    public record DriftResponse(Long id, String asset, Instant checkedAt, String checkedBy, Against against,
-                                Current current, boolean drifted, double baselineRecordsPerBatch,
-                                Double recordCountChange, List<DriftAnomaly> anomalies, List<FieldDrift> fields) {
+    public record DriftResponse(
+            Long id,
+            String asset,
+            Instant checkedAt,
+            String checkedBy,
+            Against against,
+            Current current,
+            boolean drifted,
+            double baselineRecordsPerBatch,
+            Double recordCountChange,
+            List<DriftAnomaly> anomalies,
+            List<FieldDrift> fields) {
 
         static DriftResponse of(DriftCheck check) {
-            return new DriftResponse(check.id(), check.asset(), check.checkedAt(), check.checkedBy(),
-                    Against.of(check.against()), Current.of(check.current()), check.report().drifted(),
-                    check.report().baselineRecords(), check.report().recordCountChange(),
-                    check.report().anomalies(), check.report().fields());
+            return new DriftResponse(
+                    check.id(),
+                    check.asset(),
+                    check.checkedAt(),
+                    check.checkedBy(),
+                    Against.of(check.against()),
+                    Current.of(check.current()),
+                    check.report().drifted(),
+                    check.report().baselineRecords(),
+                    check.report().recordCountChange(),
+                    check.report().anomalies(),
+                    check.report().fields());
         }
     }
 
@@ -96,33 +117,41 @@ public class DriftResource {
     @POST
     @Blocking
     @Consumes({MediaType.APPLICATION_JSON, MediaTypes.NDJSON, MediaTypes.AVRO})
-    @Operation(summary = "Compare a batch, or a stored observation, with a baseline or the previous observation",
+    @Operation(
+            summary = "Compare a batch, or a stored observation, with a baseline or the previous observation",
             description = "against=baseline (default: the newest baseline, or baseline=<id>) or against=previous"
                     + " (the previous profiled observation with the same label). Body: an NDJSON stream or an Avro"
                     + " container file, validated and profiled against the latest contract, recorded as an"
                     + " observation when label=<name> is given; or application/json {\"observation\": <id>}."
                     + " Anomalies are stored and sent to everyone downstream as drift.detected. Needs a token.")
-    public DriftResponse check(@PathParam("name") String name, @QueryParam("against") String against,
-                               @QueryParam("baseline") String baseline, @QueryParam("label") String label,
-                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    public DriftResponse check(
+            @PathParam("name") String name,
+            @QueryParam("against") String against,
+            @QueryParam("baseline") String baseline,
+            @QueryParam("label") String label,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) {
         DriftService.Against kind = DriftService.Against.parse(against);
         BatchFormat format = MediaTypes.batchFormat(contentType);
         String cleanLabel = QueryParams.stripped(label);
         if (format == BatchFormat.JSON) {
             if (cleanLabel != null) {
-                throw new InvalidInputException("label", "label records a batch; a stored observation keeps its own"
-                        + " label: leave label out with {\"observation\": <id>}");
+                throw new InvalidInputException(
+                        "label",
+                        "label records a batch; a stored observation keeps its own"
+                                + " label: leave label out with {\"observation\": <id>}");
             }
             return DriftResponse.of(drift.checkObservation(caller.get(), name, kind, baseline, observationId(body)));
         }
-        return DriftResponse.of(drift.checkBatch(caller.get(), name, kind, baseline, cleanLabel, format,
-                RequestBodies.streamed(body)));
+        return DriftResponse.of(
+                drift.checkBatch(caller.get(), name, kind, baseline, cleanLabel, format, RequestBodies.streamed(body)));
     }
 
     @GET
     @Operation(summary = "Drift checks that found anomalies, newest first")
     public List<DriftResponse> history(@PathParam("name") String name, @QueryParam("limit") String limit) {
-        return drift.history(name, QueryParams.limit(limit, 50, maxPageSize)).stream().map(DriftResponse::of)
+        return drift.history(name, QueryParams.limit(limit, 50, maxPageSize)).stream()
+                .map(DriftResponse::of)
                 .toList();
     }
 
@@ -131,13 +160,16 @@ public class DriftResource {
         try {
             request = json.readTree(body);
         } catch (IOException e) {
-            throw new InvalidInputException(null, "the body is not JSON: send {\"observation\": <id>}, or the batch"
-                    + " as application/x-ndjson");
+            throw new InvalidInputException(
+                    null,
+                    "the body is not JSON: send {\"observation\": <id>}, or the batch" + " as application/x-ndjson");
         }
         JsonNode id = request == null ? null : request.get("observation");
         if (id == null || !id.canConvertToLong() || request.size() != 1) {
-            throw new InvalidInputException("/observation", "an application/json body names a stored observation:"
-                    + " {\"observation\": <id>}; send a batch of records as application/x-ndjson or Avro");
+            throw new InvalidInputException(
+                    "/observation",
+                    "an application/json body names a stored observation:"
+                            + " {\"observation\": <id>}; send a batch of records as application/x-ndjson or Avro");
         }
         return id.asText();
     }

@@ -17,8 +17,7 @@ final class EdgeResponses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EdgeResponses() {
-    }
+    private EdgeResponses() {}
 
     /**
      * Sends a problem unless a response has begun already; {@code extra} adds headers such as Retry-After.
@@ -64,7 +63,7 @@ final class EdgeResponses {
         };
         if (!request.isEnded()) {
             long[] drained = {0};
-            request.exceptionHandler(ignored -> { });
+            request.exceptionHandler(ignored -> {});
             request.handler(chunk -> {
                 drained[0] += chunk.length();
                 if (drained[0] > drainBytes) {

@@ -21,13 +21,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FindingResource {
 
     /** @param otherPaths paths the finding follows besides {@code path} (a split finding's evaluation path) */
-    public record FindingResponse(FindingCode code, Severity severity, String asset, String title, String detail,
-                                  List<String> path, List<String> fields, String remedy,
-                                  List<List<String>> otherPaths) {
+    public record FindingResponse(
+            FindingCode code,
+            Severity severity,
+            String asset,
+            String title,
+            String detail,
+            List<String> path,
+            List<String> fields,
+            String remedy,
+            List<List<String>> otherPaths) {
 
         static FindingResponse of(Finding finding) {
-            return new FindingResponse(finding.code(), finding.severity(), finding.asset(), finding.title(),
-                    finding.detail(), finding.path(), finding.fields(), finding.remedy(), finding.otherPaths());
+            return new FindingResponse(
+                    finding.code(),
+                    finding.severity(),
+                    finding.asset(),
+                    finding.title(),
+                    finding.detail(),
+                    finding.path(),
+                    finding.fields(),
+                    finding.remedy(),
+                    finding.otherPaths());
         }
     }
 
@@ -40,7 +55,8 @@ public class FindingResource {
                 counts.put(severity, 0);
             }
             findings.forEach(finding -> counts.merge(finding.severity(), 1, Integer::sum));
-            return new FindingsResponse(counts, findings.stream().map(FindingResponse::of).toList());
+            return new FindingsResponse(
+                    counts, findings.stream().map(FindingResponse::of).toList());
         }
     }
 
@@ -51,10 +67,13 @@ public class FindingResource {
     }
 
     @GET
-    @Operation(summary = "ML data health findings across the estate (leakage, splits, replicas, churn, unused),"
-            + " errors first")
-    public FindingsResponse list(@QueryParam("severity") String severity, @QueryParam("code") String code,
-                                 @QueryParam("owner") String owner) {
+    @Operation(
+            summary = "ML data health findings across the estate (leakage, splits, replicas, churn, unused),"
+                    + " errors first")
+    public FindingsResponse list(
+            @QueryParam("severity") String severity,
+            @QueryParam("code") String code,
+            @QueryParam("owner") String owner) {
         return FindingsResponse.of(findings.findings(new FindingsService.Filter(
                 QueryParams.enumValue(Severity.class, severity, "severity"),
                 QueryParams.enumValue(FindingCode.class, code, "code"),

@@ -41,13 +41,23 @@ public class HttpEdge {
 
     /** Before Quarkus' own upload limit (which answers without a body) and before any endpoint. */
     private static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2;
+
     private static final Pattern VALIDATION = Pattern.compile("/api/v1/(validate|assets/[^/]+/(validate|drift))/?");
     private static final String SLOT = HttpEdge.class.getName() + ".slot";
     /** Seconds a client refused for want of a validation slot is asked to wait. */
     private static final String RETRY_AFTER_SECONDS = "5";
     /** Codes of the other statuses the HTTP layer may fail a request with. */
-    private static final Map<Integer, String> CODES = Map.of(404, "NOT_FOUND", 405, "METHOD_NOT_ALLOWED",
-            406, "NOT_ACCEPTABLE", 408, "REQUEST_TIMEOUT", 415, "UNSUPPORTED_MEDIA_TYPE");
+    private static final Map<Integer, String> CODES = Map.of(
+            404,
+            "NOT_FOUND",
+            405,
+            "METHOD_NOT_ALLOWED",
+            406,
+            "NOT_ACCEPTABLE",
+            408,
+            "REQUEST_TIMEOUT",
+            415,
+            "UNSUPPORTED_MEDIA_TYPE");
 
     private final WatershedConfig.Limits limits;
     private final ValidationSlots slots;
@@ -68,27 +78,43 @@ public class HttpEdge {
         ResponseHeaders.install(ctx);
         HttpServerRequest request = ctx.request();
         if (request.uri().length() > limits.maxUriLength()) {
-            EdgeResponses.refuse(ctx, 414, "URI_TOO_LONG", "the request target has " + request.uri().length()
-                    + " characters, more than the limit of " + limits.maxUriLength()
-                    + " (watershed.limits.max-uri-length): send long input in a request body", 0);
+            EdgeResponses.refuse(
+                    ctx,
+                    414,
+                    "URI_TOO_LONG",
+                    "the request target has " + request.uri().length()
+                            + " characters, more than the limit of " + limits.maxUriLength()
+                            + " (watershed.limits.max-uri-length): send long input in a request body",
+                    0);
             return;
         }
         if (request.uri().contains("%00")) {
             // No name, version or query value holds NUL, and PostgreSQL cannot even look one up.
-            EdgeResponses.refuse(ctx, 400, "MALFORMED_REQUEST", "the request target holds an encoded NUL character"
-                    + " (%00), which no path segment or query value may contain", limits.maxBodyBytes());
+            EdgeResponses.refuse(
+                    ctx,
+                    400,
+                    "MALFORMED_REQUEST",
+                    "the request target holds an encoded NUL character"
+                            + " (%00), which no path segment or query value may contain",
+                    limits.maxBodyBytes());
             return;
         }
         long headerBytes = headerBytes(request);
         if (headerBytes > limits.maxHeaderBytes()) {
-            EdgeResponses.refuse(ctx, 431, "HEADERS_TOO_LARGE", "the request headers have " + headerBytes
-                    + " bytes, more than the limit of " + limits.maxHeaderBytes()
-                    + " (watershed.limits.max-header-bytes)", 0);
+            EdgeResponses.refuse(
+                    ctx,
+                    431,
+                    "HEADERS_TOO_LARGE",
+                    "the request headers have " + headerBytes
+                            + " bytes, more than the limit of " + limits.maxHeaderBytes()
+                            + " (watershed.limits.max-header-bytes)",
+                    0);
             return;
         }
-        boolean validation = request.method() == HttpMethod.POST && VALIDATION.matcher(ctx.normalizedPath()).matches();
-        boolean streamed = validation && isStreamedBatch(ctx.normalizedPath(),
-                request.getHeader(HttpHeaders.CONTENT_TYPE));
+        boolean validation = request.method() == HttpMethod.POST
+                && VALIDATION.matcher(ctx.normalizedPath()).matches();
+        boolean streamed =
+                validation && isStreamedBatch(ctx.normalizedPath(), request.getHeader(HttpHeaders.CONTENT_TYPE));
         if (!hasBody(request)) {
             ctx.next();
             return;
@@ -103,15 +129,23 @@ public class HttpEdge {
         }
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && Long.parseLong(declared.strip()) > limits.maxBodyBytes()) {
-            EdgeResponses.refuse(ctx, 413, "PAYLOAD_TOO_LARGE",
-                    tooLarge("has " + declared.strip() + " bytes, more than"), limits.maxBodyBytes());
+            EdgeResponses.refuse(
+                    ctx,
+                    413,
+                    "PAYLOAD_TOO_LARGE",
+                    tooLarge("has " + declared.strip() + " bytes, more than"),
+                    limits.maxBodyBytes());
             return;
         }
         if (isForm(request)) {
             // No endpoint takes an HTML form, and the body reader would decode one as it arrives, failing halfway
             // on anything that is not percent-encoded: answer as the endpoint would, once the body has drained.
-            EdgeResponses.refuse(ctx, 415, "UNSUPPORTED_MEDIA_TYPE", "this endpoint does not accept that"
-                    + " Content-Type: see /q/openapi for what it takes", limits.maxBodyBytes());
+            EdgeResponses.refuse(
+                    ctx,
+                    415,
+                    "UNSUPPORTED_MEDIA_TYPE",
+                    "this endpoint does not accept that" + " Content-Type: see /q/openapi for what it takes",
+                    limits.maxBodyBytes());
             return;
         }
         // Answers Expect: 100-continue itself.
@@ -120,7 +154,9 @@ public class HttpEdge {
 
     /** Whether a request is a streamed batch (validation or drift), which the general body-size limit must not cut. */
     private static boolean isStreamedBatch(String path, String contentType) {
-        return path != null && (path.endsWith("/validate") || path.endsWith("/drift")) && path.contains("assets/")
+        return path != null
+                && (path.endsWith("/validate") || path.endsWith("/drift"))
+                && path.contains("assets/")
                 && MediaTypes.isRecordStream(contentType);
     }
 
@@ -136,7 +172,8 @@ public class HttpEdge {
     /** A validation request whose body has been read whole (or that has none) takes its slot now. */
     private void claimSlot(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (ctx.get(SLOT) == null && request.method() == HttpMethod.POST
+        if (ctx.get(SLOT) == null
+                && request.method() == HttpMethod.POST
                 && VALIDATION.matcher(ctx.normalizedPath()).matches()) {
             if (!takeSlot(ctx, true)) {
                 return;
@@ -159,8 +196,13 @@ public class HttpEdge {
             String detail = "the registry is working on " + slots.limit() + " validation requests already"
                     + " (watershed.limits.max-concurrent-validations): retry after " + RETRY_AFTER_SECONDS + " s";
             if (bodyRead) {
-                EdgeResponses.problem(ctx, 503, "VALIDATION_CAPACITY_EXHAUSTED", detail,
-                        HttpHeaders.RETRY_AFTER.toString(), RETRY_AFTER_SECONDS);
+                EdgeResponses.problem(
+                        ctx,
+                        503,
+                        "VALIDATION_CAPACITY_EXHAUSTED",
+                        detail,
+                        HttpHeaders.RETRY_AFTER.toString(),
+                        RETRY_AFTER_SECONDS);
             } else {
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
                 EdgeResponses.refuse(ctx, 503, "VALIDATION_CAPACITY_EXHAUSTED", detail, limits.maxBodyBytes());
@@ -186,25 +228,41 @@ public class HttpEdge {
         Throwable failure = ctx.failure();
         if (response.closed() || response.headWritten()) {
             // The client went away, or a response is already on its way: nothing more to say to anyone.
-            LOG.debugf("%s %s ended early: %s", ctx.request().method(), ctx.request().path(),
+            LOG.debugf(
+                    "%s %s ended early: %s",
+                    ctx.request().method(),
+                    ctx.request().path(),
                     failure == null ? "status " + ctx.statusCode() : failure.toString());
             return;
         }
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         switch (status) {
-            case 413 -> EdgeResponses.refuse(ctx, 413, "PAYLOAD_TOO_LARGE", tooLarge("is larger than"),
-                    limits.maxBodyBytes());
-            case 400 -> EdgeResponses.refuse(ctx, 400, "MALFORMED_REQUEST", "the request could not be read as"
-                    + " HTTP: check its encoding (Content-Length, Transfer-Encoding, percent-escapes)",
-                    limits.maxBodyBytes());
+            case 413 ->
+                EdgeResponses.refuse(ctx, 413, "PAYLOAD_TOO_LARGE", tooLarge("is larger than"), limits.maxBodyBytes());
+            case 400 ->
+                EdgeResponses.refuse(
+                        ctx,
+                        400,
+                        "MALFORMED_REQUEST",
+                        "the request could not be read as"
+                                + " HTTP: check its encoding (Content-Length, Transfer-Encoding, percent-escapes)",
+                        limits.maxBodyBytes());
             default -> {
                 if (status >= 500) {
-                    LOG.error("request failed in the HTTP layer: " + ctx.request().method() + " "
-                            + ctx.request().path(), failure);
-                    EdgeResponses.problem(ctx, 500, "INTERNAL_ERROR", "the registry failed to handle this request;"
-                            + " the failure is logged");
+                    LOG.error(
+                            "request failed in the HTTP layer: " + ctx.request().method() + " "
+                                    + ctx.request().path(),
+                            failure);
+                    EdgeResponses.problem(
+                            ctx,
+                            500,
+                            "INTERNAL_ERROR",
+                            "the registry failed to handle this request;" + " the failure is logged");
                 } else {
-                    EdgeResponses.problem(ctx, status, CODES.getOrDefault(status, "HTTP_" + status),
+                    EdgeResponses.problem(
+                            ctx,
+                            status,
+                            CODES.getOrDefault(status, "HTTP_" + status),
                             "the HTTP layer refused the request with status " + status);
                 }
             }

@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
  */
 final class JsonShapes {
 
-    private JsonShapes() {
-    }
+    private JsonShapes() {}
 
     /** "expected a string", "expected an array", ...; for an unknown target, what JSON value would do. */
     static String expected(Class<?> target) {
@@ -21,10 +20,14 @@ final class JsonShapes {
             return "expected a JSON value of another type";
         }
         if (target.isEnum()) {
-            return "expected one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            return "expected one of "
+                    + Arrays.stream(target.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "));
         }
-        if (CharSequence.class.isAssignableFrom(target) || target == char.class || target == Character.class
+        if (CharSequence.class.isAssignableFrom(target)
+                || target == char.class
+                || target == Character.class
                 || Temporal.class.isAssignableFrom(target)) {
             return "expected a string";
         }

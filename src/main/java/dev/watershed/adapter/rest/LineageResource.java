@@ -32,36 +32,45 @@ public class LineageResource {
     public record NodeResponse(String name, String kind, String owner, String latestVersion) {
 
         static NodeResponse of(AssetNode node) {
-            return new NodeResponse(node.name(), node.kind(), node.owner(),
+            return new NodeResponse(
+                    node.name(),
+                    node.kind(),
+                    node.owner(),
                     node.latestVersion() == null ? null : node.latestVersion().toString());
         }
     }
 
-    public record EdgeResponse(String from, String to, String versionRange, String resolvedVersion,
-                               List<String> fields, Usage usage) {
+    public record EdgeResponse(
+            String from, String to, String versionRange, String resolvedVersion, List<String> fields, Usage usage) {
 
         static EdgeResponse of(DependencyEdge edge) {
-            return new EdgeResponse(edge.producer(), edge.consumer(), edge.versionRange().toString(),
-                    edge.resolvedVersion() == null ? null : edge.resolvedVersion().toString(), edge.fields(),
+            return new EdgeResponse(
+                    edge.producer(),
+                    edge.consumer(),
+                    edge.versionRange().toString(),
+                    edge.resolvedVersion() == null
+                            ? null
+                            : edge.resolvedVersion().toString(),
+                    edge.fields(),
                     edge.usage());
         }
     }
 
     /** @param truncated whether an estate page stopped at its limit with more assets left */
-    public record LineageResponse(String root, List<NodeResponse> nodes, List<EdgeResponse> edges,
-                                  boolean truncated) {
+    public record LineageResponse(String root, List<NodeResponse> nodes, List<EdgeResponse> edges, boolean truncated) {
 
         static LineageResponse of(String root, Subgraph subgraph) {
-            return new LineageResponse(root, subgraph.nodes().stream().map(NodeResponse::of).toList(),
-                    subgraph.edges().stream().map(EdgeResponse::of).toList(), subgraph.truncated());
+            return new LineageResponse(
+                    root,
+                    subgraph.nodes().stream().map(NodeResponse::of).toList(),
+                    subgraph.edges().stream().map(EdgeResponse::of).toList(),
+                    subgraph.truncated());
         }
     }
 
-    public record OrderedAsset(String name, String kind, String owner) {
-    }
+    public record OrderedAsset(String name, String kind, String owner) {}
 
-    public record OrderResponse(String from, List<OrderedAsset> order) {
-    }
+    public record OrderResponse(String from, List<OrderedAsset> order) {}
 
     private final DependencyService dependencies;
     private final int maxPageSize;
@@ -73,11 +82,15 @@ public class LineageResource {
 
     @GET
     @Operation(summary = "The whole estate's graph, filtered by owner and kind, one page of assets by name")
-    public LineageResponse estate(@QueryParam("owner") String owner, @QueryParam("kind") String kind,
-                                  @QueryParam("limit") String limit) {
+    public LineageResponse estate(
+            @QueryParam("owner") String owner, @QueryParam("kind") String kind, @QueryParam("limit") String limit) {
         AssetKind assetKind = QueryParams.enumValue(AssetKind.class, kind, "kind");
-        return LineageResponse.of(null, dependencies.estate(QueryParams.blankToNull(owner),
-                assetKind == null ? null : assetKind.name(), QueryParams.limit(limit, DEFAULT_LIMIT, maxPageSize)));
+        return LineageResponse.of(
+                null,
+                dependencies.estate(
+                        QueryParams.blankToNull(owner),
+                        assetKind == null ? null : assetKind.name(),
+                        QueryParams.limit(limit, DEFAULT_LIMIT, maxPageSize)));
     }
 
     @GET
@@ -87,16 +100,22 @@ public class LineageResource {
         if (from == null || from.isBlank()) {
             throw new InvalidInputException("from", "from is required: the asset whose downstream is rebuilt");
         }
-        return new OrderResponse(from, dependencies.rebuildOrder(from).stream()
-                .map(node -> new OrderedAsset(node.name(), node.kind(), node.owner())).toList());
+        return new OrderResponse(
+                from,
+                dependencies.rebuildOrder(from).stream()
+                        .map(node -> new OrderedAsset(node.name(), node.kind(), node.owner()))
+                        .toList());
     }
 
     @GET
     @Path("/{name}")
     @Operation(summary = "Upstream, downstream or both from an asset, up to a depth")
-    public LineageResponse lineage(@PathParam("name") String name, @QueryParam("direction") String direction,
-                                   @QueryParam("depth") String depth) {
-        return LineageResponse.of(name, dependencies.lineage(name, QueryParams.lineageDirection(direction),
-                QueryParams.lineageDepth(depth)));
+    public LineageResponse lineage(
+            @PathParam("name") String name,
+            @QueryParam("direction") String direction,
+            @QueryParam("depth") String depth) {
+        return LineageResponse.of(
+                name,
+                dependencies.lineage(name, QueryParams.lineageDirection(direction), QueryParams.lineageDepth(depth)));
     }
 }

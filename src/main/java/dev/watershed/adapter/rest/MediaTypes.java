@@ -14,8 +14,7 @@ final class MediaTypes {
     /** An Avro object container file. */
     static final String AVRO = "application/avro";
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /** How a body sent to {@code /validate} or {@code /drift} is read: anything but NDJSON or Avro is JSON. */
     static BatchFormat batchFormat(String contentType) {

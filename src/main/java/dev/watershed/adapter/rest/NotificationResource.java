@@ -29,14 +29,29 @@ public class NotificationResource {
      * @param reasons why the team gets it: for each affected asset of theirs, the path from the changed asset and
      *                the fields they read
      */
-    public record NotificationResponse(long id, String team, String eventId, String type, String subject,
-                                       Instant occurredAt, boolean read, Instant readAt, JsonNode data,
-                                       JsonNode reasons) {
+    public record NotificationResponse(
+            long id,
+            String team,
+            String eventId,
+            String type,
+            String subject,
+            Instant occurredAt,
+            boolean read,
+            Instant readAt,
+            JsonNode data,
+            JsonNode reasons) {
 
         static NotificationResponse of(InboxNotification notification) {
-            return new NotificationResponse(notification.id(), notification.team(), notification.eventId(),
-                    notification.type().id(), notification.subject(), notification.occurredAt(),
-                    notification.readAt() != null, notification.readAt(), tree(notification.data()),
+            return new NotificationResponse(
+                    notification.id(),
+                    notification.team(),
+                    notification.eventId(),
+                    notification.type().id(),
+                    notification.subject(),
+                    notification.occurredAt(),
+                    notification.readAt() != null,
+                    notification.readAt(),
+                    tree(notification.data()),
                     tree(notification.reason()));
         }
     }
@@ -51,10 +66,13 @@ public class NotificationResource {
 
     @GET
     @Operation(summary = "A team's notifications, newest first")
-    public List<NotificationResponse> list(@QueryParam("team") String team, @QueryParam("unread") String unread,
-                                           @QueryParam("limit") String limit) {
-        return notifications.inbox(team, QueryParams.booleanValue(unread, "unread"),
-                QueryParams.intValue(limit, "limit", 50)).stream().map(NotificationResponse::of).toList();
+    public List<NotificationResponse> list(
+            @QueryParam("team") String team, @QueryParam("unread") String unread, @QueryParam("limit") String limit) {
+        return notifications
+                .inbox(team, QueryParams.booleanValue(unread, "unread"), QueryParams.intValue(limit, "limit", 50))
+                .stream()
+                .map(NotificationResponse::of)
+                .toList();
     }
 
     @POST

@@ -29,9 +29,21 @@ public class ObservationResource {
      * @param team    the team that recorded it ({@code null}: the bootstrap admin)
      * @param byOwner recorded for the asset's owner, by the owning team or an admin
      */
-    public record ObservationResponse(long id, String asset, String version, String label, Instant observedAt,
-                                      long total, long valid, long invalid, long errorCount, String recordedBy,
-                                      String team, boolean byOwner, ProfileSummary profile, String profileError) {
+    public record ObservationResponse(
+            long id,
+            String asset,
+            String version,
+            String label,
+            Instant observedAt,
+            long total,
+            long valid,
+            long invalid,
+            long errorCount,
+            String recordedBy,
+            String team,
+            boolean byOwner,
+            ProfileSummary profile,
+            String profileError) {
 
         static ObservationResponse of(Observation observation) {
             ProfileSummary profile = null;
@@ -44,10 +56,21 @@ public class ObservationResource {
                     profileError = "the stored profile of this observation cannot be read";
                 }
             }
-            return new ObservationResponse(observation.id(), observation.asset(), observation.version(),
-                    observation.label(), observation.observedAt(), observation.total(), observation.valid(),
-                    observation.invalid(), observation.errorCount(), observation.recordedBy(), observation.team(),
-                    observation.byOwner(), profile, profileError);
+            return new ObservationResponse(
+                    observation.id(),
+                    observation.asset(),
+                    observation.version(),
+                    observation.label(),
+                    observation.observedAt(),
+                    observation.total(),
+                    observation.valid(),
+                    observation.invalid(),
+                    observation.errorCount(),
+                    observation.recordedBy(),
+                    observation.team(),
+                    observation.byOwner(),
+                    profile,
+                    profileError);
         }
     }
 
@@ -60,13 +83,20 @@ public class ObservationResource {
     }
 
     @GET
-    @Operation(summary = "List recorded validations, newest first",
+    @Operation(
+            summary = "List recorded validations, newest first",
             description = "label filters by label; from (inclusive) and to (exclusive) are ISO-8601 instants.")
-    public List<ObservationResponse> list(@PathParam("name") String name, @QueryParam("label") String label,
-                                          @QueryParam("from") String from, @QueryParam("to") String to,
-                                          @QueryParam("limit") String limit) {
-        ObservationQuery query = new ObservationQuery(name, QueryParams.stripped(label),
-                QueryParams.instantValue(from, "from"), QueryParams.instantValue(to, "to"),
+    public List<ObservationResponse> list(
+            @PathParam("name") String name,
+            @QueryParam("label") String label,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit) {
+        ObservationQuery query = new ObservationQuery(
+                name,
+                QueryParams.stripped(label),
+                QueryParams.instantValue(from, "from"),
+                QueryParams.instantValue(to, "to"),
                 QueryParams.limit(limit, 50, maxPageSize));
         return observations.list(query).stream().map(ObservationResponse::of).toList();
     }

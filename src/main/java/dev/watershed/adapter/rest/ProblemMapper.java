@@ -72,7 +72,8 @@ public class ProblemMapper {
         if (e instanceof InvalidInputException invalid) {
             problem.with("pointer", invalid.pointer());
         }
-        if (e instanceof InvalidSchemaException invalidSchema && !invalidSchema.reasons().isEmpty()) {
+        if (e instanceof InvalidSchemaException invalidSchema
+                && !invalidSchema.reasons().isEmpty()) {
             problem.with("violations", invalidSchema.reasons());
         }
         e.details().forEach(problem::with);
@@ -90,21 +91,35 @@ public class ProblemMapper {
         Matcher limit = PARSER_LIMIT.matcher(message);
         String allowed = limit.find() ? " (at most " + limit.group(1) + ")" : "";
         if (message.contains("nesting depth")) {
-            return respond(422, "NESTING_TOO_DEEP", "the request nests JSON deeper than the parser allows" + allowed
-                    + "; flatten it", uri);
+            return respond(
+                    422,
+                    "NESTING_TOO_DEEP",
+                    "the request nests JSON deeper than the parser allows" + allowed + "; flatten it",
+                    uri);
         }
-        return respond(422, "VALUE_TOO_LONG", "the request holds a JSON number or string longer than the parser"
-                + " allows" + allowed + "; shorten it", uri);
+        return respond(
+                422,
+                "VALUE_TOO_LONG",
+                "the request holds a JSON number or string longer than the parser" + " allows" + allowed
+                        + "; shorten it",
+                uri);
     }
 
     @ServerExceptionMapper
     public Response invalidValue(InvalidFormatException e, UriInfo uri) {
         String allowed = e.getTargetType() != null && e.getTargetType().isEnum()
-                ? ": use one of " + Arrays.stream(e.getTargetType().getEnumConstants()).map(String::valueOf)
-                        .collect(Collectors.joining(", "))
+                ? ": use one of "
+                        + Arrays.stream(e.getTargetType().getEnumConstants())
+                                .map(String::valueOf)
+                                .collect(Collectors.joining(", "))
                 : "";
-        Problem problem = new Problem(422, titleOf(422), "INVALID_INPUT", "value " + e.getValue() + " at "
-                + pointer(e) + " is not valid" + allowed, instance(uri)).with("pointer", pointer(e));
+        Problem problem = new Problem(
+                        422,
+                        titleOf(422),
+                        "INVALID_INPUT",
+                        "value " + e.getValue() + " at " + pointer(e) + " is not valid" + allowed,
+                        instance(uri))
+                .with("pointer", pointer(e));
         return answer(problem).build();
     }
 
@@ -114,8 +129,8 @@ public class ProblemMapper {
         String detail = e instanceof PropertyBindingException unknown
                 ? where + " has a member '" + unknown.getPropertyName() + "' that this endpoint does not take"
                 : where + " has the wrong shape: " + JsonShapes.expected(e.getTargetType());
-        Problem problem = new Problem(400, titleOf(400), "MALFORMED_REQUEST", detail, instance(uri))
-                .with("pointer", pointer(e));
+        Problem problem =
+                new Problem(400, titleOf(400), "MALFORMED_REQUEST", detail, instance(uri)).with("pointer", pointer(e));
         return answer(problem).build();
     }
 
@@ -127,14 +142,20 @@ public class ProblemMapper {
             }
             if (cause instanceof StreamReadException unreadable) {
                 // Not JSON (or a member given twice), also when found while binding.
-                return respond(400, "MALFORMED_JSON", "the request body is not valid JSON: "
-                        + unreadable.getOriginalMessage(), uri);
+                return respond(
+                        400,
+                        "MALFORMED_JSON",
+                        "the request body is not valid JSON: " + unreadable.getOriginalMessage(),
+                        uri);
             }
         }
         if (e instanceof JsonMappingException) {
             // Valid JSON that cannot be bound; Jackson's message would name Java types.
-            return respond(400, "MALFORMED_REQUEST", "the request body does not have the shape this endpoint takes:"
-                    + " see /q/openapi", uri);
+            return respond(
+                    400,
+                    "MALFORMED_REQUEST",
+                    "the request body does not have the shape this endpoint takes:" + " see /q/openapi",
+                    uri);
         }
         return respond(400, "MALFORMED_JSON", "the request body is not valid JSON: " + e.getOriginalMessage(), uri);
     }
@@ -143,9 +164,11 @@ public class ProblemMapper {
     public Response http(WebApplicationException e, UriInfo uri) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {
-            return cause instanceof InvalidFormatException invalid ? invalidValue(invalid, uri)
-                    : cause instanceof MismatchedInputException mismatch ? wrongShape(mismatch, uri)
-                    : malformed(json, uri);
+            return cause instanceof InvalidFormatException invalid
+                    ? invalidValue(invalid, uri)
+                    : cause instanceof MismatchedInputException mismatch
+                            ? wrongShape(mismatch, uri)
+                            : malformed(json, uri);
         }
         int status = e.getResponse().getStatus();
         String code = switch (status) {
@@ -160,9 +183,11 @@ public class ProblemMapper {
         if (status >= 500) {
             LOG.error("request failed: " + uri.getPath(), e);
         }
-        String detail = status == 404 ? "no resource at " + uri.getPath() + ": see /q/openapi for the API"
-                : status == 415 ? "this endpoint does not accept that Content-Type: see /q/openapi for what it takes"
-                : e.getMessage();
+        String detail = status == 404
+                ? "no resource at " + uri.getPath() + ": see /q/openapi for the API"
+                : status == 415
+                        ? "this endpoint does not accept that Content-Type: see /q/openapi for what it takes"
+                        : e.getMessage();
         return respond(status, code, detail, uri);
     }
 
@@ -176,8 +201,7 @@ public class ProblemMapper {
             return storeRefusal(refusal.get(), uri);
         }
         LOG.error("unexpected failure on " + uri.getPath(), e);
-        return respond(500, "INTERNAL_ERROR", "the registry failed to handle this request; the failure is logged",
-                uri);
+        return respond(500, "INTERNAL_ERROR", "the registry failed to handle this request; the failure is logged", uri);
     }
 
     /**
@@ -188,7 +212,10 @@ public class ProblemMapper {
         LOG.debugf("the database refused %s: %s", uri.getPath(), refusal);
         Response response = respond(refusal.status(), refusal.code(), refusal.detail(), uri);
         return refusal.status() == 503
-                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "1").build() : response;
+                ? Response.fromResponse(response)
+                        .header(HttpHeaders.RETRY_AFTER, "1")
+                        .build()
+                : response;
     }
 
     /** The client went away, or was cut for sending too slowly: one quiet line, and an answer nobody may read. */
@@ -198,7 +225,8 @@ public class ProblemMapper {
     }
 
     private static Response respond(int status, String code, String detail, UriInfo uri) {
-        return answer(new Problem(status, titleOf(status), code, detail, instance(uri))).build();
+        return answer(new Problem(status, titleOf(status), code, detail, instance(uri)))
+                .build();
     }
 
     private static Response.ResponseBuilder answer(Problem problem) {
@@ -219,9 +247,10 @@ public class ProblemMapper {
         StringBuilder pointer = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
             pointer.append('/');
-            pointer.append(reference.getFieldName() != null
-                    ? reference.getFieldName().replace("~", "~0").replace("/", "~1")
-                    : String.valueOf(reference.getIndex()));
+            pointer.append(
+                    reference.getFieldName() != null
+                            ? reference.getFieldName().replace("~", "~0").replace("/", "~1")
+                            : String.valueOf(reference.getIndex()));
         }
         return pointer.toString();
     }

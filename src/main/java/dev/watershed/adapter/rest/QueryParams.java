@@ -18,8 +18,7 @@ final class QueryParams {
 
     private static final int DEFAULT_LINEAGE_DEPTH = 3;
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /** {@code direction} of a lineage query (both lineage endpoints take it): {@code BOTH} when absent. */
     static LineageDirection lineageDirection(String value) {
@@ -44,8 +43,12 @@ final class QueryParams {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(parameter, parameter + " '" + value + "' is not one of "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+            throw new InvalidInputException(
+                    parameter,
+                    parameter + " '" + value + "' is not one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 
@@ -85,8 +88,10 @@ final class QueryParams {
             parsed = min - 1;
         }
         if (parsed < min || parsed > max) {
-            throw new InvalidInputException(parameter, parameter + " '" + value + "' must be a whole number "
-                    + (max == Integer.MAX_VALUE ? "from " + min : "from " + min + " to " + max));
+            throw new InvalidInputException(
+                    parameter,
+                    parameter + " '" + value + "' must be a whole number "
+                            + (max == Integer.MAX_VALUE ? "from " + min : "from " + min + " to " + max));
         }
         return parsed;
     }
@@ -120,8 +125,10 @@ final class QueryParams {
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(parameter, parameter.replace("/", "") + " '" + value
-                    + "' is not an ISO-8601 instant such as 2025-01-31T00:00:00Z");
+            throw new InvalidInputException(
+                    parameter,
+                    parameter.replace("/", "") + " '" + value
+                            + "' is not an ISO-8601 instant such as 2025-01-31T00:00:00Z");
         }
     }
 
@@ -137,7 +144,11 @@ final class QueryParams {
 
     /** A comma-separated list, each item stripped and empty ones dropped; empty when absent. */
     static List<String> list(String value) {
-        return value == null || value.isBlank() ? List.of()
-                : Arrays.stream(value.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+        return value == null || value.isBlank()
+                ? List.of()
+                : Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(item -> !item.isEmpty())
+                        .toList();
     }
 }

@@ -20,15 +20,35 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReportResource {
 
     /** @param rank 1 for the best benefit per cost; {@code null} for unpriced rows */
-    public record CostBenefitRow(Integer rank, String producer, String kind, String owner, CostBody cost,
-                                 BenefitBody benefit, Double ratio, List<String> consumers, boolean removalCandidate,
-                                 String reason) {
+    public record CostBenefitRow(
+            Integer rank,
+            String producer,
+            String kind,
+            String owner,
+            CostBody cost,
+            BenefitBody benefit,
+            Double ratio,
+            List<String> consumers,
+            boolean removalCandidate,
+            String reason) {
 
         static CostBenefitRow of(Integer rank, CostBenefitAnalysis.Row row) {
-            return new CostBenefitRow(rank, row.producer(), row.kind(), row.owner(),
-                    row.cost() == null ? null : new CostBody(row.cost().amount(), row.cost().unit()),
-                    row.benefit() == null ? null : new BenefitBody(row.benefit().value(), row.benefit().metric()),
-                    row.ratio(), row.consumers(), row.removalCandidate(), row.reason());
+            return new CostBenefitRow(
+                    rank,
+                    row.producer(),
+                    row.kind(),
+                    row.owner(),
+                    row.cost() == null
+                            ? null
+                            : new CostBody(row.cost().amount(), row.cost().unit()),
+                    row.benefit() == null
+                            ? null
+                            : new BenefitBody(
+                                    row.benefit().value(), row.benefit().metric()),
+                    row.ratio(),
+                    row.consumers(),
+                    row.removalCandidate(),
+                    row.reason());
         }
     }
 
@@ -36,9 +56,8 @@ public class ReportResource {
      * @param rows     producers with a cost, best benefit per cost first, those without a declared benefit last
      * @param unpriced benefits declared without a cost: no ratio, never removal candidates
      */
-    public record CostBenefitResponse(String unit, double minRatio, List<CostBenefitRow> rows,
-                                      List<CostBenefitRow> unpriced) {
-    }
+    public record CostBenefitResponse(
+            String unit, double minRatio, List<CostBenefitRow> rows, List<CostBenefitRow> unpriced) {}
 
     private final CostBenefitService costBenefit;
 
@@ -55,7 +74,12 @@ public class ReportResource {
         for (CostBenefitAnalysis.Row row : report.ranked()) {
             rows.add(CostBenefitRow.of(rows.size() + 1, row));
         }
-        return new CostBenefitResponse(QueryParams.stripped(unit), costBenefit.minRatio(),
-                rows, report.unpriced().stream().map(row -> CostBenefitRow.of(null, row)).toList());
+        return new CostBenefitResponse(
+                QueryParams.stripped(unit),
+                costBenefit.minRatio(),
+                rows,
+                report.unpriced().stream()
+                        .map(row -> CostBenefitRow.of(null, row))
+                        .toList());
     }
 }

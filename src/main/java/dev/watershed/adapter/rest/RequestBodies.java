@@ -8,8 +8,7 @@ import java.io.InputStream;
 /** Checks shared by every endpoint that takes a JSON body, and the request stream of streamed batches. */
 final class RequestBodies {
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /** An empty body deserialises to {@code null}; say so instead of failing later. */
     static <T> T require(T body) {

@@ -23,8 +23,7 @@ final class ResponseHeaders {
     /** The UI's built files have the hash of their content in their names (Vite): they never change. */
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
-    private ResponseHeaders() {
-    }
+    private ResponseHeaders() {}
 
     static void install(RoutingContext ctx) {
         ctx.addHeadersEndHandler(ignored -> apply(ctx));
@@ -50,7 +49,8 @@ final class ResponseHeaders {
     }
 
     private static boolean isPage(String path, String contentType) {
-        return "/".equals(path) || "/index.html".equals(path)
+        return "/".equals(path)
+                || "/index.html".equals(path)
                 || contentType != null && contentType.regionMatches(true, 0, "text/html", 0, "text/html".length());
     }
 }

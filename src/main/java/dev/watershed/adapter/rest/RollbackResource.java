@@ -45,16 +45,31 @@ public class RollbackResource {
      * @param version       the version it would publish
      * @param forced        it breaks the asset's mode and {@code force} overrides that
      */
-    public record RollbackDryRunResponse(String asset, String rolledBackTo, boolean compatible, boolean forced,
-                                         CompatibilityMode mode, String latestVersion, String version,
-                                         VersionBump bump, List<DifferenceView> differences,
-                                         List<ImpactView> impacted) {
+    public record RollbackDryRunResponse(
+            String asset,
+            String rolledBackTo,
+            boolean compatible,
+            boolean forced,
+            CompatibilityMode mode,
+            String latestVersion,
+            String version,
+            VersionBump bump,
+            List<DifferenceView> differences,
+            List<ImpactView> impacted) {
 
         static RollbackDryRunResponse of(RollbackPlan rollback) {
             PublishPlan plan = rollback.publish();
-            return new RollbackDryRunResponse(plan.asset(), rollback.rolledBackTo().toString(), plan.compatible(),
-                    rollback.forced(), plan.verdict().mode(), rollback.replacedVersion().toString(),
-                    plan.version().toString(), plan.bump().orElse(null), plan.differences(), plan.impacted());
+            return new RollbackDryRunResponse(
+                    plan.asset(),
+                    rollback.rolledBackTo().toString(),
+                    plan.compatible(),
+                    rollback.forced(),
+                    plan.verdict().mode(),
+                    rollback.replacedVersion().toString(),
+                    plan.version().toString(),
+                    plan.bump().orElse(null),
+                    plan.differences(),
+                    plan.impacted());
         }
     }
 
@@ -63,8 +78,8 @@ public class RollbackResource {
     private final ObjectMapper json;
     private final ComputeBudgets budgets;
 
-    public RollbackResource(ContractService contracts, RequestCaller caller, ObjectMapper json,
-                            ComputeBudgets budgets) {
+    public RollbackResource(
+            ContractService contracts, RequestCaller caller, ObjectMapper json, ComputeBudgets budgets) {
         this.contracts = contracts;
         this.caller = caller;
         this.json = json;
@@ -72,20 +87,22 @@ public class RollbackResource {
     }
 
     @POST
-    @Operation(summary = "Republish a stored version's schema as the new latest version, or plan it with dryRun=true",
+    @Operation(
+            summary = "Republish a stored version's schema as the new latest version, or plan it with dryRun=true",
             description = "201 with the new version, which records rolledBackTo; 409 INCOMPATIBLE_SCHEMA when going"
                     + " back breaks the asset's compatibility mode (an admin may pass force: true, which publishes"
                     + " the next major); 409 ROLLBACK_TO_LATEST_SCHEMA when that schema is already the latest;"
                     + " 404 for an unknown version. With dryRun=true: 200 with the plan, nothing stored.")
-    public Response rollback(@PathParam("name") String name, @QueryParam("dryRun") String dryRun,
-                             RollbackBody body) {
+    public Response rollback(@PathParam("name") String name, @QueryParam("dryRun") String dryRun, RollbackBody body) {
         RollbackRequest request = RequestBodies.require(body).toDomain();
         if (QueryParams.booleanValue(dryRun, "dryRun")) {
-            return Response.ok(RollbackDryRunResponse.of(budgets.within(budget -> contracts.planRollback(caller.get(),
-                    name, request, budget)))).build();
+            return Response.ok(RollbackDryRunResponse.of(
+                            budgets.within(budget -> contracts.planRollback(caller.get(), name, request, budget))))
+                    .build();
         }
         Contract contract = budgets.within(budget -> contracts.rollback(caller.get(), name, request, budget));
         return Response.created(URI.create("/api/v1/assets/" + name + "/contracts/" + contract.version()))
-                .entity(ContractResponse.of(contract, json)).build();
+                .entity(ContractResponse.of(contract, json))
+                .build();
     }
 }

@@ -29,17 +29,26 @@ record StoreRefusal(int status, String code, String detail) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (LOST_RACE.contains(state)) {
-                    return Optional.of(new StoreRefusal(409, "CONCURRENT_WRITE", "another request changed the"
-                            + " same data at the same moment and was stored first; read the current state and send"
-                            + " the request again"));
+                    return Optional.of(new StoreRefusal(
+                            409,
+                            "CONCURRENT_WRITE",
+                            "another request changed the"
+                                    + " same data at the same moment and was stored first; read the current state and send"
+                                    + " the request again"));
                 }
                 if (RETRYABLE.contains(state)) {
-                    return Optional.of(new StoreRefusal(503, "WRITE_CONTENTION", "too many requests are changing"
-                            + " the same data right now; send the request again in a moment"));
+                    return Optional.of(new StoreRefusal(
+                            503,
+                            "WRITE_CONTENTION",
+                            "too many requests are changing"
+                                    + " the same data right now; send the request again in a moment"));
                 }
                 if (UNSTORABLE_TEXT.contains(state)) {
-                    return Optional.of(new StoreRefusal(422, "UNSTORABLE_CHARACTER", "a text in the request holds a"
-                            + " character that cannot be stored, such as NUL (\\u0000): remove it"));
+                    return Optional.of(new StoreRefusal(
+                            422,
+                            "UNSTORABLE_CHARACTER",
+                            "a text in the request holds a"
+                                    + " character that cannot be stored, such as NUL (\\u0000): remove it"));
                 }
             }
             if (cause.getCause() == cause) {

@@ -27,22 +27,35 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Notifications")
 public class SubscriptionResource {
 
-    public record SubscriptionRequest(String team, String asset, List<String> events, String channel, String target,
-                                      String secret) {
-    }
+    public record SubscriptionRequest(
+            String team, String asset, List<String> events, String channel, String target, String secret) {}
 
     /**
      * The secret is never returned; {@code signed} says whether there is one. Credentials in the target (user info,
      * token-like query parameters) are shown as {@code ***}.
      */
-    public record SubscriptionResponse(long id, String team, String asset, List<String> events, String channel,
-                                       String target, boolean signed, Instant createdAt, String createdBy) {
+    public record SubscriptionResponse(
+            long id,
+            String team,
+            String asset,
+            List<String> events,
+            String channel,
+            String target,
+            boolean signed,
+            Instant createdAt,
+            String createdBy) {
 
         static SubscriptionResponse of(Subscription subscription) {
-            return new SubscriptionResponse(subscription.id(), subscription.team(), subscription.asset(),
+            return new SubscriptionResponse(
+                    subscription.id(),
+                    subscription.team(),
+                    subscription.asset(),
                     subscription.events().stream().map(EventType::id).sorted().toList(),
-                    subscription.channel().name(), WebhookTarget.redact(subscription.target()), subscription.signed(),
-                    subscription.createdAt(), subscription.createdBy());
+                    subscription.channel().name(),
+                    WebhookTarget.redact(subscription.target()),
+                    subscription.signed(),
+                    subscription.createdAt(),
+                    subscription.createdBy());
         }
     }
 
@@ -58,17 +71,25 @@ public class SubscriptionResource {
     @Operation(summary = "Subscribe a team to events (its editors or an admin)")
     public Response create(SubscriptionRequest request) {
         RequestBodies.require(request);
-        Subscription subscription = subscriptions.create(caller.get(), request.team(), request.asset(),
-                request.events(), QueryParams.enumValue(NotificationChannel.class, request.channel(), "/channel"),
-                request.target(), request.secret());
+        Subscription subscription = subscriptions.create(
+                caller.get(),
+                request.team(),
+                request.asset(),
+                request.events(),
+                QueryParams.enumValue(NotificationChannel.class, request.channel(), "/channel"),
+                request.target(),
+                request.secret());
         return Response.created(URI.create("/api/v1/subscriptions/" + subscription.id()))
-                .entity(SubscriptionResponse.of(subscription)).build();
+                .entity(SubscriptionResponse.of(subscription))
+                .build();
     }
 
     @GET
     @Operation(summary = "List a team's subscriptions (its tokens or an admin)")
     public List<SubscriptionResponse> list(@QueryParam("team") String team) {
-        return subscriptions.list(caller.get(), team).stream().map(SubscriptionResponse::of).toList();
+        return subscriptions.list(caller.get(), team).stream()
+                .map(SubscriptionResponse::of)
+                .toList();
     }
 
     @DELETE

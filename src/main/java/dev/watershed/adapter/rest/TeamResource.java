@@ -23,15 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Teams")
 public class TeamResource {
 
-    public record TeamRequest(String name, String email, String webhook) {
-    }
+    public record TeamRequest(String name, String email, String webhook) {}
 
     /** The webhook with its credentials (user info, token-like query parameters) shown as {@code ***}. */
     public record TeamResponse(String name, String email, String webhook, Instant createdAt) {
 
         static TeamResponse of(Team team) {
-            return new TeamResponse(team.name(), team.email(), WebhookTarget.redact(team.webhook()),
-                    team.createdAt());
+            return new TeamResponse(team.name(), team.email(), WebhookTarget.redact(team.webhook()), team.createdAt());
         }
     }
 
@@ -48,7 +46,9 @@ public class TeamResource {
     public Response create(TeamRequest request) {
         RequestBodies.require(request);
         Team team = teams.create(caller.get(), request.name(), request.email(), request.webhook());
-        return Response.created(URI.create("/api/v1/teams/" + team.name())).entity(TeamResponse.of(team)).build();
+        return Response.created(URI.create("/api/v1/teams/" + team.name()))
+                .entity(TeamResponse.of(team))
+                .build();
     }
 
     @GET

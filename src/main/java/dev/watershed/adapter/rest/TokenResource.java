@@ -22,12 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Tokens")
 public class TokenResource {
 
-    public record TokenRequest(String team, Role role, String name) {
-    }
+    public record TokenRequest(String team, Role role, String name) {}
 
     /** {@code token} is the secret: shown in this response only. */
-    public record TokenResponse(String id, String token, String name, String team, Role role, Instant createdAt) {
-    }
+    public record TokenResponse(String id, String token, String name, String team, Role role, Instant createdAt) {}
 
     private final TokenService tokens;
     private final RequestCaller caller;
@@ -42,9 +40,16 @@ public class TokenResource {
     public Response issue(TokenRequest request) {
         RequestBodies.require(request);
         IssuedToken issued = tokens.issue(caller.get(), request.team(), request.role(), request.name());
-        TokenResponse body = new TokenResponse(issued.token().id(), issued.secret(), issued.token().name(),
-                issued.token().team(), issued.token().role(), issued.token().createdAt());
-        return Response.created(URI.create("/api/v1/tokens/" + body.id())).entity(body).build();
+        TokenResponse body = new TokenResponse(
+                issued.token().id(),
+                issued.secret(),
+                issued.token().name(),
+                issued.token().team(),
+                issued.token().role(),
+                issued.token().createdAt());
+        return Response.created(URI.create("/api/v1/tokens/" + body.id()))
+                .entity(body)
+                .build();
     }
 
     @DELETE

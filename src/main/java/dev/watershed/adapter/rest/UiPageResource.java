@@ -84,7 +84,10 @@ public class UiPageResource {
     private Response page() {
         CacheControl noCache = new CacheControl();
         noCache.setNoCache(true);
-        return Response.ok(load()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cacheControl(noCache).build();
+        return Response.ok(load())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .cacheControl(noCache)
+                .build();
     }
 
     private byte[] load() {

@@ -20,8 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ValidationResource {
 
     /** A schema and either one record or an array of records; the body limit applies as to any JSON request. */
-    public record StatelessRequest(SchemaFormat format, JsonNode schema, JsonNode record, List<JsonNode> records) {
-    }
+    public record StatelessRequest(SchemaFormat format, JsonNode schema, JsonNode record, List<JsonNode> records) {}
 
     private final ValidationService validation;
     private final ComputeBudgets budgets;
@@ -32,7 +31,8 @@ public class ValidationResource {
     }
 
     @POST
-    @Operation(summary = "Validate records against a schema sent with the request; nothing is stored",
+    @Operation(
+            summary = "Validate records against a schema sent with the request; nothing is stored",
             description = "Send 'record' (one JSON value) or 'records' (an array). Same response as validating"
                     + " against an asset's contract, with asset and version null.")
     public ValidationResponse validate(StatelessRequest request, @QueryParam("profile") String profile) {
@@ -40,7 +40,12 @@ public class ValidationResource {
         ValidationService.requireOneShape(request.record(), request.records());
         List<JsonNode> records = request.records() != null ? request.records() : List.of(request.record());
         boolean profiled = QueryParams.booleanValue(profile, "profile", true);
-        return ValidationResponse.of(budgets.within(budget -> validation.validate(request.format(), request.schema(),
-                records, request.records() != null ? "/records" : null, profiled, budget)));
+        return ValidationResponse.of(budgets.within(budget -> validation.validate(
+                request.format(),
+                request.schema(),
+                records,
+                request.records() != null ? "/records" : null,
+                profiled,
+                budget)));
     }
 }

@@ -15,27 +15,43 @@ import java.util.List;
  * @param profile       absent with {@code profile=false}
  * @param observationId absent unless an observation was recorded
  */
-public record ValidationResponse(String asset, String version, long total, long valid, long invalid,
-                                 long errorCount, boolean errorsTruncated, List<Error> errors,
-                                 List<Summary> errorSummary,
-                                 @JsonInclude(JsonInclude.Include.NON_NULL) ProfileSummary profile,
-                                 @JsonInclude(JsonInclude.Include.NON_NULL) Long observationId) {
+public record ValidationResponse(
+        String asset,
+        String version,
+        long total,
+        long valid,
+        long invalid,
+        long errorCount,
+        boolean errorsTruncated,
+        List<Error> errors,
+        List<Summary> errorSummary,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ProfileSummary profile,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long observationId) {
 
     /** One error: the 0-based record index in the batch and a JSON Pointer into that record. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Error(long record, String path, String keyword, String message) {
-    }
+    public record Error(long record, String path, String keyword, String message) {}
 
     /** How often one (path, keyword) failed; array indices folded into {@code *}. */
-    public record Summary(String path, String keyword, long count) {
-    }
+    public record Summary(String path, String keyword, long count) {}
 
     static ValidationResponse of(ValidationOutcome outcome) {
         ValidationReport report = outcome.report();
-        List<Error> errors = report.errors().stream().map(ValidationResponse::error).toList();
-        List<Summary> summary = report.errorSummary().stream().map(ValidationResponse::summary).toList();
-        return new ValidationResponse(outcome.asset(), outcome.version(), report.total(), report.valid(),
-                report.invalid(), report.errorCount(), report.errorsTruncated(), errors, summary, outcome.profile(),
+        List<Error> errors =
+                report.errors().stream().map(ValidationResponse::error).toList();
+        List<Summary> summary =
+                report.errorSummary().stream().map(ValidationResponse::summary).toList();
+        return new ValidationResponse(
+                outcome.asset(),
+                outcome.version(),
+                report.total(),
+                report.valid(),
+                report.invalid(),
+                report.errorCount(),
+                report.errorsTruncated(),
+                errors,
+                summary,
+                outcome.profile(),
                 outcome.observationId());
     }
 

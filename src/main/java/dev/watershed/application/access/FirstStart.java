@@ -33,7 +33,8 @@ public class FirstStart {
     void onStart(@Observes @Priority(10) StartupEvent event) {
         tokens.createFirstAdminTokenIfNeeded().ifPresent(issued -> {
             Path file = writeOwnerOnly(Path.of(config.dataDir()).resolve(TOKEN_FILE), issued.secret());
-            LOG.infof("First start: created an admin token. It is shown only now and saved in %s%n%n    %s%n",
+            LOG.infof(
+                    "First start: created an admin token. It is shown only now and saved in %s%n%n    %s%n",
                     file.toAbsolutePath(), issued.secret());
         });
     }

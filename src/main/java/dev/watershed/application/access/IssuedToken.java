@@ -5,5 +5,4 @@ package dev.watershed.application.access;
  *
  * @param secret the bearer secret: returned once, never stored
  */
-public record IssuedToken(StoredToken token, String secret) {
-}
+public record IssuedToken(StoredToken token, String secret) {}

@@ -10,6 +10,12 @@ import java.time.Instant;
  * @param team      the team it acts for; {@code null} for the first-start admin token
  * @param revokedAt when it stopped working, or {@code null} while active
  */
-public record StoredToken(String id, String name, String team, Role role, String hash, Instant createdAt,
-                          String createdBy, Instant revokedAt) {
-}
+public record StoredToken(
+        String id,
+        String name,
+        String team,
+        Role role,
+        String hash,
+        Instant createdAt,
+        String createdBy,
+        Instant revokedAt) {}

@@ -19,6 +19,7 @@ public class TeamService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** The columns' sizes: longer values would fail in the database instead of being refused here. */
     private static final int MAX_EMAIL = 320;
+
     private static final int MAX_WEBHOOK = 2_000;
 
     private final TeamStore teams;
@@ -35,17 +36,23 @@ public class TeamService {
     public Team create(Caller caller, String name, String email, String webhook) {
         caller.requireAdmin("create teams");
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidInputException("/name", "team name '" + name + "' is invalid: use lowercase letters,"
-                    + " digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters");
+            throw new InvalidInputException(
+                    "/name",
+                    "team name '" + name + "' is invalid: use lowercase letters,"
+                            + " digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters");
         }
         if (email == null || email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
-            throw new InvalidInputException("/email", "email '" + shortened(email) + "' is not an email address of"
-                    + " at most " + MAX_EMAIL + " characters");
+            throw new InvalidInputException(
+                    "/email",
+                    "email '" + shortened(email) + "' is not an email address of" + " at most " + MAX_EMAIL
+                            + " characters");
         }
         if (webhook != null) {
             if (webhook.length() > MAX_WEBHOOK) {
-                throw new InvalidInputException("/webhook", "webhook has " + webhook.length()
-                        + " characters, more than the " + MAX_WEBHOOK + " a webhook URL may have");
+                throw new InvalidInputException(
+                        "/webhook",
+                        "webhook has " + webhook.length() + " characters, more than the " + MAX_WEBHOOK
+                                + " a webhook URL may have");
             }
             // The same address policy as subscriptions: the team webhook is sent by the same notifier.
             webhookTargets.check(webhook, "/webhook");

@@ -44,14 +44,16 @@ public class TokenService {
             throw new InvalidInputException("/role", "role is required: ADMIN or EDITOR");
         }
         if (team == null || teams.find(team).isEmpty()) {
-            throw new InvalidInputException("/team", "team '" + team + "' does not exist: a token acts for an"
-                    + " existing team");
+            throw new InvalidInputException(
+                    "/team", "team '" + team + "' does not exist: a token acts for an" + " existing team");
         }
         // Changes record their author as "<team>/<token name>", in columns of MAX_AUTHOR characters.
         int longest = Math.min(MAX_NAME, MAX_AUTHOR - team.length() - 1);
         if (name != null && name.length() > longest) {
-            throw new InvalidInputException("/name", "name is longer than " + longest + " characters, the most a"
-                    + " token of team '" + team + "' may have");
+            throw new InvalidInputException(
+                    "/name",
+                    "name is longer than " + longest + " characters, the most a" + " token of team '" + team
+                            + "' may have");
         }
         return create(team, role, name == null ? team + "-" + role.name().toLowerCase() : name, caller.label());
     }
@@ -85,22 +87,23 @@ public class TokenService {
      */
     public Caller authenticate(String bearer) {
         Optional<String> bootstrap = config.auth().bootstrapToken().filter(secret -> !secret.isBlank());
-        if (bootstrap.isPresent() && MessageDigest.isEqual(bootstrap.get().getBytes(StandardCharsets.UTF_8),
-                bearer.getBytes(StandardCharsets.UTF_8))) {
+        if (bootstrap.isPresent()
+                && MessageDigest.isEqual(
+                        bootstrap.get().getBytes(StandardCharsets.UTF_8), bearer.getBytes(StandardCharsets.UTF_8))) {
             return new Caller("bootstrap", "bootstrap-admin", null, Role.ADMIN);
         }
         return tokens.findActiveByHash(hash(bearer))
                 .map(token -> new Caller(token.id(), token.name(), token.team(), token.role()))
-                .orElseThrow(() -> new AuthenticationRequiredException("the bearer token is unknown or revoked:"
-                        + " ask an admin for a new one"));
+                .orElseThrow(() -> new AuthenticationRequiredException(
+                        "the bearer token is unknown or revoked:" + " ask an admin for a new one"));
     }
 
     private IssuedToken create(String team, Role role, String name, String createdBy) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        StoredToken token = new StoredToken(UUID.randomUUID().toString(), name, team, role, hash(secret),
-                clock.instant(), createdBy, null);
+        StoredToken token = new StoredToken(
+                UUID.randomUUID().toString(), name, team, role, hash(secret), clock.instant(), createdBy, null);
         tokens.insert(token);
         return new IssuedToken(token, secret);
     }

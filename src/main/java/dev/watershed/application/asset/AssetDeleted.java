@@ -7,5 +7,4 @@ import dev.watershed.domain.asset.Asset;
  * that observers still see the asset's downstream in the graph; a removal refused afterwards (the asset still has
  * consumers) rolls back what they wrote with it.
  */
-public record AssetDeleted(Asset asset) {
-}
+public record AssetDeleted(Asset asset) {}

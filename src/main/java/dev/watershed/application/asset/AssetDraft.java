@@ -11,13 +11,27 @@ import java.util.List;
  * @param replicaOf name of the asset this one replicates or is the fallback for; {@code null} for none (an update
  *                  without it clears it, like the description)
  */
-public record AssetDraft(String name, AssetKind kind, String owner, String description, List<String> tags,
-                         Criticality criticality, CompatibilityMode compatibility, Boolean strictCompatibility,
-                         String replicaOf) {
+public record AssetDraft(
+        String name,
+        AssetKind kind,
+        String owner,
+        String description,
+        List<String> tags,
+        Criticality criticality,
+        CompatibilityMode compatibility,
+        Boolean strictCompatibility,
+        String replicaOf) {
 
     /** A draft that replicates nothing. */
-    public AssetDraft(String name, AssetKind kind, String owner, String description, List<String> tags,
-                      Criticality criticality, CompatibilityMode compatibility, Boolean strictCompatibility) {
+    public AssetDraft(
+            String name,
+            AssetKind kind,
+            String owner,
+            String description,
+            List<String> tags,
+            Criticality criticality,
+            CompatibilityMode compatibility,
+            Boolean strictCompatibility) {
         this(name, kind, owner, description, tags, criticality, compatibility, strictCompatibility, null);
     }
 }

@@ -10,8 +10,10 @@ public class AssetHasConsumersException extends ConflictException {
     private final List<String> consumers;
 
     public AssetHasConsumersException(String asset, List<String> consumers) {
-        super("ASSET_HAS_CONSUMERS", "asset '" + asset + "' is read by " + String.join(", ", consumers)
-                + ": remove those dependencies first, or delete with force=true to remove them too");
+        super(
+                "ASSET_HAS_CONSUMERS",
+                "asset '" + asset + "' is read by " + String.join(", ", consumers)
+                        + ": remove those dependencies first, or delete with force=true to remove them too");
         this.consumers = List.copyOf(consumers);
     }
 

@@ -7,5 +7,4 @@ import dev.watershed.domain.asset.AssetKind;
  *
  * @param text matched case-insensitively against name and description
  */
-public record AssetQuery(AssetKind kind, String owner, String tag, String text, int limit, int offset) {
-}
+public record AssetQuery(AssetKind kind, String owner, String tag, String text, int limit, int offset) {}

@@ -35,9 +35,14 @@ public class AssetService {
     // Fired synchronously: the observers run inside the change's transaction (see AssetDeleted).
     private final Event<AssetDeleted> deleted;
 
-    public AssetService(AssetStore assets, TeamStore teams, AssetRemovalListener removalListener,
-                        EstateChangeListener estateChanges, WatershedConfig config, Clock clock,
-                        Event<AssetDeleted> deleted) {
+    public AssetService(
+            AssetStore assets,
+            TeamStore teams,
+            AssetRemovalListener removalListener,
+            EstateChangeListener estateChanges,
+            WatershedConfig config,
+            Clock clock,
+            Event<AssetDeleted> deleted) {
         this.assets = assets;
         this.teams = teams;
         this.removalListener = removalListener;
@@ -54,14 +59,23 @@ public class AssetService {
         String owner = requireOwner(draft.owner());
         caller.requireCanChange(owner, "assets of team '" + owner + "'");
         if (assets.find(name).isPresent()) {
-            throw new ConflictException("ASSET_EXISTS", "asset '" + name + "' already exists: change it with"
-                    + " PUT /api/v1/assets/" + name);
+            throw new ConflictException(
+                    "ASSET_EXISTS",
+                    "asset '" + name + "' already exists: change it with" + " PUT /api/v1/assets/" + name);
         }
         Instant now = clock.instant();
-        Asset asset = new Asset(name, draft.kind(), owner, checkedDescription(draft.description()),
-                checkedTags(draft.tags()), orDefault(draft.criticality(), Criticality.MEDIUM),
+        Asset asset = new Asset(
+                name,
+                draft.kind(),
+                owner,
+                checkedDescription(draft.description()),
+                checkedTags(draft.tags()),
+                orDefault(draft.criticality(), Criticality.MEDIUM),
                 orDefault(draft.compatibility(), CompatibilityMode.BACKWARD),
-                Boolean.TRUE.equals(draft.strictCompatibility()), now, now, checkedReplicaOf(name.value(), draft));
+                Boolean.TRUE.equals(draft.strictCompatibility()),
+                now,
+                now,
+                checkedReplicaOf(name.value(), draft));
         assets.insert(asset);
         estateChanges.assetSaved(asset);
         return asset;
@@ -83,14 +97,15 @@ public class AssetService {
     public Page<Asset> search(AssetQuery query) {
         int limit = query.limit();
         if (limit < 1 || limit > config.limits().maxPageSize()) {
-            throw new InvalidInputException("limit", "limit " + limit + " is outside 1.."
-                    + config.limits().maxPageSize());
+            throw new InvalidInputException(
+                    "limit",
+                    "limit " + limit + " is outside 1.." + config.limits().maxPageSize());
         }
         if (query.offset() < 0) {
             throw new InvalidInputException("offset", "offset cannot be negative");
         }
-        return assets.search(new AssetQuery(query.kind(), query.owner(), query.tag(), query.text(), limit,
-                query.offset()));
+        return assets.search(
+                new AssetQuery(query.kind(), query.owner(), query.tag(), query.text(), limit, query.offset()));
     }
 
     /**
@@ -102,22 +117,33 @@ public class AssetService {
         Asset current = getForChange(name);
         caller.requireCanChange(current.owner(), "asset '" + name + "'");
         if (draft.name() != null && !draft.name().equals(name)) {
-            throw new InvalidInputException("/name", "an asset cannot be renamed: the name in the body ('"
-                    + draft.name() + "') must match the path ('" + name + "') or be left out");
+            throw new InvalidInputException(
+                    "/name",
+                    "an asset cannot be renamed: the name in the body ('" + draft.name() + "') must match the path ('"
+                            + name + "') or be left out");
         }
         if (draft.kind() != null && draft.kind() != current.kind()) {
-            throw new InvalidInputException("/kind", "an asset's kind cannot change (" + current.kind() + " to "
-                    + draft.kind() + "): register a new asset instead");
+            throw new InvalidInputException(
+                    "/kind",
+                    "an asset's kind cannot change (" + current.kind() + " to " + draft.kind()
+                            + "): register a new asset instead");
         }
         String owner = draft.owner() == null ? current.owner() : requireOwner(draft.owner());
         if (!owner.equals(current.owner())) {
             caller.requireCanChange(owner, "assets of team '" + owner + "'");
         }
-        Asset updated = new Asset(current.name(), current.kind(), owner, checkedDescription(draft.description()),
-                checkedTags(draft.tags()), orDefault(draft.criticality(), current.criticality()),
+        Asset updated = new Asset(
+                current.name(),
+                current.kind(),
+                owner,
+                checkedDescription(draft.description()),
+                checkedTags(draft.tags()),
+                orDefault(draft.criticality(), current.criticality()),
                 orDefault(draft.compatibility(), current.compatibility()),
                 draft.strictCompatibility() == null ? current.strictCompatibility() : draft.strictCompatibility(),
-                current.createdAt(), clock.instant(), checkedReplicaOf(name, draft));
+                current.createdAt(),
+                clock.instant(),
+                checkedReplicaOf(name, draft));
         assets.update(updated);
         estateChanges.assetSaved(updated);
         return updated;
@@ -149,8 +175,10 @@ public class AssetService {
         if (owner == null || owner.isBlank()) {
             throw new InvalidInputException("/owner", "owner is required: the name of an existing team");
         }
-        return teams.find(owner).map(team -> team.name()).orElseThrow(() -> new InvalidInputException("/owner",
-                "owner '" + owner + "' is not a team: create it with POST /api/v1/teams first"));
+        return teams.find(owner)
+                .map(team -> team.name())
+                .orElseThrow(() -> new InvalidInputException(
+                        "/owner", "owner '" + owner + "' is not a team: create it with POST /api/v1/teams first"));
     }
 
     /** The replicated asset must exist and be another one; a replica of a replica is allowed (a chain of fallbacks). */
@@ -163,16 +191,18 @@ public class AssetService {
             throw new InvalidInputException("/replicaOf", "asset '" + name + "' cannot be a replica of itself");
         }
         if (assets.find(new AssetName(original)).isEmpty()) {
-            throw new InvalidInputException("/replicaOf", "replicaOf names '" + original + "', which is not an"
-                    + " asset: register it first, or list assets with GET /api/v1/assets");
+            throw new InvalidInputException(
+                    "/replicaOf",
+                    "replicaOf names '" + original + "', which is not an"
+                            + " asset: register it first, or list assets with GET /api/v1/assets");
         }
         return original;
     }
 
     private static String checkedDescription(String description) {
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            throw new InvalidInputException("/description", "description is longer than " + MAX_DESCRIPTION
-                    + " characters");
+            throw new InvalidInputException(
+                    "/description", "description is longer than " + MAX_DESCRIPTION + " characters");
         }
         return description;
     }
@@ -187,8 +217,10 @@ public class AssetService {
         for (int i = 0; i < tags.size(); i++) {
             String tag = tags.get(i);
             if (tag == null || !TAG.matcher(tag).matches()) {
-                throw new InvalidInputException("/tags/" + i, "tag '" + tag + "' is invalid: use lowercase letters,"
-                        + " digits, '.', '_', ':' and '-', at most 64 characters");
+                throw new InvalidInputException(
+                        "/tags/" + i,
+                        "tag '" + tag + "' is invalid: use lowercase letters,"
+                                + " digits, '.', '_', ':' and '-', at most 64 characters");
             }
         }
         return tags.stream().distinct().toList();

@@ -26,16 +26,20 @@ public class DomainBeans {
     @Produces
     @ApplicationScoped
     CompatibilityChecker compatibilityChecker(WatershedConfig config) {
-        return new CompatibilityChecker(JsonSchemaDiffer.DEFAULT_MAX_DEPTH, config.limits().maxComparisonSteps());
+        return new CompatibilityChecker(
+                JsonSchemaDiffer.DEFAULT_MAX_DEPTH, config.limits().maxComparisonSteps());
     }
 
     @Produces
     @ApplicationScoped
     SchemaParser schemaParser(WatershedConfig config) {
         // The same reference policy as the validators' (ValidatorCache), so publishing and validating agree.
-        return new SchemaParser(config.limits().maxSchemaDepth(),
-                new RemoteRefPolicy(config.validation().allowedRefHosts().orElse(Set.of())),
-                config.limits().maxComparisonSteps()).preloadMetaSchemas();
+        return new SchemaParser(
+                        config.limits().maxSchemaDepth(),
+                        new RemoteRefPolicy(
+                                config.validation().allowedRefHosts().orElse(Set.of())),
+                        config.limits().maxComparisonSteps())
+                .preloadMetaSchemas();
     }
 
     /** Created at start, so that a wrong allow-list entry stops the registry at once with what is wrong. */

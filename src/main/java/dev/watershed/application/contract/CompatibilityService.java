@@ -28,8 +28,8 @@ public class CompatibilityService {
     private final AssetService assets;
     private final ChangeImpact impact;
 
-    public CompatibilityService(SchemaParser parser, CompatibilityChecker checker, AssetService assets,
-                                ChangeImpact impact) {
+    public CompatibilityService(
+            SchemaParser parser, CompatibilityChecker checker, AssetService assets, ChangeImpact impact) {
         this.parser = parser;
         this.checker = checker;
         this.assets = assets;
@@ -40,8 +40,12 @@ public class CompatibilityService {
      * @param previousOldestFirst earlier versions, oldest first; only the last counts unless the mode is transitive
      * @return the verdict, with differences naming the earlier versions by position ({@code previous[0]}...)
      */
-    public StatelessVerdict check(SchemaFormat format, CompatibilityMode mode, boolean strict, JsonNode schema,
-                                  List<JsonNode> previousOldestFirst) {
+    public StatelessVerdict check(
+            SchemaFormat format,
+            CompatibilityMode mode,
+            boolean strict,
+            JsonNode schema,
+            List<JsonNode> previousOldestFirst) {
         return check(format, mode, strict, schema, previousOldestFirst, null, ComputeBudget.unlimited());
     }
 
@@ -50,14 +54,22 @@ public class CompatibilityService {
      *               {@code null}
      * @param budget what parsing and comparing the schemas may take
      */
-    public StatelessVerdict check(SchemaFormat format, CompatibilityMode mode, boolean strict, JsonNode schema,
-                                  List<JsonNode> previousOldestFirst, String asset, ComputeBudget budget) {
+    public StatelessVerdict check(
+            SchemaFormat format,
+            CompatibilityMode mode,
+            boolean strict,
+            JsonNode schema,
+            List<JsonNode> previousOldestFirst,
+            String asset,
+            ComputeBudget budget) {
         if (asset != null) {
             assets.get(asset);
         }
         if (mode == null) {
-            throw new InvalidInputException("/mode", "mode is required: one of NONE, BACKWARD, BACKWARD_TRANSITIVE,"
-                    + " FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE");
+            throw new InvalidInputException(
+                    "/mode",
+                    "mode is required: one of NONE, BACKWARD, BACKWARD_TRANSITIVE,"
+                            + " FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE");
         }
         List<JsonNode> given = previousOldestFirst == null ? List.of() : previousOldestFirst;
         if (given.size() > MAX_PREVIOUS) {
@@ -66,18 +78,19 @@ public class CompatibilityService {
         ParsedSchema next = parser.parse(format, schema, "/schema", budget);
         List<Object> previous = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
-            previous.add(parser.parse(format, given.get(i), "/previous/" + i, budget).comparable());
+            previous.add(
+                    parser.parse(format, given.get(i), "/previous/" + i, budget).comparable());
         }
         CompatibilityVerdict verdict = checker.check(format, mode, strict, next.comparable(), previous, budget);
-        List<String> names = IntStream.range(0, previous.size()).mapToObj(i -> "previous[" + i + "]").toList();
+        List<String> names = IntStream.range(0, previous.size())
+                .mapToObj(i -> "previous[" + i + "]")
+                .toList();
         List<DifferenceView> differences = DifferenceView.all(verdict.differences(), names);
-        List<ImpactView> impacted = asset == null ? List.of()
-                : impact.impactOf(asset, differences, Optional.empty());
+        List<ImpactView> impacted = asset == null ? List.of() : impact.impactOf(asset, differences, Optional.empty());
         return new StatelessVerdict(verdict, differences, impacted);
     }
 
     /** A verdict with its differences as clients see them, and the consumers of {@code asset} they hurt. */
-    public record StatelessVerdict(CompatibilityVerdict verdict, List<DifferenceView> differences,
-                                   List<ImpactView> impacted) {
-    }
+    public record StatelessVerdict(
+            CompatibilityVerdict verdict, List<DifferenceView> differences, List<ImpactView> impacted) {}
 }

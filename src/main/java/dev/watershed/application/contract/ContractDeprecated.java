@@ -8,5 +8,4 @@ import dev.watershed.domain.contract.Contract;
  *
  * @param contract the version, with its new status
  */
-public record ContractDeprecated(Contract contract) {
-}
+public record ContractDeprecated(Contract contract) {}

@@ -8,5 +8,4 @@ import dev.watershed.domain.contract.Contract;
  *
  * @param plan what the publish decided: the version it follows, the bump and the differences
  */
-public record ContractPublished(Contract contract, PublishPlan plan) {
-}
+public record ContractPublished(Contract contract, PublishPlan plan) {}

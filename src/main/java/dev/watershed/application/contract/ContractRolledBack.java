@@ -8,5 +8,4 @@ import dev.watershed.domain.contract.Contract;
  *
  * @param forced an admin published it although it breaks the asset's compatibility mode
  */
-public record ContractRolledBack(Contract contract, PublishPlan plan, boolean forced) {
-}
+public record ContractRolledBack(Contract contract, PublishPlan plan, boolean forced) {}

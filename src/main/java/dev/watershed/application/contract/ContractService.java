@@ -52,7 +52,9 @@ public class ContractService {
      * Parsed schemas of stored versions: parsing checks a schema against its meta-schema, and a transitive check
      * reads every previous version, so parsing each again on every publish would dominate its cost.
      */
-    private final Cache<String, ParsedSchema> parsedSchemas = Caffeine.newBuilder().maximumSize(2_000).build();
+    private final Cache<String, ParsedSchema> parsedSchemas =
+            Caffeine.newBuilder().maximumSize(2_000).build();
+
     private final Clock clock;
     private final EstateChangeListener estateChanges;
     // Fired synchronously: the observers run inside the change's transaction (see ContractPublished).
@@ -60,10 +62,17 @@ public class ContractService {
     private final Event<ContractRolledBack> rolledBack;
     private final Event<ContractDeprecated> deprecated;
 
-    public ContractService(AssetService assets, ContractStore contracts, SchemaParser parser,
-                           CompatibilityChecker checker, ChangeImpact impact, Clock clock,
-                           EstateChangeListener estateChanges, Event<ContractPublished> published,
-                           Event<ContractRolledBack> rolledBack, Event<ContractDeprecated> deprecated) {
+    public ContractService(
+            AssetService assets,
+            ContractStore contracts,
+            SchemaParser parser,
+            CompatibilityChecker checker,
+            ChangeImpact impact,
+            Clock clock,
+            EstateChangeListener estateChanges,
+            Event<ContractPublished> published,
+            Event<ContractRolledBack> rolledBack,
+            Event<ContractDeprecated> deprecated) {
         this.assets = assets;
         this.contracts = contracts;
         this.parser = parser;
@@ -93,9 +102,17 @@ public class ContractService {
         if (!plan.compatible()) {
             throw new IncompatibleContractException(plan);
         }
-        Contract contract = new Contract(assetName, plan.version(), plan.schema().format(), ContractStatus.ACTIVE,
-                plan.schema().fingerprint(), plan.schema().text(), request.changelog(), plan.fields(),
-                clock.instant(), caller.label());
+        Contract contract = new Contract(
+                assetName,
+                plan.version(),
+                plan.schema().format(),
+                ContractStatus.ACTIVE,
+                plan.schema().fingerprint(),
+                plan.schema().text(),
+                request.changelog(),
+                plan.fields(),
+                clock.instant(),
+                caller.label());
         contracts.insert(contract);
         estateChanges.contractPublished(contract);
         published.fire(new ContractPublished(contract, plan));
@@ -118,14 +135,25 @@ public class ContractService {
         }
         RollbackPlan rollback = planRollback(asset, request, budget);
         if (!rollback.allowed()) {
-            throw new IncompatibleContractException(rollback.publish(), "going back to " + rollback.rolledBackTo()
-                    + " breaks the asset's mode; agree it with those consumers and ask an admin to roll back with"
-                    + " \"force\": true, which publishes it as the next major version");
+            throw new IncompatibleContractException(
+                    rollback.publish(),
+                    "going back to " + rollback.rolledBackTo()
+                            + " breaks the asset's mode; agree it with those consumers and ask an admin to roll back with"
+                            + " \"force\": true, which publishes it as the next major version");
         }
         PublishPlan plan = rollback.publish();
-        Contract contract = new Contract(assetName, plan.version(), plan.schema().format(), ContractStatus.ACTIVE,
-                plan.schema().fingerprint(), plan.schema().text(), changelogOf(request, rollback), plan.fields(),
-                clock.instant(), caller.label(), rollback.rolledBackTo());
+        Contract contract = new Contract(
+                assetName,
+                plan.version(),
+                plan.schema().format(),
+                ContractStatus.ACTIVE,
+                plan.schema().fingerprint(),
+                plan.schema().text(),
+                changelogOf(request, rollback),
+                plan.fields(),
+                clock.instant(),
+                caller.label(),
+                rollback.rolledBackTo());
         contracts.insert(contract);
         estateChanges.contractPublished(contract);
         rolledBack.fire(new ContractRolledBack(contract, plan, rollback.forced()));
@@ -155,22 +183,41 @@ public class ContractService {
         } catch (InvalidVersionException e) {
             throw new InvalidInputException("/to", e.detail());
         }
-        Contract older = contracts.find(assetName, target)
+        Contract older = contracts
+                .find(assetName, target)
                 .orElseThrow(() -> ContractVersionNotFoundException.toRollBackTo(assetName, target));
-        PublishPlan plan = plan(asset, new PublishRequest(older.format(), TextNode.valueOf(older.schemaText()), null,
-                request.changelog(), older.fields()), budget);
+        PublishPlan plan = plan(
+                asset,
+                new PublishRequest(
+                        older.format(),
+                        TextNode.valueOf(older.schemaText()),
+                        null,
+                        request.changelog(),
+                        older.fields()),
+                budget);
         SemanticVersion latest = plan.latest().orElseThrow().version();
         if (plan.unchanged()) {
-            throw new ConflictException("ROLLBACK_TO_LATEST_SCHEMA", "version " + target + " of '" + assetName
-                    + "' has the same schema as the latest version " + latest + ": there is nothing to roll back;"
-                    + " name an older version whose schema differs");
+            throw new ConflictException(
+                    "ROLLBACK_TO_LATEST_SCHEMA",
+                    "version " + target + " of '" + assetName
+                            + "' has the same schema as the latest version " + latest
+                            + ": there is nothing to roll back;"
+                            + " name an older version whose schema differs");
         }
         if (plan.compatible() || !request.force()) {
             return new RollbackPlan(plan, target, false);
         }
         SemanticVersion major = latest.bump(VersionBump.MAJOR);
-        PublishPlan forced = new PublishPlan(plan.asset(), plan.schema(), plan.latest(), false, plan.verdict(), major,
-                plan.differences(), plan.fields(), impact.impactOf(assetName, plan.differences(), Optional.of(major)));
+        PublishPlan forced = new PublishPlan(
+                plan.asset(),
+                plan.schema(),
+                plan.latest(),
+                false,
+                plan.verdict(),
+                major,
+                plan.differences(),
+                plan.fields(),
+                impact.impactOf(assetName, plan.differences(), Optional.of(major)));
         return new RollbackPlan(forced, target, true);
     }
 
@@ -195,12 +242,22 @@ public class ContractService {
         Asset asset = assets.get(assetName);
         Contract older = get(assetName, from);
         Contract newer = get(assetName, to);
-        CompatibilityVerdict verdict = checker.check(older.format(), asset.compatibility(),
-                asset.strictCompatibility(), schemaOf(newer).comparable(), List.of(schemaOf(older).comparable()),
+        CompatibilityVerdict verdict = checker.check(
+                older.format(),
+                asset.compatibility(),
+                asset.strictCompatibility(),
+                schemaOf(newer).comparable(),
+                List.of(schemaOf(older).comparable()),
                 budget);
-        return new VersionDiff(assetName, older.version(), newer.version(), asset.compatibility(),
-                verdict.compatible(), verdict.requiredBump(),
-                DifferenceView.all(verdict.differences(), List.of(older.version().toString())));
+        return new VersionDiff(
+                assetName,
+                older.version(),
+                newer.version(),
+                asset.compatibility(),
+                verdict.compatible(),
+                verdict.requiredBump(),
+                DifferenceView.all(
+                        verdict.differences(), List.of(older.version().toString())));
     }
 
     private PublishPlan plan(Asset asset, PublishRequest request, ComputeBudget budget) {
@@ -212,25 +269,43 @@ public class ContractService {
         Map<String, FieldMetadata> fields = checkedFields(schema, request.fields());
         List<Contract> oldestFirst = new ArrayList<>(contracts.history(assetName));
         Collections.reverse(oldestFirst);
-        Optional<Contract> latest = oldestFirst.isEmpty() ? Optional.empty()
-                : Optional.of(oldestFirst.get(oldestFirst.size() - 1));
+        Optional<Contract> latest =
+                oldestFirst.isEmpty() ? Optional.empty() : Optional.of(oldestFirst.get(oldestFirst.size() - 1));
         if (latest.isPresent()) {
             requireSameFormat(latest.get(), schema);
             if (schemaOf(latest.get()).sameAs(schema)) {
-                CompatibilityVerdict none = new CompatibilityVerdict(true, asset.compatibility(), List.of(),
-                        List.of(), Optional.empty());
-                return new PublishPlan(assetName, schema, latest, true, none, latest.get().version(), List.of(),
-                        fields, List.of());
+                CompatibilityVerdict none =
+                        new CompatibilityVerdict(true, asset.compatibility(), List.of(), List.of(), Optional.empty());
+                return new PublishPlan(
+                        assetName, schema, latest, true, none, latest.get().version(), List.of(), fields, List.of());
             }
         }
-        List<Object> previous = oldestFirst.stream().map(contract -> schemaOf(contract).comparable()).toList();
-        CompatibilityVerdict verdict = checker.check(schema.format(), asset.compatibility(),
-                asset.strictCompatibility(), schema.comparable(), previous, budget);
-        Optional<SemanticVersion> requested = Optional.ofNullable(request.version()).map(SemanticVersion::parse);
+        List<Object> previous = oldestFirst.stream()
+                .map(contract -> schemaOf(contract).comparable())
+                .toList();
+        CompatibilityVerdict verdict = checker.check(
+                schema.format(),
+                asset.compatibility(),
+                asset.strictCompatibility(),
+                schema.comparable(),
+                previous,
+                budget);
+        Optional<SemanticVersion> requested =
+                Optional.ofNullable(request.version()).map(SemanticVersion::parse);
         SemanticVersion version = versions.versionToPublish(latest.map(Contract::version), verdict, requested);
-        List<String> versionNames = oldestFirst.stream().map(contract -> contract.version().toString()).toList();
+        List<String> versionNames = oldestFirst.stream()
+                .map(contract -> contract.version().toString())
+                .toList();
         List<DifferenceView> differences = DifferenceView.all(verdict.differences(), versionNames);
-        return new PublishPlan(assetName, schema, latest, false, verdict, version, differences, fields,
+        return new PublishPlan(
+                assetName,
+                schema,
+                latest,
+                false,
+                verdict,
+                version,
+                differences,
+                fields,
                 impact.impactOf(assetName, differences, Optional.of(version)));
     }
 
@@ -244,11 +319,13 @@ public class ContractService {
     public Contract get(String assetName, String version) {
         assets.get(assetName);
         if ("latest".equals(version)) {
-            return contracts.latest(assetName)
+            return contracts
+                    .latest(assetName)
                     .orElseThrow(() -> ContractVersionNotFoundException.noContractYet(assetName));
         }
         SemanticVersion wanted = SemanticVersion.parse(version);
-        return contracts.find(assetName, wanted)
+        return contracts
+                .find(assetName, wanted)
                 .orElseThrow(() -> new ContractVersionNotFoundException(assetName, version));
     }
 
@@ -269,7 +346,8 @@ public class ContractService {
     /** The stored schema, parsed again; cached by its text, since a stored version never changes. */
     public ParsedSchema schemaOf(Contract contract) {
         // The fingerprint alone is not enough: Avro's canonical form leaves out documentation.
-        return parsedSchemas.get(contract.format() + ":" + Sha256.hex(contract.schemaText()),
+        return parsedSchemas.get(
+                contract.format() + ":" + Sha256.hex(contract.schemaText()),
                 key -> parser.parse(contract.format(), TextNode.valueOf(contract.schemaText()), "/schema"));
     }
 
@@ -294,25 +372,30 @@ public class ContractService {
         }
         List<String> unknown = FieldPaths.unknownFields(schema.fields(), canonical.keySet());
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException("/fields/" + FieldPath.escape(unknown.get(0)), "field metadata names"
-                    + " fields the schema does not define: " + String.join(", ", unknown)
-                    + "; use JSON Pointers (/customer/email) or dotted paths (customer.email) of schema fields");
+            throw new InvalidInputException(
+                    "/fields/" + FieldPath.escape(unknown.get(0)),
+                    "field metadata names"
+                            + " fields the schema does not define: " + String.join(", ", unknown)
+                            + "; use JSON Pointers (/customer/email) or dotted paths (customer.email) of schema fields");
         }
         return canonical;
     }
 
     private static void requireThreshold(Double threshold, String pointer) {
         if (threshold != null && !(threshold > 0 && threshold <= 1)) {
-            throw new InvalidInputException(pointer, "a threshold is a distance between 0 (excluded) and 1, such as"
-                    + " 0.1; was " + threshold);
+            throw new InvalidInputException(
+                    pointer,
+                    "a threshold is a distance between 0 (excluded) and 1, such as" + " 0.1; was " + threshold);
         }
     }
 
     private static void requireSameFormat(Contract latest, ParsedSchema schema) {
         if (latest.format() != schema.format()) {
-            throw new InvalidInputException("/format", "asset '" + latest.asset() + "' has " + latest.format()
-                    + " contracts; a new version must be " + latest.format() + " too (register a new asset to"
-                    + " change the schema language)");
+            throw new InvalidInputException(
+                    "/format",
+                    "asset '" + latest.asset() + "' has " + latest.format()
+                            + " contracts; a new version must be " + latest.format() + " too (register a new asset to"
+                            + " change the schema language)");
         }
     }
 }

@@ -8,8 +8,8 @@ public class ContractVersionNotFoundException extends NotFoundException {
 
     /** @param version the version as asked for, e.g. {@code 1.2.0} */
     public ContractVersionNotFoundException(String asset, String version) {
-        this("asset '" + asset + "' has no contract version " + version + ": list them with GET /api/v1/assets/"
-                + asset + "/contracts");
+        this("asset '" + asset + "' has no contract version " + version + ": list them with GET /api/v1/assets/" + asset
+                + "/contracts");
     }
 
     private ContractVersionNotFoundException(String detail) {

@@ -10,8 +10,13 @@ import java.util.List;
  *
  * @param againstVersions the published versions this difference was found against; empty in a plain diff
  */
-public record DifferenceView(DifferenceKind kind, String path, String message, boolean breaksBackward,
-                             boolean breaksForward, List<String> againstVersions) {
+public record DifferenceView(
+        DifferenceKind kind,
+        String path,
+        String message,
+        boolean breaksBackward,
+        boolean breaksForward,
+        List<String> againstVersions) {
 
     /** Whether some reader breaks, in either direction, whatever the mode protects. */
     public boolean breaks() {
@@ -29,11 +34,18 @@ public record DifferenceView(DifferenceKind kind, String path, String message, b
                 .filter(index -> index < versionsOldestFirst.size())
                 .map(versionsOldestFirst::get)
                 .toList();
-        return new DifferenceView(difference.kind(), difference.path(), difference.message(),
-                difference.breaksBackward(), difference.breaksForward(), against);
+        return new DifferenceView(
+                difference.kind(),
+                difference.path(),
+                difference.message(),
+                difference.breaksBackward(),
+                difference.breaksForward(),
+                against);
     }
 
     public static List<DifferenceView> all(List<Difference> differences, List<String> versionsOldestFirst) {
-        return differences.stream().map(difference -> of(difference, versionsOldestFirst)).toList();
+        return differences.stream()
+                .map(difference -> of(difference, versionsOldestFirst))
+                .toList();
     }
 }

@@ -12,12 +12,32 @@ import java.util.stream.Collectors;
  *                      version until it migrates
  * @param note          one sentence for a person: who reads what, and what happens to them
  */
-public record ImpactView(String name, String kind, String owner, int depth, List<String> path, List<String> fields,
-                         boolean direct, String reason, String versionRange, boolean keepsOldMajor, String note) {
+public record ImpactView(
+        String name,
+        String kind,
+        String owner,
+        int depth,
+        List<String> path,
+        List<String> fields,
+        boolean direct,
+        String reason,
+        String versionRange,
+        boolean keepsOldMajor,
+        String note) {
 
     public static ImpactView of(ImpactedAsset impacted, String versionRange, boolean keepsOldMajor, String note) {
-        return new ImpactView(impacted.name(), impacted.kind(), impacted.owner(), impacted.depth(), impacted.path(),
-                impacted.fields(), impacted.direct(), impacted.reason(), versionRange, keepsOldMajor, note);
+        return new ImpactView(
+                impacted.name(),
+                impacted.kind(),
+                impacted.owner(),
+                impacted.depth(),
+                impacted.path(),
+                impacted.fields(),
+                impacted.direct(),
+                impacted.reason(),
+                versionRange,
+                keepsOldMajor,
+                note);
     }
 
     /** One sentence naming the first consumers a change hurts, for a refusal's detail. */
@@ -25,9 +45,10 @@ public record ImpactView(String name, String kind, String owner, int depth, List
         if (impacted.isEmpty()) {
             return "no registered consumer reads the changed fields";
         }
-        return impacted.stream().limit(5)
-                .map(consumer -> consumer.name() + " (owner " + consumer.owner() + ")")
-                .collect(Collectors.joining(", "))
+        return impacted.stream()
+                        .limit(5)
+                        .map(consumer -> consumer.name() + " (owner " + consumer.owner() + ")")
+                        .collect(Collectors.joining(", "))
                 + (impacted.size() > 5 ? " and " + (impacted.size() - 5) + " more" : "") + " depend on it";
     }
 }

@@ -14,8 +14,10 @@ public class IncompatibleContractException extends ConflictException {
     private final transient PublishPlan plan;
 
     public IncompatibleContractException(PublishPlan plan) {
-        this(plan, "Keep the change compatible, or agree it with those consumers and publish it as a new major"
-                + " version under mode NONE or as a new asset");
+        this(
+                plan,
+                "Keep the change compatible, or agree it with those consumers and publish it as a new major"
+                        + " version under mode NONE or as a new asset");
     }
 
     /** @param advice what to do instead, as the last sentence of the detail */
@@ -32,7 +34,9 @@ public class IncompatibleContractException extends ConflictException {
     public Map<String, Object> details() {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("mode", plan.verdict().mode());
-        details.put("latestVersion", plan.latest().map(contract -> contract.version().toString()).orElse(null));
+        details.put(
+                "latestVersion",
+                plan.latest().map(contract -> contract.version().toString()).orElse(null));
         details.put("differences", plan.breakingDifferences());
         details.put("impacted", plan.impacted());
         return details;
@@ -40,13 +44,15 @@ public class IncompatibleContractException extends ConflictException {
 
     private static String detail(PublishPlan plan) {
         List<DifferenceView> breaking = plan.breakingDifferences();
-        String named = breaking.stream().limit(NAMED_IN_DETAIL)
+        String named = breaking.stream()
+                .limit(NAMED_IN_DETAIL)
                 .map(difference -> difference.message() + " (" + difference.kind() + " at "
                         + (difference.path().isEmpty() ? "the root" : difference.path()) + ")")
                 .collect(Collectors.joining("; "));
-        String more = breaking.size() > NAMED_IN_DETAIL ? "; and " + (breaking.size() - NAMED_IN_DETAIL)
-                + " more in 'differences'" : "";
-        return "the new schema for '" + plan.asset() + "' is not " + plan.verdict().mode() + " compatible: "
-                + named + more + "; " + ImpactView.summary(plan.impacted());
+        String more = breaking.size() > NAMED_IN_DETAIL
+                ? "; and " + (breaking.size() - NAMED_IN_DETAIL) + " more in 'differences'"
+                : "";
+        return "the new schema for '" + plan.asset() + "' is not "
+                + plan.verdict().mode() + " compatible: " + named + more + "; " + ImpactView.summary(plan.impacted());
     }
 }

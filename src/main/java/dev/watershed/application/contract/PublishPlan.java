@@ -21,9 +21,16 @@ import java.util.Optional;
  * @param fields      the field metadata, keyed by canonical JSON Pointer
  * @param impacted    the consumers that read a field some difference breaks, and everything downstream of them
  */
-public record PublishPlan(String asset, ParsedSchema schema, Optional<Contract> latest, boolean unchanged,
-                          CompatibilityVerdict verdict, SemanticVersion version, List<DifferenceView> differences,
-                          Map<String, FieldMetadata> fields, List<ImpactView> impacted) {
+public record PublishPlan(
+        String asset,
+        ParsedSchema schema,
+        Optional<Contract> latest,
+        boolean unchanged,
+        CompatibilityVerdict verdict,
+        SemanticVersion version,
+        List<DifferenceView> differences,
+        Map<String, FieldMetadata> fields,
+        List<ImpactView> impacted) {
 
     public boolean compatible() {
         return verdict.compatible();
@@ -31,11 +38,16 @@ public record PublishPlan(String asset, ParsedSchema schema, Optional<Contract> 
 
     /** The bump from the latest version, or empty for a first or unchanged version. */
     public Optional<VersionBump> bump() {
-        return unchanged ? Optional.empty() : latest.isEmpty() ? Optional.empty()
-                : Optional.of(verdict.requiredBump().orElse(VersionBump.PATCH));
+        return unchanged
+                ? Optional.empty()
+                : latest.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(verdict.requiredBump().orElse(VersionBump.PATCH));
     }
 
     public List<DifferenceView> breakingDifferences() {
-        return differences.stream().filter(difference -> difference.breaksUnder(verdict.mode())).toList();
+        return differences.stream()
+                .filter(difference -> difference.breaksUnder(verdict.mode()))
+                .toList();
     }
 }

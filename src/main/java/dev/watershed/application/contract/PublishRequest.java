@@ -11,6 +11,5 @@ import java.util.Map;
  * @param schema  a JSON value, or a string holding the schema text
  * @param version the version asked for, or {@code null} to let the registry derive it
  */
-public record PublishRequest(SchemaFormat format, JsonNode schema, String version, String changelog,
-                             Map<String, FieldMetadata> fields) {
-}
+public record PublishRequest(
+        SchemaFormat format, JsonNode schema, String version, String changelog, Map<String, FieldMetadata> fields) {}

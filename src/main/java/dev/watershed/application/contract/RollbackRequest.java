@@ -8,5 +8,4 @@ package dev.watershed.application.contract;
  * @param force     publish even when going back breaks the asset's compatibility mode (admins only); the new
  *                  version is then the next major
  */
-public record RollbackRequest(String to, String changelog, boolean force) {
-}
+public record RollbackRequest(String to, String changelog, boolean force) {}

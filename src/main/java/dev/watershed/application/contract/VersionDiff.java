@@ -12,6 +12,11 @@ import java.util.Optional;
  * @param compatible whether the change keeps the guarantee of {@code mode}
  * @param bump       the smallest version bump the change needs; empty when the schemas are equivalent
  */
-public record VersionDiff(String asset, SemanticVersion from, SemanticVersion to, CompatibilityMode mode,
-                          boolean compatible, Optional<VersionBump> bump, List<DifferenceView> differences) {
-}
+public record VersionDiff(
+        String asset,
+        SemanticVersion from,
+        SemanticVersion to,
+        CompatibilityMode mode,
+        boolean compatible,
+        Optional<VersionBump> bump,
+        List<DifferenceView> differences) {}

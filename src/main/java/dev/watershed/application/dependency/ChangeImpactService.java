@@ -30,9 +30,10 @@ public class ChangeImpactService implements ChangeImpact {
     }
 
     @Override
-    public List<ImpactView> impactOf(String asset, List<DifferenceView> differences,
-                                     Optional<SemanticVersion> newVersion) {
-        List<DifferenceView> breaking = differences.stream().filter(DifferenceView::breaks).toList();
+    public List<ImpactView> impactOf(
+            String asset, List<DifferenceView> differences, Optional<SemanticVersion> newVersion) {
+        List<DifferenceView> breaking =
+                differences.stream().filter(DifferenceView::breaks).toList();
         DependencyGraph graph = estate.read();
         if (breaking.isEmpty() || graph.node(asset).isEmpty()) {
             return List.of();
@@ -48,27 +49,37 @@ public class ChangeImpactService implements ChangeImpact {
         }
         List<ImpactView> impacted = new ArrayList<>();
         for (ImpactedAsset consumer : new FieldImpactAnalysis(graph).impact(asset, fields)) {
-            Optional<DependencyEdge> edge = consumer.direct() ? graph.dependency(asset, consumer.name())
-                    : Optional.empty();
-            String range = edge.map(dependency -> dependency.versionRange().toString()).orElse(null);
-            boolean keepsOldMajor = edge.isPresent() && newVersion.isPresent()
+            Optional<DependencyEdge> edge =
+                    consumer.direct() ? graph.dependency(asset, consumer.name()) : Optional.empty();
+            String range =
+                    edge.map(dependency -> dependency.versionRange().toString()).orElse(null);
+            boolean keepsOldMajor = edge.isPresent()
+                    && newVersion.isPresent()
                     && !edge.get().versionRange().matches(newVersion.get());
-            impacted.add(ImpactView.of(consumer, range, keepsOldMajor,
-                    note(asset, consumer, edge, keepsOldMajor, newVersion)));
+            impacted.add(ImpactView.of(
+                    consumer, range, keepsOldMajor, note(asset, consumer, edge, keepsOldMajor, newVersion)));
         }
         return impacted;
     }
 
     /** One line naming who is hurt, for the detail of a rejection: "`fraud.scorer` (owner risk-ml) reads ...". */
-    private static String note(String asset, ImpactedAsset consumer, Optional<DependencyEdge> edge,
-                               boolean keepsOldMajor, Optional<SemanticVersion> newVersion) {
+    private static String note(
+            String asset,
+            ImpactedAsset consumer,
+            Optional<DependencyEdge> edge,
+            boolean keepsOldMajor,
+            Optional<SemanticVersion> newVersion) {
         if (!consumer.direct()) {
             return consumer.name() + " (owner " + consumer.owner() + ") is " + consumer.reason();
         }
-        String reads = consumer.fields().isEmpty() ? "reads the whole contract"
-                : "reads " + consumer.fields().stream().map(field -> "`" + field + "`")
-                        .collect(Collectors.joining(", "));
-        String range = edge.map(dependency -> " with range " + dependency.versionRange()).orElse("");
+        String reads = consumer.fields().isEmpty()
+                ? "reads the whole contract"
+                : "reads "
+                        + consumer.fields().stream()
+                                .map(field -> "`" + field + "`")
+                                .collect(Collectors.joining(", "));
+        String range = edge.map(dependency -> " with range " + dependency.versionRange())
+                .orElse("");
         if (keepsOldMajor) {
             SemanticVersion resolved = edge.flatMap(dependency -> Optional.ofNullable(dependency.resolvedVersion()))
                     .orElse(null);

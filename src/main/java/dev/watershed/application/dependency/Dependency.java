@@ -15,9 +15,17 @@ import java.util.List;
  * @param fields          canonical JSON Pointers; empty for the whole contract
  * @param terms           split key, target fields, cost and benefit; {@code null} means none declared
  */
-public record Dependency(String producer, String consumer, VersionRange versionRange,
-                         SemanticVersion resolvedVersion, List<String> fields, Usage usage, String note,
-                         Instant createdAt, String createdBy, UsageTerms terms) {
+public record Dependency(
+        String producer,
+        String consumer,
+        VersionRange versionRange,
+        SemanticVersion resolvedVersion,
+        List<String> fields,
+        Usage usage,
+        String note,
+        Instant createdAt,
+        String createdBy,
+        UsageTerms terms) {
 
     public Dependency {
         fields = List.copyOf(fields);

@@ -5,5 +5,4 @@ package dev.watershed.application.dependency;
  * inside the declaring transaction, so that what observers write (the notification outbox) commits or rolls back
  * with the dependency.
  */
-public record DependencyAdded(Dependency dependency) {
-}
+public record DependencyAdded(Dependency dependency) {}

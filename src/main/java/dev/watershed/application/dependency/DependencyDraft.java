@@ -15,8 +15,15 @@ import java.util.List;
  * @param cost         default none
  * @param benefit      default none
  */
-public record DependencyDraft(String versionRange, List<String> fields, Usage usage, String note, String splitKey,
-                              List<String> targetFields, CostDraft cost, BenefitDraft benefit) {
+public record DependencyDraft(
+        String versionRange,
+        List<String> fields,
+        Usage usage,
+        String note,
+        String splitKey,
+        List<String> targetFields,
+        CostDraft cost,
+        BenefitDraft benefit) {
 
     /** A draft declaring no split key, targets, cost or benefit. */
     public DependencyDraft(String versionRange, List<String> fields, Usage usage, String note) {
@@ -24,10 +31,8 @@ public record DependencyDraft(String versionRange, List<String> fields, Usage us
     }
 
     /** A cost as given; checked when declared. */
-    public record CostDraft(Double amount, String unit) {
-    }
+    public record CostDraft(Double amount, String unit) {}
 
     /** A benefit as given; checked when declared. */
-    public record BenefitDraft(Double value, String metric) {
-    }
+    public record BenefitDraft(Double value, String metric) {}
 }

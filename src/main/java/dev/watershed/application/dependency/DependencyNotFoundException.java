@@ -6,7 +6,9 @@ import dev.watershed.domain.NotFoundException;
 public class DependencyNotFoundException extends NotFoundException {
 
     public DependencyNotFoundException(String consumer, String producer) {
-        super("DEPENDENCY_NOT_FOUND", "asset '" + consumer + "' does not depend on '" + producer + "': list its"
-                + " dependencies with GET /api/v1/assets/" + consumer + "/dependencies");
+        super(
+                "DEPENDENCY_NOT_FOUND",
+                "asset '" + consumer + "' does not depend on '" + producer + "': list its"
+                        + " dependencies with GET /api/v1/assets/" + consumer + "/dependencies");
     }
 }

@@ -5,5 +5,4 @@ package dev.watershed.application.dependency;
  * the removing transaction, as {@link DependencyAdded}; not fired when an asset's removal takes its dependencies
  * with it (that is the asset's own event).
  */
-public record DependencyRemoved(String producer, String consumer) {
-}
+public record DependencyRemoved(String producer, String consumer) {}

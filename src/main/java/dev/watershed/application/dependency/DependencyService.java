@@ -42,7 +42,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,9 +68,16 @@ public class DependencyService implements AssetRemovalListener {
     private final Event<DependencyAdded> added;
     private final Event<DependencyRemoved> removed;
 
-    public DependencyService(DependencyStore dependencies, AssetStore assets, ContractStore contracts,
-                             SchemaParser parser, EstateGraph estate, WatershedConfig config, Clock clock,
-                             Event<DependencyAdded> added, Event<DependencyRemoved> removed) {
+    public DependencyService(
+            DependencyStore dependencies,
+            AssetStore assets,
+            ContractStore contracts,
+            SchemaParser parser,
+            EstateGraph estate,
+            WatershedConfig config,
+            Clock clock,
+            Event<DependencyAdded> added,
+            Event<DependencyRemoved> removed) {
         this.dependencies = dependencies;
         this.assets = assets;
         this.contracts = contracts;
@@ -84,8 +90,7 @@ public class DependencyService implements AssetRemovalListener {
     }
 
     /** The outcome of a declaration: the dependency as stored, and whether it is new or replaced one. */
-    public record Declared(Dependency dependency, boolean created) {
-    }
+    public record Declared(Dependency dependency, boolean created) {}
 
     /**
      * Declares (or replaces) that {@code consumer} reads {@code producer}. Only the consumer's owner or an admin may.
@@ -98,30 +103,50 @@ public class DependencyService implements AssetRemovalListener {
         caller.requireCanChange(consumerAsset.owner(), "the dependencies of asset '" + consumer + "'");
         require(producer);
         if (consumer.equals(producer)) {
-            throw new InvalidDependencyException("SELF_DEPENDENCY", null, "asset '" + consumer + "' cannot depend"
-                    + " on itself", Map.of());
+            throw new InvalidDependencyException(
+                    "SELF_DEPENDENCY", null, "asset '" + consumer + "' cannot depend" + " on itself", Map.of());
         }
         if (draft.note() != null && draft.note().length() > MAX_NOTE) {
             throw new InvalidInputException("/note", "note is longer than " + MAX_NOTE + " characters");
         }
         List<Contract> published = contracts.history(producer);
         if (published.isEmpty()) {
-            throw new InvalidDependencyException("PRODUCER_HAS_NO_CONTRACT", null, "asset '" + producer + "' has no"
-                    + " published contract yet, so there is nothing to depend on: its owner publishes one with POST"
-                    + " /api/v1/assets/" + producer + "/contracts", Map.of());
+            throw new InvalidDependencyException(
+                    "PRODUCER_HAS_NO_CONTRACT",
+                    null,
+                    "asset '" + producer + "' has no"
+                            + " published contract yet, so there is nothing to depend on: its owner publishes one with POST"
+                            + " /api/v1/assets/" + producer + "/contracts",
+                    Map.of());
         }
         VersionRange range = range(draft.versionRange(), published.get(0).version());
-        List<SemanticVersion> versions = published.stream().map(Contract::version).toList();
-        SemanticVersion resolved = range.resolve(versions).orElseThrow(() -> new InvalidDependencyException(
-                "VERSION_RANGE_MATCHES_NOTHING", "/versionRange", "version range '" + range + "' matches none of"
-                + " the published versions of '" + producer + "': " + versions.stream().sorted()
-                .map(SemanticVersion::toString).toList(), Map.of("publishedVersions",
-                versions.stream().sorted().map(SemanticVersion::toString).toList())));
-        Contract atResolved = published.stream().filter(c -> c.version().equals(resolved)).findFirst()
+        List<SemanticVersion> versions =
+                published.stream().map(Contract::version).toList();
+        SemanticVersion resolved = range.resolve(versions)
+                .orElseThrow(() -> new InvalidDependencyException(
+                        "VERSION_RANGE_MATCHES_NOTHING",
+                        "/versionRange",
+                        "version range '" + range + "' matches none of"
+                                + " the published versions of '" + producer + "': "
+                                + versions.stream()
+                                        .sorted()
+                                        .map(SemanticVersion::toString)
+                                        .toList(),
+                        Map.of(
+                                "publishedVersions",
+                                versions.stream()
+                                        .sorted()
+                                        .map(SemanticVersion::toString)
+                                        .toList())));
+        Contract atResolved = published.stream()
+                .filter(c -> c.version().equals(resolved))
+                .findFirst()
                 .orElseThrow();
         List<String> fields = checkedFields(draft.fields(), atResolved);
-        UsageTerms terms = new UsageTerms(checkedSplitKey(draft.splitKey(), atResolved),
-                checkedTargets(draft.targetFields(), fields, atResolved), cost(draft.cost()),
+        UsageTerms terms = new UsageTerms(
+                checkedSplitKey(draft.splitKey(), atResolved),
+                checkedTargets(draft.targetFields(), fields, atResolved),
+                cost(draft.cost()),
                 benefit(draft.benefit()));
 
         var graph = estate.forWrite();
@@ -130,9 +155,17 @@ public class DependencyService implements AssetRemovalListener {
             throw new DependencyCycleException(producer, consumer, cycle.get());
         }
         Optional<Dependency> previous = dependencies.find(producer, consumer);
-        Dependency dependency = new Dependency(producer, consumer, range, resolved, fields,
-                draft.usage() == null ? Usage.BOTH : draft.usage(), draft.note(),
-                previous.map(Dependency::createdAt).orElse(clock.instant()), caller.label(), terms);
+        Dependency dependency = new Dependency(
+                producer,
+                consumer,
+                range,
+                resolved,
+                fields,
+                draft.usage() == null ? Usage.BOTH : draft.usage(),
+                draft.note(),
+                previous.map(Dependency::createdAt).orElse(clock.instant()),
+                caller.label(),
+                terms);
         dependencies.save(dependency);
         DependencyEdge edge = dependency.toEdge();
         estate.afterCommit(live -> live.putDependency(edge));
@@ -173,8 +206,8 @@ public class DependencyService implements AssetRemovalListener {
     public Subgraph lineage(String name, LineageDirection direction, int depth) {
         int max = config.graph().maxDepth();
         if (depth < 0 || depth > max) {
-            throw new InvalidInputException("depth", "depth " + depth + " is outside 0.." + max
-                    + " (watershed.graph.max-depth)");
+            throw new InvalidInputException(
+                    "depth", "depth " + depth + " is outside 0.." + max + " (watershed.graph.max-depth)");
         }
         require(name);
         return new LineageTraversal(estate.read()).lineage(name, direction, depth);
@@ -211,7 +244,9 @@ public class DependencyService implements AssetRemovalListener {
         String name = asset.name().value();
         var graph = estate.forWrite();
         List<String> consumers = graph.node(name).isPresent()
-                ? graph.directConsumers(name).stream().map(DependencyEdge::consumer).toList()
+                ? graph.directConsumers(name).stream()
+                        .map(DependencyEdge::consumer)
+                        .toList()
                 : List.of();
         if (!consumers.isEmpty() && !force) {
             throw new AssetHasConsumersException(name, consumers);
@@ -248,10 +283,15 @@ public class DependencyService implements AssetRemovalListener {
         List<String> unknown = FieldPaths.unknownFields(fieldsOf(contract), canonical);
         if (!unknown.isEmpty()) {
             int first = canonical.indexOf(unknown.get(0));
-            throw new InvalidDependencyException("UNKNOWN_FIELDS", "/fields/" + first, "version "
-                    + contract.version() + " of '" + contract.asset() + "' has no field " + String.join(", ", unknown)
-                    + ": list its fields with GET /api/v1/assets/" + contract.asset() + "/contracts/"
-                    + contract.version(), Map.of("unknownFields", unknown));
+            throw new InvalidDependencyException(
+                    "UNKNOWN_FIELDS",
+                    "/fields/" + first,
+                    "version "
+                            + contract.version() + " of '" + contract.asset() + "' has no field "
+                            + String.join(", ", unknown)
+                            + ": list its fields with GET /api/v1/assets/" + contract.asset() + "/contracts/"
+                            + contract.version(),
+                    Map.of("unknownFields", unknown));
         }
         return canonical.stream().distinct().toList();
     }
@@ -272,9 +312,12 @@ public class DependencyService implements AssetRemovalListener {
         if (key.startsWith("/")) {
             String pointer = normalized(key, "/splitKey");
             if (!FieldPaths.unknownFields(fieldsOf(contract), List.of(pointer)).isEmpty()) {
-                throw new InvalidDependencyException("UNKNOWN_FIELDS", "/splitKey", "splitKey " + pointer
-                        + " is not a field of version " + contract.version() + " of '" + contract.asset() + "':"
-                        + " name one of its fields, or describe the split in words (without a leading '/')",
+                throw new InvalidDependencyException(
+                        "UNKNOWN_FIELDS",
+                        "/splitKey",
+                        "splitKey " + pointer
+                                + " is not a field of version " + contract.version() + " of '" + contract.asset() + "':"
+                                + " name one of its fields, or describe the split in words (without a leading '/')",
                         Map.of("unknownFields", List.of(pointer)));
             }
             return pointer;
@@ -305,17 +348,25 @@ public class DependencyService implements AssetRemovalListener {
         for (int i = 0; i < requested.size(); i++) {
             String target = normalized(requested.get(i), "/targetFields/" + i);
             if (!fields.isEmpty() && fields.stream().noneMatch(f -> FieldPath.isPrefixOf(f, target))) {
-                throw new InvalidDependencyException("TARGET_FIELD_NOT_READ", "/targetFields/" + i, "target field "
-                        + target + " is not among the fields this dependency reads (" + String.join(", ", fields)
-                        + "): add it to fields too", Map.of());
+                throw new InvalidDependencyException(
+                        "TARGET_FIELD_NOT_READ",
+                        "/targetFields/" + i,
+                        "target field "
+                                + target + " is not among the fields this dependency reads ("
+                                + String.join(", ", fields)
+                                + "): add it to fields too",
+                        Map.of());
             }
             targets.add(target);
         }
         List<String> unknown = FieldPaths.unknownFields(fieldsOf(contract), targets);
         if (!unknown.isEmpty()) {
-            throw new InvalidDependencyException("UNKNOWN_FIELDS", "/targetFields/" + targets.indexOf(unknown.get(0)),
+            throw new InvalidDependencyException(
+                    "UNKNOWN_FIELDS",
+                    "/targetFields/" + targets.indexOf(unknown.get(0)),
                     "version " + contract.version() + " of '" + contract.asset() + "' has no field "
-                    + String.join(", ", unknown), Map.of("unknownFields", unknown));
+                            + String.join(", ", unknown),
+                    Map.of("unknownFields", unknown));
         }
         return targets;
     }
@@ -346,14 +397,16 @@ public class DependencyService implements AssetRemovalListener {
         } catch (InvalidFieldPathException e) {
             throw new InvalidDependencyException("INVALID_FIELD_PATH", pointer, e.getMessage(), Map.of());
         } catch (RuntimeException e) {
-            throw new InvalidDependencyException("INVALID_FIELD_PATH", pointer, "field '" + field
-                    + "' is not a JSON Pointer or dotted path", Map.of());
+            throw new InvalidDependencyException(
+                    "INVALID_FIELD_PATH",
+                    pointer,
+                    "field '" + field + "' is not a JSON Pointer or dotted path",
+                    Map.of());
         }
     }
 
     private List<SchemaField> fieldsOf(Contract contract) {
-        ParsedSchema schema = parser.parse(contract.format(),
-                TextNode.valueOf(contract.schemaText()), "/schema");
+        ParsedSchema schema = parser.parse(contract.format(), TextNode.valueOf(contract.schemaText()), "/schema");
         return contract.format() == SchemaFormat.AVRO
                 ? FieldPaths.fromAvro(schema.avro())
                 : FieldPaths.fromJsonSchema(schema.document());

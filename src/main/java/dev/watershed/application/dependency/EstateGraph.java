@@ -47,10 +47,10 @@ public class EstateGraph implements EstateChangeListener {
     private volatile DependencyGraph graph = new DependencyGraph();
     /** The counter value the graph reflects; {@link #UNKNOWN} until loaded or after a doubtful change. */
     private volatile long version = UNKNOWN;
+
     private volatile long lastCheck;
 
-    public EstateGraph(DependencyStore store, TransactionSynchronizationRegistry transactions,
-                       WatershedConfig config) {
+    public EstateGraph(DependencyStore store, TransactionSynchronizationRegistry transactions, WatershedConfig config) {
         this.store = store;
         this.transactions = transactions;
         this.checkIntervalNanos = config.graph().refreshCheckInterval().toNanos();
@@ -59,8 +59,9 @@ public class EstateGraph implements EstateChangeListener {
     void onStart(@Observes @Priority(5) StartupEvent event) {
         long start = System.nanoTime();
         DependencyGraph loaded = reload();
-        LOG.infof("Loaded the dependency graph: %d assets, %d dependencies in %.0f ms", loaded.nodeCount(),
-                loaded.edgeCount(), (System.nanoTime() - start) / 1e6);
+        LOG.infof(
+                "Loaded the dependency graph: %d assets, %d dependencies in %.0f ms",
+                loaded.nodeCount(), loaded.edgeCount(), (System.nanoTime() - start) / 1e6);
     }
 
     /** The graph for a query: current with the database, give or take the refresh-check interval. */
@@ -181,7 +182,10 @@ public class EstateGraph implements EstateChangeListener {
     public void assetSaved(Asset asset) {
         forWrite();
         String name = asset.name().value();
-        afterCommit(graph -> graph.upsertNode(new AssetNode(name, asset.kind().name(), asset.owner(),
+        afterCommit(graph -> graph.upsertNode(new AssetNode(
+                name,
+                asset.kind().name(),
+                asset.owner(),
                 graph.node(name).map(AssetNode::latestVersion).orElse(null))));
     }
 
@@ -203,8 +207,8 @@ public class EstateGraph implements EstateChangeListener {
         List<DependencyEdge> moved = new ArrayList<>();
         if (current.node(asset).isPresent()) {
             for (DependencyEdge edge : current.directConsumers(asset)) {
-                if (edge.versionRange().matches(published) && (edge.resolvedVersion() == null
-                        || published.compareTo(edge.resolvedVersion()) > 0)) {
+                if (edge.versionRange().matches(published)
+                        && (edge.resolvedVersion() == null || published.compareTo(edge.resolvedVersion()) > 0)) {
                     store.updateResolvedVersion(edge.producer(), edge.consumer(), published);
                     moved.add(edge.withResolvedVersion(published));
                 }
@@ -212,8 +216,9 @@ public class EstateGraph implements EstateChangeListener {
         }
         afterCommit(graph -> {
             graph.node(asset).ifPresent(node -> {
-                SemanticVersion latest = node.latestVersion() == null
-                        || published.compareTo(node.latestVersion()) > 0 ? published : node.latestVersion();
+                SemanticVersion latest = node.latestVersion() == null || published.compareTo(node.latestVersion()) > 0
+                        ? published
+                        : node.latestVersion();
                 graph.upsertNode(new AssetNode(node.name(), node.kind(), node.owner(), latest));
             });
             moved.forEach(graph::putDependency);

@@ -9,5 +9,4 @@ import java.util.List;
  *
  * @param version the estate change counter read before the rows, so a later change is never mistaken as included
  */
-public record EstateSnapshot(List<AssetNode> assets, List<DependencyEdge> dependencies, long version) {
-}
+public record EstateSnapshot(List<AssetNode> assets, List<DependencyEdge> dependencies, long version) {}

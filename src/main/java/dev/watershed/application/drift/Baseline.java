@@ -19,9 +19,20 @@ import java.util.Optional;
  * @param byOwner      created for the asset's owner, by the owning team or an admin; only these become the
  *                     owner's default ({@link Recorders})
  */
-public record Baseline(Long id, String asset, String name, String label, Instant windowFrom, Instant windowTo,
-                       int observations, long records, byte[] profile, Instant createdAt, String createdBy,
-                       String team, boolean byOwner) {
+public record Baseline(
+        Long id,
+        String asset,
+        String name,
+        String label,
+        Instant windowFrom,
+        Instant windowTo,
+        int observations,
+        long records,
+        byte[] profile,
+        Instant createdAt,
+        String createdBy,
+        String team,
+        boolean byOwner) {
 
     /**
      * The baseline the owner's drift checks use by default: the newest one created for the owner.

@@ -7,7 +7,9 @@ public class BaselineNotFoundException extends NotFoundException {
 
     /** @param id the id as asked for, which need not be a number */
     public BaselineNotFoundException(String asset, String id) {
-        super("BASELINE_NOT_FOUND", "asset '" + asset + "' has no baseline " + id + ": list them with GET"
-                + " /api/v1/assets/" + asset + "/baselines");
+        super(
+                "BASELINE_NOT_FOUND",
+                "asset '" + asset + "' has no baseline " + id + ": list them with GET" + " /api/v1/assets/" + asset
+                        + "/baselines");
     }
 }

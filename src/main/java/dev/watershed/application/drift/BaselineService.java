@@ -33,8 +33,7 @@ public class BaselineService {
      * @param from inclusive lower bound of the observations' time, or {@code null}
      * @param to   exclusive upper bound, or {@code null}
      */
-    public record BaselineRequest(String label, Instant from, Instant to, String name) {
-    }
+    public record BaselineRequest(String label, Instant from, Instant to, String name) {}
 
     private final AssetService assets;
     private final ObservationService observationService;
@@ -43,8 +42,13 @@ public class BaselineService {
     private final WatershedConfig config;
     private final Clock clock;
 
-    public BaselineService(AssetService assets, ObservationService observationService, ObservationStore observations,
-                           BaselineStore baselines, WatershedConfig config, Clock clock) {
+    public BaselineService(
+            AssetService assets,
+            ObservationService observationService,
+            ObservationStore observations,
+            BaselineStore baselines,
+            WatershedConfig config,
+            Clock clock) {
         this.assets = assets;
         this.observationService = observationService;
         this.observations = observations;
@@ -64,33 +68,59 @@ public class BaselineService {
         caller.requireAuthenticated();
         Asset owned = assets.get(asset);
         if (request == null || request.label() == null || request.label().isBlank()) {
-            throw new InvalidInputException("/label", "label is required: the label of the observations to merge,"
-                    + " such as 'training'");
+            throw new InvalidInputException(
+                    "/label", "label is required: the label of the observations to merge," + " such as 'training'");
         }
         String label = request.label().strip();
         observationService.requireCanRecord(caller, label);
         if (request.from() != null && request.to() != null && !request.from().isBefore(request.to())) {
             throw new InvalidInputException("/from", "from must be before to");
         }
-        String name = request.name() == null || request.name().isBlank() ? null : request.name().strip();
+        String name = request.name() == null || request.name().isBlank()
+                ? null
+                : request.name().strip();
         if (name != null && name.length() > 100) {
             throw new InvalidInputException("/name", "name must be at most 100 characters");
         }
         // The owner's baselines merge what was recorded for the owner; another team's, what that team recorded.
         Recorders by = Recorders.of(caller, owned);
-        List<Observation> merged = observations.profiled(asset, label, by, request.from(), request.to(),
-                config.drift().maxBaselineObservations());
+        List<Observation> merged = observations.profiled(
+                asset, label, by, request.from(), request.to(), config.drift().maxBaselineObservations());
         if (merged.isEmpty()) {
-            throw new NothingToCompareException("NO_PROFILED_OBSERVATIONS", "asset '" + asset + "' has no profiled"
-                    + " observation labelled '" + label + "'" + window(request) + recordedBy(by) + ": record some"
-                    + " with POST /api/v1/assets/" + asset + "/validate?label=" + label + " first");
+            throw new NothingToCompareException(
+                    "NO_PROFILED_OBSERVATIONS",
+                    "asset '" + asset + "' has no profiled"
+                            + " observation labelled '" + label + "'" + window(request) + recordedBy(by)
+                            + ": record some"
+                            + " with POST /api/v1/assets/" + asset + "/validate?label=" + label + " first");
         }
-        BatchProfile profile = BatchProfile.mergeAll(Profiler.DEFAULT_MAX_FIELDS,
-                () -> merged.stream().map(observation -> BatchProfile.deserialize(observation.profile())).iterator());
-        Instant first = merged.stream().map(Observation::observedAt).min(Comparator.naturalOrder()).orElseThrow();
-        Instant last = merged.stream().map(Observation::observedAt).max(Comparator.naturalOrder()).orElseThrow();
-        return baselines.insert(new Baseline(null, asset, name, label, first, last, merged.size(), profile.records(),
-                profile.serialize(), clock.instant(), caller.label(), caller.team(), by.owner()));
+        BatchProfile profile = BatchProfile.mergeAll(
+                Profiler.DEFAULT_MAX_FIELDS,
+                () -> merged.stream()
+                        .map(observation -> BatchProfile.deserialize(observation.profile()))
+                        .iterator());
+        Instant first = merged.stream()
+                .map(Observation::observedAt)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        Instant last = merged.stream()
+                .map(Observation::observedAt)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        return baselines.insert(new Baseline(
+                null,
+                asset,
+                name,
+                label,
+                first,
+                last,
+                merged.size(),
+                profile.records(),
+                profile.serialize(),
+                clock.instant(),
+                caller.label(),
+                caller.team(),
+                by.owner()));
     }
 
     /** The asset's baselines, newest first (the first is the default one drift checks use). */
@@ -102,7 +132,8 @@ public class BaselineService {
     /** @throws NotFoundException if the asset or the baseline does not exist */
     public Baseline baseline(String asset, String id) {
         assets.get(asset);
-        return parseId(id).flatMap(number -> baselines.find(asset, number))
+        return parseId(id)
+                .flatMap(number -> baselines.find(asset, number))
                 .orElseThrow(() -> new BaselineNotFoundException(asset, id));
     }
 
@@ -120,12 +151,16 @@ public class BaselineService {
             return baseline(asset, baselineId.strip());
         }
         List<Baseline> newestFirst = baselines.list(asset);
-        return newestFirst.stream().filter(b -> by.include(b.team(), b.byOwner())).findFirst()
+        return newestFirst.stream()
+                .filter(b -> by.include(b.team(), b.byOwner()))
+                .findFirst()
                 .or(() -> Baseline.ownersCurrent(newestFirst))
-                .orElseThrow(() -> new NothingToCompareException("NO_BASELINE", "asset '" + asset + "' has no"
-                        + " baseline" + (by.owner() ? "" : " of its owner or of team '" + by.team() + "'")
-                        + ": create one with POST /api/v1/assets/" + asset + "/baselines"
-                        + " {\"label\":\"training\"}, or compare with against=previous"));
+                .orElseThrow(() -> new NothingToCompareException(
+                        "NO_BASELINE",
+                        "asset '" + asset + "' has no"
+                                + " baseline" + (by.owner() ? "" : " of its owner or of team '" + by.team() + "'")
+                                + ": create one with POST /api/v1/assets/" + asset + "/baselines"
+                                + " {\"label\":\"training\"}, or compare with against=previous"));
     }
 
     private static Optional<Long> parseId(String id) {

@@ -11,6 +11,11 @@ import java.time.Instant;
  * @param against the baseline or earlier observation compared with
  * @param current what was checked
  */
-public record DriftCheck(Long id, String asset, Instant checkedAt, String checkedBy, ProfileReference against,
-                         ProfileReference current, DriftReport report) {
-}
+public record DriftCheck(
+        Long id,
+        String asset,
+        Instant checkedAt,
+        String checkedBy,
+        ProfileReference against,
+        ProfileReference current,
+        DriftReport report) {}

@@ -7,5 +7,4 @@ package dev.watershed.application.drift;
  *
  * @param check as stored, with its id
  */
-public record DriftDetected(DriftCheck check) {
-}
+public record DriftDetected(DriftCheck check) {}

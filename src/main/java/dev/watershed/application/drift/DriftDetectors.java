@@ -10,8 +10,7 @@ import dev.watershed.domain.profile.DriftSettings;
  */
 final class DriftDetectors {
 
-    private DriftDetectors() {
-    }
+    private DriftDetectors() {}
 
     /** A batch against its baseline or the previous batch: the Jensen-Shannon and L-infinity thresholds. */
     static DriftDetector drift(WatershedConfig.Drift drift) {
@@ -25,8 +24,12 @@ final class DriftDetectors {
 
     private static DriftDetector detector(WatershedConfig.Drift drift, double jensenShannon, double lInfinity) {
         try {
-            return new DriftDetector(new DriftSettings(jensenShannon, lInfinity, drift.nullRateChange(),
-                    drift.newCategoryMinShare(), drift.recordCountChange()));
+            return new DriftDetector(new DriftSettings(
+                    jensenShannon,
+                    lInfinity,
+                    drift.nullRateChange(),
+                    drift.newCategoryMinShare(),
+                    drift.recordCountChange()));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("watershed.drift.* is misconfigured: " + e.getMessage(), e);
         }

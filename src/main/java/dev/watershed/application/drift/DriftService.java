@@ -39,7 +39,8 @@ public class DriftService {
 
     /** What to compare a batch or observation with. */
     public enum Against {
-        BASELINE, PREVIOUS;
+        BASELINE,
+        PREVIOUS;
 
         /** @throws InvalidInputException for anything but {@code baseline} or {@code previous} */
         public static Against parse(String value) {
@@ -49,9 +50,11 @@ public class DriftService {
             try {
                 return valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("against", "against must be 'baseline' (the default: the newest"
-                        + " baseline, or the one named by 'baseline') or 'previous' (the previous observation with"
-                        + " the same label); was '" + value + "'");
+                throw new InvalidInputException(
+                        "against",
+                        "against must be 'baseline' (the default: the newest"
+                                + " baseline, or the one named by 'baseline') or 'previous' (the previous observation with"
+                                + " the same label); was '" + value + "'");
             }
         }
 
@@ -72,10 +75,17 @@ public class DriftService {
     private final Clock clock;
     private final DriftDetector driftDetector;
 
-    public DriftService(AssetService assets, ObservationService observationService, ObservationStore observations,
-                        BaselineService baselines, DriftCheckStore checks, ContractStore contracts,
-                        ValidationService validation, DriftCheckRecorder recorder, WatershedConfig config,
-                        Clock clock) {
+    public DriftService(
+            AssetService assets,
+            ObservationService observationService,
+            ObservationStore observations,
+            BaselineService baselines,
+            DriftCheckStore checks,
+            ContractStore contracts,
+            ValidationService validation,
+            DriftCheckRecorder recorder,
+            WatershedConfig config,
+            Clock clock) {
         this.assets = assets;
         this.observationService = observationService;
         this.observations = observations;
@@ -96,44 +106,67 @@ public class DriftService {
      * @param baselineId the baseline to use with {@link Against#BASELINE}; {@code null} for the newest one
      * @param label      records the batch with this label; required with {@link Against#PREVIOUS}
      */
-    public DriftCheck checkBatch(Caller caller, String asset, Against against, String baselineId, String label,
-                                 BatchFormat format, InputStream body) {
+    public DriftCheck checkBatch(
+            Caller caller,
+            String asset,
+            Against against,
+            String baselineId,
+            String label,
+            BatchFormat format,
+            InputStream body) {
         caller.requireAuthenticated();
         Recorders by = Recorders.of(caller, assets.get(asset));
         if (against == Against.PREVIOUS && label == null) {
-            throw new InvalidInputException("label", "against=previous compares with the previous observation with"
-                    + " the same label: give label (the batch is recorded with it)");
+            throw new InvalidInputException(
+                    "label",
+                    "against=previous compares with the previous observation with"
+                            + " the same label: give label (the batch is recorded with it)");
         }
-        Reference reference = against == Against.BASELINE ? baselineReference(asset, baselineId, by)
+        Reference reference = against == Against.BASELINE
+                ? baselineReference(asset, baselineId, by)
                 : previousReference(asset, label, by, null);
         ValidationService.ProfiledBatch batch = validation.profile(caller, asset, format, body, label);
         Long observationId = batch.outcome().observationId();
-        ProfileReference current = new ProfileReference(observationId == null ? "batch" : "observation",
-                observationId, label, batch.profile().records(), null, null);
+        ProfileReference current = new ProfileReference(
+                observationId == null ? "batch" : "observation",
+                observationId,
+                label,
+                batch.profile().records(),
+                null,
+                null);
         return compare(caller, asset, reference, current, batch.profile());
     }
 
     /** Compares a stored observation with a baseline or with the observation before it with the same label. */
-    public DriftCheck checkObservation(Caller caller, String asset, Against against, String baselineId,
-                                       String observationId) {
+    public DriftCheck checkObservation(
+            Caller caller, String asset, Against against, String baselineId, String observationId) {
         caller.requireAuthenticated();
         Observation observation = observationService.get(asset, observationId);
         if (observation.profile() == null) {
-            throw new NothingToCompareException("OBSERVATION_NOT_PROFILED", "observation " + observationId + " of '"
-                    + asset + "' was recorded with profile=false: it has no profile to compare");
+            throw new NothingToCompareException(
+                    "OBSERVATION_NOT_PROFILED",
+                    "observation " + observationId + " of '" + asset
+                            + "' was recorded with profile=false: it has no profile to compare");
         }
         Reference reference;
         if (against == Against.BASELINE) {
             reference = baselineReference(asset, baselineId, Recorders.of(caller, assets.get(asset)));
         } else if (observation.label() == null) {
-            throw new InvalidInputException("/observation", "observation " + observationId + " has no label, so it"
-                    + " has no previous observation: compare it with a baseline (against=baseline)");
+            throw new InvalidInputException(
+                    "/observation",
+                    "observation " + observationId + " has no label, so it"
+                            + " has no previous observation: compare it with a baseline (against=baseline)");
         } else {
             reference = previousReference(asset, observation.label(), Recorders.sideOf(observation), observation);
         }
         BatchProfile profile = BatchProfile.deserialize(observation.profile());
-        ProfileReference current = new ProfileReference("observation", observation.id(), observation.label(),
-                profile.records(), observation.observedAt(), observation.observedAt());
+        ProfileReference current = new ProfileReference(
+                "observation",
+                observation.id(),
+                observation.label(),
+                profile.records(),
+                observation.observedAt(),
+                observation.observedAt());
         return compare(caller, asset, reference, current, profile);
     }
 
@@ -147,36 +180,52 @@ public class DriftService {
         return checks.list(asset, limit);
     }
 
-    private DriftCheck compare(Caller caller, String asset, Reference reference, ProfileReference current,
-                               BatchProfile profile) {
-        Map<String, FieldMetadata> metadata = contracts.latest(asset).map(Contract::fields).orElse(Map.of());
-        DriftReport report = driftDetector.compare(reference.profile(), reference.batches(), profile,
-                new DriftRules(thresholds(metadata), ComparedFields.forDrift(metadata).skipped(), true));
-        DriftCheck check = new DriftCheck(null, asset, clock.instant(), caller.label(), reference.describe(),
-                current, report);
+    private DriftCheck compare(
+            Caller caller, String asset, Reference reference, ProfileReference current, BatchProfile profile) {
+        Map<String, FieldMetadata> metadata =
+                contracts.latest(asset).map(Contract::fields).orElse(Map.of());
+        DriftReport report = driftDetector.compare(
+                reference.profile(),
+                reference.batches(),
+                profile,
+                new DriftRules(
+                        thresholds(metadata), ComparedFields.forDrift(metadata).skipped(), true));
+        DriftCheck check =
+                new DriftCheck(null, asset, clock.instant(), caller.label(), reference.describe(), current, report);
         return report.drifted() ? recorder.record(check) : check;
     }
 
     /** A profile to compare with, how many batches it merges, and how to describe it. */
-    private record Reference(BatchProfile profile, long batches, ProfileReference describe) {
-    }
+    private record Reference(BatchProfile profile, long batches, ProfileReference describe) {}
 
     /** The baseline {@link BaselineService#choose} picks. */
     private Reference baselineReference(String asset, String baselineId, Recorders by) {
         Baseline baseline = baselines.choose(asset, baselineId, by);
-        return new Reference(BatchProfile.deserialize(baseline.profile()), baseline.observations(),
-                new ProfileReference("baseline", baseline.id(), baseline.label(), baseline.records(),
-                        baseline.windowFrom(), baseline.windowTo()));
+        return new Reference(
+                BatchProfile.deserialize(baseline.profile()),
+                baseline.observations(),
+                new ProfileReference(
+                        "baseline",
+                        baseline.id(),
+                        baseline.label(),
+                        baseline.records(),
+                        baseline.windowFrom(),
+                        baseline.windowTo()));
     }
 
     private Reference previousReference(String asset, String label, Recorders by, Observation before) {
-        Optional<Observation> previous = before == null ? observations.latestProfiled(asset, label, by)
+        Optional<Observation> previous = before == null
+                ? observations.latestProfiled(asset, label, by)
                 : observations.previousProfiled(asset, label, by, before);
-        Observation found = previous.orElseThrow(() -> new NothingToCompareException("NO_PREVIOUS_OBSERVATION",
+        Observation found = previous.orElseThrow(() -> new NothingToCompareException(
+                "NO_PREVIOUS_OBSERVATION",
                 "asset '" + asset + "' has no earlier profiled observation labelled '" + label + "' to compare"
                         + " with: this batch becomes the first one when recorded with that label"));
-        return new Reference(BatchProfile.deserialize(found.profile()), 1, new ProfileReference("previous",
-                found.id(), found.label(), found.total(), found.observedAt(), found.observedAt()));
+        return new Reference(
+                BatchProfile.deserialize(found.profile()),
+                1,
+                new ProfileReference(
+                        "previous", found.id(), found.label(), found.total(), found.observedAt(), found.observedAt()));
     }
 
     /** The drift thresholds the contract sets, by field. */

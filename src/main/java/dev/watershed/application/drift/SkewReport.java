@@ -12,8 +12,12 @@ import java.util.List;
  * @param producers producers with both observations, the most skewed first
  * @param missing   producers lacking one or both observations, with what to record
  */
-public record SkewReport(String model, String training, String serving, List<ProducerSkew> producers,
-                         List<MissingObservations> missing) {
+public record SkewReport(
+        String model,
+        String training,
+        String serving,
+        List<ProducerSkew> producers,
+        List<MissingObservations> missing) {
 
     public SkewReport {
         producers = List.copyOf(producers);
@@ -33,9 +37,14 @@ public record SkewReport(String model, String training, String serving, List<Pro
      * @param features  the fields the model reads, the most skewed first
      * @param anomalies every anomaly among them, worst first
      */
-    public record ProducerSkew(String producer, List<String> fields, ProfileReference training,
-                               ProfileReference serving, double worst, List<FieldDrift> features,
-                               List<DriftAnomaly> anomalies) {
+    public record ProducerSkew(
+            String producer,
+            List<String> fields,
+            ProfileReference training,
+            ProfileReference serving,
+            double worst,
+            List<FieldDrift> features,
+            List<DriftAnomaly> anomalies) {
 
         public boolean skewed() {
             return !anomalies.isEmpty();
@@ -48,6 +57,5 @@ public record SkewReport(String model, String training, String serving, List<Pro
      * @param lacking the labels with no profiled observation
      * @param hint    how to record them
      */
-    public record MissingObservations(String producer, List<String> lacking, String hint) {
-    }
+    public record MissingObservations(String producer, List<String> lacking, String hint) {}
 }

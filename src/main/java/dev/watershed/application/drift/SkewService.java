@@ -37,8 +37,12 @@ public class SkewService {
     private final ContractStore contracts;
     private final DriftDetector skewDetector;
 
-    public SkewService(AssetService assets, DependencyService dependencies, ObservationStore observations,
-                       ContractStore contracts, WatershedConfig config) {
+    public SkewService(
+            AssetService assets,
+            DependencyService dependencies,
+            ObservationStore observations,
+            ContractStore contracts,
+            WatershedConfig config) {
         this.assets = assets;
         this.dependencies = dependencies;
         this.observations = observations;
@@ -55,8 +59,8 @@ public class SkewService {
         String training = trainingLabel == null || trainingLabel.isBlank() ? "training" : trainingLabel.strip();
         String serving = servingLabel == null || servingLabel.isBlank() ? "serving" : servingLabel.strip();
         if (training.equals(serving)) {
-            throw new InvalidInputException("serving", "training and serving labels must differ; both were '"
-                    + training + "'");
+            throw new InvalidInputException(
+                    "serving", "training and serving labels must differ; both were '" + training + "'");
         }
         List<SkewReport.ProducerSkew> producers = new ArrayList<>();
         List<SkewReport.MissingObservations> missing = new ArrayList<>();
@@ -68,37 +72,51 @@ public class SkewService {
             Optional<Observation> served = observations.latestProfiled(producer, serving, by);
             if (trained.isEmpty() || served.isEmpty()) {
                 List<String> lacking = new ArrayList<>();
-                trained.ifPresentOrElse(o -> { }, () -> lacking.add(training));
-                served.ifPresentOrElse(o -> { }, () -> lacking.add(serving));
-                missing.add(new SkewReport.MissingObservations(producer, lacking, "record a profiled sample of "
-                        + producer + "'s " + String.join(" and ", lacking) + " data with POST /api/v1/assets/"
-                        + producer + "/validate?label=" + lacking.get(0)));
+                trained.ifPresentOrElse(o -> {}, () -> lacking.add(training));
+                served.ifPresentOrElse(o -> {}, () -> lacking.add(serving));
+                missing.add(new SkewReport.MissingObservations(
+                        producer,
+                        lacking,
+                        "record a profiled sample of "
+                                + producer + "'s " + String.join(" and ", lacking) + " data with POST /api/v1/assets/"
+                                + producer + "/validate?label=" + lacking.get(0)));
                 continue;
             }
-            Map<String, FieldMetadata> metadata = contracts.latest(producer).map(Contract::fields).orElse(Map.of());
+            Map<String, FieldMetadata> metadata =
+                    contracts.latest(producer).map(Contract::fields).orElse(Map.of());
             List<String> read = dependency.fields();
             ComparedFields compared = ComparedFields.forSkew(metadata, read);
             DriftReport report = skewDetector.compare(
-                    BatchProfile.deserialize(trained.get().profile()), 1,
+                    BatchProfile.deserialize(trained.get().profile()),
+                    1,
                     BatchProfile.deserialize(served.get().profile()),
                     new DriftRules(thresholds(metadata), compared.skipped(), false));
             List<FieldDrift> features = report.fields().stream()
                     .filter(field -> compared.compares(field.field()))
-                    .sorted(Comparator.comparingDouble(FieldDrift::severity).reversed()).toList();
+                    .sorted(Comparator.comparingDouble(FieldDrift::severity).reversed())
+                    .toList();
             // The detector raises no anomaly on a skipped field, so this keeps the anomalies of the features.
             List<DriftAnomaly> anomalies = report.anomalies().stream()
-                    .filter(anomaly -> compared.compares(anomaly.field())).toList();
-            double worst = features.stream().mapToDouble(FieldDrift::severity).max().orElse(0);
-            producers.add(new SkewReport.ProducerSkew(producer, read, reference(trained.get()),
-                    reference(served.get()), worst, features, anomalies));
+                    .filter(anomaly -> compared.compares(anomaly.field()))
+                    .toList();
+            double worst =
+                    features.stream().mapToDouble(FieldDrift::severity).max().orElse(0);
+            producers.add(new SkewReport.ProducerSkew(
+                    producer, read, reference(trained.get()), reference(served.get()), worst, features, anomalies));
         }
-        producers.sort(Comparator.comparingDouble(SkewReport.ProducerSkew::worst).reversed());
+        producers.sort(
+                Comparator.comparingDouble(SkewReport.ProducerSkew::worst).reversed());
         return new SkewReport(model, training, serving, producers, missing);
     }
 
     private static ProfileReference reference(Observation observation) {
-        return new ProfileReference("observation", observation.id(), observation.label(), observation.total(),
-                observation.observedAt(), observation.observedAt());
+        return new ProfileReference(
+                "observation",
+                observation.id(),
+                observation.label(),
+                observation.total(),
+                observation.observedAt(),
+                observation.observedAt());
     }
 
     /** The skew thresholds the contract sets, by field. */

@@ -68,9 +68,13 @@ public class ExampleEstateLoader {
     private final ValidationService validation;
     private final WatershedConfig config;
 
-    public ExampleEstateLoader(TeamService teams, AssetService assets, ContractService contracts,
-                               DependencyService dependencies, ValidationService validation,
-                               WatershedConfig config) {
+    public ExampleEstateLoader(
+            TeamService teams,
+            AssetService assets,
+            ContractService contracts,
+            DependencyService dependencies,
+            ValidationService validation,
+            WatershedConfig config) {
         this.teams = teams;
         this.assets = assets;
         this.contracts = contracts;
@@ -84,7 +88,8 @@ public class ExampleEstateLoader {
             LOG.debug("Example estate not loaded: watershed.examples.load is false (the default off H2)");
             return;
         }
-        long existing = assets.search(new AssetQuery(null, null, null, null, 1, 0)).total();
+        long existing =
+                assets.search(new AssetQuery(null, null, null, null, 1, 0)).total();
         if (existing > 0) {
             LOG.infof("Example estate not loaded: the database already holds %d assets", existing);
             return;
@@ -93,8 +98,7 @@ public class ExampleEstateLoader {
         if (configured.isPresent()) {
             Path directory = Path.of(configured.get()).toAbsolutePath();
             if (!Files.isDirectory(directory)) {
-                LOG.warnf("Example estate not loaded: %s (watershed.examples.directory) is not a directory",
-                        directory);
+                LOG.warnf("Example estate not loaded: %s (watershed.examples.directory) is not a directory", directory);
                 return;
             }
             loadFrom(directory, directory.toString());
@@ -106,8 +110,9 @@ public class ExampleEstateLoader {
     private void loadFrom(Path directory, String where) {
         ContractFiles.Estate estate = ContractFiles.read(directory);
         load(estate);
-        LOG.infof("Loaded the example estate from %s: %d teams, %d assets", where, estate.teams().size(),
-                estate.assets().size());
+        LOG.infof(
+                "Loaded the example estate from %s: %d teams, %d assets",
+                where, estate.teams().size(), estate.assets().size());
     }
 
     /**
@@ -143,8 +148,12 @@ public class ExampleEstateLoader {
     }
 
     private boolean shouldLoad() {
-        return config.examples().load().orElseGet(() -> "h2".equals(ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.datasource.db-kind", String.class).orElse("h2")));
+        return config.examples()
+                .load()
+                .orElseGet(() -> "h2"
+                        .equals(ConfigProvider.getConfig()
+                                .getOptionalValue("quarkus.datasource.db-kind", String.class)
+                                .orElse("h2")));
     }
 
     void load(ContractFiles.Estate estate) {
@@ -157,39 +166,73 @@ public class ExampleEstateLoader {
         for (ContractFiles.AssetFile file : ContractFiles.inDependencyOrder(estate.assets())) {
             JsonNode asset = file.declaration();
             String name = asset.path("name").asText();
-            assets.register(LOADER, new AssetDraft(name, enumOf(AssetKind.class, asset, "kind"),
-                    text(asset, "owner"), text(asset, "description"), strings(asset.path("tags")),
-                    enumOf(Criticality.class, asset, "criticality"),
-                    enumOf(CompatibilityMode.class, asset, "compatibility"),
-                    asset.hasNonNull("strictCompatibility") ? asset.get("strictCompatibility").asBoolean() : null,
-                    text(asset, "replicaOf")));
+            assets.register(
+                    LOADER,
+                    new AssetDraft(
+                            name,
+                            enumOf(AssetKind.class, asset, "kind"),
+                            text(asset, "owner"),
+                            text(asset, "description"),
+                            strings(asset.path("tags")),
+                            enumOf(Criticality.class, asset, "criticality"),
+                            enumOf(CompatibilityMode.class, asset, "compatibility"),
+                            asset.hasNonNull("strictCompatibility")
+                                    ? asset.get("strictCompatibility").asBoolean()
+                                    : null,
+                            text(asset, "replicaOf")));
             if (file.schema() != null) {
                 JsonNode contract = asset.path("contract");
                 SchemaFormat format = enumOf(SchemaFormat.class, contract, "format");
                 JsonNode history = contract.path("history");
                 for (int i = 0; i < file.history().size(); i++) {
-                    contracts.publish(LOADER, name, new PublishRequest(format, file.history().get(i),
-                            text(history.get(i), "version"), text(history.get(i), "changelog"), Map.of()),
+                    contracts.publish(
+                            LOADER,
+                            name,
+                            new PublishRequest(
+                                    format,
+                                    file.history().get(i),
+                                    text(history.get(i), "version"),
+                                    text(history.get(i), "changelog"),
+                                    Map.of()),
                             ComputeBudget.unlimited());
                 }
                 // Our own example files, loaded once at start: no request to answer within a budget.
-                contracts.publish(LOADER, name, new PublishRequest(format, file.schema(), text(contract, "version"),
-                        text(contract, "changelog"), fields(asset.path("fields"))), ComputeBudget.unlimited());
+                contracts.publish(
+                        LOADER,
+                        name,
+                        new PublishRequest(
+                                format,
+                                file.schema(),
+                                text(contract, "version"),
+                                text(contract, "changelog"),
+                                fields(asset.path("fields"))),
+                        ComputeBudget.unlimited());
             }
         }
         for (ContractFiles.AssetFile file : ContractFiles.inDependencyOrder(estate.assets())) {
             String consumer = file.declaration().path("name").asText();
             for (JsonNode dependsOn : file.declaration().path("dependsOn")) {
-                dependencies.declare(LOADER, consumer, dependsOn.path("asset").asText(),
-                        new DependencyDraft(text(dependsOn, "versionRange"), strings(dependsOn.path("fields")),
-                                enumOf(Usage.class, dependsOn, "usage"), text(dependsOn, "note"),
-                                text(dependsOn, "splitKey"), strings(dependsOn.path("targetFields")),
-                                dependsOn.has("cost") ? new DependencyDraft.CostDraft(
-                                        number(dependsOn.path("cost"), "amount"), text(dependsOn.path("cost"), "unit"))
+                dependencies.declare(
+                        LOADER,
+                        consumer,
+                        dependsOn.path("asset").asText(),
+                        new DependencyDraft(
+                                text(dependsOn, "versionRange"),
+                                strings(dependsOn.path("fields")),
+                                enumOf(Usage.class, dependsOn, "usage"),
+                                text(dependsOn, "note"),
+                                text(dependsOn, "splitKey"),
+                                strings(dependsOn.path("targetFields")),
+                                dependsOn.has("cost")
+                                        ? new DependencyDraft.CostDraft(
+                                                number(dependsOn.path("cost"), "amount"),
+                                                text(dependsOn.path("cost"), "unit"))
                                         : null,
-                                dependsOn.has("benefit") ? new DependencyDraft.BenefitDraft(
-                                        number(dependsOn.path("benefit"), "value"),
-                                        text(dependsOn.path("benefit"), "metric")) : null));
+                                dependsOn.has("benefit")
+                                        ? new DependencyDraft.BenefitDraft(
+                                                number(dependsOn.path("benefit"), "value"),
+                                                text(dependsOn.path("benefit"), "metric"))
+                                        : null));
             }
         }
         for (ContractFiles.AssetFile file : estate.assets()) {
@@ -202,7 +245,12 @@ public class ExampleEstateLoader {
     /** Through the same validation and profiling as POST .../validate?label=, so the samples behave like data. */
     private void record(String asset, ContractFiles.Sample sample) {
         try (InputStream body = Files.newInputStream(sample.file())) {
-            validation.validate(LOADER, asset, null, BatchFormat.NDJSON, body,
+            validation.validate(
+                    LOADER,
+                    asset,
+                    null,
+                    BatchFormat.NDJSON,
+                    body,
                     new ValidationService.Options(true, sample.label(), true));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read sample " + sample.file(), e);
@@ -213,10 +261,15 @@ public class ExampleEstateLoader {
         Map<String, FieldMetadata> metadata = new LinkedHashMap<>();
         fields.properties().forEach(entry -> {
             JsonNode field = entry.getValue();
-            metadata.put(entry.getKey(), new FieldMetadata(text(field, "description"),
-                    field.path("pii").asBoolean(false), field.path("servingAvailable").asBoolean(true),
-                    enumOf(FieldRole.class, field, "role"), number(field, "driftThreshold"),
-                    number(field, "skewThreshold")));
+            metadata.put(
+                    entry.getKey(),
+                    new FieldMetadata(
+                            text(field, "description"),
+                            field.path("pii").asBoolean(false),
+                            field.path("servingAvailable").asBoolean(true),
+                            enumOf(FieldRole.class, field, "role"),
+                            number(field, "driftThreshold"),
+                            number(field, "skewThreshold")));
         });
         return metadata;
     }

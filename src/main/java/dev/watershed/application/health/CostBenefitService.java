@@ -23,8 +23,7 @@ public class CostBenefitService {
     /** @param unit only costs in this unit; {@code null} or blank for all */
     public CostBenefitAnalysis.Report report(String unit) {
         GraphSnapshot graph = estate.read().snapshot();
-        return analysis.analyse(graph.assets(), graph.edgeSet(),
-                unit == null || unit.isBlank() ? null : unit.strip());
+        return analysis.analyse(graph.assets(), graph.edgeSet(), unit == null || unit.isBlank() ? null : unit.strip());
     }
 
     public double minRatio() {

@@ -42,15 +42,18 @@ public class FindingsService {
 
     private volatile Computed last;
 
-    private record Computed(long estateVersion, Instant at, List<Finding> findings) {
-    }
+    private record Computed(long estateVersion, Instant at, List<Finding> findings) {}
 
     /** Filters for the estate-wide list; {@code null} matches anything. */
-    public record Filter(Severity severity, FindingCode code, String owner) {
-    }
+    public record Filter(Severity severity, FindingCode code, String owner) {}
 
-    public FindingsService(EstateGraph estate, DependencyStore dependencies, HealthStore health, AssetStore assets,
-                           Clock clock, WatershedConfig config) {
+    public FindingsService(
+            EstateGraph estate,
+            DependencyStore dependencies,
+            HealthStore health,
+            AssetStore assets,
+            Clock clock,
+            WatershedConfig config) {
         this.estate = estate;
         this.dependencies = dependencies;
         this.health = health;
@@ -67,8 +70,11 @@ public class FindingsService {
         return all.stream()
                 .filter(finding -> filter.severity() == null || finding.severity() == filter.severity())
                 .filter(finding -> filter.code() == null || finding.code() == filter.code())
-                .filter(finding -> filter.owner() == null || filter.owner().equals(
-                        graph.node(finding.asset()).map(AssetNode::owner).orElse(null)))
+                .filter(finding -> filter.owner() == null
+                        || filter.owner()
+                                .equals(graph.node(finding.asset())
+                                        .map(AssetNode::owner)
+                                        .orElse(null)))
                 .toList();
     }
 
@@ -86,12 +92,19 @@ public class FindingsService {
         long version = dependencies.estateVersion();
         Instant now = clock.instant();
         Computed cached = last;
-        if (cached != null && cached.estateVersion() == version && cached.at().plus(MAX_AGE).isAfter(now)) {
+        if (cached != null
+                && cached.estateVersion() == version
+                && cached.at().plus(MAX_AGE).isAfter(now)) {
             return cached.findings();
         }
         // A snapshot: the rules walk the whole estate, and writers should not wait for them.
-        EstateFacts facts = new EstateFacts(estate.read().snapshot(), health.latestFieldMetadata(),
-                health.highCriticalityAssets(), health.replicas(), health.majorReleasesSince(now.minus(window)), now);
+        EstateFacts facts = new EstateFacts(
+                estate.read().snapshot(),
+                health.latestFieldMetadata(),
+                health.highCriticalityAssets(),
+                health.replicas(),
+                health.majorReleasesSince(now.minus(window)),
+                now);
         List<Finding> findings = analyser.analyse(facts);
         last = new Computed(version, now, Objects.requireNonNull(findings));
         return findings;

@@ -31,8 +31,8 @@ public class DeliveryDispatcher {
     private final Clock clock;
     private final String dispatcherId = "dispatcher-" + UUID.randomUUID();
 
-    public DeliveryDispatcher(NotificationStore store, Instance<Notifier> notifiers, WatershedConfig config,
-                              Clock clock) {
+    public DeliveryDispatcher(
+            NotificationStore store, Instance<Notifier> notifiers, WatershedConfig config, Clock clock) {
         this.store = store;
         notifiers.forEach(notifier -> this.notifiers.put(notifier.channel(), notifier));
         this.config = config;
@@ -58,10 +58,16 @@ public class DeliveryDispatcher {
             return store.outgoing(id);
         } catch (UnreadableSecretException e) {
             LOG.errorf("Delivery %d is not sent: %s", id, e.getMessage());
-            store.recordAttempt(id, new DeliveryAttempt(clock.instant(), DeliveryAttempt.REFUSED, null,
-                    "not sent: the subscription's secret cannot be decrypted with this registry's key"
-                            + " (watershed.secrets.key); fix the key, then retry the delivery"),
-                    DeliveryStatus.FAILED, null);
+            store.recordAttempt(
+                    id,
+                    new DeliveryAttempt(
+                            clock.instant(),
+                            DeliveryAttempt.REFUSED,
+                            null,
+                            "not sent: the subscription's secret cannot be decrypted with this registry's key"
+                                    + " (watershed.secrets.key); fix the key, then retry the delivery"),
+                    DeliveryStatus.FAILED,
+                    null);
             return Optional.empty();
         }
     }
@@ -79,8 +85,8 @@ public class DeliveryDispatcher {
             attempt = notifier.send(delivery);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Delivery %d over %s failed unexpectedly", delivery.id(), delivery.channel());
-            attempt = new DeliveryAttempt(clock.instant(), DeliveryAttempt.FAILED, null,
-                    "unexpected error in the registry (logged there)");
+            attempt = new DeliveryAttempt(
+                    clock.instant(), DeliveryAttempt.FAILED, null, "unexpected error in the registry (logged there)");
         }
         if (attempt.delivered()) {
             store.recordAttempt(delivery.id(), attempt, DeliveryStatus.DELIVERED, null);
@@ -88,20 +94,27 @@ public class DeliveryDispatcher {
         }
         if (attempt.refused()) {
             // Sending again cannot help until someone changes the target, the allow-list or the key.
-            LOG.warnf("Delivery %d of event %s to %s was refused: %s", delivery.id(), delivery.event().id(),
-                    delivery.team(), attempt.error());
+            LOG.warnf(
+                    "Delivery %d of event %s to %s was refused: %s",
+                    delivery.id(), delivery.event().id(), delivery.team(), attempt.error());
             store.recordAttempt(delivery.id(), attempt, DeliveryStatus.FAILED, null);
             return;
         }
-        RetryPolicy policy = new RetryPolicy(config.notifications().firstDelay(), config.notifications().maxDelay(),
+        RetryPolicy policy = new RetryPolicy(
+                config.notifications().firstDelay(),
+                config.notifications().maxDelay(),
                 config.notifications().giveUpAfter());
-        Optional<Instant> next = policy.nextAttempt(delivery.windowStart(), delivery.attempts() + 1,
-                attempt.attemptedAt(), () -> ThreadLocalRandom.current().nextDouble());
+        Optional<Instant> next = policy.nextAttempt(
+                delivery.windowStart(),
+                delivery.attempts() + 1,
+                attempt.attemptedAt(),
+                () -> ThreadLocalRandom.current().nextDouble());
         if (next.isPresent()) {
             store.recordAttempt(delivery.id(), attempt, DeliveryStatus.PENDING, next.get());
         } else {
-            LOG.warnf("Delivery %d of event %s to %s gave up after %d attempts: %s", delivery.id(),
-                    delivery.event().id(), delivery.team(), delivery.attempts() + 1, attempt.error());
+            LOG.warnf(
+                    "Delivery %d of event %s to %s gave up after %d attempts: %s",
+                    delivery.id(), delivery.event().id(), delivery.team(), delivery.attempts() + 1, attempt.error());
             store.recordAttempt(delivery.id(), attempt, DeliveryStatus.FAILED, null);
         }
     }

@@ -9,6 +9,13 @@ import java.time.Instant;
  * @param data   the change details, as a JSON object
  * @param reason why the team gets it, as a JSON array
  */
-public record InboxNotification(long id, String team, String eventId, EventType type, String subject,
-                                Instant occurredAt, String data, String reason, Instant readAt) {
-}
+public record InboxNotification(
+        long id,
+        String team,
+        String eventId,
+        EventType type,
+        String subject,
+        Instant occurredAt,
+        String data,
+        String reason,
+        Instant readAt) {}

@@ -7,6 +7,5 @@ package dev.watershed.application.notification;
  *                       delivery's secret is read from its subscription when it is sent, never copied into it
  * @param reason         a JSON array: why the recipient gets the event (affected assets, paths, fields)
  */
-public record NewDelivery(String eventId, String team, NotificationChannel channel, String target,
-                          Long subscriptionId, String reason) {
-}
+public record NewDelivery(
+        String eventId, String team, NotificationChannel channel, String target, Long subscriptionId, String reason) {}

@@ -37,8 +37,8 @@ public class NotificationService {
     /** Marking read is the team's business: its editors or an admin. Reading again changes nothing. */
     @Transactional
     public InboxNotification markRead(Caller caller, long id) {
-        InboxNotification notification = store.inboxNotification(id).orElseThrow(
-                () -> new NotificationNotFoundException(id));
+        InboxNotification notification =
+                store.inboxNotification(id).orElseThrow(() -> new NotificationNotFoundException(id));
         caller.requireCanChange(notification.team(), "the inbox of team '" + notification.team() + "'");
         if (notification.readAt() == null) {
             store.markRead(id, clock.instant());
@@ -72,8 +72,10 @@ public class NotificationService {
         Delivery delivery = store.delivery(id).orElseThrow(() -> new DeliveryNotFoundException(id));
         caller.requireCanChange(delivery.team(), "the deliveries of team '" + delivery.team() + "'");
         if (delivery.status() == DeliveryStatus.CANCELLED) {
-            throw new ConflictException("DELIVERY_CANCELLED", "delivery " + id + " was cancelled when its subscription"
-                    + " was deleted: subscribe again to receive new events");
+            throw new ConflictException(
+                    "DELIVERY_CANCELLED",
+                    "delivery " + id + " was cancelled when its subscription"
+                            + " was deleted: subscribe again to receive new events");
         }
         if (delivery.status() != DeliveryStatus.DELIVERED) {
             store.retry(id, clock.instant());

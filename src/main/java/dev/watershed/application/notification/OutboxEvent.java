@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param subject the changed asset
  * @param data    the change details as a JSON object
  */
-public record OutboxEvent(String id, EventType type, String subject, Instant occurredAt, String data) {
-}
+public record OutboxEvent(String id, EventType type, String subject, Instant occurredAt, String data) {}

@@ -62,8 +62,7 @@ import java.util.UUID;
 public class OutboxWriter {
 
     /** Why one team gets an event: one entry per affected asset of theirs, or their subscription. */
-    public record Reason(String asset, List<String> path, List<String> fields, String reason) {
-    }
+    public record Reason(String asset, List<String> path, List<String> fields, String reason) {}
 
     private final NotificationStore store;
     private final EstateGraph estate;
@@ -72,8 +71,8 @@ public class OutboxWriter {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
-    public OutboxWriter(NotificationStore store, EstateGraph estate, TeamStore teams, WatershedConfig config,
-                        Clock clock) {
+    public OutboxWriter(
+            NotificationStore store, EstateGraph estate, TeamStore teams, WatershedConfig config, Clock clock) {
         this.store = store;
         this.estate = estate;
         this.teams = teams;
@@ -94,7 +93,9 @@ public class OutboxWriter {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("asset", asset);
         data.put("version", contract.version().toString());
-        data.put("previousVersion", plan.latest().map(previous -> previous.version().toString()).orElse(null));
+        data.put(
+                "previousVersion",
+                plan.latest().map(previous -> previous.version().toString()).orElse(null));
         data.put("bump", plan.bump().map(Enum::name).orElse(null));
         data.put("compatible", plan.compatible());
         data.put("differences", plan.differences());
@@ -115,7 +116,9 @@ public class OutboxWriter {
         data.put("asset", asset);
         data.put("version", contract.version().toString());
         data.put("rolledBackTo", contract.rolledBackTo().toString());
-        data.put("replacedVersion", plan.latest().map(previous -> previous.version().toString()).orElse(null));
+        data.put(
+                "replacedVersion",
+                plan.latest().map(previous -> previous.version().toString()).orElse(null));
         data.put("bump", plan.bump().map(Enum::name).orElse(null));
         data.put("compatible", plan.compatible());
         data.put("forced", rolledBack.forced());
@@ -140,8 +143,12 @@ public class OutboxWriter {
      */
     void dependencyAdded(@Observes DependencyAdded added) {
         Dependency dependency = added.dependency();
-        dependencyChanged(EventType.DEPENDENCY_ADDED, dependency.producer(), dependency.consumer(),
-                dependency.fields(), dependency.versionRange().toString());
+        dependencyChanged(
+                EventType.DEPENDENCY_ADDED,
+                dependency.producer(),
+                dependency.consumer(),
+                dependency.fields(),
+                dependency.versionRange().toString());
     }
 
     /** As {@link #dependencyAdded}, for a removal. */
@@ -205,7 +212,9 @@ public class OutboxWriter {
         data.put("driftId", check.id());
         data.put("against", reference(check.against()));
         data.put("label", check.against().label());
-        data.put("baselineId", "baseline".equals(check.against().kind()) ? check.against().id() : null);
+        data.put(
+                "baselineId",
+                "baseline".equals(check.against().kind()) ? check.against().id() : null);
         data.put("current", reference(check.current()));
         data.put("checkedBy", check.checkedBy());
         data.put("anomalies", check.report().anomalies());
@@ -224,26 +233,39 @@ public class OutboxWriter {
         return data;
     }
 
-    private void dependencyChanged(EventType type, String producer, String consumer, List<String> fields,
-                                   String range) {
+    private void dependencyChanged(
+            EventType type, String producer, String consumer, List<String> fields, String range) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("producer", producer);
         data.put("consumer", consumer);
         data.put("fields", fields);
         data.put("versionRange", range);
         Map<String, List<Reason>> reasons = new LinkedHashMap<>();
-        estate.readInTransaction().node(producer).map(node -> node.owner()).ifPresent(owner -> reasons
-                .computeIfAbsent(owner, team -> new ArrayList<>())
-                .add(new Reason(producer, List.of(producer, consumer), fields, consumer
-                        + (type == EventType.DEPENDENCY_ADDED ? " now reads " : " no longer reads ") + producer
-                        + ", which you own")));
+        estate.readInTransaction()
+                .node(producer)
+                .map(node -> node.owner())
+                .ifPresent(owner -> reasons.computeIfAbsent(owner, team -> new ArrayList<>())
+                        .add(new Reason(
+                                producer,
+                                List.of(producer, consumer),
+                                fields,
+                                consumer
+                                        + (type == EventType.DEPENDENCY_ADDED ? " now reads " : " no longer reads ")
+                                        + producer
+                                        + ", which you own")));
         for (ImpactedAsset downstream : impact(consumer, List.of())) {
             List<String> path = new ArrayList<>();
             path.add(producer);
             path.addAll(downstream.path());
-            addReason(reasons, downstream.owner(), new Reason(downstream.name(), path, List.of(),
-                    downstream.name() + " is downstream of " + consumer + ", whose dependency on " + producer
-                            + " changed"));
+            addReason(
+                    reasons,
+                    downstream.owner(),
+                    new Reason(
+                            downstream.name(),
+                            path,
+                            List.of(),
+                            downstream.name() + " is downstream of " + consumer + ", whose dependency on " + producer
+                                    + " changed"));
         }
         // Linked to the consumer only: its inputs changed, the producer's did not.
         publish(type, producer, Set.of(consumer), data, reasons);
@@ -254,12 +276,15 @@ public class OutboxWriter {
      * none breaks, only the direct consumers that read a changed field.
      */
     private List<ImpactedAsset> affectedBy(String asset, List<DifferenceView> differences) {
-        List<DifferenceView> breaking = differences.stream().filter(DifferenceView::breaks).toList();
+        List<DifferenceView> breaking =
+                differences.stream().filter(DifferenceView::breaks).toList();
         if (!breaking.isEmpty()) {
             return impact(asset, paths(breaking));
         }
         if (!differences.isEmpty()) {
-            return impact(asset, paths(differences)).stream().filter(ImpactedAsset::direct).toList();
+            return impact(asset, paths(differences)).stream()
+                    .filter(ImpactedAsset::direct)
+                    .toList();
         }
         return List.of();
     }
@@ -287,8 +312,10 @@ public class OutboxWriter {
     private static Map<String, List<Reason>> reasons(List<ImpactedAsset> impacted) {
         Map<String, List<Reason>> reasons = new LinkedHashMap<>();
         for (ImpactedAsset asset : impacted) {
-            addReason(reasons, asset.owner(), new Reason(asset.name(), asset.path(), asset.fields(),
-                    asset.name() + " " + asset.reason()));
+            addReason(
+                    reasons,
+                    asset.owner(),
+                    new Reason(asset.name(), asset.path(), asset.fields(), asset.name() + " " + asset.reason()));
         }
         return reasons;
     }
@@ -304,16 +331,26 @@ public class OutboxWriter {
      * timeline searches by), then an inbox row per recipient team and the deliveries their subscriptions and team
      * channels ask for.
      */
-    private void publish(EventType type, String subject, Set<String> linked, Map<String, Object> data,
-                         Map<String, List<Reason>> downstream) {
+    private void publish(
+            EventType type,
+            String subject,
+            Set<String> linked,
+            Map<String, Object> data,
+            Map<String, List<Reason>> downstream) {
         Instant now = clock.instant();
         List<Subscription> onSubject = store.subscriptionsTo(subject).stream()
-                .filter(subscription -> subscription.events().contains(type)).toList();
+                .filter(subscription -> subscription.events().contains(type))
+                .toList();
         Map<String, List<Reason>> recipients = new LinkedHashMap<>(downstream);
         for (Subscription subscription : onSubject) {
             if (!recipients.containsKey(subscription.team())) {
-                recipients.put(subscription.team(), List.of(new Reason(subject, List.of(subject), List.of(),
-                        "subscribed to " + type.id() + " of " + subject)));
+                recipients.put(
+                        subscription.team(),
+                        List.of(new Reason(
+                                subject,
+                                List.of(subject),
+                                List.of(),
+                                "subscribed to " + type.id() + " of " + subject)));
             }
         }
         OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), type, subject, now, write(data));
@@ -324,24 +361,51 @@ public class OutboxWriter {
             store.insertInbox(team, event.id(), reason, now);
             Set<String> targets = new LinkedHashSet<>();
             for (Subscription subscription : store.subscriptionsOf(team)) {
-                boolean forThis = subscription.events().contains(type) && (subscription.asset() == null
-                        ? downstream.containsKey(team) : subscription.asset().equals(subject));
+                boolean forThis = subscription.events().contains(type)
+                        && (subscription.asset() == null
+                                ? downstream.containsKey(team)
+                                : subscription.asset().equals(subject));
                 if (forThis && targets.add(subscription.channel() + " " + subscription.target())) {
-                    store.insertDelivery(new NewDelivery(event.id(), team, subscription.channel(),
-                            subscription.target(), subscription.id(), reason), now);
+                    store.insertDelivery(
+                            new NewDelivery(
+                                    event.id(),
+                                    team,
+                                    subscription.channel(),
+                                    subscription.target(),
+                                    subscription.id(),
+                                    reason),
+                            now);
                 }
             }
             if (downstream.containsKey(team)) {
                 Optional<Team> owner = teams.find(team);
-                if (config.notifications().teamEmail() && owner.map(Team::email).isPresent()
-                        && targets.add(NotificationChannel.EMAIL + " " + owner.get().email())) {
-                    store.insertDelivery(new NewDelivery(event.id(), team, NotificationChannel.EMAIL,
-                            owner.get().email(), null, reason), now);
+                if (config.notifications().teamEmail()
+                        && owner.map(Team::email).isPresent()
+                        && targets.add(
+                                NotificationChannel.EMAIL + " " + owner.get().email())) {
+                    store.insertDelivery(
+                            new NewDelivery(
+                                    event.id(),
+                                    team,
+                                    NotificationChannel.EMAIL,
+                                    owner.get().email(),
+                                    null,
+                                    reason),
+                            now);
                 }
-                if (config.notifications().teamWebhook() && owner.map(Team::webhook).isPresent()
-                        && targets.add(NotificationChannel.WEBHOOK + " " + owner.get().webhook())) {
-                    store.insertDelivery(new NewDelivery(event.id(), team, NotificationChannel.WEBHOOK,
-                            owner.get().webhook(), null, reason), now);
+                if (config.notifications().teamWebhook()
+                        && owner.map(Team::webhook).isPresent()
+                        && targets.add(
+                                NotificationChannel.WEBHOOK + " " + owner.get().webhook())) {
+                    store.insertDelivery(
+                            new NewDelivery(
+                                    event.id(),
+                                    team,
+                                    NotificationChannel.WEBHOOK,
+                                    owner.get().webhook(),
+                                    null,
+                                    reason),
+                            now);
                 }
             }
         }

@@ -9,6 +9,13 @@ import java.time.Instant;
  * @param secret      signs a webhook, decrypted from its subscription just now; {@code null} for a team's own
  *                    webhook, which is sent unsigned
  */
-public record OutgoingDelivery(long id, OutboxEvent event, String team, NotificationChannel channel, String target,
-                               String secret, String reason, int attempts, Instant windowStart) {
-}
+public record OutgoingDelivery(
+        long id,
+        OutboxEvent event,
+        String team,
+        NotificationChannel channel,
+        String target,
+        String secret,
+        String reason,
+        int attempts,
+        Instant windowStart) {}

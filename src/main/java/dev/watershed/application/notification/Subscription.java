@@ -11,8 +11,16 @@ import java.util.Set;
  * @param signed whether webhook deliveries are signed with a secret; the secret itself stays in the store (encrypted)
  *               and reaches only the sender, through {@link OutgoingDelivery}
  */
-public record Subscription(Long id, String team, String asset, Set<EventType> events, NotificationChannel channel,
-                           String target, boolean signed, Instant createdAt, String createdBy) {
+public record Subscription(
+        Long id,
+        String team,
+        String asset,
+        Set<EventType> events,
+        NotificationChannel channel,
+        String target,
+        boolean signed,
+        Instant createdAt,
+        String createdBy) {
 
     public Subscription {
         events = Set.copyOf(events);

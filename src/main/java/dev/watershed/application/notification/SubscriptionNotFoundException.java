@@ -6,7 +6,9 @@ import dev.watershed.domain.NotFoundException;
 public class SubscriptionNotFoundException extends NotFoundException {
 
     public SubscriptionNotFoundException(long id) {
-        super("SUBSCRIPTION_NOT_FOUND", "subscription " + id + " does not exist: list a team's with"
-                + " GET /api/v1/subscriptions?team=<name>");
+        super(
+                "SUBSCRIPTION_NOT_FOUND",
+                "subscription " + id + " does not exist: list a team's with"
+                        + " GET /api/v1/subscriptions?team=<name>");
     }
 }

@@ -30,8 +30,8 @@ public class SubscriptionService {
     private final WebhookTargetPolicy targets;
     private final Clock clock;
 
-    public SubscriptionService(NotificationStore store, TeamService teams, AssetService assets,
-                               WebhookTargetPolicy targets, Clock clock) {
+    public SubscriptionService(
+            NotificationStore store, TeamService teams, AssetService assets, WebhookTargetPolicy targets, Clock clock) {
         this.store = store;
         this.teams = teams;
         this.assets = assets;
@@ -46,8 +46,14 @@ public class SubscriptionService {
      *                                                                          policy refuses
      */
     @Transactional
-    public Subscription create(Caller caller, String team, String asset, List<String> events,
-                               NotificationChannel channel, String target, String secret) {
+    public Subscription create(
+            Caller caller,
+            String team,
+            String asset,
+            List<String> events,
+            NotificationChannel channel,
+            String target,
+            String secret) {
         if (team == null || team.isBlank()) {
             throw new InvalidInputException("/team", "team is required");
         }
@@ -57,27 +63,40 @@ public class SubscriptionService {
             assets.get(asset);
         }
         if (events == null || events.isEmpty()) {
-            throw new InvalidInputException("/events", "events is required: one or more of "
-                    + List.of(EventType.values()).stream().map(EventType::id).toList());
+            throw new InvalidInputException(
+                    "/events",
+                    "events is required: one or more of "
+                            + List.of(EventType.values()).stream()
+                                    .map(EventType::id)
+                                    .toList());
         }
         Set<EventType> types = new LinkedHashSet<>();
         for (int i = 0; i < events.size(); i++) {
             String id = events.get(i);
-            types.add(EventType.fromId(id).orElseThrow(() -> new InvalidInputException("/events", "unknown event '"
-                    + id + "': use one of " + List.of(EventType.values()).stream().map(EventType::id).toList())));
+            types.add(EventType.fromId(id)
+                    .orElseThrow(() -> new InvalidInputException(
+                            "/events",
+                            "unknown event '" + id + "': use one of "
+                                    + List.of(EventType.values()).stream()
+                                            .map(EventType::id)
+                                            .toList())));
         }
         if (channel == null) {
             throw new InvalidInputException("/channel", "channel is required: WEBHOOK or EMAIL");
         }
         if (target == null || target.isBlank() || target.length() > MAX_TARGET) {
-            throw new InvalidInputException("/target", "target is required: a URL for WEBHOOK, an address for EMAIL"
-                    + " (at most " + MAX_TARGET + " characters)");
+            throw new InvalidInputException(
+                    "/target",
+                    "target is required: a URL for WEBHOOK, an address for EMAIL" + " (at most " + MAX_TARGET
+                            + " characters)");
         }
         if (channel == NotificationChannel.WEBHOOK) {
             targets.check(target, "/target");
             if (secret == null || secret.length() < MIN_SECRET || secret.length() > MAX_SECRET) {
-                throw new InvalidInputException("/secret", "a WEBHOOK subscription needs a secret of " + MIN_SECRET
-                        + " to " + MAX_SECRET + " characters: every call is signed with it (Watershed-Signature)");
+                throw new InvalidInputException(
+                        "/secret",
+                        "a WEBHOOK subscription needs a secret of " + MIN_SECRET + " to " + MAX_SECRET
+                                + " characters: every call is signed with it (Watershed-Signature)");
             }
         } else {
             if (!target.matches("[^@\\s]+@[^@\\s]+")) {
@@ -87,8 +106,10 @@ public class SubscriptionService {
                 throw new InvalidInputException("/secret", "only WEBHOOK subscriptions take a secret");
             }
         }
-        return store.insertSubscription(new Subscription(null, team, asset, types, channel, target,
-                secret != null, clock.instant(), caller.label()), secret);
+        return store.insertSubscription(
+                new Subscription(
+                        null, team, asset, types, channel, target, secret != null, clock.instant(), caller.label()),
+                secret);
     }
 
     /** A team's subscriptions, for its own tokens and admins. */

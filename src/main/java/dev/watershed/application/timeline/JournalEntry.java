@@ -10,8 +10,8 @@ import java.util.Set;
  * @param linked the assets whose inputs the event changed (its subject, and e.g. the consumer of a dependency)
  * @param data   the change details as a JSON object
  */
-public record JournalEntry(String id, String type, String subject, Instant occurredAt, String data,
-                           Set<String> linked) {
+public record JournalEntry(
+        String id, String type, String subject, Instant occurredAt, String data, Set<String> linked) {
 
     public JournalEntry {
         linked = Set.copyOf(linked);

@@ -15,8 +15,15 @@ import java.util.List;
  * @param more              the window holds more entries than {@code limit}: narrow it or move {@code to} back to
  *                          the oldest entry's {@code occurredAt}
  */
-public record Timeline(String asset, Instant from, Instant to, int limit, int assetsCovered,
-                       boolean upstreamTruncated, boolean more, List<Entry> entries) {
+public record Timeline(
+        String asset,
+        Instant from,
+        Instant to,
+        int limit,
+        int assetsCovered,
+        boolean upstreamTruncated,
+        boolean more,
+        List<Entry> entries) {
 
     /**
      * One change.
@@ -28,7 +35,13 @@ public record Timeline(String asset, Instant from, Instant to, int limit, int as
      * @param summary one line for a person, naming what changed
      * @param data    the event's stored data (differences, versions, counts...)
      */
-    public record Entry(String id, Instant occurredAt, String type, String asset, String version, List<String> path,
-                        String summary, JsonNode data) {
-    }
+    public record Entry(
+            String id,
+            Instant occurredAt,
+            String type,
+            String asset,
+            String version,
+            List<String> path,
+            String summary,
+            JsonNode data) {}
 }

@@ -45,8 +45,8 @@ public class TimelineService {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    public TimelineService(AssetService assets, EstateGraph estate, JournalStore journal, WatershedConfig config,
-                           Clock clock) {
+    public TimelineService(
+            AssetService assets, EstateGraph estate, JournalStore journal, WatershedConfig config, Clock clock) {
         this.assets = assets;
         this.estate = estate;
         this.journal = journal;
@@ -63,8 +63,12 @@ public class TimelineService {
         }
         for (String type : query.types()) {
             if (EventType.fromId(type).isEmpty()) {
-                throw new InvalidInputException("types", "unknown event type '" + type + "': use one or more of "
-                        + Arrays.stream(EventType.values()).map(EventType::id).toList() + ", separated by commas");
+                throw new InvalidInputException(
+                        "types",
+                        "unknown event type '" + type + "': use one or more of "
+                                + Arrays.stream(EventType.values())
+                                        .map(EventType::id)
+                                        .toList() + ", separated by commas");
             }
         }
         Instant to = query.to() == null ? clock.instant() : query.to();
@@ -73,8 +77,10 @@ public class TimelineService {
             throw new InvalidInputException("from", "from must be before to");
         }
         if (Duration.between(from, to).compareTo(config.maxWindow()) > 0) {
-            throw new InvalidInputException("from", "the window from " + from + " to " + to + " is longer than "
-                    + config.maxWindow().toDays() + " days (watershed.timeline.max-window): narrow it");
+            throw new InvalidInputException(
+                    "from",
+                    "the window from " + from + " to " + to + " is longer than "
+                            + config.maxWindow().toDays() + " days (watershed.timeline.max-window): narrow it");
         }
         Map<String, List<String>> paths = upstreamPaths(assetName);
         boolean truncated = paths.size() > config.maxAssets();
@@ -99,11 +105,13 @@ public class TimelineService {
         if (graph.node(assetName).isEmpty()) {
             return paths;
         }
-        Subgraph upstream = new LineageTraversal(graph).lineage(assetName, LineageDirection.UPSTREAM,
-                Integer.MAX_VALUE);
+        Subgraph upstream =
+                new LineageTraversal(graph).lineage(assetName, LineageDirection.UPSTREAM, Integer.MAX_VALUE);
         Map<String, List<String>> producersOf = new HashMap<>();
         for (DependencyEdge edge : upstream.edges()) {
-            producersOf.computeIfAbsent(edge.consumer(), consumer -> new ArrayList<>()).add(edge.producer());
+            producersOf
+                    .computeIfAbsent(edge.consumer(), consumer -> new ArrayList<>())
+                    .add(edge.producer());
         }
         producersOf.values().forEach(producers -> producers.sort(Comparator.naturalOrder()));
         ArrayDeque<String> queue = new ArrayDeque<>(List.of(assetName));
@@ -129,17 +137,26 @@ public class TimelineService {
         } else {
             // The subject is no longer upstream (a removed dependency, a deleted asset): go through the nearest
             // linked asset that is.
-            List<String> through = entry.linked().stream().filter(covered::containsKey).map(covered::get)
-                    .min(Comparator.comparingInt(List::size)).orElse(List.of());
+            List<String> through = entry.linked().stream()
+                    .filter(covered::containsKey)
+                    .map(covered::get)
+                    .min(Comparator.comparingInt(List::size))
+                    .orElse(List.of());
             path = new ArrayList<>();
             path.add(entry.subject());
             path.addAll(through);
         }
         JsonNode data = read(entry.data());
         JsonNode version = data.path("version");
-        return new Timeline.Entry(entry.id(), entry.occurredAt(), entry.type(), entry.subject(),
-                version.isTextual() ? version.asText() : null, List.copyOf(path),
-                TimelineSummaries.of(entry.type(), entry.subject(), data), data);
+        return new Timeline.Entry(
+                entry.id(),
+                entry.occurredAt(),
+                entry.type(),
+                entry.subject(),
+                version.isTextual() ? version.asText() : null,
+                List.copyOf(path),
+                TimelineSummaries.of(entry.type(), entry.subject(), data),
+                data);
     }
 
     private JsonNode read(String data) {

@@ -13,8 +13,7 @@ final class TimelineSummaries {
 
     private static final int DIFFERENCES_NAMED = 3;
 
-    private TimelineSummaries() {
-    }
+    private TimelineSummaries() {}
 
     static String of(String type, String subject, JsonNode data) {
         return switch (type) {
@@ -23,8 +22,8 @@ final class TimelineSummaries {
             case "contract.deprecated" -> subject + " " + text(data, "version") + " deprecated";
             case "dependency.added" -> added(data);
             case "dependency.removed" -> text(data, "consumer") + " no longer reads " + text(data, "producer");
-            case "asset.deleted" -> subject + " (" + lower(text(data, "kind")) + " of " + text(data, "owner")
-                    + ") deleted";
+            case "asset.deleted" ->
+                subject + " (" + lower(text(data, "kind")) + " of " + text(data, "owner") + ") deleted";
             case "validation.failed" -> validationFailed(subject, data);
             case "drift.detected" -> driftDetected(subject, data);
             default -> other(type, subject, data);
@@ -61,7 +60,8 @@ final class TimelineSummaries {
             }
             String path = text(difference, "path");
             StringBuilder line = new StringBuilder(path == null || path.isEmpty() ? "the root" : path)
-                    .append(": ").append(text(difference, "message"));
+                    .append(": ")
+                    .append(text(difference, "message"));
             boolean forward = difference.path("breaksForward").asBoolean();
             boolean backward = difference.path("breaksBackward").asBoolean();
             if (forward && backward) {
@@ -69,7 +69,9 @@ final class TimelineSummaries {
             } else if (forward) {
                 line.append(" (breaks readers of ").append(previous).append(")");
             } else if (backward) {
-                line.append(" (breaks reading data written under ").append(previous).append(")");
+                line.append(" (breaks reading data written under ")
+                        .append(previous)
+                        .append(")");
             }
             named.add(line.toString());
         }
@@ -88,9 +90,12 @@ final class TimelineSummaries {
     }
 
     private static String validationFailed(String subject, JsonNode data) {
-        return subject + " " + text(data, "version") + ": " + data.path("invalid").asLong() + " of "
-                + data.path("total").asLong() + " records invalid (" + percent(data.path("invalidShare").asDouble())
-                + ") in '" + text(data, "label") + "', above the " + percent(data.path("threshold").asDouble())
+        return subject + " " + text(data, "version") + ": "
+                + data.path("invalid").asLong() + " of "
+                + data.path("total").asLong() + " records invalid ("
+                + percent(data.path("invalidShare").asDouble())
+                + ") in '" + text(data, "label") + "', above the "
+                + percent(data.path("threshold").asDouble())
                 + " threshold";
     }
 
@@ -100,7 +105,8 @@ final class TimelineSummaries {
         JsonNode against = data.path("against");
         String label = text(against, "label");
         String worst = anomalies.isEmpty() ? "" : ", worst: " + text(anomalies.get(0), "detail");
-        return subject + " drifted from its " + ("baseline".equals(text(against, "kind")) ? "baseline" : "previous observation")
+        return subject + " drifted from its "
+                + ("baseline".equals(text(against, "kind")) ? "baseline" : "previous observation")
                 + (label == null ? "" : " (" + label + ")") + ": " + anomalies.size()
                 + (anomalies.size() == 1 ? " anomaly" : " anomalies") + worst;
     }

@@ -10,6 +10,8 @@ import dev.watershed.domain.validation.RecordValidator;
  *
  * @param container {@code null} unless the schema is Avro
  */
-record CompiledContract(SchemaFormat format, RecordValidator record, NdjsonBatchValidator ndjson,
-                        AvroContainerBatchValidator container) {
-}
+record CompiledContract(
+        SchemaFormat format,
+        RecordValidator record,
+        NdjsonBatchValidator ndjson,
+        AvroContainerBatchValidator container) {}

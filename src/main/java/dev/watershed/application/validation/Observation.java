@@ -11,13 +11,36 @@ import java.time.Instant;
  * @param team    the team of the token that recorded it; {@code null} for the bootstrap admin
  * @param byOwner recorded for the asset's owner: by the owning team or an admin ({@link Recorders})
  */
-public record Observation(Long id, String asset, String version, String label, Instant observedAt, long total,
-                          long valid, long invalid, long errorCount, byte[] profile, String recordedBy, String team,
-                          boolean byOwner) {
+public record Observation(
+        Long id,
+        String asset,
+        String version,
+        String label,
+        Instant observedAt,
+        long total,
+        long valid,
+        long invalid,
+        long errorCount,
+        byte[] profile,
+        String recordedBy,
+        String team,
+        boolean byOwner) {
 
     /** This observation as recorded by {@code team}, for the owner or not. */
     public Observation recordedFor(String team, boolean byOwner) {
-        return new Observation(id, asset, version, label, observedAt, total, valid, invalid, errorCount, profile,
-                recordedBy, team, byOwner);
+        return new Observation(
+                id,
+                asset,
+                version,
+                label,
+                observedAt,
+                total,
+                valid,
+                invalid,
+                errorCount,
+                profile,
+                recordedBy,
+                team,
+                byOwner);
     }
 }

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param from  inclusive lower bound of {@code observedAt}, or {@code null}
  * @param to    exclusive upper bound of {@code observedAt}, or {@code null}
  */
-public record ObservationQuery(String asset, String label, Instant from, Instant to, int limit) {
-}
+public record ObservationQuery(String asset, String label, Instant from, Instant to, int limit) {}

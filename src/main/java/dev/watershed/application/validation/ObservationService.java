@@ -28,8 +28,11 @@ public class ObservationService {
     // Fired synchronously: the observers run inside the change's transaction (see ValidationRecorded).
     private final Event<ValidationRecorded> validationRecorded;
 
-    public ObservationService(AssetService assets, ObservationStore store, WatershedConfig config,
-                              Event<ValidationRecorded> validationRecorded) {
+    public ObservationService(
+            AssetService assets,
+            ObservationStore store,
+            WatershedConfig config,
+            Event<ValidationRecorded> validationRecorded) {
         this.assets = assets;
         this.store = store;
         this.config = config;
@@ -53,8 +56,7 @@ public class ObservationService {
     @Transactional
     public Observation record(Caller caller, Observation observation) {
         Asset asset = assets.get(observation.asset());
-        Observation recorded = store.insert(observation.recordedFor(caller.team(),
-                Recorders.forOwner(caller, asset)));
+        Observation recorded = store.insert(observation.recordedFor(caller.team(), Recorders.forOwner(caller, asset)));
         validationRecorded.fire(new ValidationRecorded(recorded));
         return recorded;
     }
@@ -87,8 +89,10 @@ public class ObservationService {
 
     private static void requireLabel(String label) {
         if (label != null && !LABEL.matcher(label).matches()) {
-            throw new InvalidInputException("label", "label '" + label + "' must be 1 to 64 letters, digits, '.',"
-                    + " '_' or '-', starting with a letter or digit");
+            throw new InvalidInputException(
+                    "label",
+                    "label '" + label + "' must be 1 to 64 letters, digits, '.',"
+                            + " '_' or '-', starting with a letter or digit");
         }
     }
 

@@ -13,5 +13,4 @@ import java.time.Instant;
  * @param from    the earliest observation it covers, {@code null} for an unrecorded batch
  * @param to      the latest observation it covers, {@code null} for an unrecorded batch
  */
-public record ProfileReference(String kind, Long id, String label, long records, Instant from, Instant to) {
-}
+public record ProfileReference(String kind, Long id, String label, long records, Instant from, Instant to) {}

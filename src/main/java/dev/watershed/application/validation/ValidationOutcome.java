@@ -11,6 +11,5 @@ import dev.watershed.domain.validation.ValidationReport;
  * @param profile       {@code null} when profiling was not asked for
  * @param observationId the stored observation, or {@code null} when none was recorded
  */
-public record ValidationOutcome(String asset, String version, ValidationReport report, ProfileSummary profile,
-                                Long observationId) {
-}
+public record ValidationOutcome(
+        String asset, String version, ValidationReport report, ProfileSummary profile, Long observationId) {}

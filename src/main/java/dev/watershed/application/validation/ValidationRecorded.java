@@ -7,5 +7,4 @@ package dev.watershed.application.validation;
  *
  * @param observation as stored, with its id
  */
-public record ValidationRecorded(Observation observation) {
-}
+public record ValidationRecorded(Observation observation) {}

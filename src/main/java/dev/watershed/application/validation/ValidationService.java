@@ -50,8 +50,12 @@ public class ValidationService {
     private final JsonRecordReader recordReader;
     private final Clock clock;
 
-    public ValidationService(ContractService contracts, ObservationService observations, ValidatorCache cache,
-                             SchemaParser parser, Clock clock) {
+    public ValidationService(
+            ContractService contracts,
+            ObservationService observations,
+            ValidatorCache cache,
+            SchemaParser parser,
+            Clock clock) {
         this.contracts = contracts;
         this.observations = observations;
         this.cache = cache;
@@ -68,8 +72,8 @@ public class ValidationService {
      * @throws UnsupportedBatchFormatException         for an Avro container file against a JSON Schema contract
      * @throws BatchTooLargeException                  beyond {@code watershed.validation.max-records}
      */
-    public ValidationOutcome validate(Caller caller, String asset, String version, BatchFormat format,
-                                      InputStream body, Options options) {
+    public ValidationOutcome validate(
+            Caller caller, String asset, String version, BatchFormat format, InputStream body, Options options) {
         return validate(caller, asset, version, format, body, options, cache.newBudget());
     }
 
@@ -79,14 +83,19 @@ public class ValidationService {
      *
      * @param budget what each record may take, renewed for every record; its cancellation stops the batch
      */
-    public ValidationOutcome validate(Caller caller, String asset, String version, BatchFormat format,
-                                      InputStream body, Options options, ComputeBudget budget) {
+    public ValidationOutcome validate(
+            Caller caller,
+            String asset,
+            String version,
+            BatchFormat format,
+            InputStream body,
+            Options options,
+            ComputeBudget budget) {
         return run(caller, asset, version, format, body, options, budget).outcome();
     }
 
     /** A validated batch with its profile itself, not only its summary. */
-    public record ProfiledBatch(ValidationOutcome outcome, BatchProfile profile) {
-    }
+    public record ProfiledBatch(ValidationOutcome outcome, BatchProfile profile) {}
 
     /**
      * Validates and profiles a batch against the latest contract of an asset, recording an observation when
@@ -98,14 +107,20 @@ public class ValidationService {
         return run(caller, asset, null, format, body, new Options(true, label, false), cache.newBudget());
     }
 
-    private ProfiledBatch run(Caller caller, String asset, String version, BatchFormat format, InputStream body,
-                              Options options, ComputeBudget budget) {
+    private ProfiledBatch run(
+            Caller caller,
+            String asset,
+            String version,
+            BatchFormat format,
+            InputStream body,
+            Options options,
+            ComputeBudget budget) {
         if (options.recordsObservation()) {
             observations.requireCanRecord(caller, options.label());
         }
         Contract contract = contracts.get(asset, version == null || version.isBlank() ? "latest" : version);
-        CompiledContract compiled = cache.get(asset, contract.version().toString(), contract.fingerprint(),
-                () -> contracts.schemaOf(contract));
+        CompiledContract compiled = cache.get(
+                asset, contract.version().toString(), contract.fingerprint(), () -> contracts.schemaOf(contract));
         Profiler profiler = options.profile() ? new Profiler() : null;
         ValidationReport report = run(compiled, format, body, profiler, budget);
         BatchProfile profile = profiler == null ? null : profiler.profile();
@@ -113,13 +128,27 @@ public class ValidationService {
         ProfileSummary summary = profile == null ? null : profile.summary();
         Long observationId = null;
         if (options.recordsObservation()) {
-            observationId = observations.record(caller, new Observation(null, asset, contract.version().toString(),
-                    options.label(), clock.instant(), report.total(), report.valid(), report.invalid(),
-                    report.errorCount(), profile == null ? null : profile.serialize(), caller.label(), null,
-                    false)).id();
+            observationId = observations
+                    .record(
+                            caller,
+                            new Observation(
+                                    null,
+                                    asset,
+                                    contract.version().toString(),
+                                    options.label(),
+                                    clock.instant(),
+                                    report.total(),
+                                    report.valid(),
+                                    report.invalid(),
+                                    report.errorCount(),
+                                    profile == null ? null : profile.serialize(),
+                                    caller.label(),
+                                    null,
+                                    false))
+                    .id();
         }
-        return new ProfiledBatch(new ValidationOutcome(asset, contract.version().toString(), report, summary,
-                observationId), profile);
+        return new ProfiledBatch(
+                new ValidationOutcome(asset, contract.version().toString(), report, summary, observationId), profile);
     }
 
     /**
@@ -128,8 +157,8 @@ public class ValidationService {
      * @param records the records, already parsed from the request body
      * @throws BatchTooLargeException beyond {@code watershed.validation.max-records}
      */
-    public ValidationOutcome validate(SchemaFormat format, JsonNode schema, List<JsonNode> records,
-                                      String recordsPointer, boolean profile) {
+    public ValidationOutcome validate(
+            SchemaFormat format, JsonNode schema, List<JsonNode> records, String recordsPointer, boolean profile) {
         return validate(format, schema, records, recordsPointer, profile, cache.newBudget());
     }
 
@@ -140,8 +169,13 @@ public class ValidationService {
      * @param records the records, already parsed from the request body
      * @throws BatchTooLargeException beyond {@code watershed.validation.max-records}
      */
-    public ValidationOutcome validate(SchemaFormat format, JsonNode schema, List<JsonNode> records,
-                                      String recordsPointer, boolean profile, ComputeBudget budget) {
+    public ValidationOutcome validate(
+            SchemaFormat format,
+            JsonNode schema,
+            List<JsonNode> records,
+            String recordsPointer,
+            boolean profile,
+            ComputeBudget budget) {
         if (records.size() > cache.limits().maxRecords()) {
             throw new BatchTooLargeException(cache.limits().maxRecords());
         }
@@ -155,12 +189,12 @@ public class ValidationService {
         for (int i = 0; i < records.size(); i++) {
             check(compiled, records.get(i), i, report, profiler, budget.renewed());
         }
-        return new ValidationOutcome(null, null, report, profiler == null ? null : profiler.profile().summary(),
-                null);
+        return new ValidationOutcome(
+                null, null, report, profiler == null ? null : profiler.profile().summary(), null);
     }
 
-    private ValidationReport run(CompiledContract compiled, BatchFormat format, InputStream body,
-                                 Profiler profiler, ComputeBudget budget) {
+    private ValidationReport run(
+            CompiledContract compiled, BatchFormat format, InputStream body, Profiler profiler, ComputeBudget budget) {
         Consumer<JsonNode> observer = profiler == null ? null : profiler::add;
         return switch (format) {
             case JSON -> {
@@ -178,15 +212,22 @@ public class ValidationService {
                 try {
                     yield compiled.container().validate(body, observer, budget);
                 } catch (UncheckedIOException e) {
-                    throw new UnreadableBatchException("the body is not a readable Avro object container file: "
-                            + e.getCause().getMessage(), e);
+                    throw new UnreadableBatchException(
+                            "the body is not a readable Avro object container file: "
+                                    + e.getCause().getMessage(),
+                            e);
                 }
             }
         };
     }
 
-    private static void check(CompiledContract compiled, JsonNode record, long index, ValidationReport report,
-                              Profiler profiler, ComputeBudget budget) {
+    private static void check(
+            CompiledContract compiled,
+            JsonNode record,
+            long index,
+            ValidationReport report,
+            Profiler profiler,
+            ComputeBudget budget) {
         var errors = compiled.record().validate(record, budget);
         if (errors.isEmpty()) {
             report.recordValid();

@@ -27,8 +27,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ValidatorCache {
 
-    private record Key(String asset, String version, String fingerprint) {
-    }
+    private record Key(String asset, String version, String fingerprint) {}
 
     private final Cache<Key, CompiledContract> cache;
     private final ValidationLimits limits;
@@ -38,10 +37,14 @@ public class ValidatorCache {
     public ValidatorCache(WatershedConfig config) {
         WatershedConfig.Validation validation = config.validation();
         this.cache = Caffeine.newBuilder().maximumSize(validation.cacheSize()).build();
-        this.limits = new ValidationLimits(validation.maxRecordBytes(), validation.maxDepth(),
-                validation.maxRecords(), validation.maxErrors(), validation.maxBlockBytes());
-        this.options = new ValidationOptions(validation.formatAssertions(),
-                validation.allowedRefHosts().orElse(Set.of()));
+        this.limits = new ValidationLimits(
+                validation.maxRecordBytes(),
+                validation.maxDepth(),
+                validation.maxRecords(),
+                validation.maxErrors(),
+                validation.maxBlockBytes());
+        this.options = new ValidationOptions(
+                validation.formatAssertions(), validation.allowedRefHosts().orElse(Set.of()));
         this.computeBudget = config.limits().computeBudget();
     }
 
@@ -77,7 +80,10 @@ public class ValidatorCache {
     private CompiledContract compile(ParsedSchema schema) {
         if (schema.format() == SchemaFormat.AVRO) {
             AvroRecordValidator avro = new AvroRecordValidator(schema.avro());
-            return new CompiledContract(SchemaFormat.AVRO, avro, new NdjsonBatchValidator(avro, limits),
+            return new CompiledContract(
+                    SchemaFormat.AVRO,
+                    avro,
+                    new NdjsonBatchValidator(avro, limits),
                     new AvroContainerBatchValidator(avro, limits));
         }
         RecordValidator json = new JsonSchemaRecordValidator(schema.document(), options);

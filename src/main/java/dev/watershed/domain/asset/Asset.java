@@ -11,19 +11,46 @@ import java.util.List;
  *                            in open content models instead of the lenient default
  * @param replicaOf           the asset this one replicates or is the fallback for; {@code null} when none
  */
-public record Asset(AssetName name, AssetKind kind, String owner, String description, List<String> tags,
-                    Criticality criticality, CompatibilityMode compatibility, boolean strictCompatibility,
-                    Instant createdAt, Instant updatedAt, String replicaOf) {
+public record Asset(
+        AssetName name,
+        AssetKind kind,
+        String owner,
+        String description,
+        List<String> tags,
+        Criticality criticality,
+        CompatibilityMode compatibility,
+        boolean strictCompatibility,
+        Instant createdAt,
+        Instant updatedAt,
+        String replicaOf) {
 
     public Asset {
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
     /** An asset that replicates nothing. */
-    public Asset(AssetName name, AssetKind kind, String owner, String description, List<String> tags,
-                 Criticality criticality, CompatibilityMode compatibility, boolean strictCompatibility,
-                 Instant createdAt, Instant updatedAt) {
-        this(name, kind, owner, description, tags, criticality, compatibility, strictCompatibility, createdAt,
-                updatedAt, null);
+    public Asset(
+            AssetName name,
+            AssetKind kind,
+            String owner,
+            String description,
+            List<String> tags,
+            Criticality criticality,
+            CompatibilityMode compatibility,
+            boolean strictCompatibility,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                name,
+                kind,
+                owner,
+                description,
+                tags,
+                criticality,
+                compatibility,
+                strictCompatibility,
+                createdAt,
+                updatedAt,
+                null);
     }
 }

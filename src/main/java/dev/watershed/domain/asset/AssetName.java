@@ -9,10 +9,12 @@ public record AssetName(String value) implements Comparable<AssetName> {
 
     public AssetName {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new InvalidAssetException("/name", "asset name '" + value + "' is invalid: use lowercase letters,"
-                    + " digits,"
-                    + " '.', '_' and '-', starting with a letter or digit, at most 200 characters"
-                    + " (e.g. payments.transactions)");
+            throw new InvalidAssetException(
+                    "/name",
+                    "asset name '" + value + "' is invalid: use lowercase letters,"
+                            + " digits,"
+                            + " '.', '_' and '-', starting with a letter or digit, at most 200 characters"
+                            + " (e.g. payments.transactions)");
         }
     }
 

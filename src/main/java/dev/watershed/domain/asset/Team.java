@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param webhook optional URL that receives this team's notifications
  */
-public record Team(String name, String email, String webhook, Instant createdAt) {
-}
+public record Team(String name, String email, String webhook, Instant createdAt) {}

@@ -37,8 +37,8 @@ public record Caller(String tokenId, String name, String team, Role role) {
     public void requireCanSee(String owningTeam, String what) {
         requireAuthenticated();
         if (!admin() && !Objects.equals(team, owningTeam)) {
-            throw new ForbiddenException("team '" + team + "' may not see " + what + ", which only team '"
-                    + owningTeam + "' and admins may see: use a token of that team, or an admin token");
+            throw new ForbiddenException("team '" + team + "' may not see " + what + ", which only team '" + owningTeam
+                    + "' and admins may see: use a token of that team, or an admin token");
         }
     }
 

@@ -13,31 +13,40 @@ import java.util.List;
  */
 final class ArrayRules {
 
-    private ArrayRules() {
-    }
+    private ArrayRules() {}
 
-    static void compare(JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path,
-                        int depth) {
+    static void compare(
+            JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path, int depth) {
         compareItems(comparison, oldSchema, newSchema, path, depth);
-        Bound.compareLower(comparison, path, "minItems", Bound.inclusive(BoundRules.number(oldSchema.get(
-                "minItems"))), Bound.inclusive(BoundRules.number(newSchema.get("minItems"))),
-                DifferenceKind.MIN_ITEMS_INCREASED, DifferenceKind.MIN_ITEMS_DECREASED);
-        Bound.compareUpper(comparison, path, "maxItems", Bound.inclusive(BoundRules.number(oldSchema.get(
-                "maxItems"))), Bound.inclusive(BoundRules.number(newSchema.get("maxItems"))),
-                DifferenceKind.MAX_ITEMS_INCREASED, DifferenceKind.MAX_ITEMS_DECREASED);
+        Bound.compareLower(
+                comparison,
+                path,
+                "minItems",
+                Bound.inclusive(BoundRules.number(oldSchema.get("minItems"))),
+                Bound.inclusive(BoundRules.number(newSchema.get("minItems"))),
+                DifferenceKind.MIN_ITEMS_INCREASED,
+                DifferenceKind.MIN_ITEMS_DECREASED);
+        Bound.compareUpper(
+                comparison,
+                path,
+                "maxItems",
+                Bound.inclusive(BoundRules.number(oldSchema.get("maxItems"))),
+                Bound.inclusive(BoundRules.number(newSchema.get("maxItems"))),
+                DifferenceKind.MAX_ITEMS_INCREASED,
+                DifferenceKind.MAX_ITEMS_DECREASED);
         boolean oldUnique = oldSchema.path("uniqueItems").asBoolean(false);
         boolean newUnique = newSchema.path("uniqueItems").asBoolean(false);
         if (newUnique && !oldUnique) {
-            comparison.report(DifferenceKind.UNIQUE_ITEMS_ADDED, path, "now requires unique elements",
-                    Breakage.BACKWARD);
+            comparison.report(
+                    DifferenceKind.UNIQUE_ITEMS_ADDED, path, "now requires unique elements", Breakage.BACKWARD);
         } else if (oldUnique && !newUnique) {
-            comparison.report(DifferenceKind.UNIQUE_ITEMS_REMOVED, path, "no longer requires unique elements",
-                    Breakage.FORWARD);
+            comparison.report(
+                    DifferenceKind.UNIQUE_ITEMS_REMOVED, path, "no longer requires unique elements", Breakage.FORWARD);
         }
     }
 
-    private static void compareItems(JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema,
-                                     String path, int depth) {
+    private static void compareItems(
+            JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path, int depth) {
         List<JsonNode> oldPrefix = prefix(oldSchema);
         List<JsonNode> newPrefix = prefix(newSchema);
         JsonNode oldRest = rest(oldSchema);
@@ -52,13 +61,18 @@ final class ArrayRules {
             } else {
                 // A position one side declares and the other leaves to its rest schema: one difference for it.
                 Breakage breakage = comparison.probe(before, after, positionPath, depth + 1);
-                String change = position < newPrefix.size() ? "was added as a tuple position"
+                String change = position < newPrefix.size()
+                        ? "was added as a tuple position"
                         : "was removed as a tuple position";
                 comparison.report(DifferenceKind.ITEMS_CHANGED, positionPath, change, breakage);
             }
         }
-        if (oldSchema.has("items") || newSchema.has("items") || oldSchema.has("additionalItems")
-                || newSchema.has("additionalItems") || !oldPrefix.isEmpty() || !newPrefix.isEmpty()) {
+        if (oldSchema.has("items")
+                || newSchema.has("items")
+                || oldSchema.has("additionalItems")
+                || newSchema.has("additionalItems")
+                || !oldPrefix.isEmpty()
+                || !newPrefix.isEmpty()) {
             comparison.compare(oldRest, newRest, DataPath.element(path), depth + 1);
         }
     }

@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
-import org.apache.avro.SchemaCompatibility;
 
 /**
  * Lists the differences between two Avro schemas. What changed comes from a structural comparison (so additions
@@ -57,8 +57,8 @@ public final class AvroDiffer implements SchemaDiffer<Schema> {
      */
     public AvroDiffer(int maxDepth, long maxSteps) {
         if (maxDepth < 1 || maxDepth > JsonSchemaDiffer.MAX_SUPPORTED_DEPTH) {
-            throw new IllegalArgumentException("maxDepth must be between 1 and "
-                    + JsonSchemaDiffer.MAX_SUPPORTED_DEPTH + ", was " + maxDepth);
+            throw new IllegalArgumentException(
+                    "maxDepth must be between 1 and " + JsonSchemaDiffer.MAX_SUPPORTED_DEPTH + ", was " + maxDepth);
         }
         this.maxDepth = maxDepth;
         this.maxSteps = ComparisonLimits.requireValid(maxSteps);
@@ -75,8 +75,8 @@ public final class AvroDiffer implements SchemaDiffer<Schema> {
     public List<Difference> diff(Schema previous, Schema next, ComputeBudget budget) {
         requireExpansionWithinLimit(previous, "previous");
         requireExpansionWithinLimit(next, "new");
-        Findings findings = new Findings(new AvroStructureComparison(maxDepth, new ComparisonLimits(maxSteps),
-                budget).run(previous, next));
+        Findings findings = new Findings(
+                new AvroStructureComparison(maxDepth, new ComparisonLimits(maxSteps), budget).run(previous, next));
         budget.check();
         attach(findings, next, previous, DataPath.ROOT, true, budget);
         budget.check();
@@ -94,10 +94,11 @@ public final class AvroDiffer implements SchemaDiffer<Schema> {
     }
 
     /** Marks the findings that explain why {@code reader} cannot read data written with {@code writer}. */
-    private static void attach(Findings findings, Schema reader, Schema writer, String basePath, boolean backward,
-                               ComputeBudget budget) {
+    private static void attach(
+            Findings findings, Schema reader, Schema writer, String basePath, boolean backward, ComputeBudget budget) {
         List<Incompatibility> incompatibilities = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer)
-                .getResult().getIncompatibilities();
+                .getResult()
+                .getIncompatibilities();
         for (Incompatibility incompatibility : incompatibilities) {
             budget.tick();
             String path = basePath + AvroLocation.toDataPath(reader, incompatibility.getLocation());
@@ -116,8 +117,8 @@ public final class AvroDiffer implements SchemaDiffer<Schema> {
      * Avro reports a union branch it cannot resolve at the union, even when the branch is the same record with a
      * change deep inside. Comparing that branch with its namesake in the reader union finds the real place.
      */
-    private static boolean attachInsideUnionBranch(Findings findings, Incompatibility incompatibility,
-                                                   String path, boolean backward, ComputeBudget budget) {
+    private static boolean attachInsideUnionBranch(
+            Findings findings, Incompatibility incompatibility, String path, boolean backward, ComputeBudget budget) {
         if (incompatibility.getType() != SchemaIncompatibilityType.MISSING_UNION_BRANCH) {
             return false;
         }
@@ -127,8 +128,8 @@ public final class AvroDiffer implements SchemaDiffer<Schema> {
         }
         for (Schema readerBranch : branches(incompatibility.getReaderFragment())) {
             boolean namesake = readerBranch.getType() == writerBranch.getType()
-                    && readerBranch.getType() != Schema.Type.UNION && readerBranch.getName()
-                    .equals(writerBranch.getName());
+                    && readerBranch.getType() != Schema.Type.UNION
+                    && readerBranch.getName().equals(writerBranch.getName());
             if (namesake && readerBranch != incompatibility.getReaderFragment()) {
                 attach(findings, readerBranch, writerBranch, path, backward, budget);
                 return true;
@@ -159,8 +160,8 @@ public final class AvroDiffer implements SchemaDiffer<Schema> {
      * The structural finding an incompatibility explains, preferring the kinds that cause it in that direction;
      * when the structural walk saw nothing at that place, a new finding built from Avro's own message.
      */
-    private static AvroFinding finding(Findings findings, Incompatibility incompatibility, String path,
-                                       boolean backward) {
+    private static AvroFinding finding(
+            Findings findings, Incompatibility incompatibility, String path, boolean backward) {
         List<AvroFinding> here = findings.at(path, backward);
         for (DifferenceKind kind : likelyKinds(incompatibility.getType(), backward)) {
             for (AvroFinding finding : here) {
@@ -174,9 +175,11 @@ public final class AvroDiffer implements SchemaDiffer<Schema> {
                 return finding;
             }
         }
-        AvroFinding unexplained = new AvroFinding(KIND_WHEN_UNMATCHED.getOrDefault(incompatibility.getType(),
-                DifferenceKind.TYPE_CHANGED), path, path, "cannot be resolved by Avro ("
-                + incompatibility.getMessage() + ")");
+        AvroFinding unexplained = new AvroFinding(
+                KIND_WHEN_UNMATCHED.getOrDefault(incompatibility.getType(), DifferenceKind.TYPE_CHANGED),
+                path,
+                path,
+                "cannot be resolved by Avro (" + incompatibility.getMessage() + ")");
         findings.add(unexplained);
         return unexplained;
     }
@@ -185,21 +188,32 @@ public final class AvroDiffer implements SchemaDiffer<Schema> {
         return switch (type) {
             case NAME_MISMATCH -> List.of(DifferenceKind.NAME_CHANGED);
             case FIXED_SIZE_MISMATCH -> List.of(DifferenceKind.FIXED_SIZE_CHANGED);
-            case MISSING_ENUM_SYMBOLS -> backward ? List.of(DifferenceKind.SYMBOL_REMOVED)
-                    : List.of(DifferenceKind.SYMBOL_ADDED);
-            case READER_FIELD_MISSING_DEFAULT_VALUE -> backward
-                    ? List.of(DifferenceKind.FIELD_ADDED_WITHOUT_DEFAULT, DifferenceKind.FIELD_RENAMED)
-                    : List.of(DifferenceKind.FIELD_REMOVED, DifferenceKind.FIELD_RENAMED);
-            case TYPE_MISMATCH -> backward
-                    ? List.of(DifferenceKind.TYPE_CHANGED, DifferenceKind.TYPE_NARROWED,
-                    DifferenceKind.UNION_BRANCH_REMOVED)
-                    : List.of(DifferenceKind.TYPE_CHANGED, DifferenceKind.TYPE_WIDENED,
-                    DifferenceKind.UNION_BRANCH_ADDED);
-            case MISSING_UNION_BRANCH -> backward
-                    ? List.of(DifferenceKind.UNION_BRANCH_REMOVED, DifferenceKind.TYPE_CHANGED,
-                    DifferenceKind.TYPE_NARROWED)
-                    : List.of(DifferenceKind.UNION_BRANCH_ADDED, DifferenceKind.TYPE_CHANGED,
-                    DifferenceKind.TYPE_WIDENED);
+            case MISSING_ENUM_SYMBOLS ->
+                backward ? List.of(DifferenceKind.SYMBOL_REMOVED) : List.of(DifferenceKind.SYMBOL_ADDED);
+            case READER_FIELD_MISSING_DEFAULT_VALUE ->
+                backward
+                        ? List.of(DifferenceKind.FIELD_ADDED_WITHOUT_DEFAULT, DifferenceKind.FIELD_RENAMED)
+                        : List.of(DifferenceKind.FIELD_REMOVED, DifferenceKind.FIELD_RENAMED);
+            case TYPE_MISMATCH ->
+                backward
+                        ? List.of(
+                                DifferenceKind.TYPE_CHANGED,
+                                DifferenceKind.TYPE_NARROWED,
+                                DifferenceKind.UNION_BRANCH_REMOVED)
+                        : List.of(
+                                DifferenceKind.TYPE_CHANGED,
+                                DifferenceKind.TYPE_WIDENED,
+                                DifferenceKind.UNION_BRANCH_ADDED);
+            case MISSING_UNION_BRANCH ->
+                backward
+                        ? List.of(
+                                DifferenceKind.UNION_BRANCH_REMOVED,
+                                DifferenceKind.TYPE_CHANGED,
+                                DifferenceKind.TYPE_NARROWED)
+                        : List.of(
+                                DifferenceKind.UNION_BRANCH_ADDED,
+                                DifferenceKind.TYPE_CHANGED,
+                                DifferenceKind.TYPE_WIDENED);
             default -> List.of();
         };
     }
@@ -229,7 +243,9 @@ public final class AvroDiffer implements SchemaDiffer<Schema> {
         void add(AvroFinding finding) {
             all.add(finding);
             byNewPath.computeIfAbsent(finding.path, key -> new ArrayList<>()).add(finding);
-            byPreviousPath.computeIfAbsent(finding.previousPath, key -> new ArrayList<>()).add(finding);
+            byPreviousPath
+                    .computeIfAbsent(finding.previousPath, key -> new ArrayList<>())
+                    .add(finding);
         }
 
         /** In list order, the findings at a path as named by the reader: the new schema when {@code backward}. */

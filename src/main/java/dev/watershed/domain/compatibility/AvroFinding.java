@@ -11,6 +11,7 @@ final class AvroFinding {
     final String path;
     /** The same place in the previous schema's field names; differs from {@link #path} below a rename. */
     final String previousPath;
+
     final String change;
     boolean breaksBackward;
     boolean breaksForward;
@@ -24,8 +25,11 @@ final class AvroFinding {
 
     /** The same finding found again below another place: {@code from}'s part of both paths becomes {@code to}'s. */
     AvroFinding movedTo(AvroStructureComparison.Paths from, AvroStructureComparison.Paths to) {
-        return new AvroFinding(kind, to.next() + path.substring(from.next().length()),
-                to.previous() + previousPath.substring(from.previous().length()), change);
+        return new AvroFinding(
+                kind,
+                to.next() + path.substring(from.next().length()),
+                to.previous() + previousPath.substring(from.previous().length()),
+                change);
     }
 
     Difference toDifference() {

@@ -8,8 +8,7 @@ import org.apache.avro.Schema;
  */
 final class AvroLocation {
 
-    private AvroLocation() {
-    }
+    private AvroLocation() {}
 
     static String toDataPath(Schema reader, String location) {
         String[] tokens = location.split("/");

@@ -25,6 +25,7 @@ final class AvroStructureComparison {
 
     /** Avro's schema resolution promotions, writer type to the reader types that can read it. */
     private static final ObjectMapper DEFAULTS = new ObjectMapper();
+
     private static final Map<Schema.Type, Set<Schema.Type>> PROMOTIONS = Map.of(
             Schema.Type.INT, Set.of(Schema.Type.LONG, Schema.Type.FLOAT, Schema.Type.DOUBLE),
             Schema.Type.LONG, Set.of(Schema.Type.FLOAT, Schema.Type.DOUBLE),
@@ -80,10 +81,8 @@ final class AvroStructureComparison {
             case RECORD -> compareNamed(oldSchema, newSchema, path, depth);
             case ENUM -> compareEnums(oldSchema, newSchema, path);
             case FIXED -> compareFixed(oldSchema, newSchema, path);
-            case ARRAY -> compare(oldSchema.getElementType(), newSchema.getElementType(), path.element(),
-                    depth + 1);
-            case MAP -> compare(oldSchema.getValueType(), newSchema.getValueType(), path.element(),
-                    depth + 1);
+            case ARRAY -> compare(oldSchema.getElementType(), newSchema.getElementType(), path.element(), depth + 1);
+            case MAP -> compare(oldSchema.getValueType(), newSchema.getValueType(), path.element(), depth + 1);
             default -> {
                 // primitives of the same type carry nothing more than their logical type
             }
@@ -108,12 +107,15 @@ final class AvroStructureComparison {
     private void compareLogicalTypes(Schema oldSchema, Schema newSchema, Paths path) {
         String oldLogical = oldSchema.getProp("logicalType");
         String newLogical = newSchema.getProp("logicalType");
-        boolean decimalChanged = "decimal".equals(oldLogical) && "decimal".equals(newLogical)
+        boolean decimalChanged = "decimal".equals(oldLogical)
+                && "decimal".equals(newLogical)
                 && (!Objects.equals(oldSchema.getObjectProp("precision"), newSchema.getObjectProp("precision"))
-                || !Objects.equals(oldSchema.getObjectProp("scale"), newSchema.getObjectProp("scale")));
+                        || !Objects.equals(oldSchema.getObjectProp("scale"), newSchema.getObjectProp("scale")));
         if (!Objects.equals(oldLogical, newLogical) || decimalChanged) {
-            add(DifferenceKind.LOGICAL_TYPE_CHANGED, path, "changed its logical type from " + describe(oldSchema)
-                    + " to " + describe(newSchema));
+            add(
+                    DifferenceKind.LOGICAL_TYPE_CHANGED,
+                    path,
+                    "changed its logical type from " + describe(oldSchema) + " to " + describe(newSchema));
         }
     }
 
@@ -164,16 +166,20 @@ final class AvroStructureComparison {
 
     private void compareNameAndDoc(Schema oldSchema, Schema newSchema, Paths path) {
         if (!oldSchema.getFullName().equals(newSchema.getFullName())) {
-            add(DifferenceKind.NAME_CHANGED, path, "changed its type name from `" + oldSchema.getFullName()
-                    + "` to `" + newSchema.getFullName() + "`");
+            add(
+                    DifferenceKind.NAME_CHANGED,
+                    path,
+                    "changed its type name from `" + oldSchema.getFullName() + "` to `" + newSchema.getFullName()
+                            + "`");
         }
         if (!Objects.equals(oldSchema.getAliases(), newSchema.getAliases())) {
-            add(DifferenceKind.ALIASES_CHANGED, path, "changed its type aliases from " + oldSchema.getAliases()
-                    + " to " + newSchema.getAliases());
+            add(
+                    DifferenceKind.ALIASES_CHANGED,
+                    path,
+                    "changed its type aliases from " + oldSchema.getAliases() + " to " + newSchema.getAliases());
         }
         if (!Objects.equals(oldSchema.getDoc(), newSchema.getDoc())) {
-            add(DifferenceKind.DOCUMENTATION_CHANGED, path, "changed the `doc` of type `" + newSchema.getName()
-                    + "`");
+            add(DifferenceKind.DOCUMENTATION_CHANGED, path, "changed the `doc` of type `" + newSchema.getName() + "`");
         }
     }
 
@@ -189,22 +195,29 @@ final class AvroStructureComparison {
             Paths fieldPath = path.child(oldField == null ? newField.name() : oldField.name(), newField.name());
             if (oldField == null) {
                 boolean hasDefault = newField.hasDefaultValue();
-                add(hasDefault ? DifferenceKind.FIELD_ADDED_WITH_DEFAULT : DifferenceKind.FIELD_ADDED_WITHOUT_DEFAULT,
-                        fieldPath, "was added " + (hasDefault ? "with default " + defaultOf(newField)
-                                : "without a default"));
+                add(
+                        hasDefault
+                                ? DifferenceKind.FIELD_ADDED_WITH_DEFAULT
+                                : DifferenceKind.FIELD_ADDED_WITHOUT_DEFAULT,
+                        fieldPath,
+                        "was added " + (hasDefault ? "with default " + defaultOf(newField) : "without a default"));
                 continue;
             }
             matchedOld.add(oldField.name());
             if (renamed) {
-                add(DifferenceKind.FIELD_RENAMED, fieldPath, "was renamed from `" + oldField.name()
-                        + "` (kept as an alias)");
+                add(
+                        DifferenceKind.FIELD_RENAMED,
+                        fieldPath,
+                        "was renamed from `" + oldField.name() + "` (kept as an alias)");
             }
             compareField(oldField, newField, fieldPath, !renamed, depth);
         }
         for (Schema.Field oldField : oldRecord.getFields()) {
             if (!matchedOld.contains(oldField.name())) {
-                add(DifferenceKind.FIELD_REMOVED, path.child(oldField.name(), oldField.name()), "was removed"
-                        + (oldField.hasDefaultValue() ? " (it had a default)" : " (it had no default)"));
+                add(
+                        DifferenceKind.FIELD_REMOVED,
+                        path.child(oldField.name(), oldField.name()),
+                        "was removed" + (oldField.hasDefaultValue() ? " (it had a default)" : " (it had no default)"));
             }
         }
     }
@@ -236,22 +249,29 @@ final class AvroStructureComparison {
     }
 
     /** @param compareAliases false for a renamed field, whose new alias is already reported as the rename */
-    private void compareField(Schema.Field oldField, Schema.Field newField, Paths fieldPath, boolean compareAliases,
-                              int depth) {
+    private void compareField(
+            Schema.Field oldField, Schema.Field newField, Paths fieldPath, boolean compareAliases, int depth) {
         if (oldField.hasDefaultValue() != newField.hasDefaultValue()) {
-            add(newField.hasDefaultValue() ? DifferenceKind.DEFAULT_ADDED : DifferenceKind.DEFAULT_REMOVED,
-                    fieldPath, newField.hasDefaultValue() ? "gained the default " + defaultOf(newField)
+            add(
+                    newField.hasDefaultValue() ? DifferenceKind.DEFAULT_ADDED : DifferenceKind.DEFAULT_REMOVED,
+                    fieldPath,
+                    newField.hasDefaultValue()
+                            ? "gained the default " + defaultOf(newField)
                             : "lost its default " + defaultOf(oldField));
         } else if (oldField.hasDefaultValue() && !Objects.equals(oldField.defaultVal(), newField.defaultVal())) {
-            add(DifferenceKind.DEFAULT_CHANGED, fieldPath, "changed its default from " + defaultOf(oldField)
-                    + " to " + defaultOf(newField));
+            add(
+                    DifferenceKind.DEFAULT_CHANGED,
+                    fieldPath,
+                    "changed its default from " + defaultOf(oldField) + " to " + defaultOf(newField));
         }
         if (!Objects.equals(oldField.doc(), newField.doc())) {
             add(DifferenceKind.DOCUMENTATION_CHANGED, fieldPath, "changed its `doc`");
         }
         if (compareAliases && !Objects.equals(oldField.aliases(), newField.aliases())) {
-            add(DifferenceKind.ALIASES_CHANGED, fieldPath, "changed its aliases from " + oldField.aliases() + " to "
-                    + newField.aliases());
+            add(
+                    DifferenceKind.ALIASES_CHANGED,
+                    fieldPath,
+                    "changed its aliases from " + oldField.aliases() + " to " + newField.aliases());
         }
         compare(oldField.schema(), newField.schema(), fieldPath, depth + 1);
     }
@@ -271,7 +291,8 @@ final class AvroStructureComparison {
         String oldDefault = oldEnum.getEnumDefault();
         String newDefault = newEnum.getEnumDefault();
         if (!Objects.equals(oldDefault, newDefault)) {
-            DifferenceKind kind = oldDefault == null ? DifferenceKind.DEFAULT_ADDED
+            DifferenceKind kind = oldDefault == null
+                    ? DifferenceKind.DEFAULT_ADDED
                     : newDefault == null ? DifferenceKind.DEFAULT_REMOVED : DifferenceKind.DEFAULT_CHANGED;
             add(kind, path, "changed its enum default from " + oldDefault + " to " + newDefault);
         }
@@ -280,8 +301,11 @@ final class AvroStructureComparison {
     private void compareFixed(Schema oldFixed, Schema newFixed, Paths path) {
         compareNameAndDoc(oldFixed, newFixed, path);
         if (oldFixed.getFixedSize() != newFixed.getFixedSize()) {
-            add(DifferenceKind.FIXED_SIZE_CHANGED, path, "changed its fixed size from " + oldFixed.getFixedSize()
-                    + " to " + newFixed.getFixedSize() + " bytes");
+            add(
+                    DifferenceKind.FIXED_SIZE_CHANGED,
+                    path,
+                    "changed its fixed size from " + oldFixed.getFixedSize() + " to " + newFixed.getFixedSize()
+                            + " bytes");
         }
     }
 
@@ -322,8 +346,8 @@ final class AvroStructureComparison {
     private static Schema find(List<Schema> candidates, Schema branch, boolean sameType) {
         for (Schema candidate : candidates) {
             boolean match = sameType
-                    ? candidate.getType() == branch.getType() && (!isNamed(branch)
-                    || candidate.getFullName().equals(branch.getFullName()))
+                    ? candidate.getType() == branch.getType()
+                            && (!isNamed(branch) || candidate.getFullName().equals(branch.getFullName()))
                     : promotes(branch, candidate) || promotes(candidate, branch);
             if (match) {
                 return candidate;
@@ -333,7 +357,8 @@ final class AvroStructureComparison {
     }
 
     private static boolean isNamed(Schema schema) {
-        return schema.getType() == Schema.Type.RECORD || schema.getType() == Schema.Type.ENUM
+        return schema.getType() == Schema.Type.RECORD
+                || schema.getType() == Schema.Type.ENUM
                 || schema.getType() == Schema.Type.FIXED;
     }
 
@@ -343,9 +368,14 @@ final class AvroStructureComparison {
 
     static String describe(Schema schema) {
         String logical = schema.getProp("logicalType");
-        String base = isNamed(schema) ? schema.getType().getName() + " `" + schema.getName() + "`"
-                : schema.getType() == Schema.Type.UNION ? "union " + schema.getTypes().stream()
-                .map(AvroStructureComparison::describe).toList() : schema.getType().getName();
+        String base = isNamed(schema)
+                ? schema.getType().getName() + " `" + schema.getName() + "`"
+                : schema.getType() == Schema.Type.UNION
+                        ? "union "
+                                + schema.getTypes().stream()
+                                        .map(AvroStructureComparison::describe)
+                                        .toList()
+                        : schema.getType().getName();
         return logical == null ? base : base + " (" + logical + ")";
     }
 
@@ -359,8 +389,7 @@ final class AvroStructureComparison {
     }
 
     /** The findings {@code [from, to)} a pair of records yielded at {@code path}, and how deep it went below. */
-    private record Outcome(Paths path, int from, int to, int height) {
-    }
+    private record Outcome(Paths path, int from, int to, int height) {}
 
     /**
      * The same place in the data as named by each schema: the names differ below a renamed field, and Avro

@@ -46,27 +46,42 @@ record Bound(BigDecimal value, boolean exclusive) {
         return byValue != 0 ? byValue : Boolean.compare(exclusive, other.exclusive);
     }
 
-    static void compareLower(JsonSchemaComparison comparison, String path, String what, Bound oldBound,
-                             Bound newBound, DifferenceKind increased, DifferenceKind decreased) {
+    static void compareLower(
+            JsonSchemaComparison comparison,
+            String path,
+            String what,
+            Bound oldBound,
+            Bound newBound,
+            DifferenceKind increased,
+            DifferenceKind decreased) {
         int tighter = newBound.compareAsLower(oldBound);
         if (tighter > 0) {
-            comparison.report(increased, path, "raised its " + what + " from " + oldBound + " to " + newBound,
-                    Breakage.BACKWARD);
+            comparison.report(
+                    increased, path, "raised its " + what + " from " + oldBound + " to " + newBound, Breakage.BACKWARD);
         } else if (tighter < 0) {
-            comparison.report(decreased, path, "lowered its " + what + " from " + oldBound + " to " + newBound,
-                    Breakage.FORWARD);
+            comparison.report(
+                    decreased, path, "lowered its " + what + " from " + oldBound + " to " + newBound, Breakage.FORWARD);
         }
     }
 
-    static void compareUpper(JsonSchemaComparison comparison, String path, String what, Bound oldBound,
-                             Bound newBound, DifferenceKind increased, DifferenceKind decreased) {
+    static void compareUpper(
+            JsonSchemaComparison comparison,
+            String path,
+            String what,
+            Bound oldBound,
+            Bound newBound,
+            DifferenceKind increased,
+            DifferenceKind decreased) {
         int tighter = newBound.compareAsUpper(oldBound);
         if (tighter > 0) {
-            comparison.report(decreased, path, "lowered its " + what + " from " + oldBound + " to " + newBound,
+            comparison.report(
+                    decreased,
+                    path,
+                    "lowered its " + what + " from " + oldBound + " to " + newBound,
                     Breakage.BACKWARD);
         } else if (tighter < 0) {
-            comparison.report(increased, path, "raised its " + what + " from " + oldBound + " to " + newBound,
-                    Breakage.FORWARD);
+            comparison.report(
+                    increased, path, "raised its " + what + " from " + oldBound + " to " + newBound, Breakage.FORWARD);
         }
     }
 

@@ -11,14 +11,25 @@ import java.math.RoundingMode;
  */
 final class BoundRules {
 
-    private BoundRules() {
-    }
+    private BoundRules() {}
 
     static void compare(JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path) {
-        Bound.compareLower(comparison, path, "minimum", lower(oldSchema), lower(newSchema),
-                DifferenceKind.MINIMUM_INCREASED, DifferenceKind.MINIMUM_DECREASED);
-        Bound.compareUpper(comparison, path, "maximum", upper(oldSchema), upper(newSchema),
-                DifferenceKind.MAXIMUM_INCREASED, DifferenceKind.MAXIMUM_DECREASED);
+        Bound.compareLower(
+                comparison,
+                path,
+                "minimum",
+                lower(oldSchema),
+                lower(newSchema),
+                DifferenceKind.MINIMUM_INCREASED,
+                DifferenceKind.MINIMUM_DECREASED);
+        Bound.compareUpper(
+                comparison,
+                path,
+                "maximum",
+                upper(oldSchema),
+                upper(newSchema),
+                DifferenceKind.MAXIMUM_INCREASED,
+                DifferenceKind.MAXIMUM_DECREASED);
         compareMultipleOf(comparison, oldSchema, newSchema, path);
     }
 
@@ -30,8 +41,7 @@ final class BoundRules {
         return effective(schema, "maximum", "exclusiveMaximum", false);
     }
 
-    private static Bound effective(ObjectNode schema, String inclusiveKeyword, String exclusiveKeyword,
-                                   boolean lower) {
+    private static Bound effective(ObjectNode schema, String inclusiveKeyword, String exclusiveKeyword, boolean lower) {
         Bound inclusive = Bound.inclusive(number(schema.get(inclusiveKeyword)));
         JsonNode exclusive = schema.get(exclusiveKeyword);
         if (exclusive == null) {
@@ -40,14 +50,15 @@ final class BoundRules {
         if (exclusive.isBoolean()) {
             // draft-04: the boolean turns the sibling minimum/maximum exclusive
             return exclusive.booleanValue() && inclusive.value() != null
-                    ? new Bound(inclusive.value(), true) : inclusive;
+                    ? new Bound(inclusive.value(), true)
+                    : inclusive;
         }
         Bound exclusiveBound = exclusive.isNumber() ? new Bound(exclusive.decimalValue(), true) : Bound.OPEN;
         return lower ? inclusive.tighterLower(exclusiveBound) : inclusive.tighterUpper(exclusiveBound);
     }
 
-    private static void compareMultipleOf(JsonSchemaComparison comparison, ObjectNode oldSchema,
-                                          ObjectNode newSchema, String path) {
+    private static void compareMultipleOf(
+            JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path) {
         BigDecimal oldStep = number(oldSchema.get("multipleOf"));
         BigDecimal newStep = number(newSchema.get("multipleOf"));
         if (oldStep == null && newStep == null) {
@@ -59,15 +70,21 @@ final class BoundRules {
         if (newAcceptsOld && oldAcceptsNew) {
             return;
         }
-        comparison.report(DifferenceKind.MULTIPLE_OF_CHANGED, path, "changed `multipleOf` from " + render(oldStep)
-                + " to " + render(newStep), new Breakage(!newAcceptsOld, !oldAcceptsNew));
+        comparison.report(
+                DifferenceKind.MULTIPLE_OF_CHANGED,
+                path,
+                "changed `multipleOf` from " + render(oldStep) + " to " + render(newStep),
+                new Breakage(!newAcceptsOld, !oldAcceptsNew));
     }
 
     private static boolean divides(BigDecimal divisor, BigDecimal dividend) {
         if (divisor.signum() == 0) {
             return false;
         }
-        return dividend.divide(divisor, 20, RoundingMode.HALF_UP).stripTrailingZeros().scale() <= 0;
+        return dividend.divide(divisor, 20, RoundingMode.HALF_UP)
+                        .stripTrailingZeros()
+                        .scale()
+                <= 0;
     }
 
     static BigDecimal number(JsonNode node) {

@@ -35,7 +35,7 @@ record Breakage(boolean backward, boolean forward) {
     }
 
     Difference difference(DifferenceKind kind, String path, String noun, String change) {
-        return new Difference(kind, path, DataPath.subject(path, noun) + " " + change + ": " + consequence(),
-                backward, forward);
+        return new Difference(
+                kind, path, DataPath.subject(path, noun) + " " + change + ": " + consequence(), backward, forward);
     }
 }

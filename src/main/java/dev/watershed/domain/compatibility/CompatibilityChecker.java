@@ -64,8 +64,8 @@ public final class CompatibilityChecker {
      * @throws dev.watershed.domain.contract.SchemaTooComplexException when comparing two versions needs more steps
      *     than the configured limit
      */
-    public CompatibilityVerdict check(SchemaFormat format, CompatibilityMode mode, boolean strict, Object next,
-                                      List<?> previousOldestFirst) {
+    public CompatibilityVerdict check(
+            SchemaFormat format, CompatibilityMode mode, boolean strict, Object next, List<?> previousOldestFirst) {
         return check(format, mode, strict, next, previousOldestFirst, ComputeBudget.unlimited());
     }
 
@@ -76,14 +76,32 @@ public final class CompatibilityChecker {
      * @throws dev.watershed.domain.ComputeBudgetExceededException when the budget runs out
      * @throws dev.watershed.domain.ComputeCancelledException      when the budget is cancelled
      */
-    public CompatibilityVerdict check(SchemaFormat format, CompatibilityMode mode, boolean strict, Object next,
-                                      List<?> previousOldestFirst, ComputeBudget budget) {
+    public CompatibilityVerdict check(
+            SchemaFormat format,
+            CompatibilityMode mode,
+            boolean strict,
+            Object next,
+            List<?> previousOldestFirst,
+            ComputeBudget budget) {
         return switch (format) {
-            case JSON_SCHEMA -> check(strict ? strictJsonSchemaDiffer : lenientJsonSchemaDiffer, mode,
-                    jsonSchema(next), previousOldestFirst.stream().map(CompatibilityChecker::jsonSchema).toList(),
-                    budget);
-            case AVRO -> check(avroDiffer, mode, avroSchema(next),
-                    previousOldestFirst.stream().map(CompatibilityChecker::avroSchema).toList(), budget);
+            case JSON_SCHEMA ->
+                check(
+                        strict ? strictJsonSchemaDiffer : lenientJsonSchemaDiffer,
+                        mode,
+                        jsonSchema(next),
+                        previousOldestFirst.stream()
+                                .map(CompatibilityChecker::jsonSchema)
+                                .toList(),
+                        budget);
+            case AVRO ->
+                check(
+                        avroDiffer,
+                        mode,
+                        avroSchema(next),
+                        previousOldestFirst.stream()
+                                .map(CompatibilityChecker::avroSchema)
+                                .toList(),
+                        budget);
         };
     }
 
@@ -93,8 +111,8 @@ public final class CompatibilityChecker {
      * @param previousOldestFirst the published versions, oldest first; only the last counts unless the mode is
      *                            transitive; empty for a first version, which is always compatible and needs no bump
      */
-    public static <T> CompatibilityVerdict check(SchemaDiffer<T> differ, CompatibilityMode mode, T next,
-                                                 List<T> previousOldestFirst) {
+    public static <T> CompatibilityVerdict check(
+            SchemaDiffer<T> differ, CompatibilityMode mode, T next, List<T> previousOldestFirst) {
         return check(differ, mode, next, previousOldestFirst, ComputeBudget.unlimited());
     }
 
@@ -104,8 +122,8 @@ public final class CompatibilityChecker {
      * @param previousOldestFirst the published versions, oldest first; only the last counts unless the mode is
      *                            transitive; empty for a first version, which is always compatible and needs no bump
      */
-    public static <T> CompatibilityVerdict check(SchemaDiffer<T> differ, CompatibilityMode mode, T next,
-                                                 List<T> previousOldestFirst, ComputeBudget budget) {
+    public static <T> CompatibilityVerdict check(
+            SchemaDiffer<T> differ, CompatibilityMode mode, T next, List<T> previousOldestFirst, ComputeBudget budget) {
         if (previousOldestFirst.isEmpty()) {
             return new CompatibilityVerdict(true, mode, List.of(), List.of(), Optional.empty());
         }
@@ -121,14 +139,16 @@ public final class CompatibilityChecker {
             }
         }
         List<Difference> differences = new ArrayList<>(merged.size());
-        merged.forEach((difference, versions) -> differences.add(difference.againstVersions(versions.stream()
-                .sorted().toList())));
+        merged.forEach((difference, versions) -> differences.add(
+                difference.againstVersions(versions.stream().sorted().toList())));
         boolean compatible = mode == CompatibilityMode.NONE
                 || differences.stream().noneMatch(difference -> CompatibilityVerdict.breaksUnder(mode, difference));
-        Optional<VersionBump> bump = againstLatest.stream().map(difference -> difference.requiredBumpUnder(mode))
+        Optional<VersionBump> bump = againstLatest.stream()
+                .map(difference -> difference.requiredBumpUnder(mode))
                 .reduce(VersionBump::max);
         List<Difference> latestPlaced = againstLatest.stream()
-                .map(difference -> difference.againstVersions(List.of(latest))).toList();
+                .map(difference -> difference.againstVersions(List.of(latest)))
+                .toList();
         return new CompatibilityVerdict(compatible, mode, differences, latestPlaced, bump);
     }
 
@@ -149,8 +169,8 @@ public final class CompatibilityChecker {
             try {
                 return JSON.readTree(text);
             } catch (JsonProcessingException invalid) {
-                throw new InvalidSchemaException("the JSON Schema is not valid JSON: "
-                        + invalid.getOriginalMessage(), invalid);
+                throw new InvalidSchemaException(
+                        "the JSON Schema is not valid JSON: " + invalid.getOriginalMessage(), invalid);
             }
         }
         throw new InvalidSchemaException("a JSON Schema must be given as JSON text or a parsed JSON tree, not "

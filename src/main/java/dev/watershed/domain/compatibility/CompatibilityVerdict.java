@@ -19,8 +19,12 @@ import java.util.Optional;
  * @param requiredBump             the largest bump any difference against the latest version needs; empty when
  *                                 there is nothing to compare against or the schemas are equivalent
  */
-public record CompatibilityVerdict(boolean compatible, CompatibilityMode mode, List<Difference> differences,
-                                   List<Difference> differencesAgainstLatest, Optional<VersionBump> requiredBump) {
+public record CompatibilityVerdict(
+        boolean compatible,
+        CompatibilityMode mode,
+        List<Difference> differences,
+        List<Difference> differencesAgainstLatest,
+        Optional<VersionBump> requiredBump) {
 
     public CompatibilityVerdict {
         differences = List.copyOf(differences);
@@ -29,7 +33,9 @@ public record CompatibilityVerdict(boolean compatible, CompatibilityMode mode, L
 
     /** The differences that make this verdict incompatible: those breaking a direction the mode checks. */
     public List<Difference> breakingDifferences() {
-        return differences.stream().filter(difference -> breaksUnder(mode, difference)).toList();
+        return differences.stream()
+                .filter(difference -> breaksUnder(mode, difference))
+                .toList();
     }
 
     static boolean breaksUnder(CompatibilityMode mode, Difference difference) {

@@ -16,19 +16,24 @@ import java.util.Set;
  */
 final class CompositionRules {
 
-    private CompositionRules() {
-    }
+    private CompositionRules() {}
 
-    static void compare(JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path,
-                        int depth) {
+    static void compare(
+            JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path, int depth) {
         compareAlternatives(comparison, "allOf", false, oldSchema, newSchema, path, depth);
         compareAlternatives(comparison, "anyOf", true, oldSchema, newSchema, path, depth);
         compareAlternatives(comparison, "oneOf", true, oldSchema, newSchema, path, depth);
         compareNot(comparison, oldSchema, newSchema, path, depth);
     }
 
-    private static void compareAlternatives(JsonSchemaComparison comparison, String keyword, boolean disjunction,
-                                            ObjectNode oldSchema, ObjectNode newSchema, String path, int depth) {
+    private static void compareAlternatives(
+            JsonSchemaComparison comparison,
+            String keyword,
+            boolean disjunction,
+            ObjectNode oldSchema,
+            ObjectNode newSchema,
+            String path,
+            int depth) {
         List<JsonNode> oldAlternatives = alternatives(oldSchema.get(keyword));
         List<JsonNode> newAlternatives = alternatives(newSchema.get(keyword));
         if (oldAlternatives.isEmpty() && newAlternatives.isEmpty()) {
@@ -37,8 +42,11 @@ final class CompositionRules {
         if (oldAlternatives.isEmpty() || newAlternatives.isEmpty()) {
             // A keyword that appears constrains the value; one that disappears frees it, whatever its kind.
             boolean appeared = oldAlternatives.isEmpty();
-            comparison.report(appeared ? DifferenceKind.COMPOSITION_ALTERNATIVE_ADDED
-                            : DifferenceKind.COMPOSITION_ALTERNATIVE_REMOVED, path,
+            comparison.report(
+                    appeared
+                            ? DifferenceKind.COMPOSITION_ALTERNATIVE_ADDED
+                            : DifferenceKind.COMPOSITION_ALTERNATIVE_REMOVED,
+                    path,
                     (appeared ? "now must match `" : "no longer must match `") + keyword + "`",
                     appeared ? Breakage.BACKWARD : Breakage.FORWARD);
             return;
@@ -50,14 +58,20 @@ final class CompositionRules {
                 newPaired[partner[index]] = true;
                 comparison.compare(oldAlternatives.get(index), newAlternatives.get(partner[index]), path, depth + 1);
             } else {
-                comparison.report(DifferenceKind.COMPOSITION_ALTERNATIVE_REMOVED, path, "lost `" + keyword + "`"
-                        + " alternative #" + (index + 1), disjunction ? Breakage.BACKWARD : Breakage.FORWARD);
+                comparison.report(
+                        DifferenceKind.COMPOSITION_ALTERNATIVE_REMOVED,
+                        path,
+                        "lost `" + keyword + "`" + " alternative #" + (index + 1),
+                        disjunction ? Breakage.BACKWARD : Breakage.FORWARD);
             }
         }
         for (int index = 0; index < newAlternatives.size(); index++) {
             if (!newPaired[index]) {
-                comparison.report(DifferenceKind.COMPOSITION_ALTERNATIVE_ADDED, path, "gained `" + keyword + "`"
-                        + " alternative #" + (index + 1), disjunction ? Breakage.FORWARD : Breakage.BACKWARD);
+                comparison.report(
+                        DifferenceKind.COMPOSITION_ALTERNATIVE_ADDED,
+                        path,
+                        "gained `" + keyword + "`" + " alternative #" + (index + 1),
+                        disjunction ? Breakage.FORWARD : Breakage.BACKWARD);
             }
         }
     }
@@ -83,8 +97,8 @@ final class CompositionRules {
             int best = -1;
             double bestScore = 0;
             for (int candidate = 0; candidate < newAlternatives.size(); candidate++) {
-                double score = taken[candidate] ? 0 : likeness(oldAlternatives.get(index),
-                        newAlternatives.get(candidate));
+                double score =
+                        taken[candidate] ? 0 : likeness(oldAlternatives.get(index), newAlternatives.get(candidate));
                 if (score > bestScore) {
                     bestScore = score;
                     best = candidate;
@@ -149,8 +163,8 @@ final class CompositionRules {
         return alternatives;
     }
 
-    private static void compareNot(JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema,
-                                   String path, int depth) {
+    private static void compareNot(
+            JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path, int depth) {
         JsonNode oldNot = oldSchema.get("not");
         JsonNode newNot = newSchema.get("not");
         if (oldNot != null && newNot != null) {
@@ -158,8 +172,7 @@ final class CompositionRules {
         } else if (newNot != null) {
             comparison.report(DifferenceKind.NOT_ADDED, path, "now must not match " + newNot, Breakage.BACKWARD);
         } else if (oldNot != null) {
-            comparison.report(DifferenceKind.NOT_REMOVED, path, "no longer must not match " + oldNot,
-                    Breakage.FORWARD);
+            comparison.report(DifferenceKind.NOT_REMOVED, path, "no longer must not match " + oldNot, Breakage.FORWARD);
         }
     }
 }

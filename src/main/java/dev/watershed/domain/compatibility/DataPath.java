@@ -9,8 +9,7 @@ final class DataPath {
     static final String ROOT = "";
     static final String ANY = "*";
 
-    private DataPath() {
-    }
+    private DataPath() {}
 
     static String child(String path, String name) {
         return path + "/" + name.replace("~", "~0").replace("/", "~1");

@@ -16,16 +16,20 @@ import java.util.List;
  * @param againstVersions positions (0 = oldest) in the list of previous versions this difference was found
  *                       against; empty when the difference comes straight from a differ, which sees one pair only
  */
-public record Difference(DifferenceKind kind, String path, String message, boolean breaksBackward,
-                         boolean breaksForward, List<Integer> againstVersions) {
+public record Difference(
+        DifferenceKind kind,
+        String path,
+        String message,
+        boolean breaksBackward,
+        boolean breaksForward,
+        List<Integer> againstVersions) {
 
     public Difference {
         againstVersions = List.copyOf(againstVersions);
     }
 
     /** A difference between one pair of schemas, not yet placed in a version history. */
-    public Difference(DifferenceKind kind, String path, String message, boolean breaksBackward,
-                      boolean breaksForward) {
+    public Difference(DifferenceKind kind, String path, String message, boolean breaksBackward, boolean breaksForward) {
         this(kind, path, message, breaksBackward, breaksForward, List.of());
     }
 

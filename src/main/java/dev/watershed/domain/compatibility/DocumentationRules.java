@@ -7,17 +7,16 @@ import java.util.Objects;
 /** Keywords that annotate a schema without changing which instances are valid: never breaking, a PATCH. */
 final class DocumentationRules {
 
-    private static final List<String> KEYWORDS = List.of("title", "description", "examples", "$comment", "default",
-            "deprecated", "readOnly", "writeOnly");
+    private static final List<String> KEYWORDS =
+            List.of("title", "description", "examples", "$comment", "default", "deprecated", "readOnly", "writeOnly");
 
-    private DocumentationRules() {
-    }
+    private DocumentationRules() {}
 
     static void compare(JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path) {
         for (String keyword : KEYWORDS) {
             if (!Objects.equals(oldSchema.get(keyword), newSchema.get(keyword))) {
-                comparison.report(DifferenceKind.DOCUMENTATION_CHANGED, path, "changed its `" + keyword + "`",
-                        Breakage.NONE);
+                comparison.report(
+                        DifferenceKind.DOCUMENTATION_CHANGED, path, "changed its `" + keyword + "`", Breakage.NONE);
             }
         }
     }

@@ -44,14 +44,25 @@ final class JsonSchemaComparison {
     private long cuts;
     private int deepest;
 
-    JsonSchemaComparison(JsonNode oldRoot, JsonNode newRoot, boolean strict, int maxDepth, ComparisonLimits limits,
-                         ComputeBudget budget) {
+    JsonSchemaComparison(
+            JsonNode oldRoot,
+            JsonNode newRoot,
+            boolean strict,
+            int maxDepth,
+            ComparisonLimits limits,
+            ComputeBudget budget) {
         this(oldRoot, newRoot, strict, maxDepth, limits, budget, true);
     }
 
     /** @param reuseOutcomes false only to check, in tests, that reusing outcomes changes no answer */
-    JsonSchemaComparison(JsonNode oldRoot, JsonNode newRoot, boolean strict, int maxDepth, ComparisonLimits limits,
-                         ComputeBudget budget, boolean reuseOutcomes) {
+    JsonSchemaComparison(
+            JsonNode oldRoot,
+            JsonNode newRoot,
+            boolean strict,
+            int maxDepth,
+            ComparisonLimits limits,
+            ComputeBudget budget,
+            boolean reuseOutcomes) {
         this.oldRoot = oldRoot;
         this.newRoot = newRoot;
         this.oldReferences = new LocalReferenceResolver(oldRoot);
@@ -211,10 +222,16 @@ final class JsonSchemaComparison {
             return;
         }
         if (newRejectsAll) {
-            report(DifferenceKind.SCHEMA_NARROWED, path, "no longer accepts any value (schema `false`)",
+            report(
+                    DifferenceKind.SCHEMA_NARROWED,
+                    path,
+                    "no longer accepts any value (schema `false`)",
                     Breakage.BACKWARD);
         } else {
-            report(DifferenceKind.SCHEMA_WIDENED, path, "accepted no value before (schema `false`) and now does",
+            report(
+                    DifferenceKind.SCHEMA_WIDENED,
+                    path,
+                    "accepted no value before (schema `false`) and now does",
                     Breakage.FORWARD);
         }
     }
@@ -223,8 +240,12 @@ final class JsonSchemaComparison {
         String oldReference = oldSchema.path("$ref").asText("(inline schema)");
         String newReference = newSchema.path("$ref").asText("(inline schema)");
         if (!Objects.equals(oldReference, newReference) || !oldSchema.equals(newSchema)) {
-            report(DifferenceKind.REFERENCE_CHANGED, path, "changed from `" + oldReference + "` to `" + newReference
-                    + "`, which cannot be resolved locally, so the change is assumed to break", Breakage.BOTH);
+            report(
+                    DifferenceKind.REFERENCE_CHANGED,
+                    path,
+                    "changed from `" + oldReference + "` to `" + newReference
+                            + "`, which cannot be resolved locally, so the change is assumed to break",
+                    Breakage.BOTH);
         }
     }
 
@@ -250,15 +271,13 @@ final class JsonSchemaComparison {
     }
 
     /** A pair of definitions compared in or outside a {@code not}, which turns its verdicts round. */
-    private record Remembered(ReferencePair pair, boolean insideNot) {
-    }
+    private record Remembered(ReferencePair pair, boolean insideNot) {}
 
     /**
      * What comparing a pair reported: the slice {@code [from, to)} of a list of reports, made at {@code path}, and
      * how many levels the comparison went below its own depth.
      */
-    private record Outcome(String path, List<Report> reports, int from, int to, int height) {
-    }
+    private record Outcome(String path, List<Report> reports, int from, int to, int height) {}
 
     /** Identity, not equality: two equal-looking definitions at different places are different schemas. */
     private static final class ReferencePair {

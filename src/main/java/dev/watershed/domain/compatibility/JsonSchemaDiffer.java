@@ -61,8 +61,8 @@ public final class JsonSchemaDiffer implements SchemaDiffer<JsonNode> {
      */
     public JsonSchemaDiffer(boolean strict, int maxDepth, long maxSteps) {
         if (maxDepth < 1 || maxDepth > MAX_SUPPORTED_DEPTH) {
-            throw new IllegalArgumentException("maxDepth must be between 1 and " + MAX_SUPPORTED_DEPTH + ", was "
-                    + maxDepth);
+            throw new IllegalArgumentException(
+                    "maxDepth must be between 1 and " + MAX_SUPPORTED_DEPTH + ", was " + maxDepth);
         }
         this.strict = strict;
         this.maxDepth = maxDepth;
@@ -78,8 +78,9 @@ public final class JsonSchemaDiffer implements SchemaDiffer<JsonNode> {
      */
     @Override
     public List<Difference> diff(JsonNode previous, JsonNode next, ComputeBudget budget) {
-        return List.copyOf(new JsonSchemaComparison(previous, next, strict, maxDepth, new ComparisonLimits(maxSteps),
-                budget).run());
+        return List.copyOf(
+                new JsonSchemaComparison(previous, next, strict, maxDepth, new ComparisonLimits(maxSteps), budget)
+                        .run());
     }
 
     public boolean strict() {

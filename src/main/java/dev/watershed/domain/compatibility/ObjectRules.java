@@ -17,23 +17,36 @@ import java.util.regex.PatternSyntaxException;
  */
 final class ObjectRules {
 
-    private ObjectRules() {
-    }
+    private ObjectRules() {}
 
-    static void compare(JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path,
-                        int depth) {
+    static void compare(
+            JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path, int depth) {
         compareProperties(comparison, oldSchema, newSchema, path, depth);
-        compareContentModel(comparison, oldSchema, newSchema, path, depth, "additionalProperties",
-                DifferenceKind.ADDITIONAL_PROPERTIES_NARROWED, DifferenceKind.ADDITIONAL_PROPERTIES_WIDENED);
-        compareContentModel(comparison, oldSchema, newSchema, path, depth, "unevaluatedProperties",
-                DifferenceKind.UNEVALUATED_PROPERTIES_NARROWED, DifferenceKind.UNEVALUATED_PROPERTIES_WIDENED);
+        compareContentModel(
+                comparison,
+                oldSchema,
+                newSchema,
+                path,
+                depth,
+                "additionalProperties",
+                DifferenceKind.ADDITIONAL_PROPERTIES_NARROWED,
+                DifferenceKind.ADDITIONAL_PROPERTIES_WIDENED);
+        compareContentModel(
+                comparison,
+                oldSchema,
+                newSchema,
+                path,
+                depth,
+                "unevaluatedProperties",
+                DifferenceKind.UNEVALUATED_PROPERTIES_NARROWED,
+                DifferenceKind.UNEVALUATED_PROPERTIES_WIDENED);
         compareRequired(comparison, oldSchema, newSchema, path);
         compareDependentRequired(comparison, oldSchema, newSchema, path);
         compareDependentSchemas(comparison, oldSchema, newSchema, path, depth);
     }
 
-    private static void compareProperties(JsonSchemaComparison comparison, ObjectNode oldSchema,
-                                          ObjectNode newSchema, String path, int depth) {
+    private static void compareProperties(
+            JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path, int depth) {
         JsonNode oldProperties = oldSchema.path("properties");
         JsonNode newProperties = newSchema.path("properties");
         if (!oldProperties.isObject() && !newProperties.isObject()) {
@@ -56,30 +69,48 @@ final class ObjectRules {
         }
     }
 
-    private static void reportAdded(JsonSchemaComparison comparison, ObjectNode oldSchema, String name,
-                                    JsonNode newProperty, String propertyPath, int depth) {
+    private static void reportAdded(
+            JsonSchemaComparison comparison,
+            ObjectNode oldSchema,
+            String name,
+            JsonNode newProperty,
+            String propertyPath,
+            int depth) {
         JsonNode before = schemaForUndeclared(oldSchema, name);
         if (acceptsAll(before) && !comparison.strict()) {
-            comparison.report(DifferenceKind.PROPERTY_ADDED, propertyPath, "was added to an open content model"
-                    + " (lenient mode: an open model is not treated as carrying it before)", Breakage.NONE);
+            comparison.report(
+                    DifferenceKind.PROPERTY_ADDED,
+                    propertyPath,
+                    "was added to an open content model"
+                            + " (lenient mode: an open model is not treated as carrying it before)",
+                    Breakage.NONE);
             return;
         }
         Breakage breakage = comparison.probe(before, newProperty, propertyPath, depth + 1);
-        comparison.report(DifferenceKind.PROPERTY_ADDED, propertyPath, "was added" + context(before, "previous"),
-                breakage);
+        comparison.report(
+                DifferenceKind.PROPERTY_ADDED, propertyPath, "was added" + context(before, "previous"), breakage);
     }
 
-    private static void reportRemoved(JsonSchemaComparison comparison, ObjectNode newSchema, String name,
-                                      JsonNode oldProperty, String propertyPath, int depth) {
+    private static void reportRemoved(
+            JsonSchemaComparison comparison,
+            ObjectNode newSchema,
+            String name,
+            JsonNode oldProperty,
+            String propertyPath,
+            int depth) {
         JsonNode after = schemaForUndeclared(newSchema, name);
         if (acceptsAll(after) && !comparison.strict()) {
-            comparison.report(DifferenceKind.PROPERTY_REMOVED, propertyPath, "was removed from an open content"
-                    + " model (lenient mode: an open model is not treated as rejecting it)", Breakage.NONE);
+            comparison.report(
+                    DifferenceKind.PROPERTY_REMOVED,
+                    propertyPath,
+                    "was removed from an open content"
+                            + " model (lenient mode: an open model is not treated as rejecting it)",
+                    Breakage.NONE);
             return;
         }
         Breakage breakage = comparison.probe(oldProperty, after, propertyPath, depth + 1);
-        comparison.report(DifferenceKind.PROPERTY_REMOVED, propertyPath, "was removed" + context(after, "new"),
-                breakage);
+        comparison.report(
+                DifferenceKind.PROPERTY_REMOVED, propertyPath, "was removed" + context(after, "new"), breakage);
     }
 
     private static String context(JsonNode undeclared, String version) {
@@ -121,13 +152,20 @@ final class ObjectRules {
     }
 
     private static boolean acceptsAll(JsonNode schema) {
-        return schema == null || (schema.isBoolean() && schema.booleanValue()) || (schema.isObject()
-                && schema.isEmpty());
+        return schema == null
+                || (schema.isBoolean() && schema.booleanValue())
+                || (schema.isObject() && schema.isEmpty());
     }
 
-    private static void compareContentModel(JsonSchemaComparison comparison, ObjectNode oldSchema,
-                                            ObjectNode newSchema, String path, int depth, String keyword,
-                                            DifferenceKind narrowed, DifferenceKind widened) {
+    private static void compareContentModel(
+            JsonSchemaComparison comparison,
+            ObjectNode oldSchema,
+            ObjectNode newSchema,
+            String path,
+            int depth,
+            String keyword,
+            DifferenceKind narrowed,
+            DifferenceKind widened) {
         JsonNode oldModel = oldSchema.get(keyword);
         JsonNode newModel = newSchema.get(keyword);
         if (oldModel == null && newModel == null) {
@@ -144,38 +182,50 @@ final class ObjectRules {
         if (breakage.equals(Breakage.NONE)) {
             return;
         }
-        comparison.report(breakage.backward() ? narrowed : widened, path, "changed `" + keyword + "` from "
-                + before + " to " + after, breakage);
+        comparison.report(
+                breakage.backward() ? narrowed : widened,
+                path,
+                "changed `" + keyword + "` from " + before + " to " + after,
+                breakage);
     }
 
-    private static void compareRequired(JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema,
-                                        String path) {
+    private static void compareRequired(
+            JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path) {
         Set<String> oldRequired = names(oldSchema.get("required"));
         Set<String> newRequired = names(newSchema.get("required"));
         for (String name : newRequired) {
             if (!oldRequired.contains(name)) {
-                comparison.report(DifferenceKind.REQUIRED_ADDED, DataPath.child(path, name), "is now required",
+                comparison.report(
+                        DifferenceKind.REQUIRED_ADDED,
+                        DataPath.child(path, name),
+                        "is now required",
                         Breakage.BACKWARD);
             }
         }
         for (String name : oldRequired) {
             if (!newRequired.contains(name)) {
-                comparison.report(DifferenceKind.REQUIRED_REMOVED, DataPath.child(path, name),
-                        "is no longer required", Breakage.FORWARD);
+                comparison.report(
+                        DifferenceKind.REQUIRED_REMOVED,
+                        DataPath.child(path, name),
+                        "is no longer required",
+                        Breakage.FORWARD);
             }
         }
     }
 
-    private static void compareDependentRequired(JsonSchemaComparison comparison, ObjectNode oldSchema,
-                                                 ObjectNode newSchema, String path) {
+    private static void compareDependentRequired(
+            JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path) {
         Map<String, Set<String>> oldDependencies = dependentRequired(oldSchema);
         Map<String, Set<String>> newDependencies = dependentRequired(newSchema);
         for (Map.Entry<String, Set<String>> entry : newDependencies.entrySet()) {
             Set<String> before = oldDependencies.getOrDefault(entry.getKey(), Set.of());
             for (String dependent : entry.getValue()) {
                 if (!before.contains(dependent)) {
-                    comparison.report(DifferenceKind.DEPENDENT_REQUIRED_ADDED, DataPath.child(path, entry.getKey()),
-                            "now requires `" + dependent + "` whenever it is present", Breakage.BACKWARD);
+                    comparison.report(
+                            DifferenceKind.DEPENDENT_REQUIRED_ADDED,
+                            DataPath.child(path, entry.getKey()),
+                            "now requires `" + dependent + "` whenever it is present",
+                            Breakage.BACKWARD);
                 }
             }
         }
@@ -183,16 +233,18 @@ final class ObjectRules {
             Set<String> after = newDependencies.getOrDefault(entry.getKey(), Set.of());
             for (String dependent : entry.getValue()) {
                 if (!after.contains(dependent)) {
-                    comparison.report(DifferenceKind.DEPENDENT_REQUIRED_REMOVED, DataPath.child(path,
-                            entry.getKey()), "no longer requires `" + dependent + "` when it is present",
+                    comparison.report(
+                            DifferenceKind.DEPENDENT_REQUIRED_REMOVED,
+                            DataPath.child(path, entry.getKey()),
+                            "no longer requires `" + dependent + "` when it is present",
                             Breakage.FORWARD);
                 }
             }
         }
     }
 
-    private static void compareDependentSchemas(JsonSchemaComparison comparison, ObjectNode oldSchema,
-                                                ObjectNode newSchema, String path, int depth) {
+    private static void compareDependentSchemas(
+            JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path, int depth) {
         Map<String, JsonNode> oldDependencies = dependentSchemas(oldSchema);
         Map<String, JsonNode> newDependencies = dependentSchemas(newSchema);
         for (Map.Entry<String, JsonNode> entry : newDependencies.entrySet()) {
@@ -201,14 +253,20 @@ final class ObjectRules {
                 // the dependent schema applies to the object itself, so it compares at the object's path
                 comparison.compare(before, entry.getValue(), path, depth + 1);
             } else if (!acceptsAll(entry.getValue())) {
-                comparison.report(DifferenceKind.DEPENDENT_SCHEMA_ADDED, DataPath.child(path, entry.getKey()),
-                        "now constrains the object whenever it is present", Breakage.BACKWARD);
+                comparison.report(
+                        DifferenceKind.DEPENDENT_SCHEMA_ADDED,
+                        DataPath.child(path, entry.getKey()),
+                        "now constrains the object whenever it is present",
+                        Breakage.BACKWARD);
             }
         }
         for (Map.Entry<String, JsonNode> entry : oldDependencies.entrySet()) {
             if (!newDependencies.containsKey(entry.getKey()) && !acceptsAll(entry.getValue())) {
-                comparison.report(DifferenceKind.DEPENDENT_SCHEMA_REMOVED, DataPath.child(path, entry.getKey()),
-                        "no longer constrains the object when it is present", Breakage.FORWARD);
+                comparison.report(
+                        DifferenceKind.DEPENDENT_SCHEMA_REMOVED,
+                        DataPath.child(path, entry.getKey()),
+                        "no longer constrains the object when it is present",
+                        Breakage.FORWARD);
             }
         }
     }
@@ -220,7 +278,8 @@ final class ObjectRules {
             if (node.isObject()) {
                 for (Map.Entry<String, JsonNode> entry : node.properties()) {
                     if (entry.getValue().isArray()) {
-                        dependencies.computeIfAbsent(entry.getKey(), key -> new LinkedHashSet<>())
+                        dependencies
+                                .computeIfAbsent(entry.getKey(), key -> new LinkedHashSet<>())
                                 .addAll(names(entry.getValue()));
                     }
                 }

@@ -8,9 +8,10 @@ public class SchemaTooDeepException extends WatershedException {
     private final int maxDepth;
 
     public SchemaTooDeepException(int maxDepth, String dataPath) {
-        super("SCHEMA_TOO_DEEP",
+        super(
+                "SCHEMA_TOO_DEEP",
                 "the schema nests more than " + maxDepth + " levels deep (at `" + dataPath + "`): flatten it, or move"
-                + " repeated structures into $defs and reference them");
+                        + " repeated structures into $defs and reference them");
         this.maxDepth = maxDepth;
     }
 

@@ -11,8 +11,7 @@ final class TypeRules {
 
     private static final List<String> ALL_TYPES = List.of("null", "boolean", "object", "array", "number", "string");
 
-    private TypeRules() {
-    }
+    private TypeRules() {}
 
     /**
      * Reports a type change.

@@ -10,16 +10,18 @@ import java.util.Set;
 /** {@code enum} and {@code const}, compared as the set of values they allow ({@code const x} is {@code enum [x]}). */
 final class ValueRules {
 
-    private ValueRules() {
-    }
+    private ValueRules() {}
 
     static void compare(JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path) {
         JsonNode oldConst = oldSchema.get("const");
         JsonNode newConst = newSchema.get("const");
         if (oldConst != null && newConst != null) {
             if (!oldConst.equals(newConst)) {
-                comparison.report(DifferenceKind.CONST_CHANGED, path, "changed its constant value from " + oldConst
-                        + " to " + newConst, Breakage.BOTH);
+                comparison.report(
+                        DifferenceKind.CONST_CHANGED,
+                        path,
+                        "changed its constant value from " + oldConst + " to " + newConst,
+                        Breakage.BOTH);
             }
             return;
         }
@@ -33,8 +35,8 @@ final class ValueRules {
             return;
         }
         if (newValues == null) {
-            comparison.report(DifferenceKind.ENUM_REMOVED, path, "no longer restricts values to " + oldValues,
-                    Breakage.FORWARD);
+            comparison.report(
+                    DifferenceKind.ENUM_REMOVED, path, "no longer restricts values to " + oldValues, Breakage.FORWARD);
             return;
         }
         List<JsonNode> added = minus(newValues, oldValues);
@@ -43,8 +45,8 @@ final class ValueRules {
             comparison.report(DifferenceKind.ENUM_VALUE_ADDED, path, "now also allows " + added, Breakage.FORWARD);
         }
         if (!removed.isEmpty()) {
-            comparison.report(DifferenceKind.ENUM_VALUE_REMOVED, path, "no longer allows " + removed,
-                    Breakage.BACKWARD);
+            comparison.report(
+                    DifferenceKind.ENUM_VALUE_REMOVED, path, "no longer allows " + removed, Breakage.BACKWARD);
         }
     }
 

@@ -23,8 +23,8 @@ public final class VersionPolicy {
      * @throws VersionTooLowException when the requested version is not above the latest, or below what the
      *                                change needs; the detail names the differences that need the bump
      */
-    public SemanticVersion versionToPublish(Optional<SemanticVersion> latest, CompatibilityVerdict verdict,
-                                            Optional<SemanticVersion> requested) {
+    public SemanticVersion versionToPublish(
+            Optional<SemanticVersion> latest, CompatibilityVerdict verdict, Optional<SemanticVersion> requested) {
         if (latest.isEmpty()) {
             return requested.orElse(SemanticVersion.FIRST);
         }
@@ -35,12 +35,18 @@ public final class VersionPolicy {
         }
         SemanticVersion asked = requested.get();
         if (asked.compareTo(latest.get()) <= 0) {
-            throw new VersionTooLowException(asked, minimum, "version " + asked + " is not higher than the latest"
-                    + " version " + latest.get() + ": use " + minimum + " or higher");
+            throw new VersionTooLowException(
+                    asked,
+                    minimum,
+                    "version " + asked + " is not higher than the latest" + " version " + latest.get() + ": use "
+                            + minimum + " or higher");
         }
         if (asked.compareTo(minimum) < 0) {
-            throw new VersionTooLowException(asked, minimum, "version " + asked + " is too low for this change: "
-                    + reasons(verdict, bump) + "; use " + minimum + " or higher");
+            throw new VersionTooLowException(
+                    asked,
+                    minimum,
+                    "version " + asked + " is too low for this change: " + reasons(verdict, bump) + "; use " + minimum
+                            + " or higher");
         }
         return asked;
     }
@@ -54,8 +60,14 @@ public final class VersionPolicy {
             if (reasons.length() > 0) {
                 reasons.append("; ");
             }
-            reasons.append(difference.kind()).append(" at `").append(difference.path()).append("`: ")
-                    .append(difference.message()).append(", which needs a ").append(bump).append(" bump");
+            reasons.append(difference.kind())
+                    .append(" at `")
+                    .append(difference.path())
+                    .append("`: ")
+                    .append(difference.message())
+                    .append(", which needs a ")
+                    .append(bump)
+                    .append(" bump");
         }
         if (deciding.size() > DIFFERENCES_NAMED) {
             reasons.append("; and ").append(deciding.size() - DIFFERENCES_NAMED).append(" more such differences");

@@ -14,23 +14,50 @@ import java.util.TreeMap;
  * @param rolledBackTo the older version whose schema and field metadata this version republished, or {@code null}
  *                     when it was published as a new schema
  */
-public record Contract(String asset, SemanticVersion version, SchemaFormat format, ContractStatus status,
-                       String fingerprint, String schemaText, String changelog, Map<String, FieldMetadata> fields,
-                       Instant createdAt, String createdBy, SemanticVersion rolledBackTo) {
+public record Contract(
+        String asset,
+        SemanticVersion version,
+        SchemaFormat format,
+        ContractStatus status,
+        String fingerprint,
+        String schemaText,
+        String changelog,
+        Map<String, FieldMetadata> fields,
+        Instant createdAt,
+        String createdBy,
+        SemanticVersion rolledBackTo) {
 
     public Contract {
         fields = fields == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(fields));
     }
 
     /** A version published as a new schema, not by a rollback. */
-    public Contract(String asset, SemanticVersion version, SchemaFormat format, ContractStatus status,
-                    String fingerprint, String schemaText, String changelog, Map<String, FieldMetadata> fields,
-                    Instant createdAt, String createdBy) {
+    public Contract(
+            String asset,
+            SemanticVersion version,
+            SchemaFormat format,
+            ContractStatus status,
+            String fingerprint,
+            String schemaText,
+            String changelog,
+            Map<String, FieldMetadata> fields,
+            Instant createdAt,
+            String createdBy) {
         this(asset, version, format, status, fingerprint, schemaText, changelog, fields, createdAt, createdBy, null);
     }
 
     public Contract withStatus(ContractStatus newStatus) {
-        return new Contract(asset, version, format, newStatus, fingerprint, schemaText, changelog, fields, createdAt,
-                createdBy, rolledBackTo);
+        return new Contract(
+                asset,
+                version,
+                format,
+                newStatus,
+                fingerprint,
+                schemaText,
+                changelog,
+                fields,
+                createdAt,
+                createdBy,
+                rolledBackTo);
     }
 }

@@ -10,8 +10,13 @@ package dev.watershed.domain.contract;
  *                         between a batch and its baseline before drift is reported; {@code null} for the default
  * @param skewThreshold    the same between training and serving data; {@code null} for the default
  */
-public record FieldMetadata(String description, boolean pii, boolean servingAvailable, FieldRole role,
-                            Double driftThreshold, Double skewThreshold) {
+public record FieldMetadata(
+        String description,
+        boolean pii,
+        boolean servingAvailable,
+        FieldRole role,
+        Double driftThreshold,
+        Double skewThreshold) {
 
     /** Metadata that states nothing: every field's default. */
     public static FieldMetadata defaults() {

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class FieldPath {
 
-    private FieldPath() {
-    }
+    private FieldPath() {}
 
     /**
      * Turns a JSON Pointer ({@code /customer/email}, {@code /a~1b}) or a dotted path ({@code customer.email},
@@ -26,8 +25,8 @@ public final class FieldPath {
      */
     public static String normalize(String path) {
         if (path == null || path.isBlank()) {
-            throw new InvalidFieldPathException("a field path cannot be blank; leave the field list empty to mean "
-                    + "the whole contract");
+            throw new InvalidFieldPathException(
+                    "a field path cannot be blank; leave the field list empty to mean " + "the whole contract");
         }
         String trimmed = path.strip();
         List<String> segments = trimmed.startsWith("/") ? pointerSegments(trimmed) : dottedSegments(trimmed);
@@ -94,8 +93,8 @@ public final class FieldPath {
         return end < 0 ? pointer.length() : end;
     }
 
-    private static boolean segmentMatches(String first, int firstStart, int firstEnd, String second, int secondStart,
-                                          int secondEnd) {
+    private static boolean segmentMatches(
+            String first, int firstStart, int firstEnd, String second, int secondStart, int secondEnd) {
         int length = firstEnd - firstStart;
         if (length == secondEnd - secondStart && first.regionMatches(firstStart, second, secondStart, length)) {
             return true;
@@ -115,11 +114,11 @@ public final class FieldPath {
                         + "empty and a pointer has no trailing '/'");
             }
             for (int i = 0; i < segment.length(); i++) {
-                boolean badEscape = i + 1 >= segment.length()
-                        || segment.charAt(i + 1) != '0' && segment.charAt(i + 1) != '1';
+                boolean badEscape =
+                        i + 1 >= segment.length() || segment.charAt(i + 1) != '0' && segment.charAt(i + 1) != '1';
                 if (segment.charAt(i) == '~' && badEscape) {
-                    throw new InvalidFieldPathException("'" + pointer + "' has a '~' not followed by 0 or 1; "
-                            + "write ~0 for '~' and ~1 for '/'");
+                    throw new InvalidFieldPathException(
+                            "'" + pointer + "' has a '~' not followed by 0 or 1; " + "write ~0 for '~' and ~1 for '/'");
                 }
             }
             segments.add(segment);
@@ -144,8 +143,8 @@ public final class FieldPath {
                 } else if (index.chars().allMatch(Character::isDigit)) {
                     indexes.add(0, index);
                 } else {
-                    throw new InvalidFieldPathException("'" + dotted + "' has '[" + index + "]'; use [] or [*] for "
-                            + "every item, or a number");
+                    throw new InvalidFieldPathException(
+                            "'" + dotted + "' has '[" + index + "]'; use [] or [*] for " + "every item, or a number");
                 }
                 name = name.substring(0, open);
             }
@@ -153,8 +152,8 @@ public final class FieldPath {
                 throw new InvalidFieldPathException("'" + dotted + "' has unbalanced brackets in '" + part + "'");
             }
             if (name.isEmpty() && (indexes.isEmpty() || !segments.isEmpty() || !part.startsWith("["))) {
-                throw new InvalidFieldPathException("'" + dotted + "' has an empty segment; write customer.email, "
-                        + "not customer..email");
+                throw new InvalidFieldPathException(
+                        "'" + dotted + "' has an empty segment; write customer.email, " + "not customer..email");
             }
             if (!name.isEmpty()) {
                 segments.add(name.equals("*") ? "*" : escape(name));

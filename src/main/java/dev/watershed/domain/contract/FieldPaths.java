@@ -49,8 +49,7 @@ public final class FieldPaths {
     /** Most subschemas visited; {@code allOf} of references that fan out could otherwise revisit one for ever. */
     public static final int MAX_VISITS = 200_000;
 
-    private FieldPaths() {
-    }
+    private FieldPaths() {}
 
     /** The fields of a JSON Schema document, given as its root node. */
     public static List<SchemaField> fromJsonSchema(JsonNode schema) {
@@ -102,8 +101,8 @@ public final class FieldPaths {
 
     private static void checkSize(Map<String, SchemaField> fields, int depth, String path) {
         if (depth > MAX_DEPTH) {
-            throw new SchemaTooComplexException("the schema nests deeper than " + MAX_DEPTH + " levels at '" + path
-                    + "'; fields cannot be listed");
+            throw new SchemaTooComplexException(
+                    "the schema nests deeper than " + MAX_DEPTH + " levels at '" + path + "'; fields cannot be listed");
         }
         if (fields.size() > MAX_FIELDS) {
             throw new SchemaTooComplexException("the schema defines more than " + MAX_FIELDS + " field paths, "
@@ -125,10 +124,14 @@ public final class FieldPaths {
     }
 
     private static void merge(Map<String, SchemaField> fields, SchemaField field) {
-        fields.merge(field.path(), field, (old, added) -> new SchemaField(old.path(),
-                old.type().equals(added.type()) ? old.type() : old.type() + "|" + added.type(),
-                old.required() || added.required(),
-                old.description() != null ? old.description() : added.description()));
+        fields.merge(
+                field.path(),
+                field,
+                (old, added) -> new SchemaField(
+                        old.path(),
+                        old.type().equals(added.type()) ? old.type() : old.type() + "|" + added.type(),
+                        old.required() || added.required(),
+                        old.description() != null ? old.description() : added.description()));
     }
 
     /** Walks one JSON Schema document; keeps the root to resolve local references against. */
@@ -201,8 +204,13 @@ public final class FieldPaths {
                     Map.Entry<String, JsonNode> entry = entries.next();
                     String child = FieldPath.child(path, entry.getKey());
                     JsonNode property = entry.getValue();
-                    merge(fields, new SchemaField(child, describe(property, refs), required.contains(entry.getKey()),
-                            description(property, refs)));
+                    merge(
+                            fields,
+                            new SchemaField(
+                                    child,
+                                    describe(property, refs),
+                                    required.contains(entry.getKey()),
+                                    description(property, refs)));
                     walkObject(property, child, depth + 1, refs);
                 }
             }
@@ -343,8 +351,10 @@ public final class FieldPaths {
                     }
                     for (Schema.Field field : schema.getFields()) {
                         String child = FieldPath.child(path, field.name());
-                        merge(fields, new SchemaField(child, describe(field.schema()), !nullable(field.schema()),
-                                field.doc()));
+                        merge(
+                                fields,
+                                new SchemaField(
+                                        child, describe(field.schema()), !nullable(field.schema()), field.doc()));
                         descend(field.schema(), child, depth + 1, recordsOnPath);
                     }
                     recordsOnPath.remove(schema.getFullName());
@@ -365,7 +375,7 @@ public final class FieldPaths {
         private static boolean nullable(Schema schema) {
             return schema.getType() == Schema.Type.NULL
                     || schema.getType() == Schema.Type.UNION
-                    && schema.getTypes().stream().anyMatch(branch -> branch.getType() == Schema.Type.NULL);
+                            && schema.getTypes().stream().anyMatch(branch -> branch.getType() == Schema.Type.NULL);
         }
 
         private static String describe(Schema schema) {
@@ -373,12 +383,14 @@ public final class FieldPaths {
                 case RECORD, ENUM, FIXED -> schema.getFullName();
                 case ARRAY -> "array<" + describe(schema.getElementType()) + ">";
                 case MAP -> "map<" + describe(schema.getValueType()) + ">";
-                case UNION -> schema.getTypes().stream()
-                        .map(branch -> "\"" + describe(branch) + "\"")
-                        .collect(Collectors.joining(",", "[", "]"));
-                default -> schema.getLogicalType() != null
-                        ? schema.getName() + "(" + schema.getLogicalType().getName() + ")"
-                        : schema.getName();
+                case UNION ->
+                    schema.getTypes().stream()
+                            .map(branch -> "\"" + describe(branch) + "\"")
+                            .collect(Collectors.joining(",", "[", "]"));
+                default ->
+                    schema.getLogicalType() != null
+                            ? schema.getName() + "(" + schema.getLogicalType().getName() + ")"
+                            : schema.getName();
             };
         }
     }

@@ -18,8 +18,14 @@ import org.apache.avro.Schema;
  *                      for Avro the sorted full document, because the parsing canonical form drops {@code doc} and
  *                      a documentation change must still become a new version rather than be lost
  */
-public record ParsedSchema(SchemaFormat format, JsonNode document, Schema avro, String dialect, String canonicalForm,
-                           String fingerprint, String identityForm) {
+public record ParsedSchema(
+        SchemaFormat format,
+        JsonNode document,
+        Schema avro,
+        String dialect,
+        String canonicalForm,
+        String fingerprint,
+        String identityForm) {
 
     /** The document as compact JSON text, as it is stored and served. */
     public String text() {

@@ -39,13 +39,12 @@ public final class SchemaParser {
     public static final SpecificationVersion DEFAULT_DIALECT = SpecificationVersion.DRAFT_2020_12;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern UNRESOLVED_AVRO_NAME = Pattern.compile(
-            "\\{[^{}]*\"org\\.apache\\.avro\\.idl\\.unresolved\\.name\":\"([^\"]*)\"[^{}]*}");
-    private static final List<String> AVRO_PRIMITIVES = List.of("null", "boolean", "int", "long", "float", "double",
-            "bytes", "string");
-    private static final ObjectMapper CANONICAL_JSON = JsonMapper.builder()
-            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
-            .build();
+    private static final Pattern UNRESOLVED_AVRO_NAME =
+            Pattern.compile("\\{[^{}]*\"org\\.apache\\.avro\\.idl\\.unresolved\\.name\":\"([^\"]*)\"[^{}]*}");
+    private static final List<String> AVRO_PRIMITIVES =
+            List.of("null", "boolean", "int", "long", "float", "double", "bytes", "string");
+    private static final ObjectMapper CANONICAL_JSON =
+            JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
     private final int maxDepth;
     private final JsonSchemaCompiler compiler;
@@ -121,18 +120,21 @@ public final class SchemaParser {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            if (format == SchemaFormat.AVRO && !text.isBlank() && Character.isLetter(text.strip().charAt(0))) {
+            if (format == SchemaFormat.AVRO
+                    && !text.isBlank()
+                    && Character.isLetter(text.strip().charAt(0))) {
                 // Avro allows a bare primitive type name ("string") as a whole schema.
                 return JSON.getNodeFactory().textNode(text.strip());
             }
-            throw new InvalidSchemaException(pointer, "the schema string is not valid JSON: "
-                    + e.getOriginalMessage(), List.of(e.getOriginalMessage()));
+            throw new InvalidSchemaException(
+                    pointer,
+                    "the schema string is not valid JSON: " + e.getOriginalMessage(),
+                    List.of(e.getOriginalMessage()));
         }
     }
 
     /** A value still to check, at {@code path} inside the schema and {@code depth} levels down. */
-    private record Pending(JsonNode node, int depth, String path) {
-    }
+    private record Pending(JsonNode node, int depth, String path) {}
 
     /**
      * Refuses a schema nested deeper than the limit, before anything recurses into it, and one holding a number
@@ -146,20 +148,30 @@ public final class SchemaParser {
             Pending next = pending.pop();
             JsonNode node = next.node();
             if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
-                throw new InvalidSchemaException(pointer + next.path(), "the number at " + pointer + next.path()
-                        + " is beyond the range of a double (about 1.8e308): write a smaller one", List.of());
+                throw new InvalidSchemaException(
+                        pointer + next.path(),
+                        "the number at " + pointer + next.path()
+                                + " is beyond the range of a double (about 1.8e308): write a smaller one",
+                        List.of());
             }
             if (!node.isContainerNode()) {
                 continue;
             }
             if (next.depth() > maxDepth) {
-                throw new InvalidSchemaException(pointer, "the schema is nested more than " + maxDepth
-                        + " levels deep; flatten it with $defs/$ref or named types, or raise"
-                        + " watershed.limits.max-schema-depth", List.of());
+                throw new InvalidSchemaException(
+                        pointer,
+                        "the schema is nested more than " + maxDepth
+                                + " levels deep; flatten it with $defs/$ref or named types, or raise"
+                                + " watershed.limits.max-schema-depth",
+                        List.of());
             }
             if (node.isObject()) {
-                node.fields().forEachRemaining(member -> pending.push(new Pending(member.getValue(),
-                        next.depth() + 1, next.path() + "/" + member.getKey().replace("~", "~0").replace("/", "~1"))));
+                node.fields()
+                        .forEachRemaining(member -> pending.push(new Pending(
+                                member.getValue(),
+                                next.depth() + 1,
+                                next.path() + "/"
+                                        + member.getKey().replace("~", "~0").replace("/", "~1"))));
             } else {
                 for (int i = 0; i < node.size(); i++) {
                     pending.push(new Pending(node.get(i), next.depth() + 1, next.path() + "/" + i));
@@ -170,24 +182,37 @@ public final class SchemaParser {
 
     private ParsedSchema parseJsonSchema(JsonNode document, String pointer, ComputeBudget budget) {
         if (!document.isObject()) {
-            throw new InvalidSchemaException(pointer, "a JSON Schema contract must be a JSON object, not "
-                    + document.getNodeType().name().toLowerCase(), List.of());
+            throw new InvalidSchemaException(
+                    pointer,
+                    "a JSON Schema contract must be a JSON object, not "
+                            + document.getNodeType().name().toLowerCase(),
+                    List.of());
         }
         SpecificationVersion dialect = dialectOf(document, pointer);
         List<Error> errors = JsonSchemaCompiler.validate(metaSchema(dialect), document, budget);
         if (!errors.isEmpty()) {
             List<String> reasons = errors.stream()
-                    .map(error -> pointer + error.getInstanceLocation().toString().replaceFirst("^\\$", "")
-                            + ": " + error.getMessage())
+                    .map(error ->
+                            pointer + error.getInstanceLocation().toString().replaceFirst("^\\$", "") + ": "
+                                    + error.getMessage())
                     .toList();
-            throw new InvalidSchemaException(pointer, "the schema is not a valid JSON Schema (" + dialect.getDialectId()
-                    + "): " + String.join("; ", reasons), reasons);
+            throw new InvalidSchemaException(
+                    pointer,
+                    "the schema is not a valid JSON Schema (" + dialect.getDialectId() + "): "
+                            + String.join("; ", reasons),
+                    reasons);
         }
         compile(document, dialect, pointer);
         budget.check();
         String canonical = canonical(document);
-        return new ParsedSchema(SchemaFormat.JSON_SCHEMA, document, null, dialect.getDialectId(), canonical,
-                Sha256.hex(canonical), canonical);
+        return new ParsedSchema(
+                SchemaFormat.JSON_SCHEMA,
+                document,
+                null,
+                dialect.getDialectId(),
+                canonical,
+                Sha256.hex(canonical),
+                canonical);
     }
 
     private static SpecificationVersion dialectOf(JsonNode document, String pointer) {
@@ -199,9 +224,12 @@ public final class SchemaParser {
                 ? SpecificationVersion.fromDialectId(declared.textValue().replaceFirst("#$", ""))
                         .or(() -> SpecificationVersion.fromDialectId(declared.textValue()))
                 : Optional.empty();
-        return version.orElseThrow(() -> new InvalidSchemaException(pointer + "/$schema", "unsupported $schema "
-                + declared + ": use draft-04, draft-06, draft-07, 2019-09 or 2020-12"
-                + " (e.g. https://json-schema.org/draft/2020-12/schema)", List.of()));
+        return version.orElseThrow(() -> new InvalidSchemaException(
+                pointer + "/$schema",
+                "unsupported $schema "
+                        + declared + ": use draft-04, draft-06, draft-07, 2019-09 or 2020-12"
+                        + " (e.g. https://json-schema.org/draft/2020-12/schema)",
+                List.of()));
     }
 
     private com.networknt.schema.Schema metaSchema(SpecificationVersion dialect) {
@@ -228,10 +256,10 @@ public final class SchemaParser {
     private ParsedSchema parseAvro(JsonNode document, String pointer) {
         if (document.isTextual() && !AVRO_PRIMITIVES.contains(document.textValue())) {
             // Checked here because Avro 1.12 fails on an unknown name as the whole schema with a NullPointerException.
-            String reason = "a schema that is only a type name must name a primitive type (" + String.join(", ",
-                    AVRO_PRIMITIVES) + "), not '" + document.textValue() + "'";
-            throw new InvalidSchemaException(pointer, "the schema is not a valid Avro schema: " + reason,
-                    List.of(reason));
+            String reason = "a schema that is only a type name must name a primitive type ("
+                    + String.join(", ", AVRO_PRIMITIVES) + "), not '" + document.textValue() + "'";
+            throw new InvalidSchemaException(
+                    pointer, "the schema is not a valid Avro schema: " + reason, List.of(reason));
         }
         Schema schema;
         try {
@@ -239,16 +267,17 @@ public final class SchemaParser {
             schema = new Schema.Parser().parse(document.toString());
         } catch (SchemaParseException | org.apache.avro.AvroTypeException e) {
             // Avro 1.12 prints a type name it could not resolve as its internal placeholder record.
-            String reason = UNRESOLVED_AVRO_NAME.matcher(String.valueOf(e.getMessage())).replaceAll(unresolved ->
-                    Matcher.quoteReplacement("'" + unresolved.group(1) + "' (a type the schema does not"
-                            + " define)"));
-            throw new InvalidSchemaException(pointer, "the schema is not a valid Avro schema: " + reason,
-                    List.of(reason));
+            String reason = UNRESOLVED_AVRO_NAME
+                    .matcher(String.valueOf(e.getMessage()))
+                    .replaceAll(unresolved -> Matcher.quoteReplacement(
+                            "'" + unresolved.group(1) + "' (a type the schema does not" + " define)"));
+            throw new InvalidSchemaException(
+                    pointer, "the schema is not a valid Avro schema: " + reason, List.of(reason));
         } catch (NumberFormatException e) {
             // Avro 1.12 parses the default of a float or double field without checking that it is a number.
             String reason = "a default value of a float or double field is not a number (" + e.getMessage() + ")";
-            throw new InvalidSchemaException(pointer, "the schema is not a valid Avro schema: " + reason,
-                    List.of(reason));
+            throw new InvalidSchemaException(
+                    pointer, "the schema is not a valid Avro schema: " + reason, List.of(reason));
         }
         if (AvroExpansion.exceeds(schema, maxAvroExpansion)) {
             throw new SchemaTooComplexException("the Avro schema at " + pointer + " has more than " + maxAvroExpansion

@@ -11,16 +11,16 @@ public record SemanticVersion(int major, int minor, int patch) implements Compar
 
     public SemanticVersion {
         if (major < 0 || minor < 0 || patch < 0) {
-            throw new InvalidVersionException("version numbers cannot be negative: " + major + "." + minor + "."
-                    + patch);
+            throw new InvalidVersionException(
+                    "version numbers cannot be negative: " + major + "." + minor + "." + patch);
         }
     }
 
     /** Parses {@code 1.2.3}; anything else is an {@link InvalidVersionException}. */
     public static SemanticVersion parse(String text) {
         if (text == null || !FORMAT.matcher(text).matches()) {
-            throw new InvalidVersionException("'" + text
-                    + "' is not a semantic version: use MAJOR.MINOR.PATCH, e.g. 1.4.0");
+            throw new InvalidVersionException(
+                    "'" + text + "' is not a semantic version: use MAJOR.MINOR.PATCH, e.g. 1.4.0");
         }
         String[] parts = text.split("\\.");
         return new SemanticVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));

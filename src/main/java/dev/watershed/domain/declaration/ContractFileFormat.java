@@ -27,8 +27,7 @@ final class ContractFileFormat {
     static final String TEAMS_SCHEMA = "/contract-format/watershed-teams.schema.json";
 
     /** One violation of the format, at a JSON Pointer of the checked document. */
-    record Violation(String pointer, String message) {
-    }
+    record Violation(String pointer, String message) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,8 +66,11 @@ final class ContractFileFormat {
         StringBuilder pointer = new StringBuilder();
         for (int i = 0; i < path.getNameCount(); i++) {
             Object element = path.getElement(i);
-            pointer.append('/').append(element instanceof Integer index ? index.toString()
-                    : FieldPath.escape(String.valueOf(element)));
+            pointer.append('/')
+                    .append(
+                            element instanceof Integer index
+                                    ? index.toString()
+                                    : FieldPath.escape(String.valueOf(element)));
         }
         return pointer.toString();
     }
@@ -76,8 +78,8 @@ final class ContractFileFormat {
     private static JsonNode resource(String name) {
         try (InputStream in = ContractFileFormat.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("the contract file format schema " + name
-                        + " is not on the class path");
+                throw new IllegalStateException(
+                        "the contract file format schema " + name + " is not on the class path");
             }
             return JSON.readTree(in);
         } catch (IOException e) {

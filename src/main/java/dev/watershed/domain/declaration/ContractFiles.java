@@ -42,8 +42,7 @@ public final class ContractFiles {
     }
 
     /** A sample batch of an asset (NDJSON records) and the label of the observation it becomes. */
-    public record Sample(String label, Path file) {
-    }
+    public record Sample(String label, Path file) {}
 
     /** One entry of {@code teams.yaml}. */
     public record TeamEntry(Path file, int line, JsonNode declaration) {
@@ -61,8 +60,8 @@ public final class ContractFiles {
      * @param history the schemas of {@code contract.history}, oldest first, read like {@code schema}; the versions
      *                the contract had before the current one
      */
-    public record AssetFile(Path path, JsonNode declaration, JsonNode schema, Map<String, Integer> lines,
-                            List<JsonNode> history) {
+    public record AssetFile(
+            Path path, JsonNode declaration, JsonNode schema, Map<String, Integer> lines, List<JsonNode> history) {
 
         public AssetFile {
             lines = Map.copyOf(lines);
@@ -81,7 +80,8 @@ public final class ContractFiles {
         public List<Sample> observations() {
             List<Sample> samples = new ArrayList<>();
             for (JsonNode observation : declaration.path("observations")) {
-                samples.add(new Sample(observation.path("label").asText(),
+                samples.add(new Sample(
+                        observation.path("label").asText(),
                         path.resolveSibling(observation.path("sample").asText()).normalize()));
             }
             return samples;
@@ -106,8 +106,7 @@ public final class ContractFiles {
         }
     }
 
-    private ContractFiles() {
-    }
+    private ContractFiles() {}
 
     /**
      * Reads a whole directory and insists it is valid, as the first-start loader needs.
@@ -135,7 +134,10 @@ public final class ContractFiles {
             try {
                 located = LocatedYaml.read(file);
             } catch (JsonProcessingException e) {
-                problems.add(new Problem(file, Math.max(1, e.getLocation() == null ? 1 : e.getLocation().getLineNr()),
+                problems.add(new Problem(
+                        file,
+                        Math.max(
+                                1, e.getLocation() == null ? 1 : e.getLocation().getLineNr()),
                         "not valid YAML: " + e.getOriginalMessage()));
                 continue;
             } catch (IOException e) {
@@ -168,14 +170,16 @@ public final class ContractFiles {
             for (AssetFile file : List.copyOf(waiting)) {
                 boolean ready = true;
                 List<String> upstream = new ArrayList<>();
-                file.declaration().path("dependsOn").forEach(dependsOn -> upstream.add(dependsOn.path("asset")
-                        .asText()));
+                file.declaration()
+                        .path("dependsOn")
+                        .forEach(dependsOn ->
+                                upstream.add(dependsOn.path("asset").asText()));
                 if (file.declaration().hasNonNull("replicaOf")) {
                     upstream.add(file.declaration().get("replicaOf").asText());
                 }
                 for (String producer : upstream) {
-                    boolean declared = files.stream().anyMatch(f -> f.declaration().path("name").asText()
-                            .equals(producer));
+                    boolean declared = files.stream()
+                            .anyMatch(f -> f.declaration().path("name").asText().equals(producer));
                     ready &= placed.contains(producer) || !declared;
                 }
                 if (ready) {
@@ -222,10 +226,13 @@ public final class ContractFiles {
         }
         JsonNode observations = located.document().path("observations");
         for (int i = 0; i < observations.size(); i++) {
-            Path sample = file.resolveSibling(observations.get(i).path("sample").asText()).normalize();
+            Path sample = file.resolveSibling(observations.get(i).path("sample").asText())
+                    .normalize();
             if (!Files.isRegularFile(sample)) {
-                problems.add(new Problem(file, located.lineOf("/observations/" + i + "/sample"), "sample file "
-                        + sample + " does not exist"));
+                problems.add(new Problem(
+                        file,
+                        located.lineOf("/observations/" + i + "/sample"),
+                        "sample file " + sample + " does not exist"));
                 return;
             }
         }
@@ -242,12 +249,13 @@ public final class ContractFiles {
     }
 
     /** The inline schema, or the schema file's text; {@code null} after reporting a file that cannot be read. */
-    private static JsonNode schemaOf(Path file, LocatedYaml located, JsonNode contract, String pointer,
-                                     List<Problem> problems) {
+    private static JsonNode schemaOf(
+            Path file, LocatedYaml located, JsonNode contract, String pointer, List<Problem> problems) {
         if (contract.hasNonNull("schema")) {
             return contract.get("schema");
         }
-        Path schemaFile = file.resolveSibling(contract.get("schemaFile").asText()).normalize();
+        Path schemaFile =
+                file.resolveSibling(contract.get("schemaFile").asText()).normalize();
         int line = located.lineOf(pointer + "/schemaFile");
         try {
             String text = Files.readString(schemaFile);
@@ -264,10 +272,12 @@ public final class ContractFiles {
         return null;
     }
 
-    private static void report(Path file, LocatedYaml located, List<ContractFileFormat.Violation> violations,
-                               List<Problem> problems) {
-        violations.stream().map(v -> new Problem(file, located.lineOf(v.pointer()), v.message()))
-                .sorted(Comparator.comparingInt(Problem::line)).forEach(problems::add);
+    private static void report(
+            Path file, LocatedYaml located, List<ContractFileFormat.Violation> violations, List<Problem> problems) {
+        violations.stream()
+                .map(v -> new Problem(file, located.lineOf(v.pointer()), v.message()))
+                .sorted(Comparator.comparingInt(Problem::line))
+                .forEach(problems::add);
     }
 
     private static List<Path> yamlFiles(Collection<Path> paths, List<Problem> problems) {

@@ -10,8 +10,11 @@ public class InvalidContractFilesException extends InvalidInputException {
     private final transient List<ContractFiles.Problem> problems;
 
     public InvalidContractFilesException(List<ContractFiles.Problem> problems) {
-        super("INVALID_CONTRACT_FILES", null, "invalid contract files:\n" + problems.stream()
-                .map(ContractFiles.Problem::toString).collect(Collectors.joining("\n")));
+        super(
+                "INVALID_CONTRACT_FILES",
+                null,
+                "invalid contract files:\n"
+                        + problems.stream().map(ContractFiles.Problem::toString).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 

@@ -51,7 +51,8 @@ final class AssetIndex {
         byKind.computeIfAbsent(asset.kind(), k -> new TreeSet<>()).add(asset.name());
         if (asset.owner() != null) {
             byOwner.computeIfAbsent(asset.owner(), k -> new TreeSet<>()).add(asset.name());
-            byOwnerAndKind.computeIfAbsent(ownerKindKey(asset.owner(), asset.kind()), k -> new TreeSet<>())
+            byOwnerAndKind
+                    .computeIfAbsent(ownerKindKey(asset.owner(), asset.kind()), k -> new TreeSet<>())
                     .add(asset.name());
         }
         return previous;

@@ -14,14 +14,17 @@ public class AssetNotInGraphException extends WatershedException {
 
     /** A query about {@code asset}. */
     static AssetNotInGraphException queried(String asset) {
-        return new AssetNotInGraphException(asset, "'" + asset + "' is not in the dependency graph; register the "
-                + "asset first or check the name");
+        return new AssetNotInGraphException(
+                asset,
+                "'" + asset + "' is not in the dependency graph; register the " + "asset first or check the name");
     }
 
     /** A dependency of {@code consumer} on {@code producer}, one of which is {@code asset}. */
     static AssetNotInGraphException named(String asset, String producer, String consumer) {
-        return new AssetNotInGraphException(asset, "the dependency " + producer + " → " + consumer + " names '"
-                + asset + "', which is not in the dependency graph; register the asset first");
+        return new AssetNotInGraphException(
+                asset,
+                "the dependency " + producer + " → " + consumer + " names '" + asset
+                        + "', which is not in the dependency graph; register the asset first");
     }
 
     /** The missing asset's name. */

@@ -16,8 +16,9 @@ public record Benefit(double value, String metric) {
             throw new InvalidInputException("/benefit/value", "benefit value must be a finite number");
         }
         if (metric == null || metric.isBlank() || metric.length() > 100) {
-            throw new InvalidInputException("/benefit/metric", "benefit metric is required, at most 100 characters,"
-                    + " e.g. \"feature-importance\"");
+            throw new InvalidInputException(
+                    "/benefit/metric",
+                    "benefit metric is required, at most 100 characters," + " e.g. \"feature-importance\"");
         }
         metric = metric.strip();
     }

@@ -15,8 +15,8 @@ public record Cost(double amount, String unit) {
             throw new InvalidInputException("/cost/amount", "cost amount " + amount + " must be a number >= 0");
         }
         if (unit == null || unit.isBlank() || unit.length() > 50) {
-            throw new InvalidInputException("/cost/unit", "cost unit is required, at most 50 characters, e.g."
-                    + " \"USD/month\"");
+            throw new InvalidInputException(
+                    "/cost/unit", "cost unit is required, at most 50 characters, e.g." + " \"USD/month\"");
         }
         unit = unit.strip();
     }

@@ -13,10 +13,11 @@ public class DependencyCycleException extends WatershedException {
      * @param cycle asset names around the cycle, first and last the same, e.g. {@code [a, b, c, a]}
      */
     public DependencyCycleException(String refusedProducer, String refusedConsumer, List<String> cycle) {
-        super("DEPENDENCY_CYCLE",
+        super(
+                "DEPENDENCY_CYCLE",
                 "a dependency " + refusedProducer + " → " + refusedConsumer + " would close the cycle "
-                + String.join(" → ", cycle)
-                + "; data cannot flow in a circle, so one of these dependencies has to go");
+                        + String.join(" → ", cycle)
+                        + "; data cannot flow in a circle, so one of these dependencies has to go");
         this.cycle = List.copyOf(cycle);
     }
 
@@ -26,8 +27,10 @@ public class DependencyCycleException extends WatershedException {
      * @param cycle asset names around the cycle, first and last the same
      */
     public DependencyCycleException(List<String> cycle) {
-        super("DEPENDENCY_CYCLE", "the dependencies contain the cycle " + String.join(" → ", cycle)
-                + "; data cannot flow in a circle, so one of these dependencies has to go");
+        super(
+                "DEPENDENCY_CYCLE",
+                "the dependencies contain the cycle " + String.join(" → ", cycle)
+                        + "; data cannot flow in a circle, so one of these dependencies has to go");
         this.cycle = List.copyOf(cycle);
     }
 

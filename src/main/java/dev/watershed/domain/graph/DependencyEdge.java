@@ -20,9 +20,15 @@ import java.util.Set;
  * @param note            free text; may be {@code null}
  * @param terms           split key, target fields, cost and benefit; {@code null} means {@link UsageTerms#NONE}
  */
-public record DependencyEdge(String producer, String consumer, VersionRange versionRange,
-                             SemanticVersion resolvedVersion, List<String> fields, Usage usage, String note,
-                             UsageTerms terms) {
+public record DependencyEdge(
+        String producer,
+        String consumer,
+        VersionRange versionRange,
+        SemanticVersion resolvedVersion,
+        List<String> fields,
+        Usage usage,
+        String note,
+        UsageTerms terms) {
 
     public DependencyEdge {
         Objects.requireNonNull(producer, "producer");
@@ -34,8 +40,14 @@ public record DependencyEdge(String producer, String consumer, VersionRange vers
     }
 
     /** A dependency with no split key, targets, cost or benefit declared. */
-    public DependencyEdge(String producer, String consumer, VersionRange versionRange,
-                          SemanticVersion resolvedVersion, List<String> fields, Usage usage, String note) {
+    public DependencyEdge(
+            String producer,
+            String consumer,
+            VersionRange versionRange,
+            SemanticVersion resolvedVersion,
+            List<String> fields,
+            Usage usage,
+            String note) {
         this(producer, consumer, versionRange, resolvedVersion, fields, usage, note, UsageTerms.NONE);
     }
 

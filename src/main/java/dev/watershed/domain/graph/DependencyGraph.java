@@ -54,8 +54,8 @@ public final class DependencyGraph implements ReadableDependencyGraph {
         // 300k entries off the heap, and out-degrees are small enough for the scan to be cheap.
         Supplier<String> noVertexSupplier = null;
         Supplier<DependencyEdge> noEdgeSupplier = null;
-        this.dag = new DirectedAcyclicGraph<>(noVertexSupplier, noEdgeSupplier, false, false,
-                new DefaultGraphSpecificsStrategy<>());
+        this.dag = new DirectedAcyclicGraph<>(
+                noVertexSupplier, noEdgeSupplier, false, false, new DefaultGraphSpecificsStrategy<>());
         this.view = new LiveView(dag, nodes.byName());
     }
 
@@ -163,7 +163,9 @@ public final class DependencyGraph implements ReadableDependencyGraph {
             requireForEdge(dependency.producer(), dependency);
             requireForEdge(dependency.consumer(), dependency);
             if (dependency.producer().equals(dependency.consumer())) {
-                throw new DependencyCycleException(dependency.producer(), dependency.consumer(),
+                throw new DependencyCycleException(
+                        dependency.producer(),
+                        dependency.consumer(),
                         List.of(dependency.producer(), dependency.producer()));
             }
             return addOrReplace(dependency);

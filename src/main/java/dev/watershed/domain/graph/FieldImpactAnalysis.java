@@ -106,8 +106,8 @@ public final class FieldImpactAnalysis {
         return matched.isEmpty() ? null : matched;
     }
 
-    private static ImpactedAsset describe(DependencyGraphView view, String root, String name, Hit hit,
-                                          Map<String, Hit> hits) {
+    private static ImpactedAsset describe(
+            DependencyGraphView view, String root, String name, Hit hit, Map<String, Hit> hits) {
         List<String> path = new ArrayList<>(hit.depth + 1);
         for (String step = name; step != null; step = hits.get(step).parent) {
             path.add(step);
@@ -123,8 +123,8 @@ public final class FieldImpactAnalysis {
             reason = "downstream of " + hit.firstHop + " via " + String.join(" → ", path.subList(1, path.size()));
         }
         AssetNode asset = view.require(name);
-        return new ImpactedAsset(name, asset.kind(), asset.owner(), hit.depth, path, hit.fields, hit.parent == null,
-                reason);
+        return new ImpactedAsset(
+                name, asset.kind(), asset.owner(), hit.depth, path, hit.fields, hit.parent == null, reason);
     }
 
     private static String quoted(List<String> fields) {
@@ -136,6 +136,5 @@ public final class FieldImpactAnalysis {
     }
 
     /** How an impacted asset was reached: its BFS parent (null for direct consumers) and the first hop's fields. */
-    private record Hit(String parent, int depth, String firstHop, List<String> fields, boolean wholeContract) {
-    }
+    private record Hit(String parent, int depth, String firstHop, List<String> fields, boolean wholeContract) {}
 }

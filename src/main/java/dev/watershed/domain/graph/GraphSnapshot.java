@@ -49,8 +49,10 @@ public final class GraphSnapshot extends AbstractGraph<String, DependencyEdge>
      * @param incoming    each asset's dependencies on producers, in the order they were added
      * @param outgoing    each asset's consumers' dependencies on it, in the order they were added
      */
-    GraphSnapshot(List<AssetNode> topological, Function<String, Set<DependencyEdge>> incoming,
-                  Function<String, Set<DependencyEdge>> outgoing) {
+    GraphSnapshot(
+            List<AssetNode> topological,
+            Function<String, Set<DependencyEdge>> incoming,
+            Function<String, Set<DependencyEdge>> outgoing) {
         this.assets = List.copyOf(topological);
         int capacity = assets.size() * 4 / 3 + 1;
         this.byName = new HashMap<>(capacity);
@@ -296,7 +298,9 @@ public final class GraphSnapshot extends AbstractGraph<String, DependencyEdge>
 
         @Override
         public Iterator<DependencyEdge> iterator() {
-            return assets.stream().flatMap(asset -> outgoing.get(asset.name()).stream()).iterator();
+            return assets.stream()
+                    .flatMap(asset -> outgoing.get(asset.name()).stream())
+                    .iterator();
         }
     }
 

@@ -15,8 +15,15 @@ import java.util.List;
  * @param direct whether it reads the changed asset itself
  * @param reason one sentence a person can act on
  */
-public record ImpactedAsset(String name, String kind, String owner, int depth, List<String> path,
-                            List<String> fields, boolean direct, String reason) {
+public record ImpactedAsset(
+        String name,
+        String kind,
+        String owner,
+        int depth,
+        List<String> path,
+        List<String> fields,
+        boolean direct,
+        String reason) {
 
     public ImpactedAsset {
         path = List.copyOf(path);

@@ -19,8 +19,7 @@ import java.util.Map;
  */
 final class KahnTopologicalSort {
 
-    private KahnTopologicalSort() {
-    }
+    private KahnTopologicalSort() {}
 
     /**
      * A later asset with the same name replaces an earlier one, in its place.
@@ -51,7 +50,9 @@ final class KahnTopologicalSort {
             sources[e] = idOf(ids, dependency.producer(), dependency);
             targets[e] = idOf(ids, dependency.consumer(), dependency);
             if (sources[e] == targets[e]) {
-                throw new DependencyCycleException(dependency.producer(), dependency.consumer(),
+                throw new DependencyCycleException(
+                        dependency.producer(),
+                        dependency.consumer(),
                         List.of(dependency.producer(), dependency.producer()));
             }
             outStart[sources[e] + 1]++;
@@ -80,8 +81,10 @@ final class KahnTopologicalSort {
     private static int idOf(Map<String, Integer> ids, String name, DependencyEdge dependency) {
         Integer id = ids.get(name);
         if (id == null) {
-            throw new AssetNotInGraphException(name, "the dependency " + dependency.producer() + " → "
-                    + dependency.consumer() + " names '" + name + "', which is not among the assets loaded");
+            throw new AssetNotInGraphException(
+                    name,
+                    "the dependency " + dependency.producer() + " → " + dependency.consumer() + " names '" + name
+                            + "', which is not among the assets loaded");
         }
         return id;
     }
@@ -111,8 +114,8 @@ final class KahnTopologicalSort {
      * Names one cycle. Runs Kahn again to find the vertices left with producers of their own; each of those has a
      * producer that is also left, so walking producers must come back to a vertex already seen.
      */
-    private static List<String> findCycle(List<AssetNode> byId, int[] sources, int[] targets, int[] inDegree,
-                                          int[] outStart, int[] outTargets) {
+    private static List<String> findCycle(
+            List<AssetNode> byId, int[] sources, int[] targets, int[] inDegree, int[] outStart, int[] outTargets) {
         int n = byId.size();
         int[] remaining = inDegree.clone();
         order(n, outStart, outTargets, remaining);
@@ -140,7 +143,10 @@ final class KahnTopologicalSort {
         // Start at the smallest name so the same cycle is always reported the same way.
         int smallest = 0;
         for (int i = 1; i < loop.size(); i++) {
-            if (byId.get(loop.get(i)).name().compareTo(byId.get(loop.get(smallest)).name()) < 0) {
+            if (byId.get(loop.get(i))
+                            .name()
+                            .compareTo(byId.get(loop.get(smallest)).name())
+                    < 0) {
                 smallest = i;
             }
         }

@@ -66,8 +66,12 @@ public final class LineageTraversal {
         });
     }
 
-    private static void walk(Graph<String, DependencyEdge> graph, String root, int depth,
-                             Map<String, Integer> distance, Set<DependencyEdge> edges) {
+    private static void walk(
+            Graph<String, DependencyEdge> graph,
+            String root,
+            int depth,
+            Map<String, Integer> distance,
+            Set<DependencyEdge> edges) {
         WithinDepth walk = new WithinDepth(graph, root, depth, edges);
         while (walk.hasNext()) {
             String asset = walk.next();

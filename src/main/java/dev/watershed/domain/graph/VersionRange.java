@@ -66,16 +66,17 @@ public final class VersionRange {
         }
         // Cross-check: semver4j must have understood every alternative, otherwise it would quietly match less.
         if (parsed.get().size() != alternatives.length && !parsed.isSatisfiedByAny()) {
-            throw new InvalidVersionRangeException("'" + trimmed + "' is not a valid version range: "
-                    + alternatives.length + " alternatives written but only " + parsed.get().size() + " understood");
+            throw new InvalidVersionRangeException(
+                    "'" + trimmed + "' is not a valid version range: " + alternatives.length
+                            + " alternatives written but only " + parsed.get().size() + " understood");
         }
         return new VersionRange(trimmed, parsed);
     }
 
     private static void checkAlternative(String whole, String alternative) {
         if (alternative.isEmpty()) {
-            throw new InvalidVersionRangeException("'" + whole + "' has an empty alternative around '||'; "
-                    + "write '*' if any version is meant");
+            throw new InvalidVersionRangeException(
+                    "'" + whole + "' has an empty alternative around '||'; " + "write '*' if any version is meant");
         }
         if (alternative.equals("*") || HYPHEN.matcher(alternative).matches()) {
             return;

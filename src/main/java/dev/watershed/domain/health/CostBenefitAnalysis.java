@@ -34,16 +34,22 @@ public final class CostBenefitAnalysis {
     }
 
     /** One producer's cost and benefit in one unit and metric. */
-    public record Row(String producer, String kind, String owner, Cost cost, Benefit benefit, Double ratio,
-                      List<String> consumers, boolean removalCandidate, String reason) {
-    }
+    public record Row(
+            String producer,
+            String kind,
+            String owner,
+            Cost cost,
+            Benefit benefit,
+            Double ratio,
+            List<String> consumers,
+            boolean removalCandidate,
+            String reason) {}
 
     /**
      * @param ranked   rows with a cost, best ratio first, those without a benefit last
      * @param unpriced benefits declared without a cost, by producer
      */
-    public record Report(List<Row> ranked, List<Row> unpriced) {
-    }
+    public record Report(List<Row> ranked, List<Row> unpriced) {}
 
     /**
      * @param unit only costs in this unit; {@code null} for all
@@ -55,7 +61,9 @@ public final class CostBenefitAnalysis {
         Map<String, List<DependencyEdge>> byProducer = new TreeMap<>();
         for (DependencyEdge edge : dependencies) {
             if (edge.terms().cost() != null || edge.terms().benefit() != null) {
-                byProducer.computeIfAbsent(edge.producer(), k -> new ArrayList<>()).add(edge);
+                byProducer
+                        .computeIfAbsent(edge.producer(), k -> new ArrayList<>())
+                        .add(edge);
             }
         }
         List<Row> ranked = new ArrayList<>();
@@ -64,43 +72,80 @@ public final class CostBenefitAnalysis {
             AssetNode node = byName.get(producer);
             String kind = node == null ? null : node.kind();
             String owner = node == null ? null : node.owner();
-            Map<String, List<DependencyEdge>> costs = group(edges, edge -> edge.terms().cost() == null ? null
-                    : edge.terms().cost().unit());
-            Map<String, List<DependencyEdge>> benefits = group(edges, edge -> edge.terms().benefit() == null ? null
-                    : edge.terms().benefit().metric());
+            Map<String, List<DependencyEdge>> costs = group(
+                    edges,
+                    edge -> edge.terms().cost() == null
+                            ? null
+                            : edge.terms().cost().unit());
+            Map<String, List<DependencyEdge>> benefits = group(
+                    edges,
+                    edge -> edge.terms().benefit() == null
+                            ? null
+                            : edge.terms().benefit().metric());
             for (Map.Entry<String, List<DependencyEdge>> costGroup : costs.entrySet()) {
                 if (unit != null && !unit.equals(costGroup.getKey())) {
                     continue;
                 }
-                double amount = costGroup.getValue().stream().mapToDouble(e -> e.terms().cost().amount()).sum();
+                double amount = costGroup.getValue().stream()
+                        .mapToDouble(e -> e.terms().cost().amount())
+                        .sum();
                 Cost cost = new Cost(amount, costGroup.getKey());
                 if (benefits.isEmpty()) {
-                    ranked.add(new Row(producer, kind, owner, cost, null, null, consumers(costGroup.getValue()), true,
+                    ranked.add(new Row(
+                            producer,
+                            kind,
+                            owner,
+                            cost,
+                            null,
+                            null,
+                            consumers(costGroup.getValue()),
+                            true,
                             "costs " + number(amount) + " " + cost.unit() + " and no consumer declares a benefit"));
                 }
                 for (Map.Entry<String, List<DependencyEdge>> benefitGroup : benefits.entrySet()) {
                     double value = benefitGroup.getValue().stream()
-                            .mapToDouble(e -> e.terms().benefit().value()).sum();
+                            .mapToDouble(e -> e.terms().benefit().value())
+                            .sum();
                     Benefit benefit = new Benefit(value, benefitGroup.getKey());
                     List<DependencyEdge> both = new ArrayList<>(costGroup.getValue());
                     both.addAll(benefitGroup.getValue());
                     if (amount == 0) {
-                        unpriced.add(new Row(producer, kind, owner, cost, benefit, null, consumers(both), false,
-                                null));
+                        unpriced.add(new Row(producer, kind, owner, cost, benefit, null, consumers(both), false, null));
                         continue;
                     }
                     double ratio = value / amount;
                     boolean candidate = ratio < minRatio;
-                    ranked.add(new Row(producer, kind, owner, cost, benefit, ratio, consumers(both), candidate,
-                            candidate ? "benefit per cost " + number(ratio) + " (" + number(value) + " "
-                                    + benefit.metric() + " for " + number(amount) + " " + cost.unit()
-                                    + ") is below the minimum " + number(minRatio) : null));
+                    ranked.add(new Row(
+                            producer,
+                            kind,
+                            owner,
+                            cost,
+                            benefit,
+                            ratio,
+                            consumers(both),
+                            candidate,
+                            candidate
+                                    ? "benefit per cost " + number(ratio) + " (" + number(value) + " "
+                                            + benefit.metric() + " for " + number(amount) + " " + cost.unit()
+                                            + ") is below the minimum " + number(minRatio)
+                                    : null));
                 }
             }
             if (costs.isEmpty() && unit == null) {
-                benefits.forEach((metric, group) -> unpriced.add(new Row(producer, kind, owner, null,
-                        new Benefit(group.stream().mapToDouble(e -> e.terms().benefit().value()).sum(), metric),
-                        null, consumers(group), false, null)));
+                benefits.forEach((metric, group) -> unpriced.add(new Row(
+                        producer,
+                        kind,
+                        owner,
+                        null,
+                        new Benefit(
+                                group.stream()
+                                        .mapToDouble(e -> e.terms().benefit().value())
+                                        .sum(),
+                                metric),
+                        null,
+                        consumers(group),
+                        false,
+                        null)));
             }
         });
         ranked.sort(Comparator.comparing((Row row) -> row.ratio() == null)
@@ -109,8 +154,8 @@ public final class CostBenefitAnalysis {
         return new Report(List.copyOf(ranked), List.copyOf(unpriced));
     }
 
-    private static Map<String, List<DependencyEdge>> group(List<DependencyEdge> edges,
-                                                           Function<DependencyEdge, String> key) {
+    private static Map<String, List<DependencyEdge>> group(
+            List<DependencyEdge> edges, Function<DependencyEdge, String> key) {
         Map<String, List<DependencyEdge>> groups = new TreeMap<>();
         for (DependencyEdge edge : edges) {
             String value = key.apply(edge);
@@ -129,6 +174,9 @@ public final class CostBenefitAnalysis {
 
     private static String number(double value) {
         // Six significant digits: sums of doubles carry noise (0.1 + 0.2) nobody should read.
-        return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value)
+                .round(new MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -40,9 +40,13 @@ public final class EstateFacts {
      * @param replicaOf       replica name to the name of the asset it replicates
      * @param majorReleases   major releases, at least those of the window the unstable rule looks at
      */
-    public EstateFacts(GraphSnapshot graph, Map<String, Map<String, FieldMetadata>> fields,
-                       Set<String> highCriticality, Map<String, String> replicaOf, List<MajorRelease> majorReleases,
-                       Instant now) {
+    public EstateFacts(
+            GraphSnapshot graph,
+            Map<String, Map<String, FieldMetadata>> fields,
+            Set<String> highCriticality,
+            Map<String, String> replicaOf,
+            List<MajorRelease> majorReleases,
+            Instant now) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.fields = fields;
         this.highCriticality = Set.copyOf(highCriticality);

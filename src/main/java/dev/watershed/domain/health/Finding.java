@@ -15,8 +15,16 @@ import java.util.Objects;
  * @param otherPaths further paths through the graph the finding follows besides {@code path}, in the same order
  *                   (a split finding's evaluation path beside its training path); empty for most findings
  */
-public record Finding(FindingCode code, Severity severity, String asset, String title, String detail,
-                      List<String> path, List<String> fields, String remedy, List<List<String>> otherPaths) {
+public record Finding(
+        FindingCode code,
+        Severity severity,
+        String asset,
+        String title,
+        String detail,
+        List<String> path,
+        List<String> fields,
+        String remedy,
+        List<List<String>> otherPaths) {
 
     public Finding {
         Objects.requireNonNull(code, "code");
@@ -28,14 +36,20 @@ public record Finding(FindingCode code, Severity severity, String asset, String 
     }
 
     /** A finding that follows one path only. */
-    public Finding(FindingCode code, Severity severity, String asset, String title, String detail,
-                   List<String> path, List<String> fields, String remedy) {
+    public Finding(
+            FindingCode code,
+            Severity severity,
+            String asset,
+            String title,
+            String detail,
+            List<String> path,
+            List<String> fields,
+            String remedy) {
         this(code, severity, asset, title, detail, path, fields, remedy, List.of());
     }
 
     /** Whether the finding is about {@code name} or one of its paths passes through it. */
     public boolean concerns(String name) {
-        return asset.equals(name) || path.contains(name)
-                || otherPaths.stream().anyMatch(other -> other.contains(name));
+        return asset.equals(name) || path.contains(name) || otherPaths.stream().anyMatch(other -> other.contains(name));
     }
 }

@@ -26,8 +26,12 @@ public final class FindingsAnalyser {
      * {@code window}.
      */
     public static FindingsAnalyser withAllRules(int maxMajorReleases, Duration window) {
-        return new FindingsAnalyser(List.of(new ServingLeakageRule(), new LabelDerivedFeatureRule(),
-                new SplitWithoutKeyRule(), new NoReplicaRule(), new UnstableDependencyRule(maxMajorReleases, window),
+        return new FindingsAnalyser(List.of(
+                new ServingLeakageRule(),
+                new LabelDerivedFeatureRule(),
+                new SplitWithoutKeyRule(),
+                new NoReplicaRule(),
+                new UnstableDependencyRule(maxMajorReleases, window),
                 new UnusedAssetRule()));
     }
 

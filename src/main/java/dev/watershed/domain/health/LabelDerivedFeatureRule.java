@@ -22,8 +22,7 @@ import java.util.Map;
 public final class LabelDerivedFeatureRule implements FindingRule {
 
     /** Where an asset's taint starts: the label's owner, the label fields, and the path from there. */
-    private record Taint(List<String> path, List<String> labels) {
-    }
+    private record Taint(List<String> path, List<String> labels) {}
 
     @Override
     public List<Finding> apply(EstateFacts facts) {
@@ -43,7 +42,9 @@ public final class LabelDerivedFeatureRule implements FindingRule {
             if (taint == null) {
                 for (DependencyEdge edge : facts.dependenciesOf(asset.name())) {
                     Taint upstream = tainted.get(edge.producer());
-                    if (upstream != null && (taint == null || upstream.path().size() + 1 < taint.path().size())) {
+                    if (upstream != null
+                            && (taint == null
+                                    || upstream.path().size() + 1 < taint.path().size())) {
                         List<String> path = new ArrayList<>(upstream.path());
                         path.add(asset.name());
                         taint = new Taint(path, upstream.labels());
@@ -71,8 +72,10 @@ public final class LabelDerivedFeatureRule implements FindingRule {
 
     private static List<String> labelsRead(EstateFacts facts, DependencyEdge edge) {
         List<String> labels = new ArrayList<>();
-        for (Map.Entry<String, FieldMetadata> field : facts.fieldsOf(edge.producer()).entrySet()) {
-            if (field.getValue().role() == FieldRole.LABEL && edge.reads(field.getKey())
+        for (Map.Entry<String, FieldMetadata> field :
+                facts.fieldsOf(edge.producer()).entrySet()) {
+            if (field.getValue().role() == FieldRole.LABEL
+                    && edge.reads(field.getKey())
                     && !edge.terms().isTarget(field.getKey())) {
                 labels.add(field.getKey());
             }
@@ -90,13 +93,17 @@ public final class LabelDerivedFeatureRule implements FindingRule {
         String source = taint.path().get(0);
         String reader = taint.path().get(1);
         String labels = String.join(", ", taint.labels());
-        return new Finding(FindingCode.LABEL_DERIVED_FEATURE, Severity.WARNING, feature,
+        return new Finding(
+                FindingCode.LABEL_DERIVED_FEATURE,
+                Severity.WARNING,
+                feature,
                 "Model " + model + " learns from " + feature + ", which is derived from a label",
                 reader + " reads the label " + labels + " of " + source + " without declaring it in targetFields; "
                         + (reader.equals(feature) ? "" : feature + " is built from " + reader + "; ")
                         + "features computed from the label leak the answer into " + model + " ("
                         + String.join(" -> ", path) + ").",
-                path, taint.labels(),
+                path,
+                taint.labels(),
                 "Check which of " + feature + "'s fields are computed from " + labels + " and drop them. If " + reader
                         + " only carries the label through for training, declare " + labels + " in targetFields of"
                         + " its dependency on " + source + ".");

@@ -18,20 +18,26 @@ public final class NoReplicaRule implements FindingRule {
         LineageTraversal lineage = new LineageTraversal(facts.graph());
         for (AssetNode asset : facts.assets()) {
             String name = asset.name();
-            if (!"SOURCE".equals(asset.kind()) || !facts.isHighCriticality(name) || !facts.feedsModel(name)
+            if (!"SOURCE".equals(asset.kind())
+                    || !facts.isHighCriticality(name)
+                    || !facts.feedsModel(name)
                     || !facts.replicasOf(name).isEmpty()) {
                 continue;
             }
             List<String> path = lineage.nearestDownstream(name, facts::isModel);
             String model = path.get(path.size() - 1);
-            findings.add(new Finding(FindingCode.NO_REPLICA, Severity.WARNING, name,
+            findings.add(new Finding(
+                    FindingCode.NO_REPLICA,
+                    Severity.WARNING,
+                    name,
                     "High-criticality source " + name + " has no replica or fallback",
                     name + " is marked criticality HIGH and feeds model " + model + " (" + String.join(" -> ", path)
                             + "), but no asset declares replicaOf: " + name + ", so an outage or a bad load of it"
                             + " stops the model.",
-                    path, List.of(),
-                    "Register the replica, mirror or fallback the model can switch to with \"replicaOf\": \""
-                            + name + "\", or lower " + name + "'s criticality if the model can do without it."));
+                    path,
+                    List.of(),
+                    "Register the replica, mirror or fallback the model can switch to with \"replicaOf\": \"" + name
+                            + "\", or lower " + name + "'s criticality if the model can do without it."));
         }
         return findings;
     }

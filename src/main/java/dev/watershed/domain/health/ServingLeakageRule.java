@@ -50,15 +50,19 @@ public final class ServingLeakageRule implements FindingRule {
     }
 
     private static Finding labelAsInput(EstateFacts facts, DependencyEdge edge, List<String> labels) {
-        return new Finding(FindingCode.LABEL_AS_INPUT, Severity.ERROR, edge.consumer(),
+        return new Finding(
+                FindingCode.LABEL_AS_INPUT,
+                Severity.ERROR,
+                edge.consumer(),
                 "Model " + edge.consumer() + " reads a label as an input",
                 edge.consumer() + " reads " + String.join(", ", labels) + " of " + edge.producer()
-                        + version(facts, edge) + " for " + edge.usage() + (edge.readsWholeContract()
-                        ? " (it reads the whole contract)" : "") + "; the contract marks "
+                        + version(facts, edge) + " for " + edge.usage()
+                        + (edge.readsWholeContract() ? " (it reads the whole contract)" : "") + "; the contract marks "
                         + (labels.size() == 1 ? "it" : "them") + " role LABEL and the dependency does not declare "
                         + (labels.size() == 1 ? "it" : "them") + " in targetFields, so the model sees the answer"
                         + " while it learns.",
-                List.of(edge.producer(), edge.consumer()), labels,
+                List.of(edge.producer(), edge.consumer()),
+                labels,
                 "If " + edge.consumer() + " learns to predict " + String.join(", ", labels) + ", declare "
                         + (labels.size() == 1 ? "it" : "them") + " in targetFields of its dependency on "
                         + edge.producer() + "; otherwise remove " + (labels.size() == 1 ? "it" : "them")
@@ -66,14 +70,18 @@ public final class ServingLeakageRule implements FindingRule {
     }
 
     private static Finding servingUnavailable(EstateFacts facts, DependencyEdge edge, List<String> unavailable) {
-        return new Finding(FindingCode.SERVING_UNAVAILABLE_FIELD, Severity.ERROR, edge.consumer(),
+        return new Finding(
+                FindingCode.SERVING_UNAVAILABLE_FIELD,
+                Severity.ERROR,
+                edge.consumer(),
                 "Model " + edge.consumer() + " serves on fields that do not exist at prediction time",
                 edge.consumer() + " reads " + String.join(", ", unavailable) + " of " + edge.producer()
                         + version(facts, edge) + " for " + edge.usage() + ", but the contract marks "
                         + (unavailable.size() == 1 ? "it" : "them") + " servingAvailable: false (known only in"
                         + " hindsight): a model trained on " + (unavailable.size() == 1 ? "it" : "them")
                         + " learns from information it will not have when it predicts.",
-                List.of(edge.producer(), edge.consumer()), unavailable,
+                List.of(edge.producer(), edge.consumer()),
+                unavailable,
                 "Remove " + String.join(", ", unavailable) + " from the fields " + edge.consumer() + " reads of "
                         + edge.producer() + " (or declare usage TRAINING if it never serves from " + edge.producer()
                         + "). If the value does exist at prediction time, " + edge.producer() + "'s owner sets"

@@ -46,10 +46,17 @@ public final class SplitWithoutKeyRule implements FindingRule {
                         continue;
                     }
                     UpstreamPaths trainUpstream = lineage.upstreamPaths(train.producer());
-                    String shared = trainUpstream.nearestSharedWith(evalUpstream).orElse(null);
+                    String shared =
+                            trainUpstream.nearestSharedWith(evalUpstream).orElse(null);
                     if (shared != null) {
-                        findings.add(finding(facts, asset.name(), train, eval, shared,
-                                trainUpstream.pathFrom(shared), evalUpstream.pathFrom(shared)));
+                        findings.add(finding(
+                                facts,
+                                asset.name(),
+                                train,
+                                eval,
+                                shared,
+                                trainUpstream.pathFrom(shared),
+                                evalUpstream.pathFrom(shared)));
                     }
                 }
             }
@@ -57,24 +64,37 @@ public final class SplitWithoutKeyRule implements FindingRule {
         return findings;
     }
 
-    private static Finding finding(EstateFacts facts, String model, DependencyEdge train, DependencyEdge eval,
-                                   String shared, List<String> trainPath, List<String> evalPath) {
+    private static Finding finding(
+            EstateFacts facts,
+            String model,
+            DependencyEdge train,
+            DependencyEdge eval,
+            String shared,
+            List<String> trainPath,
+            List<String> evalPath) {
         List<String> path = new ArrayList<>(trainPath);
         path.add(model);
         List<String> evaluationPath = new ArrayList<>(evalPath);
         evaluationPath.add(model);
         List<String> ids = facts.fieldsOf(shared).entrySet().stream()
-                .filter(field -> field.getValue().role() == FieldRole.ID).map(Map.Entry::getKey).toList();
-        return new Finding(FindingCode.SPLIT_WITHOUT_KEY, Severity.WARNING, model,
+                .filter(field -> field.getValue().role() == FieldRole.ID)
+                .map(Map.Entry::getKey)
+                .toList();
+        return new Finding(
+                FindingCode.SPLIT_WITHOUT_KEY,
+                Severity.WARNING,
+                model,
                 "Training and evaluation data of " + model + " come from the same source without a split key",
                 model + " trains on " + train.producer() + " and is evaluated on " + eval.producer() + "; both are"
                         + " derived from " + shared + " (training: " + String.join(" -> ", path) + "; evaluation: "
                         + String.join(" -> ", evaluationPath) + ") and neither dependency declares a splitKey, so"
                         + " nothing says the evaluation rows are disjoint from the training rows.",
-                path, ids,
+                path,
+                ids,
                 "Split " + shared + " by a key that keeps related rows together (an entity or time"
                         + (ids.isEmpty() ? "" : ", e.g. " + String.join(" or ", ids)) + ") and declare it as"
                         + " splitKey on " + model + "'s dependencies on " + train.producer() + " and "
-                        + eval.producer() + ".", List.of(evaluationPath));
+                        + eval.producer() + ".",
+                List.of(evaluationPath));
     }
 }

@@ -46,17 +46,22 @@ public final class UnstableDependencyRule implements FindingRule {
             }
             releases.sort((a, b) -> a.version().compareTo(b.version()));
             List<String> listed = releases.stream()
-                    .map(release -> release.version() + " on " + release.publishedAt().toString().substring(0, 10))
+                    .map(release -> release.version() + " on "
+                            + release.publishedAt().toString().substring(0, 10))
                     .toList();
             for (DependencyEdge edge : facts.consumersOf(producer)) {
-                findings.add(new Finding(FindingCode.UNSTABLE_DEPENDENCY, Severity.WARNING, producer,
+                findings.add(new Finding(
+                        FindingCode.UNSTABLE_DEPENDENCY,
+                        Severity.WARNING,
+                        producer,
                         edge.consumer() + " depends on " + producer + ", which keeps breaking its contract",
                         producer + " published " + releases.size() + " major versions in the last " + window.toDays()
                                 + " days (" + String.join(", ", listed) + "), more than " + maxMajorReleases
                                 + "; " + edge.consumer() + " reads it with range " + edge.versionRange()
                                 + (edge.resolvedVersion() == null ? "" : ", resolved to " + edge.resolvedVersion())
                                 + ".",
-                        List.of(producer, edge.consumer()), edge.fields(),
+                        List.of(producer, edge.consumer()),
+                        edge.fields(),
                         producer + "'s owner batches breaking changes into fewer major versions, or adds fields"
                                 + " instead of changing them (minor versions); " + edge.consumer()
                                 + "'s owner pins a major version and plans upgrades."));

@@ -23,13 +23,19 @@ public final class UnusedAssetRule implements FindingRule {
                 continue;
             }
             int readers = facts.consumersOf(asset.name()).size();
-            findings.add(new Finding(FindingCode.UNUSED_ASSET, Severity.INFO, asset.name(),
-                    asset.kind().charAt(0) + asset.kind().substring(1).toLowerCase(Locale.ROOT) + " "
-                            + asset.name() + " feeds no model",
+            findings.add(new Finding(
+                    FindingCode.UNUSED_ASSET,
+                    Severity.INFO,
+                    asset.name(),
+                    asset.kind().charAt(0) + asset.kind().substring(1).toLowerCase(Locale.ROOT) + " " + asset.name()
+                            + " feeds no model",
                     "No model reads " + asset.name() + ", directly or through other assets"
-                            + (readers == 0 ? "; nothing in the registry reads it at all."
-                            : "; its " + readers + " reader" + (readers == 1 ? "" : "s") + " feed no model either."),
-                    List.of(asset.name()), List.of(),
+                            + (readers == 0
+                                    ? "; nothing in the registry reads it at all."
+                                    : "; its " + readers + " reader" + (readers == 1 ? "" : "s")
+                                            + " feed no model either."),
+                    List.of(asset.name()),
+                    List.of(),
                     "If a model reads it, declare that dependency; if nothing outside the registry does either,"
                             + " retire it with DELETE /api/v1/assets/" + asset.name() + "."));
         }

@@ -18,8 +18,7 @@ public final class WebhookSignature {
     public static final String HEADER = "Watershed-Signature";
     private static final String ALGORITHM = "HmacSHA256";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     public static String sign(String secret, long unixSeconds, String body) {
         return "t=" + unixSeconds + ",v1=" + hmac(secret, unixSeconds + "." + body);
@@ -30,8 +29,8 @@ public final class WebhookSignature {
      *
      * @param toleranceSeconds how old a signature may be before it counts as a replay
      */
-    public static boolean verify(String secret, String header, String body, long nowUnixSeconds,
-                                 long toleranceSeconds) {
+    public static boolean verify(
+            String secret, String header, String body, long nowUnixSeconds, long toleranceSeconds) {
         if (header == null) {
             return false;
         }

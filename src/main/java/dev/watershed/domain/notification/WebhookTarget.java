@@ -22,19 +22,21 @@ import java.util.regex.Pattern;
  * @param userInfo     the raw credentials before {@code @}, {@code null} when there are none
  * @param literal      the address when the host is an IP literal in standard form, {@code null} for a name
  */
-public record WebhookTarget(String url, boolean https, String host, int port, String pathAndQuery, String userInfo,
-                            InetAddress literal) {
+public record WebhookTarget(
+        String url, boolean https, String host, int port, String pathAndQuery, String userInfo, InetAddress literal) {
 
     private static final Pattern DOTTED_QUAD = Pattern.compile(
             "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
     /** Decimal, octal (leading 0) or hex (0x) parts: what inet_aton and many HTTP clients read as an IPv4 address. */
     private static final Pattern NUMERIC = Pattern.compile("(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}");
+
     private static final Pattern NUMERIC_AUTHORITY = Pattern.compile("(?:[^@]*@)?([0-9a-fx.]+?)(?::([0-9]{1,5}))?");
-    private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*"
-            + "[a-z0-9])?)*");
+    private static final Pattern HOST_NAME =
+            Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*" + "[a-z0-9])?)*");
     private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#]*@");
-    private static final Pattern SECRET_PARAMETER = Pattern.compile("([?&;])([^=&#;]*(?:token|secret|key|pass|pwd"
-            + "|auth|sig|credential|session|jwt)[^=&#;]*)=([^&#;]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "([?&;])([^=&#;]*(?:token|secret|key|pass|pwd" + "|auth|sig|credential|session|jwt)[^=&#;]*)=([^&#;]*)",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * @param pointer where the URL sits in the request, for the error
@@ -49,8 +51,9 @@ public record WebhookTarget(String url, boolean https, String host, int port, St
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new InvalidInputException(pointer, "'" + redact(url) + "' is not an http or https URL: webhooks"
-                    + " are sent by HTTP POST only");
+            throw new InvalidInputException(
+                    pointer,
+                    "'" + redact(url) + "' is not an http or https URL: webhooks" + " are sent by HTTP POST only");
         }
         String host = uri.getHost();
         int port = uri.getPort();
@@ -64,28 +67,34 @@ public record WebhookTarget(String url, boolean https, String host, int port, St
             }
         }
         if (host == null || host.isEmpty()) {
-            throw new InvalidInputException(pointer, "'" + redact(url) + "' has no host name or address Watershed"
-                    + " can use: write a DNS name (letters, digits, '-' and '.') or an IP address");
+            throw new InvalidInputException(
+                    pointer,
+                    "'" + redact(url) + "' has no host name or address Watershed"
+                            + " can use: write a DNS name (letters, digits, '-' and '.') or an IP address");
         }
         host = host.toLowerCase(Locale.ROOT);
         InetAddress literal = null;
         if (host.startsWith("[")) {
             host = host.substring(1, host.length() - 1);
             if (host.contains("%")) {
-                throw new InvalidInputException(pointer, "'" + redact(url) + "' names an IPv6 zone: use a public"
-                        + " address without one");
+                throw new InvalidInputException(
+                        pointer, "'" + redact(url) + "' names an IPv6 zone: use a public" + " address without one");
             }
-            literal = ipv6(host).orElseThrow(() -> new InvalidInputException(pointer, "'" + redact(url)
-                    + "' holds an IPv6 address Watershed cannot read"));
+            literal = ipv6(host)
+                    .orElseThrow(() -> new InvalidInputException(
+                            pointer, "'" + redact(url) + "' holds an IPv6 address Watershed cannot read"));
         } else {
             if (host.endsWith(".")) {
                 host = host.substring(0, host.length() - 1);
             }
             if (DOTTED_QUAD.matcher(host).matches()) {
                 literal = ipv4(host);
-            } else if (!NUMERIC.matcher(host).matches() && !HOST_NAME.matcher(host).matches()) {
-                throw new InvalidInputException(pointer, "'" + redact(url) + "' has a host name Watershed cannot"
-                        + " use: write letters, digits, '-' and '.'");
+            } else if (!NUMERIC.matcher(host).matches()
+                    && !HOST_NAME.matcher(host).matches()) {
+                throw new InvalidInputException(
+                        pointer,
+                        "'" + redact(url) + "' has a host name Watershed cannot"
+                                + " use: write letters, digits, '-' and '.'");
             }
         }
         boolean https = scheme.equals("https");
@@ -118,9 +127,11 @@ public record WebhookTarget(String url, boolean https, String host, int port, St
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
             try {
-                values[i] = part.startsWith("0x") ? Long.parseLong(part.substring(2), 16)
-                        : part.length() > 1 && part.startsWith("0") ? Long.parseLong(part.substring(1), 8)
-                        : Long.parseLong(part);
+                values[i] = part.startsWith("0x")
+                        ? Long.parseLong(part.substring(2), 16)
+                        : part.length() > 1 && part.startsWith("0")
+                                ? Long.parseLong(part.substring(1), 8)
+                                : Long.parseLong(part);
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
@@ -162,8 +173,10 @@ public record WebhookTarget(String url, boolean https, String host, int port, St
         }
         String withoutUser = USER_INFO.matcher(text).replaceFirst("$1***@");
         int query = withoutUser.indexOf('?');
-        return query < 0 ? withoutUser : withoutUser.substring(0, query)
-                + SECRET_PARAMETER.matcher(withoutUser.substring(query)).replaceAll("$1$2=***");
+        return query < 0
+                ? withoutUser
+                : withoutUser.substring(0, query)
+                        + SECRET_PARAMETER.matcher(withoutUser.substring(query)).replaceAll("$1$2=***");
     }
 
     private static InetAddress ipv4(String dottedQuad) {

@@ -91,8 +91,8 @@ public final class WebhookTargetPolicy {
             range("fec0::/10", AddressKind.SITE_LOCAL),
             range("ff00::/8", AddressKind.MULTICAST));
 
-    private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*"
-            + "[a-z0-9])?)*");
+    private static final Pattern HOST_NAME =
+            Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*" + "[a-z0-9])?)*");
 
     private final Set<String> allowedHosts;
     private final List<Range> allowedRanges;
@@ -116,8 +116,8 @@ public final class WebhookTargetPolicy {
             } else if (HOST_NAME.matcher(value).matches() && !WebhookTarget.numeric(value)) {
                 hosts.add(value);
             } else {
-                throw new IllegalArgumentException("'" + entry + "' is neither a host name nor a CIDR range such as"
-                        + " 10.0.0.0/8 or fd00::/8");
+                throw new IllegalArgumentException(
+                        "'" + entry + "' is neither a host name nor a CIDR range such as" + " 10.0.0.0/8 or fd00::/8");
             }
         }
         this.allowedHosts = Set.copyOf(hosts);
@@ -141,9 +141,11 @@ public final class WebhookTargetPolicy {
     public WebhookTarget check(String url, String pointer) {
         WebhookTarget target = WebhookTarget.parse(url, pointer);
         refusal(target).ifPresent(reason -> {
-            throw new WebhookTargetNotAllowedException(pointer, "webhook target '" + target.redacted()
-                    + "' is not allowed: " + reason + ". Use a receiver at a public address, or ask an operator"
-                    + " to add the host or its range to watershed.webhooks.allowed-targets");
+            throw new WebhookTargetNotAllowedException(
+                    pointer,
+                    "webhook target '" + target.redacted()
+                            + "' is not allowed: " + reason + ". Use a receiver at a public address, or ask an operator"
+                            + " to add the host or its range to watershed.webhooks.allowed-targets");
         });
         return target;
     }
@@ -155,15 +157,17 @@ public final class WebhookTargetPolicy {
         }
         if (target.ambiguousNumber()) {
             return Optional.of("'" + target.host() + "' is an IPv4 address in a form clients read differently"
-                    + target.numberAsRead().map(read -> " (most read it as " + read + ")").orElse("")
+                    + target.numberAsRead()
+                            .map(read -> " (most read it as " + read + ")")
+                            .orElse("")
                     + "; write an address as four decimal numbers");
         }
         if (target.localhostName()) {
-            return Optional.of("'" + target.host() + "' is this machine (" + AddressKind.LOOPBACK.description()
-                    + ")");
+            return Optional.of("'" + target.host() + "' is this machine (" + AddressKind.LOOPBACK.description() + ")");
         }
         InetAddress literal = target.literal();
-        return literal == null ? Optional.empty()
+        return literal == null
+                ? Optional.empty()
                 : refusedKind(literal).map(kind -> literal.getHostAddress() + " is " + kind);
     }
 
@@ -176,9 +180,10 @@ public final class WebhookTargetPolicy {
         if (allowedHosts.contains(target.host())) {
             return Optional.empty();
         }
-        return refusedKind(address).map(kind -> target.literal() == null
-                ? "'" + target.host() + "' resolves to " + address.getHostAddress() + ", " + kind
-                : address.getHostAddress() + " is " + kind);
+        return refusedKind(address)
+                .map(kind -> target.literal() == null
+                        ? "'" + target.host() + "' resolves to " + address.getHostAddress() + ", " + kind
+                        : address.getHostAddress() + " is " + kind);
     }
 
     /** What the address is; IPv4 addresses embedded in IPv6 ones (mapped, compatible, NAT64, 6to4) count as such. */
@@ -198,17 +203,19 @@ public final class WebhookTargetPolicy {
         if (kind == AddressKind.PUBLIC || allowedByRange(address)) {
             return Optional.empty();
         }
-        Optional<InetAddress> embedded = address instanceof Inet4Address ? Optional.empty()
-                : embeddedIpv4(address.getAddress());
-        return Optional.of(kind.description() + embedded.map(ipv4 -> " (it holds the IPv4 address "
-                + ipv4.getHostAddress() + ")").orElse(""));
+        Optional<InetAddress> embedded =
+                address instanceof Inet4Address ? Optional.empty() : embeddedIpv4(address.getAddress());
+        return Optional.of(kind.description()
+                + embedded.map(ipv4 -> " (it holds the IPv4 address " + ipv4.getHostAddress() + ")")
+                        .orElse(""));
     }
 
     private boolean allowedByRange(InetAddress address) {
         byte[] bytes = address.getAddress();
         Optional<InetAddress> embedded = embeddedIpv4(bytes);
         for (Range range : allowedRanges) {
-            if (range.contains(bytes) || embedded.map(ipv4 -> range.contains(ipv4.getAddress())).orElse(false)) {
+            if (range.contains(bytes)
+                    || embedded.map(ipv4 -> range.contains(ipv4.getAddress())).orElse(false)) {
                 return true;
             }
         }
@@ -223,7 +230,10 @@ public final class WebhookTargetPolicy {
         boolean zeroTen = allZero(bytes, 0, 10);
         boolean mapped = zeroTen && (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
         boolean compatible = zeroTen && bytes[10] == 0 && bytes[11] == 0;
-        boolean nat64 = bytes[0] == 0 && bytes[1] == 0x64 && (bytes[2] & 0xff) == 0xff && (bytes[3] & 0xff) == 0x9b
+        boolean nat64 = bytes[0] == 0
+                && bytes[1] == 0x64
+                && (bytes[2] & 0xff) == 0xff
+                && (bytes[3] & 0xff) == 0x9b
                 && allZero(bytes, 4, 12);
         if (mapped || compatible || nat64) {
             return Optional.of(WebhookTarget.address(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]}));
@@ -244,7 +254,8 @@ public final class WebhookTargetPolicy {
     }
 
     private static Range range(String cidr, AddressKind kind) {
-        return parseRange(cidr).map(range -> new Range(range.network(), range.prefix(), kind))
+        return parseRange(cidr)
+                .map(range -> new Range(range.network(), range.prefix(), kind))
                 .orElseThrow(() -> new IllegalStateException("bad built-in range " + cidr));
     }
 
@@ -257,8 +268,8 @@ public final class WebhookTargetPolicy {
         }
         InetAddress parsed;
         try {
-            parsed = WebhookTarget.parse("http://" + (address.contains(":") ? "[" + address + "]" : address) + "/",
-                    "/").literal();
+            parsed = WebhookTarget.parse("http://" + (address.contains(":") ? "[" + address + "]" : address) + "/", "/")
+                    .literal();
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -274,8 +285,8 @@ public final class WebhookTargetPolicy {
                 throw new IllegalArgumentException("'" + value + "' has no prefix length after '/'");
             }
             if (prefix < 0 || prefix > bytes.length * 8) {
-                throw new IllegalArgumentException("'" + value + "' has a prefix length outside 0.."
-                        + bytes.length * 8);
+                throw new IllegalArgumentException(
+                        "'" + value + "' has a prefix length outside 0.." + bytes.length * 8);
             }
         }
         return Optional.of(new Range(bytes, prefix, AddressKind.PUBLIC));

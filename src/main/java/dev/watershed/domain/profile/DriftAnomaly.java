@@ -10,8 +10,8 @@ package dev.watershed.domain.profile;
  * @param threshold the limit it went beyond
  * @param detail    a sentence naming the field and the numbers, for people
  */
-public record DriftAnomaly(String field, AnomalyType type, String metric, double value, double threshold,
-                           String detail) {
+public record DriftAnomaly(
+        String field, AnomalyType type, String metric, double value, double threshold, String detail) {
 
     /** How far beyond its threshold, for ranking anomalies of different metrics: 1 is at the threshold. */
     public double severity() {

@@ -59,19 +59,28 @@ public final class DriftDetector {
         if (rules.recordCount() && expected > 0) {
             change = current.records() / expected - 1;
             if (Math.abs(change) > settings.recordCountChange()) {
-                anomalies.add(new DriftAnomaly("", AnomalyType.RECORD_COUNT_CHANGE, "record_count_change",
-                        Math.abs(change), settings.recordCountChange(), String.format(Locale.ROOT,
-                        "the batch has %d records where the baseline had %.0f per batch (%+.0f%%, threshold"
-                                + " ±%.0f%%)", current.records(), expected, change * 100,
-                        settings.recordCountChange() * 100)));
+                anomalies.add(new DriftAnomaly(
+                        "",
+                        AnomalyType.RECORD_COUNT_CHANGE,
+                        "record_count_change",
+                        Math.abs(change),
+                        settings.recordCountChange(),
+                        String.format(
+                                Locale.ROOT,
+                                "the batch has %d records where the baseline had %.0f per batch (%+.0f%%, threshold"
+                                        + " ±%.0f%%)",
+                                current.records(),
+                                expected,
+                                change * 100,
+                                settings.recordCountChange() * 100)));
             }
         }
         anomalies.sort(Comparator.comparingDouble(DriftAnomaly::severity).reversed());
         return new DriftReport(expected, current.records(), change, fields, anomalies);
     }
 
-    private FieldDrift compareField(String path, BatchProfile baselineProfile, BatchProfile currentProfile,
-                                    DriftRules rules) {
+    private FieldDrift compareField(
+            String path, BatchProfile baselineProfile, BatchProfile currentProfile, DriftRules rules) {
         FieldProfile baseline = baselineProfile.fields().get(path);
         FieldProfile current = currentProfile.fields().get(path);
         Double baselineNulls = baseline == null ? null : nullRate(baselineProfile, baseline);
@@ -80,28 +89,78 @@ public final class DriftDetector {
             List<DriftAnomaly> anomalies = new ArrayList<>();
             long values = baseline.count() - baseline.count(ValueType.NULL);
             if (values > 0 && !rules.skipped().contains(path)) {
-                anomalies.add(new DriftAnomaly(path, AnomalyType.FIELD_VANISHED, "presence", 1, 0,
-                        String.format(Locale.ROOT, "%s is absent from every record; the baseline had %d values of"
-                                + " it", path, values)));
+                anomalies.add(new DriftAnomaly(
+                        path,
+                        AnomalyType.FIELD_VANISHED,
+                        "presence",
+                        1,
+                        0,
+                        String.format(
+                                Locale.ROOT,
+                                "%s is absent from every record; the baseline had %d values of" + " it",
+                                path,
+                                values)));
             }
-            return new FieldDrift(path, FieldDrift.Presence.VANISHED, "other", null, null, baseline.count(), 0,
-                    baselineNulls, null, List.of(), List.of(), anomalies);
+            return new FieldDrift(
+                    path,
+                    FieldDrift.Presence.VANISHED,
+                    "other",
+                    null,
+                    null,
+                    baseline.count(),
+                    0,
+                    baselineNulls,
+                    null,
+                    List.of(),
+                    List.of(),
+                    anomalies);
         }
         if (baseline == null) {
-            return new FieldDrift(path, FieldDrift.Presence.ADDED, "other", null, null, 0, current.count(), null,
-                    currentNulls, List.of(), List.of(), List.of());
+            return new FieldDrift(
+                    path,
+                    FieldDrift.Presence.ADDED,
+                    "other",
+                    null,
+                    null,
+                    0,
+                    current.count(),
+                    null,
+                    currentNulls,
+                    List.of(),
+                    List.of(),
+                    List.of());
         }
         List<DriftAnomaly> anomalies = new ArrayList<>();
         if (rules.skipped().contains(path)) {
-            return new FieldDrift(path, FieldDrift.Presence.BOTH, "other", null, null, baseline.count(),
-                    current.count(), baselineNulls, currentNulls, List.of(), List.of(), anomalies);
+            return new FieldDrift(
+                    path,
+                    FieldDrift.Presence.BOTH,
+                    "other",
+                    null,
+                    null,
+                    baseline.count(),
+                    current.count(),
+                    baselineNulls,
+                    currentNulls,
+                    List.of(),
+                    List.of(),
+                    anomalies);
         }
         double nullChange = currentNulls - baselineNulls;
         if (Math.abs(nullChange) > settings.nullRateChange()) {
-            anomalies.add(new DriftAnomaly(path, AnomalyType.NULL_RATE_CHANGE, "null_rate_change",
-                    Math.abs(nullChange), settings.nullRateChange(), String.format(Locale.ROOT,
-                    "%s is null or missing in %.1f%% of records, was %.1f%% (threshold ±%.1f points)", path,
-                    currentNulls * 100, baselineNulls * 100, settings.nullRateChange() * 100)));
+            anomalies.add(new DriftAnomaly(
+                    path,
+                    AnomalyType.NULL_RATE_CHANGE,
+                    "null_rate_change",
+                    Math.abs(nullChange),
+                    settings.nullRateChange(),
+                    String.format(
+                            Locale.ROOT,
+                            "%s is null or missing in %.1f%% of records, was %.1f%% (threshold ±%.1f points)",
+                            path,
+                            currentNulls * 100,
+                            baselineNulls * 100,
+                            settings.nullRateChange() * 100)));
         }
         Double threshold = rules.thresholds().get(path);
         NumericStats baseNumbers = baseline.numericStats();
@@ -110,35 +169,94 @@ public final class DriftDetector {
             double limit = threshold != null ? threshold : settings.jensenShannon();
             double distance = jensenShannon(baseNumbers, currentNumbers);
             if (distance > limit) {
-                anomalies.add(new DriftAnomaly(path, AnomalyType.NUMERIC_DISTRIBUTION_SHIFT, "jensen_shannon",
-                        distance, limit, String.format(Locale.ROOT, "%s moved: Jensen-Shannon divergence %.3f over"
-                                + " the baseline's deciles (threshold %.3f); median %s, was %s", path, distance,
-                        limit, format(currentNumbers.splitPoints(2)), format(baseNumbers.splitPoints(2)))));
+                anomalies.add(new DriftAnomaly(
+                        path,
+                        AnomalyType.NUMERIC_DISTRIBUTION_SHIFT,
+                        "jensen_shannon",
+                        distance,
+                        limit,
+                        String.format(
+                                Locale.ROOT,
+                                "%s moved: Jensen-Shannon divergence %.3f over"
+                                        + " the baseline's deciles (threshold %.3f); median %s, was %s",
+                                path,
+                                distance,
+                                limit,
+                                format(currentNumbers.splitPoints(2)),
+                                format(baseNumbers.splitPoints(2)))));
             }
-            return new FieldDrift(path, FieldDrift.Presence.BOTH, "numeric", distance, limit, baseline.count(),
-                    current.count(), baselineNulls, currentNulls, List.of(), List.of(), anomalies);
+            return new FieldDrift(
+                    path,
+                    FieldDrift.Presence.BOTH,
+                    "numeric",
+                    distance,
+                    limit,
+                    baseline.count(),
+                    current.count(),
+                    baselineNulls,
+                    currentNulls,
+                    List.of(),
+                    List.of(),
+                    anomalies);
         }
         StringStats baseStrings = baseline.stringStats();
         StringStats currentStrings = current.stringStats();
         if (categorical(baseStrings) && currentStrings != null && currentStrings.count() > 0) {
-            return compareShares(path, baseline, current, baselineNulls, currentNulls, shares(baseStrings),
-                    shares(currentStrings), baseStrings.exact() && currentStrings.exact(), threshold, anomalies);
+            return compareShares(
+                    path,
+                    baseline,
+                    current,
+                    baselineNulls,
+                    currentNulls,
+                    shares(baseStrings),
+                    shares(currentStrings),
+                    baseStrings.exact() && currentStrings.exact(),
+                    threshold,
+                    anomalies);
         }
         if (splitBooleans(baseline) && splitBooleans(current)) {
-            return compareShares(path, baseline, current, baselineNulls, currentNulls, booleanShares(baseline),
-                    booleanShares(current), true, threshold, anomalies);
+            return compareShares(
+                    path,
+                    baseline,
+                    current,
+                    baselineNulls,
+                    currentNulls,
+                    booleanShares(baseline),
+                    booleanShares(current),
+                    true,
+                    threshold,
+                    anomalies);
         }
-        return new FieldDrift(path, FieldDrift.Presence.BOTH, "other", null, null, baseline.count(),
-                current.count(), baselineNulls, currentNulls, List.of(), List.of(), anomalies);
+        return new FieldDrift(
+                path,
+                FieldDrift.Presence.BOTH,
+                "other",
+                null,
+                null,
+                baseline.count(),
+                current.count(),
+                baselineNulls,
+                currentNulls,
+                List.of(),
+                List.of(),
+                anomalies);
     }
 
     /**
      * L-infinity distance between two sets of value shares (values a sketch did not track pooled as "other"), and
      * new and vanished values; vanished ones only when both share sets list every value ({@code exact}).
      */
-    private FieldDrift compareShares(String path, FieldProfile baseline, FieldProfile current, Double baselineNulls,
-                                     Double currentNulls, Map<String, Double> before, Map<String, Double> after,
-                                     boolean exact, Double threshold, List<DriftAnomaly> anomalies) {
+    private FieldDrift compareShares(
+            String path,
+            FieldProfile baseline,
+            FieldProfile current,
+            Double baselineNulls,
+            Double currentNulls,
+            Map<String, Double> before,
+            Map<String, Double> after,
+            boolean exact,
+            Double threshold,
+            List<DriftAnomaly> anomalies) {
         double limit = threshold != null ? threshold : settings.lInfinity();
         Set<String> values = new LinkedHashSet<>(before.keySet());
         values.addAll(after.keySet());
@@ -151,34 +269,66 @@ public final class DriftDetector {
                 widest = value;
             }
         }
-        double otherBefore = 1 - before.values().stream().mapToDouble(Double::doubleValue).sum();
-        double otherAfter = 1 - after.values().stream().mapToDouble(Double::doubleValue).sum();
+        double otherBefore =
+                1 - before.values().stream().mapToDouble(Double::doubleValue).sum();
+        double otherAfter =
+                1 - after.values().stream().mapToDouble(Double::doubleValue).sum();
         if (Math.abs(otherAfter - otherBefore) > distance) {
             distance = Math.abs(otherAfter - otherBefore);
             widest = null;
         }
         if (distance > limit) {
-            anomalies.add(new DriftAnomaly(path, AnomalyType.CATEGORY_MIX_SHIFT, "l_infinity", distance, limit,
-                    String.format(Locale.ROOT, "%s changed its mix: %s is %.1f%% of values, was %.1f%%"
-                                    + " (L-infinity distance %.3f, threshold %.3f)", path,
+            anomalies.add(new DriftAnomaly(
+                    path,
+                    AnomalyType.CATEGORY_MIX_SHIFT,
+                    "l_infinity",
+                    distance,
+                    limit,
+                    String.format(
+                            Locale.ROOT,
+                            "%s changed its mix: %s is %.1f%% of values, was %.1f%%"
+                                    + " (L-infinity distance %.3f, threshold %.3f)",
+                            path,
                             widest == null ? "the rare values together" : "'" + widest + "'",
                             (widest == null ? otherAfter : after.getOrDefault(widest, 0.0)) * 100,
                             (widest == null ? otherBefore : before.getOrDefault(widest, 0.0)) * 100,
-                            distance, limit)));
+                            distance,
+                            limit)));
         }
         double minShare = settings.newCategoryMinShare();
         List<String> added = appeared(after, before, minShare);
         List<String> gone = exact ? appeared(before, after, minShare) : List.of();
         if (!added.isEmpty()) {
-            anomalies.add(categoryAnomaly(path, AnomalyType.NEW_CATEGORY, added, after, minShare,
+            anomalies.add(categoryAnomaly(
+                    path,
+                    AnomalyType.NEW_CATEGORY,
+                    added,
+                    after,
+                    minShare,
                     "new values %s hold %.1f%% of values, unseen in the baseline (minimum share %.1f%%)"));
         }
         if (!gone.isEmpty()) {
-            anomalies.add(categoryAnomaly(path, AnomalyType.VANISHED_CATEGORY, gone, before, minShare,
+            anomalies.add(categoryAnomaly(
+                    path,
+                    AnomalyType.VANISHED_CATEGORY,
+                    gone,
+                    before,
+                    minShare,
                     "values %s held %.1f%% of the baseline's values and are gone (minimum share %.1f%%)"));
         }
-        return new FieldDrift(path, FieldDrift.Presence.BOTH, "categorical", distance, limit, baseline.count(),
-                current.count(), baselineNulls, currentNulls, added, gone, anomalies);
+        return new FieldDrift(
+                path,
+                FieldDrift.Presence.BOTH,
+                "categorical",
+                distance,
+                limit,
+                baseline.count(),
+                current.count(),
+                baselineNulls,
+                currentNulls,
+                added,
+                gone,
+                anomalies);
     }
 
     /** Whether the field has booleans whose true/false split is known (not from a format-1 profile). */
@@ -228,7 +378,9 @@ public final class DriftDetector {
     }
 
     private static boolean categorical(StringStats strings) {
-        return strings != null && strings.count() > 0 && strings.exact()
+        return strings != null
+                && strings.count() > 0
+                && strings.exact()
                 && strings.counts().size() * 2L <= strings.count();
     }
 
@@ -240,17 +392,33 @@ public final class DriftDetector {
 
     /** Values of {@code in} holding at least {@code minShare} that {@code notIn} lacks, largest share first. */
     private static List<String> appeared(Map<String, Double> in, Map<String, Double> notIn, double minShare) {
-        return in.entrySet().stream().filter(e -> e.getValue() >= minShare && !notIn.containsKey(e.getKey()))
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+        return in.entrySet().stream()
+                .filter(e -> e.getValue() >= minShare && !notIn.containsKey(e.getKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
-    private static DriftAnomaly categoryAnomaly(String path, AnomalyType type, List<String> values,
-                                                Map<String, Double> shares, double minShare, String sentence) {
+    private static DriftAnomaly categoryAnomaly(
+            String path,
+            AnomalyType type,
+            List<String> values,
+            Map<String, Double> shares,
+            double minShare,
+            String sentence) {
         double total = values.stream().mapToDouble(shares::get).sum();
-        List<String> listed = values.stream().limit(LISTED_CATEGORIES).map(value -> "'" + value + "'").toList();
-        String names = String.join(", ", listed) + (values.size() > LISTED_CATEGORIES
-                ? " and " + (values.size() - LISTED_CATEGORIES) + " more" : "");
-        return new DriftAnomaly(path, type, "share", total, minShare,
+        List<String> listed = values.stream()
+                .limit(LISTED_CATEGORIES)
+                .map(value -> "'" + value + "'")
+                .toList();
+        String names = String.join(", ", listed)
+                + (values.size() > LISTED_CATEGORIES ? " and " + (values.size() - LISTED_CATEGORIES) + " more" : "");
+        return new DriftAnomaly(
+                path,
+                type,
+                "share",
+                total,
+                minShare,
                 path + ": " + String.format(Locale.ROOT, sentence, names, total * 100, minShare * 100));
     }
 

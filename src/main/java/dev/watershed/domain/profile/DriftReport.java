@@ -12,8 +12,12 @@ import java.util.List;
  * @param fields            per field, in path order
  * @param anomalies         every anomaly, worst first
  */
-public record DriftReport(double baselineRecords, long currentRecords, Double recordCountChange,
-                          List<FieldDrift> fields, List<DriftAnomaly> anomalies) {
+public record DriftReport(
+        double baselineRecords,
+        long currentRecords,
+        Double recordCountChange,
+        List<FieldDrift> fields,
+        List<DriftAnomaly> anomalies) {
 
     public DriftReport {
         fields = List.copyOf(fields);

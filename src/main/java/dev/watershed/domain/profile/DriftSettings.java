@@ -9,8 +9,12 @@ package dev.watershed.domain.profile;
  * @param newCategoryMinShare share a new value must hold (or a vanished one must have held) to count
  * @param recordCountChange   largest relative change of the record count (0.5: from half to one and a half times)
  */
-public record DriftSettings(double jensenShannon, double lInfinity, double nullRateChange,
-                            double newCategoryMinShare, double recordCountChange) {
+public record DriftSettings(
+        double jensenShannon,
+        double lInfinity,
+        double nullRateChange,
+        double newCategoryMinShare,
+        double recordCountChange) {
 
     /** TFDV's defaults for the two distances; the rest chosen to ignore sampling noise of batches of thousands. */
     public static final DriftSettings DEFAULTS = new DriftSettings(0.1, 0.1, 0.1, 0.01, 0.5);

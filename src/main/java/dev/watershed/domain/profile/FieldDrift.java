@@ -18,12 +18,26 @@ import java.util.List;
  * @param vanishedCategories values that held at least the minimum share in the baseline and are gone
  * @param anomalies          this field's anomalies
  */
-public record FieldDrift(String field, Presence presence, String kind, Double distance, Double threshold,
-                         long baselineCount, long currentCount, Double baselineNullRate, Double currentNullRate,
-                         List<String> newCategories, List<String> vanishedCategories, List<DriftAnomaly> anomalies) {
+public record FieldDrift(
+        String field,
+        Presence presence,
+        String kind,
+        Double distance,
+        Double threshold,
+        long baselineCount,
+        long currentCount,
+        Double baselineNullRate,
+        Double currentNullRate,
+        List<String> newCategories,
+        List<String> vanishedCategories,
+        List<DriftAnomaly> anomalies) {
 
     /** Where a field was seen. */
-    public enum Presence { BOTH, ADDED, VANISHED }
+    public enum Presence {
+        BOTH,
+        ADDED,
+        VANISHED
+    }
 
     public FieldDrift {
         newCategories = List.copyOf(newCategories);
@@ -38,7 +52,8 @@ public record FieldDrift(String field, Presence presence, String kind, Double di
 
     /** The largest anomaly severity, or the distance relative to its threshold when nothing drifted; 0 if none. */
     public double severity() {
-        double worst = anomalies.stream().mapToDouble(DriftAnomaly::severity).max().orElse(0);
+        double worst =
+                anomalies.stream().mapToDouble(DriftAnomaly::severity).max().orElse(0);
         if (distance != null && threshold != null && threshold > 0) {
             worst = Math.max(worst, distance / threshold);
         }

@@ -163,10 +163,15 @@ public final class FieldProfile {
                 booleans.put("unknown", count(ValueType.BOOLEAN) - trues - falses);
             }
         }
-        return new FieldSummary(count, count(ValueType.NULL), missing, types,
+        return new FieldSummary(
+                count,
+                count(ValueType.NULL),
+                missing,
+                types,
                 numbers == null ? null : numbers.summary(),
                 strings == null ? null : strings.summary(),
-                arrayLengths == null ? null : arrayLengths.summary(), booleans);
+                arrayLengths == null ? null : arrayLengths.summary(),
+                booleans);
     }
 
     /** Writes the profile in the current format ({@code BatchProfile}'s format version 2). */
@@ -203,7 +208,8 @@ public final class FieldProfile {
         if (formatVersion >= 2) {
             profile.trues = in.readLong();
             profile.falses = in.readLong();
-            if (profile.trues < 0 || profile.falses < 0
+            if (profile.trues < 0
+                    || profile.falses < 0
                     || profile.trues + profile.falses > profile.count(ValueType.BOOLEAN)) {
                 throw new IOException("true and false counts of " + profile.path + " exceed its booleans");
             }

@@ -16,6 +16,12 @@ import java.util.Map;
  *                    booleans merged in from profiles stored before values were counted; {@code null} when the
  *                    field was never a boolean
  */
-public record FieldSummary(long count, long nulls, long missing, Map<String, Long> types, NumericSummary numbers,
-        StringSummary strings, NumericSummary arrayLength, Map<String, Long> booleans) {
-}
+public record FieldSummary(
+        long count,
+        long nulls,
+        long missing,
+        Map<String, Long> types,
+        NumericSummary numbers,
+        StringSummary strings,
+        NumericSummary arrayLength,
+        Map<String, Long> booleans) {}

@@ -1,5 +1,4 @@
 package dev.watershed.domain.profile;
 
 /** Approximate number of values in {@code [from, to)} (the last bin includes {@code to}). */
-public record HistogramBin(double from, double to, long count) {
-}
+public record HistogramBin(double from, double to, long count) {}

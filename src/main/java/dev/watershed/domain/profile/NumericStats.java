@@ -78,8 +78,10 @@ final class NumericStats {
         for (int i = 0; i < ranks.length; i++) {
             ranks[i] = (double) (i + 1) / bins;
         }
-        return Arrays.stream(sketch.getQuantiles(ranks, QuantileSearchCriteria.INCLUSIVE)).distinct()
-                .sorted().toArray();
+        return Arrays.stream(sketch.getQuantiles(ranks, QuantileSearchCriteria.INCLUSIVE))
+                .distinct()
+                .sorted()
+                .toArray();
     }
 
     /**

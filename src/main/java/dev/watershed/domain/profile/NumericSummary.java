@@ -8,6 +8,11 @@ import java.util.Map;
  * population standard deviation; quantiles ({@code p1} ... {@code p99}) and histogram come from a KLL sketch with
  * about 1.3% rank error. Values are {@code NaN} when there were no numbers.
  */
-public record NumericSummary(long count, double min, double max, double mean, double stddev,
-        Map<String, Double> quantiles, List<HistogramBin> histogram) {
-}
+public record NumericSummary(
+        long count,
+        double min,
+        double max,
+        double mean,
+        double stddev,
+        Map<String, Double> quantiles,
+        List<HistogramBin> histogram) {}

@@ -9,5 +9,4 @@ import java.util.Map;
  * @param fields         per JSON Pointer path, sorted by path; array elements appear as {@code *}
  * @param fieldsTruncated whether more paths occurred than were tracked
  */
-public record ProfileSummary(long records, Map<String, FieldSummary> fields, boolean fieldsTruncated) {
-}
+public record ProfileSummary(long records, Map<String, FieldSummary> fields, boolean fieldsTruncated) {}

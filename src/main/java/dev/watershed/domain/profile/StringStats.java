@@ -89,8 +89,7 @@ final class StringStats {
         for (int i = 0; i < rows.length && i < TOP_K; i++) {
             top.add(new FrequentValue(rows[i].getItem(), rows[i].getEstimate()));
         }
-        return new StringSummary(count, distinct.getEstimate(), minLength, maxLength, (double) lengthSum / count,
-                top);
+        return new StringSummary(count, distinct.getEstimate(), minLength, maxLength, (double) lengthSum / count, top);
     }
 
     void write(DataOutputStream out) throws IOException {

@@ -2,7 +2,13 @@ package dev.watershed.domain.profile;
 
 /** The JSON type of an observed value; integers are told apart from other numbers. */
 public enum ValueType {
-    STRING, NUMBER, INTEGER, BOOLEAN, OBJECT, ARRAY, NULL;
+    STRING,
+    NUMBER,
+    INTEGER,
+    BOOLEAN,
+    OBJECT,
+    ARRAY,
+    NULL;
 
     static final ValueType[] ALL = values();
 

@@ -20,8 +20,7 @@ public final class AvroExpansion {
     /** The default bound: far above any hand-written schema, a second or two of work for a walk over it. */
     public static final long DEFAULT_LIMIT = 1_000_000;
 
-    private AvroExpansion() {
-    }
+    private AvroExpansion() {}
 
     /**
      * Counts the expanded schema, stopping as soon as the count passes {@code stopAbove}, so the cost never exceeds
@@ -72,6 +71,5 @@ public final class AvroExpansion {
         return size(schema, limit) > limit;
     }
 
-    private record Leave(Schema record) {
-    }
+    private record Leave(Schema record) {}
 }

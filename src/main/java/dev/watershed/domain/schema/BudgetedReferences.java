@@ -38,8 +38,9 @@ final class BudgetedReferences {
                 continue;
             }
             Dialect.Builder budgeted = Dialect.builder(standard);
-            for (Keyword keyword : new Keyword[] {new Reference("$ref"), new Reference("$dynamicRef"),
-                    new Reference("$recursiveRef")}) {
+            for (Keyword keyword :
+                    new Keyword[] {new Reference("$ref"), new Reference("$dynamicRef"), new Reference("$recursiveRef")
+                    }) {
                 if (standard.getKeywords().containsKey(keyword.getValue())) {
                     budgeted.keyword(keyword);
                 }
@@ -48,8 +49,7 @@ final class BudgetedReferences {
         }
     }
 
-    private BudgetedReferences() {
-    }
+    private BudgetedReferences() {}
 
     /** The budgeted dialect of a standard dialect id (with or without its trailing {@code #}), or {@code null}. */
     static Dialect dialect(String dialectId) {
@@ -81,8 +81,8 @@ final class BudgetedReferences {
     private record Reference(String getValue) implements Keyword {
 
         @Override
-        public KeywordValidator newValidator(SchemaLocation location, JsonNode node, Schema parent,
-                                             SchemaContext context) {
+        public KeywordValidator newValidator(
+                SchemaLocation location, JsonNode node, Schema parent, SchemaContext context) {
             return switch (getValue) {
                 case "$ref" -> new BudgetedRef(location, node, parent, context);
                 case "$dynamicRef" -> new BudgetedDynamicRef(location, node, parent, context);

@@ -89,8 +89,8 @@ public final class JsonSchemaCompiler {
      * @throws dev.watershed.domain.ComputeCancelledException      when the budget is cancelled
      */
     public static List<Error> validate(Schema schema, JsonNode instance, ComputeBudget budget) {
-        return schema.validate(instance, context -> context.getCollectorContext().put(BudgetedReferences.BUDGET,
-                budget));
+        return schema.validate(
+                instance, context -> context.getCollectorContext().put(BudgetedReferences.BUDGET, budget));
     }
 
     /** A failure's message fit for a client: networknt's words without Java class names. */
@@ -115,8 +115,8 @@ public final class JsonSchemaCompiler {
     private void requireNoneRefused(JsonNode document, List<String> refused) {
         if (!refused.isEmpty()) {
             String reference = refused.get(0);
-            throw new RefNotAllowedException(ReferenceLocator.pointerOf(document, reference), reference,
-                    policy.allowedHosts());
+            throw new RefNotAllowedException(
+                    ReferenceLocator.pointerOf(document, reference), reference, policy.allowedHosts());
         }
     }
 }

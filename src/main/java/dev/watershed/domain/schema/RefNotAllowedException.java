@@ -15,11 +15,17 @@ public class RefNotAllowedException extends InvalidInputException {
      * @param reference the refused IRI, as resolved against the schema's base
      */
     public RefNotAllowedException(String pointer, String reference, Set<String> allowedHosts) {
-        super("REF_NOT_ALLOWED", pointer, "the schema refers to `" + reference + "`, which the registry does not"
-                + " load: it loads " + (allowedHosts.isEmpty() ? "no remote schemas"
-                : "remote schemas only over http(s) from " + String.join(", ", new TreeSet<>(allowedHosts)))
-                + " (watershed.validation.allowed-ref-hosts), and nothing from its own class path or files;"
-                + " put the referenced schema under $defs and refer to it as \"#/$defs/...\"");
+        super(
+                "REF_NOT_ALLOWED",
+                pointer,
+                "the schema refers to `" + reference + "`, which the registry does not"
+                        + " load: it loads "
+                        + (allowedHosts.isEmpty()
+                                ? "no remote schemas"
+                                : "remote schemas only over http(s) from "
+                                        + String.join(", ", new TreeSet<>(allowedHosts)))
+                        + " (watershed.validation.allowed-ref-hosts), and nothing from its own class path or files;"
+                        + " put the referenced schema under $defs and refer to it as \"#/$defs/...\"");
         this.reference = reference;
         this.allowedHosts = Set.copyOf(allowedHosts);
     }

@@ -13,8 +13,7 @@ final class ReferenceLocator {
 
     private static final List<String> KEYWORDS = List.of("$ref", "$dynamicRef", "$recursiveRef", "$schema");
 
-    private ReferenceLocator() {
-    }
+    private ReferenceLocator() {}
 
     /** The JSON Pointer of the keyword naming {@code iri}, or {@code ""} (the whole schema) when none does. */
     static String pointerOf(JsonNode document, String iri) {

@@ -73,8 +73,7 @@ public final class RemoteRefPolicy {
         }
         String scheme = uri.getScheme();
         String host = uri.getHost();
-        if (scheme == null || host == null
-                || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+        if (scheme == null || host == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
             return false;
         }
         String normalised = host.toLowerCase(Locale.ROOT);
@@ -86,15 +85,14 @@ public final class RemoteRefPolicy {
      * turns away, and fetches allowed remote schemas itself (without following redirects).
      */
     SchemaLoader schemaLoader(Consumer<String> refused) {
-        SchemaLoader.Builder builder = SchemaLoader.builder()
-                .allow((AbsoluteIri iri) -> {
-                    String value = String.valueOf(iri);
-                    boolean allowed = allows(value);
-                    if (!allowed) {
-                        refused.accept(value);
-                    }
-                    return allowed;
-                });
+        SchemaLoader.Builder builder = SchemaLoader.builder().allow((AbsoluteIri iri) -> {
+            String value = String.valueOf(iri);
+            boolean allowed = allows(value);
+            if (!allowed) {
+                refused.accept(value);
+            }
+            return allowed;
+        });
         if (!allowedHosts.isEmpty()) {
             // networknt's own IRI loader would follow redirects to any host, and open file: and jar: URLs.
             builder.resourceLoaders(loaders -> loaders.add(new RemoteSchemaFetcher(this)));

@@ -85,8 +85,7 @@ public final class AvroContainerBatchValidator {
                         record = datumReader.read(reuse, decoder);
                     } catch (IOException | AvroRuntimeException e) {
                         // A corrupt block cannot be skipped reliably: report this record and stop.
-                        report.recordInvalid(index, new RecordError("", null, "undecodable record: "
-                                + e.getMessage()));
+                        report.recordInvalid(index, new RecordError("", null, "undecodable record: " + e.getMessage()));
                         return report;
                     }
                     reuse = record;
@@ -102,8 +101,13 @@ public final class AvroContainerBatchValidator {
                     index++;
                 }
                 if (!decoder.isEnd()) {
-                    report.recordInvalid(index, new RecordError("", null, "undecodable record: a block holds more"
-                            + " bytes than its " + block.records() + " records"));
+                    report.recordInvalid(
+                            index,
+                            new RecordError(
+                                    "",
+                                    null,
+                                    "undecodable record: a block holds more" + " bytes than its " + block.records()
+                                            + " records"));
                     return report;
                 }
             }
@@ -123,17 +127,25 @@ public final class AvroContainerBatchValidator {
         SchemaCompatibility.SchemaPairCompatibility compatibility =
                 SchemaCompatibility.checkReaderWriterCompatibility(contract, writer);
         if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            StringBuilder detail = new StringBuilder("The file's writer schema ").append(writer.getFullName())
-                    .append(" cannot be read with the contract schema ").append(contract.getFullName()).append(':');
+            StringBuilder detail = new StringBuilder("The file's writer schema ")
+                    .append(writer.getFullName())
+                    .append(" cannot be read with the contract schema ")
+                    .append(contract.getFullName())
+                    .append(':');
             List<SchemaCompatibility.Incompatibility> incompatibilities =
                     compatibility.getResult().getIncompatibilities();
-            for (SchemaCompatibility.Incompatibility incompatibility
-                    : incompatibilities.subList(0, Math.min(MAX_LISTED, incompatibilities.size()))) {
-                detail.append(' ').append(incompatibility.getLocation()).append(' ')
-                        .append(incompatibility.getMessage()).append(';');
+            for (SchemaCompatibility.Incompatibility incompatibility :
+                    incompatibilities.subList(0, Math.min(MAX_LISTED, incompatibilities.size()))) {
+                detail.append(' ')
+                        .append(incompatibility.getLocation())
+                        .append(' ')
+                        .append(incompatibility.getMessage())
+                        .append(';');
             }
             if (incompatibilities.size() > MAX_LISTED) {
-                detail.append(" and ").append(incompatibilities.size() - MAX_LISTED).append(" more;");
+                detail.append(" and ")
+                        .append(incompatibilities.size() - MAX_LISTED)
+                        .append(" more;");
             }
             throw new UnreadableWriterSchemaException(detail.toString());
         }

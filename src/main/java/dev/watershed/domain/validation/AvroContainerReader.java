@@ -32,8 +32,7 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 final class AvroContainerReader {
 
     /** One block's records, decompressed: {@code data[0, length)} holds {@code records} records. */
-    record Block(long records, byte[] data, int length) {
-    }
+    record Block(long records, byte[] data, int length) {}
 
     private static final byte[] MAGIC = {'O', 'b', 'j', 1};
     private static final int SYNC_BYTES = 16;
@@ -73,11 +72,12 @@ final class AvroContainerReader {
         }
         try {
             // As leniently as Avro's DataFileStream: a reader takes the names and defaults a writer chose.
-            this.writerSchema = new Schema.Parser(NameValidator.NO_VALIDATION).setValidateDefaults(false)
+            this.writerSchema = new Schema.Parser(NameValidator.NO_VALIDATION)
+                    .setValidateDefaults(false)
                     .parse(new String(schema, StandardCharsets.UTF_8));
         } catch (AvroRuntimeException e) {
-            throw new IOException("the writer schema in the file header is not a valid Avro schema: "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "the writer schema in the file header is not a valid Avro schema: " + e.getMessage(), e);
         }
         byte[] codecName = metadata.get("avro.codec");
         this.codec = codecName == null ? "null" : new String(codecName, StandardCharsets.UTF_8);

@@ -57,8 +57,12 @@ final class AvroJsonConformance {
     }
 
     private void walkFixed(Schema schema, JsonNode value) {
-        if (expect(value.isTextual(), "fixed (string)", value) && value.textValue().length() != schema.getFixedSize()) {
-            error("size", "expected " + schema.getFixedSize() + " bytes, got " + value.textValue().length());
+        if (expect(value.isTextual(), "fixed (string)", value)
+                && value.textValue().length() != schema.getFixedSize()) {
+            error(
+                    "size",
+                    "expected " + schema.getFixedSize() + " bytes, got "
+                            + value.textValue().length());
         }
     }
 
@@ -160,9 +164,11 @@ final class AvroJsonConformance {
         if (mode == AvroJsonMode.LENIENT && matchesSomeBranch(branches, value)) {
             return;
         }
-        error("type", mode == AvroJsonMode.LENIENT
-                ? "value matches no branch of union " + branchNames(branches)
-                : "expected a union value wrapped as {\"<branch>\": value}, one of " + branchNames(branches));
+        error(
+                "type",
+                mode == AvroJsonMode.LENIENT
+                        ? "value matches no branch of union " + branchNames(branches)
+                        : "expected a union value wrapped as {\"<branch>\": value}, one of " + branchNames(branches));
     }
 
     private boolean matchesSomeBranch(List<Schema> branches, JsonNode value) {

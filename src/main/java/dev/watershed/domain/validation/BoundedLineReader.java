@@ -12,7 +12,11 @@ import java.util.Arrays;
 final class BoundedLineReader {
 
     /** What {@link #next()} found. */
-    enum Status { LINE, TOO_LONG, END }
+    enum Status {
+        LINE,
+        TOO_LONG,
+        END
+    }
 
     private static final int CHUNK_BYTES = 64 * 1024;
     private static final int INITIAL_LINE_BYTES = 8 * 1024;

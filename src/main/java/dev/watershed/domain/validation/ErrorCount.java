@@ -8,5 +8,4 @@ package dev.watershed.domain.validation;
  * @param keyword the failed keyword, or {@code null} for unreadable records
  * @param count   exact number of occurrences
  */
-public record ErrorCount(String path, String keyword, long count) {
-}
+public record ErrorCount(String path, String keyword, long count) {}

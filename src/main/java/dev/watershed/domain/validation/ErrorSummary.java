@@ -17,8 +17,7 @@ final class ErrorSummary {
     static final int MAX_KEYS = 1_000;
     static final String OTHER_PATH = "(other)";
 
-    private record Key(String path, String keyword) {
-    }
+    private record Key(String path, String keyword) {}
 
     private final Map<Key, long[]> counts = new HashMap<>();
 
@@ -42,7 +41,8 @@ final class ErrorSummary {
     List<ErrorCount> toList() {
         List<ErrorCount> result = new ArrayList<>(counts.size());
         counts.forEach((key, count) -> result.add(new ErrorCount(key.path(), key.keyword(), count[0])));
-        result.sort(Comparator.comparingLong(ErrorCount::count).reversed()
+        result.sort(Comparator.comparingLong(ErrorCount::count)
+                .reversed()
                 .thenComparing(ErrorCount::path)
                 .thenComparing(count -> Objects.toString(count.keyword(), "")));
         return result;

@@ -71,7 +71,8 @@ public final class NdjsonBatchValidator {
         BoundedLineReader lines = new BoundedLineReader(ndjson, limits.maxRecordBytes());
         long index = 0;
         try {
-            for (BoundedLineReader.Status status = lines.next(); status != BoundedLineReader.Status.END;
+            for (BoundedLineReader.Status status = lines.next();
+                    status != BoundedLineReader.Status.END;
                     status = lines.next()) {
                 if (status == BoundedLineReader.Status.LINE && lines.isBlank()) {
                     continue;
@@ -80,8 +81,8 @@ public final class NdjsonBatchValidator {
                     throw new BatchTooLargeException(limits.maxRecords());
                 }
                 if (status == BoundedLineReader.Status.TOO_LONG) {
-                    report.recordInvalid(index, new RecordError("", null,
-                            "record exceeds " + limits.maxRecordBytes() + " bytes"));
+                    report.recordInvalid(
+                            index, new RecordError("", null, "record exceeds " + limits.maxRecordBytes() + " bytes"));
                 } else {
                     validateLine(lines, index, report, observer, budget.renewed());
                 }
@@ -93,8 +94,12 @@ public final class NdjsonBatchValidator {
         return report;
     }
 
-    private void validateLine(BoundedLineReader lines, long index, ValidationReport report,
-            Consumer<JsonNode> observer, ComputeBudget budget) {
+    private void validateLine(
+            BoundedLineReader lines,
+            long index,
+            ValidationReport report,
+            Consumer<JsonNode> observer,
+            ComputeBudget budget) {
         JsonNode record;
         try {
             record = reader.readTree(lines.buffer(), 0, lines.length());

@@ -14,8 +14,7 @@ public final class Re2jRegularExpressionFactory implements RegularExpressionFact
 
     public static final Re2jRegularExpressionFactory INSTANCE = new Re2jRegularExpressionFactory();
 
-    private Re2jRegularExpressionFactory() {
-    }
+    private Re2jRegularExpressionFactory() {}
 
     @Override
     public RegularExpression getRegularExpression(String regex) {
@@ -25,7 +24,8 @@ public final class Re2jRegularExpressionFactory implements RegularExpressionFact
         } catch (PatternSyntaxException e) {
             throw new InvalidContractSchemaException(
                     "Pattern '" + regex + "' is not supported (linear-time RE2 syntax, no lookaround or "
-                            + "backreferences): " + e.getDescription(), e);
+                            + "backreferences): " + e.getDescription(),
+                    e);
         }
         // JSON Schema patterns are not anchored, hence find() rather than matches().
         return input -> pattern.matcher(input).find();

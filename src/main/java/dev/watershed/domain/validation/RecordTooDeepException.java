@@ -10,8 +10,10 @@ public class RecordTooDeepException extends WatershedException {
 
     /** @param pointer where the record sits in the request ({@code ""} for a whole body, {@code /records/3}...) */
     public RecordTooDeepException(String pointer, int maxDepth) {
-        super("RECORD_TOO_DEEP", "The record at '" + pointer + "' nests objects and arrays deeper than " + maxDepth
-                + " levels (watershed.validation.max-depth); flatten it.");
+        super(
+                "RECORD_TOO_DEEP",
+                "The record at '" + pointer + "' nests objects and arrays deeper than " + maxDepth
+                        + " levels (watershed.validation.max-depth); flatten it.");
         this.pointer = pointer;
     }
 

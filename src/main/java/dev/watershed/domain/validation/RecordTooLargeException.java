@@ -6,7 +6,8 @@ import dev.watershed.domain.WatershedException;
 public class RecordTooLargeException extends WatershedException {
 
     public RecordTooLargeException(int maxRecordBytes) {
-        super("RECORD_TOO_LARGE",
+        super(
+                "RECORD_TOO_LARGE",
                 "The record has more than " + maxRecordBytes + " bytes (watershed.validation.max-record-bytes).");
     }
 }

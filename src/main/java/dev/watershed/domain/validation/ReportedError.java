@@ -8,5 +8,4 @@ package dev.watershed.domain.validation;
  * @param keyword     the failed schema keyword or rule, or {@code null} when the record could not be read
  * @param message     a human explanation
  */
-public record ReportedError(long recordIndex, String path, String keyword, String message) {
-}
+public record ReportedError(long recordIndex, String path, String keyword, String message) {}

@@ -20,6 +20,7 @@ public record ValidationLimits(int maxRecordBytes, int maxDepth, long maxRecords
 
     /** 1 MiB per record. */
     public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+
     public static final int DEFAULT_MAX_DEPTH = 64;
     public static final long DEFAULT_MAX_RECORDS = 10_000_000L;
     public static final int DEFAULT_MAX_ERRORS = 100;
@@ -34,8 +35,12 @@ public record ValidationLimits(int maxRecordBytes, int maxDepth, long maxRecords
 
     /** 1 MiB, depth 64, 10 million records, 100 errors, 16 MiB per Avro block. */
     public static ValidationLimits defaults() {
-        return new ValidationLimits(DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_RECORDS,
-                DEFAULT_MAX_ERRORS, DEFAULT_MAX_BLOCK_BYTES);
+        return new ValidationLimits(
+                DEFAULT_MAX_RECORD_BYTES,
+                DEFAULT_MAX_DEPTH,
+                DEFAULT_MAX_RECORDS,
+                DEFAULT_MAX_ERRORS,
+                DEFAULT_MAX_BLOCK_BYTES);
     }
 
     public ValidationLimits withMaxRecordBytes(int value) {

@@ -40,8 +40,7 @@ class WatershedCliTest {
     private String prefix;
     private String team;
 
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     @BeforeEach
     void names() {
@@ -55,9 +54,11 @@ class WatershedCliTest {
 
         Run plan = run("plan", "--registry", url(), directory.toString());
         assertThat(plan.exitCode()).as(plan.out()).isZero();
-        assertThat(plan.out()).contains("create team " + team).contains("register asset " + prefix + ".payments")
-                .contains("publish contract 1.0.0").contains("declare dependency " + prefix + ".fraud <- "
-                        + prefix + ".payments");
+        assertThat(plan.out())
+                .contains("create team " + team)
+                .contains("register asset " + prefix + ".payments")
+                .contains("publish contract 1.0.0")
+                .contains("declare dependency " + prefix + ".fraud <- " + prefix + ".payments");
 
         Run first = run("apply", "--registry", url(), "--token", TOKEN, directory.toString());
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
@@ -84,7 +85,9 @@ class WatershedCliTest {
                 """);
         Run breaking = run("check", "--registry", url(), directory.toString());
         assertThat(breaking.exitCode()).as(breaking.out()).isEqualTo(1);
-        assertThat(breaking.out()).contains("FAIL " + prefix + ".payments").contains("/amount")
+        assertThat(breaking.out())
+                .contains("FAIL " + prefix + ".payments")
+                .contains("/amount")
                 .contains("impacts " + prefix + ".fraud");
 
         Run json = run("check", "--registry", url(), "--format", "json", directory.toString());
@@ -125,7 +128,9 @@ class WatershedCliTest {
         Run first = run("apply", "--registry", url(), "--token", TOKEN, directory.toString());
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
         Run second = run("apply", "--registry", url(), "--token", TOKEN, directory.toString());
-        assertThat(second.out().strip()).as("a split key given as a dotted path is no change").isEqualTo("No changes.");
+        assertThat(second.out().strip())
+                .as("a split key given as a dotted path is no change")
+                .isEqualTo("No changes.");
 
         JsonNode replica = JSON.readTree(new URL(registry, "/api/v1/assets/" + prefix + ".payments-replica"));
         assertThat(replica.path("replicaOf").asText()).isEqualTo(prefix + ".payments");
@@ -137,8 +142,9 @@ class WatershedCliTest {
         assertThat(dependency.path("cost").path("amount").asDouble()).isEqualTo(120);
         assertThat(dependency.path("benefit").path("metric").asText()).isEqualTo("feature-importance");
 
-        Files.writeString(directory.resolve("fraud.yaml"), Files.readString(directory.resolve("fraud.yaml"))
-                .replace("amount: 120", "amount: 80"));
+        Files.writeString(
+                directory.resolve("fraud.yaml"),
+                Files.readString(directory.resolve("fraud.yaml")).replace("amount: 120", "amount: 80"));
         Run plan = run("plan", "--registry", url(), directory.toString());
         assertThat(plan.out()).contains("cost 120 USD/month -> 80 USD/month");
     }
@@ -152,7 +158,8 @@ class WatershedCliTest {
         assertThat(text.out()).contains("new asset, would be 1.0.0");
 
         Run junit = run("check", "--registry", url(), "--format", "junit", directory.toString());
-        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        var document = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(junit.out().getBytes()));
         assertThat(document.getElementsByTagName("testcase").getLength()).isEqualTo(2);
 
@@ -188,7 +195,7 @@ class WatershedCliTest {
     void lintChecksFieldPathsRangesAndUnknownProducers() throws IOException {
         writeEstate(schema("id", "amount"));
         String fraud = Files.readString(directory.resolve("fraud.yaml"))
-                .replace("versionRange: \"^1\"", "versionRange: \"not a range\"")
+                        .replace("versionRange: \"^1\"", "versionRange: \"not a range\"")
                 + "  - asset: elsewhere.unknown\n";
         Files.writeString(directory.resolve("fraud.yaml"), fraud);
 
@@ -196,8 +203,11 @@ class WatershedCliTest {
         assertThat(lint.exitCode()).isEqualTo(1);
         JsonNode report = JSON.readTree(lint.out());
         List<String> messages = new ArrayList<>();
-        report.path("items").forEach(item -> item.path("findings").forEach(f -> messages.add(f.path("severity")
-                .asText() + " " + f.path("line").asInt() + " " + f.path("message").asText())));
+        report.path("items")
+                .forEach(item -> item.path("findings")
+                        .forEach(f -> messages.add(f.path("severity").asText() + " "
+                                + f.path("line").asInt() + " "
+                                + f.path("message").asText())));
         assertThat(messages).anyMatch(m -> m.startsWith("ERROR") && m.contains("field currency is not in the schema"));
         assertThat(messages).anyMatch(m -> m.startsWith("ERROR") && m.contains("not a range"));
         assertThat(messages).anyMatch(m -> m.startsWith("WARNING") && m.contains("elsewhere.unknown"));
@@ -217,10 +227,16 @@ class WatershedCliTest {
 
         Run none = run("diff", "--mode", "NONE", "--format", "json", older.toString(), newer.toString());
         assertThat(none.exitCode()).isZero();
-        assertThat(JSON.readTree(none.out()).path("items").get(0).path("data").path("bump").asText())
+        assertThat(JSON.readTree(none.out())
+                        .path("items")
+                        .get(0)
+                        .path("data")
+                        .path("bump")
+                        .asText())
                 .isEqualTo("MAJOR");
 
-        Run missing = run("diff", older.toString(), directory.resolve("nope.json").toString());
+        Run missing =
+                run("diff", older.toString(), directory.resolve("nope.json").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.json");
     }
@@ -228,7 +244,9 @@ class WatershedCliTest {
     @Test
     void validateThroughTheRegistryAndOffline() throws IOException {
         writeEstate(schema("id", "amount", "currency"));
-        assertThat(run("apply", "--registry", url(), "--token", TOKEN, directory.toString()).exitCode()).isZero();
+        assertThat(run("apply", "--registry", url(), "--token", TOKEN, directory.toString())
+                        .exitCode())
+                .isZero();
         Path data = Files.writeString(directory.resolve("batch.ndjson"), """
                 {"id": "a", "amount": 1.5}
                 {"id": 5}
@@ -238,21 +256,34 @@ class WatershedCliTest {
         assertThat(remote.exitCode()).as(remote.out() + remote.err()).isEqualTo(1);
         assertThat(remote.out()).contains("2 records").contains("1 invalid").contains("record 1");
 
-        Run offline = run("validate", "--schema", directory.resolve("payments.schema.json").toString(),
-                "--format", "json", data.toString());
+        Run offline = run(
+                "validate",
+                "--schema",
+                directory.resolve("payments.schema.json").toString(),
+                "--format",
+                "json",
+                data.toString());
         assertThat(offline.exitCode()).isEqualTo(1);
-        assertThat(JSON.readTree(offline.out()).path("items").get(0).path("data").path("invalid").asInt())
+        assertThat(JSON.readTree(offline.out())
+                        .path("items")
+                        .get(0)
+                        .path("data")
+                        .path("invalid")
+                        .asInt())
                 .isEqualTo(1);
 
         Path good = Files.writeString(directory.resolve("one.json"), "{\"id\": \"a\", \"amount\": 2}");
         assertThat(run("validate", "--registry", url(), "--asset", prefix + ".payments", good.toString())
-                .exitCode()).isZero();
+                        .exitCode())
+                .isZero();
     }
 
     @Test
     void usageAndConnectionErrorsExitWithTwo() throws IOException {
         writeEstate(schema("id"));
-        assertThat(run("check", "--registry", "http://127.0.0.1:1", directory.toString()).exitCode()).isEqualTo(2);
+        assertThat(run("check", "--registry", "http://127.0.0.1:1", directory.toString())
+                        .exitCode())
+                .isEqualTo(2);
         Run apply = run("apply", "--registry", url(), "--token", "", directory.toString());
         assertThat(apply.exitCode()).isEqualTo(2);
         assertThat(apply.err()).contains("needs a token");
@@ -302,8 +333,12 @@ class WatershedCliTest {
         StringBuilder text = new StringBuilder("{\"type\": \"object\", \"required\": [\"id\"], \"properties\": {");
         for (int i = 0; i < properties.length; i++) {
             String type = properties[i].equals("amount") ? "number" : "string";
-            text.append(i == 0 ? "" : ", ").append('"').append(properties[i]).append("\": {\"type\": \"")
-                    .append(type).append("\"}");
+            text.append(i == 0 ? "" : ", ")
+                    .append('"')
+                    .append(properties[i])
+                    .append("\": {\"type\": \"")
+                    .append(type)
+                    .append("\"}");
         }
         return text.append("}}").toString();
     }
@@ -313,12 +348,16 @@ class WatershedCliTest {
         String owner = Api.createTeam();
         String asset = Api.createAsset(owner, "SOURCE");
         Api.publish(asset, Api.objectSchema(Map.of("id", Map.of("type", "string")), List.of("id")), 201);
-        Api.publish(asset, Api.objectSchema(Map.of("id", Map.of("type", "string"), "note", Map.of("type", "string")),
-                List.of("id")), 201);
+        Api.publish(
+                asset,
+                Api.objectSchema(
+                        Map.of("id", Map.of("type", "string"), "note", Map.of("type", "string")), List.of("id")),
+                201);
 
         Run plan = run("rollback", asset, "--to", "1.0.0", "--dry-run", "--registry", url());
         assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
-        assertThat(plan.out()).contains("would publish the schema of 1.0.0 as 1.2.0 (MINOR, replacing 1.1.0)")
+        assertThat(plan.out())
+                .contains("would publish the schema of 1.0.0 as 1.2.0 (MINOR, replacing 1.1.0)")
                 .contains("/note");
         Run withoutToken = run("rollback", asset, "--to", "1.0.0", "--registry", url());
         assertThat(withoutToken.exitCode()).isEqualTo(2);
@@ -335,67 +374,156 @@ class WatershedCliTest {
     @Test
     void driftFailsOnAShiftedBatchAndPassesOneFromTheSameDistribution() throws IOException {
         String asset = Api.createAsset(Api.createTeam(), "DATASET");
-        Api.asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", Api.objectSchema(Map.of(
-                        "id", Map.of("type", "string"), "amount", Map.of("type", "number"),
-                        "channel", Map.of("type", "string")), List.of("id")),
-                        "fields", Map.of("/id", Map.of("role", "ID"))))
-                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(201);
-        Api.asAdmin().contentType("application/x-ndjson").body(Files.readAllBytes(batch("training", 100, 1)))
-                .post("/api/v1/assets/" + asset + "/validate?label=training").then().statusCode(200);
-        long baseline = Api.asAdmin().body(Map.of("label", "training"))
-                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
+        Api.asAdmin()
+                .body(Map.of(
+                        "format",
+                        "JSON_SCHEMA",
+                        "schema",
+                        Api.objectSchema(
+                                Map.of(
+                                        "id",
+                                        Map.of("type", "string"),
+                                        "amount",
+                                        Map.of("type", "number"),
+                                        "channel",
+                                        Map.of("type", "string")),
+                                List.of("id")),
+                        "fields",
+                        Map.of("/id", Map.of("role", "ID"))))
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then()
+                .statusCode(201);
+        Api.asAdmin()
+                .contentType("application/x-ndjson")
+                .body(Files.readAllBytes(batch("training", 100, 1)))
+                .post("/api/v1/assets/" + asset + "/validate?label=training")
+                .then()
+                .statusCode(200);
+        long baseline = Api.asAdmin()
+                .body(Map.of("label", "training"))
+                .post("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
 
-        Run same = run("drift", batch("same", 100, 2).toString(), "--asset", asset, "--registry", url(),
-                "--token", TOKEN);
+        Run same =
+                run("drift", batch("same", 100, 2).toString(), "--asset", asset, "--registry", url(), "--token", TOKEN);
         assertThat(same.exitCode()).as(same.out() + same.err()).isZero();
-        assertThat(same.out()).contains("ok   " + asset).contains("no drift")
+        assertThat(same.out())
+                .contains("ok   " + asset)
+                .contains("no drift")
                 .contains("against baseline " + baseline + " (label training, 2000 records)")
                 .contains("fields compared: /amount, /channel by distribution; /id by null rate only");
 
-        Run shifted = run("drift", batch("shifted", 130, 3).toString(), "--asset", asset, "--label", "daily",
-                "--registry", url(), "--token", TOKEN);
+        Run shifted = run(
+                "drift",
+                batch("shifted", 130, 3).toString(),
+                "--asset",
+                asset,
+                "--label",
+                "daily",
+                "--registry",
+                url(),
+                "--token",
+                TOKEN);
         assertThat(shifted.exitCode()).as(shifted.out() + shifted.err()).isEqualTo(1);
-        assertThat(shifted.out()).contains("FAIL " + asset).contains("drifted: 1 anomaly")
+        assertThat(shifted.out())
+                .contains("FAIL " + asset)
+                .contains("drifted: 1 anomaly")
                 .contains("batch of 2000 records recorded as observation")
                 .contains("/amount moved: Jensen-Shannon divergence")
                 .contains("stored as drift check");
 
         // A second shifted batch, named by its observation id, against the one before it with its label: no drift.
-        long recorded = JSON.readTree(run("drift", batch("again", 130, 4).toString(), "--asset", asset, "--label",
-                "daily", "--format", "json", "--registry", url(), "--token", TOKEN).out())
-                .path("items").get(0).path("data").path("current").path("observationId").asLong();
-        Run previous = run("drift", "--observation", String.valueOf(recorded), "--against", "previous", "--asset",
-                asset, "--format", "junit", "--registry", url(), "--token", TOKEN);
+        long recorded = JSON.readTree(run(
+                                "drift",
+                                batch("again", 130, 4).toString(),
+                                "--asset",
+                                asset,
+                                "--label",
+                                "daily",
+                                "--format",
+                                "json",
+                                "--registry",
+                                url(),
+                                "--token",
+                                TOKEN)
+                        .out())
+                .path("items")
+                .get(0)
+                .path("data")
+                .path("current")
+                .path("observationId")
+                .asLong();
+        Run previous = run(
+                "drift",
+                "--observation",
+                String.valueOf(recorded),
+                "--against",
+                "previous",
+                "--asset",
+                asset,
+                "--format",
+                "junit",
+                "--registry",
+                url(),
+                "--token",
+                TOKEN);
         assertThat(previous.exitCode()).as(previous.out() + previous.err()).isZero();
-        assertThat(previous.out()).contains("<testcase classname=\"watershed.drift\" name=\"" + asset + "\"")
+        assertThat(previous.out())
+                .contains("<testcase classname=\"watershed.drift\" name=\"" + asset + "\"")
                 .contains("against previous observation");
 
-        Run withoutToken = run("drift", batch("x", 100, 5).toString(), "--asset", asset, "--registry", url(),
-                "--token", "");
+        Run withoutToken =
+                run("drift", batch("x", 100, 5).toString(), "--asset", asset, "--registry", url(), "--token", "");
         assertThat(withoutToken.exitCode()).isEqualTo(2);
         assertThat(withoutToken.err()).contains("need a token");
-        Run both = run("drift", batch("y", 100, 6).toString(), "--observation", "1", "--asset", asset,
-                "--registry", url(), "--token", TOKEN);
+        Run both = run(
+                "drift",
+                batch("y", 100, 6).toString(),
+                "--observation",
+                "1",
+                "--asset",
+                asset,
+                "--registry",
+                url(),
+                "--token",
+                TOKEN);
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("not both");
     }
 
     @Test
     void driftReportsTheRegistrysProblemWithItsCodeAndExitsWithTwo() throws IOException {
-        Run unknown = run("drift", batch("z", 100, 7).toString(), "--asset", prefix + ".nowhere", "--registry",
-                url(), "--token", TOKEN);
+        Run unknown = run(
+                "drift",
+                batch("z", 100, 7).toString(),
+                "--asset",
+                prefix + ".nowhere",
+                "--registry",
+                url(),
+                "--token",
+                TOKEN);
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains(prefix + ".nowhere").contains("(ASSET_NOT_FOUND)");
 
         String asset = Api.createAsset(Api.createTeam(), "DATASET");
         Api.publish(asset, Api.objectSchema(Map.of("amount", Map.of("type", "number")), List.of()), 201);
-        Run noBaseline = run("drift", batch("z", 100, 8).toString(), "--asset", asset, "--registry", url(),
-                "--token", TOKEN);
+        Run noBaseline =
+                run("drift", batch("z", 100, 8).toString(), "--asset", asset, "--registry", url(), "--token", TOKEN);
         assertThat(noBaseline.exitCode()).isEqualTo(2);
         assertThat(noBaseline.err()).contains("(NO_BASELINE)");
-        Run single = run("drift", Files.writeString(directory.resolve("one.json"), "{}").toString(), "--asset",
-                asset, "--registry", url(), "--token", TOKEN);
+        Run single = run(
+                "drift",
+                Files.writeString(directory.resolve("one.json"), "{}").toString(),
+                "--asset",
+                asset,
+                "--registry",
+                url(),
+                "--token",
+                TOKEN);
         assertThat(single.exitCode()).isEqualTo(2);
         assertThat(single.err()).contains("drift compares a batch");
     }
@@ -404,25 +532,46 @@ class WatershedCliTest {
     void skewOnTheExampleEstateNamesTheSkewedFeature() throws IOException {
         Run skew = run("skew", "hospital.readmission-model", "--registry", url());
         assertThat(skew.exitCode()).as(skew.out() + skew.err()).isEqualTo(1);
-        assertThat(skew.out()).contains("FAIL hospital.readmission-features: skewed on /mean_heart_rate")
+        assertThat(skew.out())
+                .contains("FAIL hospital.readmission-features: skewed on /mean_heart_rate")
                 .containsPattern("/mean_heart_rate: numeric, distance 0\\.\\d{3} > threshold 0\\.100, SKEWED")
                 .contains("Jensen-Shannon divergence");
 
         Run json = run("skew", "hospital.readmission-model", "--format", "json", "--registry", url());
         JsonNode report = JSON.readTree(json.out());
         assertThat(report.path("exitCode").asInt()).isEqualTo(1);
-        assertThat(report.path("items").get(0).path("data").path("skewedFields").get(0).asText())
+        assertThat(report.path("items")
+                        .get(0)
+                        .path("data")
+                        .path("skewedFields")
+                        .get(0)
+                        .asText())
                 .isEqualTo("/mean_heart_rate");
 
         // No observations with these labels: warnings by default, failures when they are required.
-        Run missing = run("skew", "hospital.readmission-model", "--training", "t-" + prefix, "--serving",
-                "s-" + prefix, "--registry", url());
+        Run missing = run(
+                "skew",
+                "hospital.readmission-model",
+                "--training",
+                "t-" + prefix,
+                "--serving",
+                "s-" + prefix,
+                "--registry",
+                url());
         assertThat(missing.exitCode()).as(missing.out() + missing.err()).isZero();
         assertThat(missing.out())
                 .contains("not compared: no profiled observation labelled t-" + prefix + " and s-" + prefix)
                 .contains("warning: record a profiled sample");
-        Run required = run("skew", "hospital.readmission-model", "--training", "t-" + prefix, "--serving",
-                "s-" + prefix, "--require-observations", "--registry", url());
+        Run required = run(
+                "skew",
+                "hospital.readmission-model",
+                "--training",
+                "t-" + prefix,
+                "--serving",
+                "s-" + prefix,
+                "--require-observations",
+                "--registry",
+                url());
         assertThat(required.exitCode()).isEqualTo(1);
 
         Run unknown = run("skew", prefix + ".no-model", "--registry", url());
@@ -434,15 +583,20 @@ class WatershedCliTest {
     void findingsFailAtTheChosenSeverity() {
         Run model = run("findings", "--asset", "hospital.readmission-model", "--registry", url());
         assertThat(model.exitCode()).as(model.out() + model.err()).isEqualTo(1);
-        assertThat(model.out()).contains("FAIL hospital.readmission-model: ERROR SERVING_UNAVAILABLE_FIELD")
+        assertThat(model.out())
+                .contains("FAIL hospital.readmission-model: ERROR SERVING_UNAVAILABLE_FIELD")
                 .contains("path: hospital.readmission-features -> hospital.readmission-model")
-                .contains("fields: /followup_visits_30d").contains("remedy: ");
-        Run github = run("findings", "--asset", "hospital.readmission-model", "--format", "github",
-                "--registry", url());
-        assertThat(github.out()).contains("::error title=watershed findings%3A hospital.readmission-model::ERROR"
-                + " SERVING_UNAVAILABLE_FIELD").contains("::warning ");
+                .contains("fields: /followup_visits_30d")
+                .contains("remedy: ");
+        Run github =
+                run("findings", "--asset", "hospital.readmission-model", "--format", "github", "--registry", url());
+        assertThat(github.out())
+                .contains("::error title=watershed findings%3A hospital.readmission-model::ERROR"
+                        + " SERVING_UNAVAILABLE_FIELD")
+                .contains("::warning ");
         assertThat(run("findings", "--asset", "hospital.readmission-model", "--fail-on", "NONE", "--registry", url())
-                .exitCode()).isZero();
+                        .exitCode())
+                .isZero();
 
         String team = Api.createTeam();
         String fresh = Api.createAsset(team, "MODEL");
@@ -455,8 +609,18 @@ class WatershedCliTest {
         Run warnings = run("findings", "--owner", team, "--fail-on", "WARNING", "--registry", url());
         assertThat(warnings.exitCode()).as(warnings.out() + warnings.err()).isZero();
         assertThat(warnings.out()).contains("ok   " + unused + ": INFO UNUSED_ASSET");
-        Run info = run("findings", "--owner", team, "--asset", unused, "--fail-on", "INFO", "--format", "json",
-                "--registry", url());
+        Run info = run(
+                "findings",
+                "--owner",
+                team,
+                "--asset",
+                unused,
+                "--fail-on",
+                "INFO",
+                "--format",
+                "json",
+                "--registry",
+                url());
         assertThat(info.exitCode()).isEqualTo(1);
         assertThat(info.out()).contains("UNUSED_ASSET").doesNotContain("SERVING_UNAVAILABLE_FIELD");
 
@@ -466,7 +630,8 @@ class WatershedCliTest {
         Run unknownAsset = run("findings", "--asset", prefix + ".nowhere", "--registry", url());
         assertThat(unknownAsset.exitCode()).isEqualTo(2);
         assertThat(unknownAsset.err()).contains("(ASSET_NOT_FOUND)");
-        assertThat(run("findings", "--fail-on", "SEVERE", "--registry", url()).exitCode()).isEqualTo(2);
+        assertThat(run("findings", "--fail-on", "SEVERE", "--registry", url()).exitCode())
+                .isEqualTo(2);
     }
 
     /** 2,000 records: amount ~ N(mean, 15), channel web/store/phone at 60/30/10 %, seeded so a run repeats. */
@@ -476,8 +641,14 @@ class WatershedCliTest {
         for (int i = 0; i < 2_000; i++) {
             double pick = random.nextDouble();
             String channel = pick < 0.6 ? "web" : pick < 0.9 ? "store" : "phone";
-            text.append("{\"id\":\"").append(name).append('-').append(i).append("\",\"amount\":")
-                    .append(mean + 15 * random.nextGaussian()).append(",\"channel\":\"").append(channel)
+            text.append("{\"id\":\"")
+                    .append(name)
+                    .append('-')
+                    .append(i)
+                    .append("\",\"amount\":")
+                    .append(mean + 15 * random.nextGaussian())
+                    .append(",\"channel\":\"")
+                    .append(channel)
                     .append("\"}\n");
         }
         return Files.writeString(directory.resolve(name + ".ndjson"), text);
@@ -490,7 +661,9 @@ class WatershedCliTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = new CommandLine(new WatershedCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        int exitCode = new CommandLine(new WatershedCli())
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
                 .execute(args);
         return new Run(exitCode, out.toString(), err.toString());
     }

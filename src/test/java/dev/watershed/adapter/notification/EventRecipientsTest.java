@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class EventRecipientsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, Object> V1 = Api.objectSchema(Map.of("id", Map.of("type", "string"),
-            "amount", Map.of("type", "number")), List.of("id"));
+    private static final Map<String, Object> V1 =
+            Api.objectSchema(Map.of("id", Map.of("type", "string"), "amount", Map.of("type", "number")), List.of("id"));
 
     @Test
     void aLabelledValidationAboveTheThresholdTellsEveryoneDownstream() {
@@ -59,7 +59,11 @@ class EventRecipientsTest {
         String farTeam = Api.createTeam();
         String far = consumer(farTeam, consumer, List.of());
 
-        asAdmin().queryParam("force", "true").delete("/api/v1/assets/" + producer).then().statusCode(204);
+        asAdmin()
+                .queryParam("force", "true")
+                .delete("/api/v1/assets/" + producer)
+                .then()
+                .statusCode(204);
 
         assertThat(events(team, "asset.deleted").getList("[0].reasons[0].path")).containsExactly(producer, consumer);
         assertThat(events(farTeam, "asset.deleted").getList("[0].reasons[0].path"))
@@ -79,7 +83,10 @@ class EventRecipientsTest {
         assertThat(added.getString("[0].data.consumer")).isEqualTo(consumer);
         assertThat(added.getList("[0].reasons[0].fields")).containsExactly("/amount");
 
-        asAdmin().delete("/api/v1/assets/" + consumer + "/dependencies/" + producer).then().statusCode(204);
+        asAdmin()
+                .delete("/api/v1/assets/" + consumer + "/dependencies/" + producer)
+                .then()
+                .statusCode(204);
 
         assertThat(events(producerTeam, "dependency.removed").getString("[0].reasons[0].reason"))
                 .isEqualTo(consumer + " no longer reads " + producer + ", which you own");
@@ -88,27 +95,39 @@ class EventRecipientsTest {
 
     /** The team's notifications of one type, newest first. */
     private static JsonPath events(String team, String type) {
-        List<Map<String, Object>> all = asAdmin().get("/api/v1/notifications?team=" + team).then().statusCode(200)
-                .extract().jsonPath().getList("");
+        List<Map<String, Object>> all = asAdmin()
+                .get("/api/v1/notifications?team=" + team)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
         try {
             return JsonPath.from(JSON.writeValueAsString(all.stream()
-                    .filter(notification -> type.equals(notification.get("type"))).toList()));
+                    .filter(notification -> type.equals(notification.get("type")))
+                    .toList()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static void validate(String asset, String token, String label, String ndjson) {
-        Api.as(token).contentType("application/x-ndjson").body(ndjson.getBytes(StandardCharsets.UTF_8))
+        Api.as(token)
+                .contentType("application/x-ndjson")
+                .body(ndjson.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/assets/" + asset + "/validate" + (label == null ? "?record=true" : "?label=" + label))
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
     }
 
     private static String consumer(String team, String reads, List<String> fields) {
         String name = Api.createAsset(team, "FEATURE");
         Api.publish(name, Api.objectSchema(Map.of("x", Map.of("type", "number")), List.of()), 201);
-        asAdmin().body(Map.of("versionRange", "^1.0", "fields", fields, "usage", "TRAINING"))
-                .put("/api/v1/assets/" + name + "/dependencies/" + reads).then().statusCode(201);
+        asAdmin()
+                .body(Map.of("versionRange", "^1.0", "fields", fields, "usage", "TRAINING"))
+                .put("/api/v1/assets/" + name + "/dependencies/" + reads)
+                .then()
+                .statusCode(201);
         return name;
     }
 }

@@ -6,8 +6,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for something the background dispatcher does. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static void within(Duration timeout, String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -35,10 +35,23 @@ class NotificationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Map<String, Object> V1 = Api.objectSchema(Map.of("id", Map.of("type", "string"),
-            "amount", Map.of("type", "number"), "currency", Map.of("type", "string")), List.of("id"));
-    private static final Map<String, Object> AMOUNT_AS_STRING = Api.objectSchema(Map.of("id",
-            Map.of("type", "string"), "amount", Map.of("type", "string"), "currency", Map.of("type", "string")),
+    private static final Map<String, Object> V1 = Api.objectSchema(
+            Map.of(
+                    "id",
+                    Map.of("type", "string"),
+                    "amount",
+                    Map.of("type", "number"),
+                    "currency",
+                    Map.of("type", "string")),
+            List.of("id"));
+    private static final Map<String, Object> AMOUNT_AS_STRING = Api.objectSchema(
+            Map.of(
+                    "id",
+                    Map.of("type", "string"),
+                    "amount",
+                    Map.of("type", "string"),
+                    "currency",
+                    Map.of("type", "string")),
             List.of("id"));
 
     @Inject
@@ -65,24 +78,42 @@ class NotificationTest {
             for (String team : List.of(amountTeam, currencyTeam, modelTeam)) {
                 subscribeWebhook(team, receiver.url(), List.of("contract.published"));
             }
-            asAdmin().body(Map.of("compatibility", "NONE")).put("/api/v1/assets/" + producer).then()
+            asAdmin()
+                    .body(Map.of("compatibility", "NONE"))
+                    .put("/api/v1/assets/" + producer)
+                    .then()
                     .statusCode(200);
 
             Api.publish(producer, AMOUNT_AS_STRING, 201);
 
-            Eventually.within(WAIT, "both affected teams' webhooks answered", () -> receiver.accepted().size() >= 2);
-            Eventually.within(WAIT, "both affected teams got email", () -> published(amountTeam, producer).size()
-                    == 1 && published(modelTeam, producer).size() == 1);
-            List<JsonNode> events = receiver.accepted().stream().map(call -> {
-                assertThat(call.contentType()).isEqualTo("application/cloudevents+json");
-                assertThat(WebhookSignature.verify(secret(recipient(call)), call.signature(), call.body(),
-                        Instant.now().getEpochSecond(), 300)).isTrue();
-                return read(call.body());
-            }).toList();
-            assertThat(events).extracting(event -> event.at("/data/recipient/team").asText())
+            Eventually.within(
+                    WAIT,
+                    "both affected teams' webhooks answered",
+                    () -> receiver.accepted().size() >= 2);
+            Eventually.within(
+                    WAIT,
+                    "both affected teams got email",
+                    () -> published(amountTeam, producer).size() == 1
+                            && published(modelTeam, producer).size() == 1);
+            List<JsonNode> events = receiver.accepted().stream()
+                    .map(call -> {
+                        assertThat(call.contentType()).isEqualTo("application/cloudevents+json");
+                        assertThat(WebhookSignature.verify(
+                                        secret(recipient(call)),
+                                        call.signature(),
+                                        call.body(),
+                                        Instant.now().getEpochSecond(),
+                                        300))
+                                .isTrue();
+                        return read(call.body());
+                    })
+                    .toList();
+            assertThat(events)
+                    .extracting(event -> event.at("/data/recipient/team").asText())
                     .containsExactlyInAnyOrder(amountTeam, modelTeam);
             JsonNode toAmount = events.stream()
-                    .filter(event -> event.at("/data/recipient/team").asText().equals(amountTeam)).findFirst()
+                    .filter(event -> event.at("/data/recipient/team").asText().equals(amountTeam))
+                    .findFirst()
                     .orElseThrow();
             assertThat(toAmount.get("specversion").asText()).isEqualTo("1.0");
             assertThat(toAmount.get("type").asText()).isEqualTo("dev.watershed.contract.published");
@@ -94,31 +125,53 @@ class NotificationTest {
             assertThat(toAmount.at("/data/differences/0/path").asText()).isEqualTo("/amount");
             assertThat(toAmount.at("/data/recipient/reasons/0/path").toString())
                     .isEqualTo(JSON.valueToTree(List.of(producer, readsAmount)).toString());
-            assertThat(toAmount.at("/data/recipient/reasons/0/fields/0").asText()).isEqualTo("/amount");
-            JsonNode toModel = events.stream().filter(event -> event != toAmount).findFirst().orElseThrow();
+            assertThat(toAmount.at("/data/recipient/reasons/0/fields/0").asText())
+                    .isEqualTo("/amount");
+            JsonNode toModel = events.stream()
+                    .filter(event -> event != toAmount)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(toModel.get("id").asText()).isEqualTo(toAmount.get("id").asText());
             assertThat(toModel.at("/data/recipient/reasons/0/path").toString())
-                    .isEqualTo(JSON.valueToTree(List.of(producer, readsAmount, model)).toString());
+                    .isEqualTo(JSON.valueToTree(List.of(producer, readsAmount, model))
+                            .toString());
 
             Mail mail = published(amountTeam, producer).get(0);
-            assertThat(mail.getText()).contains(readsAmount + " reads `/amount` from " + producer)
+            assertThat(mail.getText())
+                    .contains(readsAmount + " reads `/amount` from " + producer)
                     .contains(toAmount.get("id").asText());
 
-            JsonPath inbox = asAdmin().get("/api/v1/notifications?unread=true&team=" + amountTeam).then()
-                    .statusCode(200).extract().jsonPath();
+            JsonPath inbox = asAdmin()
+                    .get("/api/v1/notifications?unread=true&team=" + amountTeam)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             Map<String, Object> notification = inbox.getMap("find { it.type == 'contract.published' }");
             assertThat(notification.get("eventId")).isEqualTo(toAmount.get("id").asText());
             assertThat(inbox.getList("find { it.type == 'contract.published' }.reasons[0].fields"))
                     .containsExactly("/amount");
-            as(Api.editorToken(amountTeam)).post("/api/v1/notifications/" + notification.get("id") + "/read")
-                    .then().statusCode(200).body("read", equalTo(true));
-            asAdmin().get("/api/v1/notifications?unread=true&team=" + amountTeam).then().statusCode(200)
+            as(Api.editorToken(amountTeam))
+                    .post("/api/v1/notifications/" + notification.get("id") + "/read")
+                    .then()
+                    .statusCode(200)
+                    .body("read", equalTo(true));
+            asAdmin()
+                    .get("/api/v1/notifications?unread=true&team=" + amountTeam)
+                    .then()
+                    .statusCode(200)
                     .body("type", not(hasItem("contract.published")));
-            asAdmin().get("/api/v1/notifications?team=" + modelTeam).then().statusCode(200)
+            asAdmin()
+                    .get("/api/v1/notifications?team=" + modelTeam)
+                    .then()
+                    .statusCode(200)
                     .body("type", hasItem("contract.published"));
 
             // The team that reads only the unchanged field gets nothing, by any channel.
-            asAdmin().get("/api/v1/notifications?team=" + currencyTeam).then().statusCode(200)
+            asAdmin()
+                    .get("/api/v1/notifications?team=" + currencyTeam)
+                    .then()
+                    .statusCode(200)
                     .body("type", not(hasItem("contract.published")));
             assertThat(published(currencyTeam, producer)).isEmpty();
             assertThat(receiver.calls()).noneMatch(call -> recipient(call).equals(currencyTeam));
@@ -136,13 +189,18 @@ class NotificationTest {
             consumer(team, "FEATURE", producer, List.of());
             subscribeWebhook(team, receiver.url(), List.of("contract.deprecated"));
 
-            asAdmin().post("/api/v1/assets/" + producer + "/contracts/1.0.0/deprecate").then().statusCode(200);
+            asAdmin()
+                    .post("/api/v1/assets/" + producer + "/contracts/1.0.0/deprecate")
+                    .then()
+                    .statusCode(200);
 
-            Eventually.within(WAIT, "the receiver refused twice", () -> receiver.calls().size() >= 2);
+            Eventually.within(
+                    WAIT, "the receiver refused twice", () -> receiver.calls().size() >= 2);
             receiver.stop();
             Thread.sleep(2_500);
             receiver.restart();
-            Eventually.within(WAIT, "the event arrived", () -> receiver.accepted().size() == 1);
+            Eventually.within(
+                    WAIT, "the event arrived", () -> receiver.accepted().size() == 1);
 
             List<WebhookReceiver.Call> calls = receiver.calls();
             assertThat(calls.get(0).answered()).isEqualTo(500);
@@ -150,19 +208,37 @@ class NotificationTest {
             String id = read(calls.get(0).body()).get("id").asText();
             for (WebhookReceiver.Call call : calls) {
                 assertThat(read(call.body()).get("id").asText()).isEqualTo(id);
-                assertThat(WebhookSignature.verify(secret(team), call.signature(), call.body(),
-                        Instant.now().getEpochSecond(), 300)).isTrue();
+                assertThat(WebhookSignature.verify(
+                                secret(team),
+                                call.signature(),
+                                call.body(),
+                                Instant.now().getEpochSecond(),
+                                300))
+                        .isTrue();
             }
-            Eventually.within(WAIT, "the delivery is recorded", () -> "DELIVERED".equals(asAdmin()
-                    .get("/api/v1/deliveries?team=" + team).then().extract()
-                    .path("find { it.channel == 'WEBHOOK' }.status")));
-            JsonPath delivery = asAdmin().get("/api/v1/deliveries?team=" + team).then().statusCode(200)
-                    .extract().jsonPath();
+            Eventually.within(
+                    WAIT,
+                    "the delivery is recorded",
+                    () -> "DELIVERED"
+                            .equals(asAdmin()
+                                    .get("/api/v1/deliveries?team=" + team)
+                                    .then()
+                                    .extract()
+                                    .path("find { it.channel == 'WEBHOOK' }.status")));
+            JsonPath delivery = asAdmin()
+                    .get("/api/v1/deliveries?team=" + team)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             String webhook = "find { it.channel == 'WEBHOOK' }";
             assertThat(delivery.getString(webhook + ".eventId")).isEqualTo(id);
-            assertThat(delivery.getList(webhook + ".log.httpStatus")).startsWith(500, 500).endsWith(204);
+            assertThat(delivery.getList(webhook + ".log.httpStatus"))
+                    .startsWith(500, 500)
+                    .endsWith(204);
             assertThat(delivery.getList(webhook + ".log.error", String.class))
-                    .contains("connection refused").noneMatch(error -> error != null && error.contains("Exception"));
+                    .contains("connection refused")
+                    .noneMatch(error -> error != null && error.contains("Exception"));
         }
     }
 
@@ -184,11 +260,16 @@ class NotificationTest {
                 em.flush();
                 int claimed = em.createNativeQuery("UPDATE delivery SET claimed_by = 'crashed-replica',"
                                 + " claimed_until = :until WHERE team = :team AND channel = 'WEBHOOK'")
-                        .setParameter("until", claimedUntil).setParameter("team", team).executeUpdate();
+                        .setParameter("until", claimedUntil)
+                        .setParameter("team", team)
+                        .executeUpdate();
                 assertThat(claimed).isEqualTo(1);
             });
 
-            Eventually.within(WAIT, "the delivery is sent again", () -> receiver.accepted().size() == 1);
+            Eventually.within(
+                    WAIT,
+                    "the delivery is sent again",
+                    () -> receiver.accepted().size() == 1);
             assertThat(Instant.now()).isAfterOrEqualTo(claimedUntil);
             assertThat(receiver.calls()).hasSize(1);
         }
@@ -203,26 +284,55 @@ class NotificationTest {
             String team = Api.createTeam();
             consumer(team, "FEATURE", producer, List.of());
             subscribeWebhook(team, receiver.url(), List.of("contract.deprecated"));
-            asAdmin().post("/api/v1/assets/" + producer + "/contracts/1.0.0/deprecate").then().statusCode(200);
+            asAdmin()
+                    .post("/api/v1/assets/" + producer + "/contracts/1.0.0/deprecate")
+                    .then()
+                    .statusCode(200);
 
-            Eventually.within(WAIT, "the delivery is dead-lettered", () -> asAdmin()
-                    .get("/api/v1/deliveries?status=FAILED&team=" + team).then().extract().jsonPath()
-                    .getList("id").size() == 1);
-            JsonPath failed = asAdmin().get("/api/v1/deliveries?status=FAILED&team=" + team).then()
-                    .statusCode(200).extract().jsonPath();
+            Eventually.within(
+                    WAIT,
+                    "the delivery is dead-lettered",
+                    () -> asAdmin()
+                                    .get("/api/v1/deliveries?status=FAILED&team=" + team)
+                                    .then()
+                                    .extract()
+                                    .jsonPath()
+                                    .getList("id")
+                                    .size()
+                            == 1);
+            JsonPath failed = asAdmin()
+                    .get("/api/v1/deliveries?status=FAILED&team=" + team)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertThat(failed.getList("[0].log.httpStatus")).isNotEmpty().containsOnly(500);
             long id = failed.getLong("[0].id");
 
             String stranger = Api.editorToken(Api.createTeam());
             as(stranger).post("/api/v1/deliveries/" + id + "/retry").then().statusCode(403);
             receiver.heal();
-            as(Api.editorToken(team)).post("/api/v1/deliveries/" + id + "/retry").then().statusCode(200)
+            as(Api.editorToken(team))
+                    .post("/api/v1/deliveries/" + id + "/retry")
+                    .then()
+                    .statusCode(200)
                     .body("status", equalTo("PENDING"));
-            Eventually.within(WAIT, "the retried delivery arrived", () -> receiver.accepted().size() == 1);
+            Eventually.within(
+                    WAIT,
+                    "the retried delivery arrived",
+                    () -> receiver.accepted().size() == 1);
             // The receiver has answered before the dispatcher records the answer: wait for the record too.
-            Eventually.within(WAIT, "the retried delivery is recorded as delivered", () -> "DELIVERED".equals(
-                    asAdmin().get("/api/v1/deliveries?team=" + team).then().statusCode(200).extract().jsonPath()
-                            .getString("find { it.id == " + id + " }.status")));
+            Eventually.within(
+                    WAIT,
+                    "the retried delivery is recorded as delivered",
+                    () -> "DELIVERED"
+                            .equals(asAdmin()
+                                    .get("/api/v1/deliveries?team=" + team)
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .jsonPath()
+                                    .getString("find { it.id == " + id + " }.status")));
         }
     }
 
@@ -230,43 +340,130 @@ class NotificationTest {
     void subscriptionsAreCheckedAndBelongToTheirTeam() {
         String team = Api.createTeam();
         String editor = Api.editorToken(team);
-        Map<String, Object> webhook = Map.of("team", team, "events", List.of("asset.deleted"),
-                "channel", "WEBHOOK", "target", "https://hooks.example.org/w", "secret", secret(team));
-        as(editor).body(Map.of("team", team, "events", List.of("asset.deleted"), "channel", "WEBHOOK",
-                "target", "https://hooks.example.org/w")).post("/api/v1/subscriptions").then().statusCode(422)
-                .body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("/secret"));
-        as(editor).body(Map.of("team", team, "events", List.of("asset.deleted"), "channel", "WEBHOOK",
-                "target", "ftp://hooks.example.org/w", "secret", secret(team))).post("/api/v1/subscriptions")
-                .then().statusCode(422).body("pointer", equalTo("/target"));
-        as(editor).body(Map.of("team", team, "events", List.of("nothing.happened"), "channel", "EMAIL",
-                "target", "a@example.org")).post("/api/v1/subscriptions").then().statusCode(422)
+        Map<String, Object> webhook = Map.of(
+                "team",
+                team,
+                "events",
+                List.of("asset.deleted"),
+                "channel",
+                "WEBHOOK",
+                "target",
+                "https://hooks.example.org/w",
+                "secret",
+                secret(team));
+        as(editor)
+                .body(Map.of(
+                        "team",
+                        team,
+                        "events",
+                        List.of("asset.deleted"),
+                        "channel",
+                        "WEBHOOK",
+                        "target",
+                        "https://hooks.example.org/w"))
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("INVALID_INPUT"))
+                .body("pointer", equalTo("/secret"));
+        as(editor)
+                .body(Map.of(
+                        "team",
+                        team,
+                        "events",
+                        List.of("asset.deleted"),
+                        "channel",
+                        "WEBHOOK",
+                        "target",
+                        "ftp://hooks.example.org/w",
+                        "secret",
+                        secret(team)))
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(422)
+                .body("pointer", equalTo("/target"));
+        as(editor)
+                .body(Map.of(
+                        "team",
+                        team,
+                        "events",
+                        List.of("nothing.happened"),
+                        "channel",
+                        "EMAIL",
+                        "target",
+                        "a@example.org"))
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(422)
                 .body("pointer", equalTo("/events"));
-        as(editor).body(Map.of("team", team, "asset", "no.such.asset", "events", List.of("asset.deleted"),
-                "channel", "EMAIL", "target", "a@example.org")).post("/api/v1/subscriptions").then()
-                .statusCode(404).body("code", equalTo("ASSET_NOT_FOUND"));
-        as(Api.editorToken(Api.createTeam())).body(webhook).post("/api/v1/subscriptions").then().statusCode(403);
+        as(editor)
+                .body(Map.of(
+                        "team",
+                        team,
+                        "asset",
+                        "no.such.asset",
+                        "events",
+                        List.of("asset.deleted"),
+                        "channel",
+                        "EMAIL",
+                        "target",
+                        "a@example.org"))
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("ASSET_NOT_FOUND"));
+        as(Api.editorToken(Api.createTeam()))
+                .body(webhook)
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(403);
 
-        int id = as(editor).body(webhook).post("/api/v1/subscriptions").then().statusCode(201)
-                .body("signed", equalTo(true)).body("secret", equalTo(null)).extract().path("id");
-        asAdmin().get("/api/v1/subscriptions?team=" + team).then().statusCode(200)
-                .body("id", equalTo(List.of(id))).body("[0].events", equalTo(List.of("asset.deleted")));
+        int id = as(editor)
+                .body(webhook)
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(201)
+                .body("signed", equalTo(true))
+                .body("secret", equalTo(null))
+                .extract()
+                .path("id");
+        asAdmin()
+                .get("/api/v1/subscriptions?team=" + team)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(List.of(id)))
+                .body("[0].events", equalTo(List.of("asset.deleted")));
         as(editor).delete("/api/v1/subscriptions/" + id).then().statusCode(204);
-        asAdmin().get("/api/v1/subscriptions?team=" + team).then().statusCode(200).body("id", equalTo(List.of()));
-        as(editor).delete("/api/v1/subscriptions/" + id).then().statusCode(404)
+        asAdmin()
+                .get("/api/v1/subscriptions?team=" + team)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(List.of()));
+        as(editor)
+                .delete("/api/v1/subscriptions/" + id)
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("SUBSCRIPTION_NOT_FOUND"));
     }
 
     private static String consumer(String team, String kind, String reads, List<String> fields) {
         String name = Api.createAsset(team, kind);
         Api.publish(name, Api.objectSchema(Map.of("x", Map.of("type", "number")), List.of()), 201);
-        asAdmin().body(Map.of("versionRange", "^1.0", "fields", fields, "usage", "TRAINING"))
-                .put("/api/v1/assets/" + name + "/dependencies/" + reads).then().statusCode(201);
+        asAdmin()
+                .body(Map.of("versionRange", "^1.0", "fields", fields, "usage", "TRAINING"))
+                .put("/api/v1/assets/" + name + "/dependencies/" + reads)
+                .then()
+                .statusCode(201);
         return name;
     }
 
     private static void subscribeWebhook(String team, String url, List<String> events) {
-        as(Api.editorToken(team)).body(Map.of("team", team, "events", events, "channel", "WEBHOOK",
-                "target", url, "secret", secret(team))).post("/api/v1/subscriptions").then().statusCode(201);
+        as(Api.editorToken(team))
+                .body(Map.of(
+                        "team", team, "events", events, "channel", "WEBHOOK", "target", url, "secret", secret(team)))
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(201);
     }
 
     private static String secret(String team) {
@@ -275,7 +472,8 @@ class NotificationTest {
 
     private List<Mail> published(String team, String producer) {
         return mailbox.getMailsSentTo(team + "@example.org").stream()
-                .filter(mail -> mail.getSubject().equals("[Watershed] contract.published: " + producer)).toList();
+                .filter(mail -> mail.getSubject().equals("[Watershed] contract.published: " + producer))
+                .toList();
     }
 
     private static String recipient(WebhookReceiver.Call call) {

@@ -27,12 +27,19 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OutboxAtomicityTest {
 
-    private static final Map<String, Object> V1 = Api.objectSchema(Map.of("id", Map.of("type", "string"),
-            "amount", Map.of("type", "number")), List.of("id"));
-    private static final Map<String, Object> AMOUNT_AS_STRING = Api.objectSchema(Map.of("id",
-            Map.of("type", "string"), "amount", Map.of("type", "string")), List.of("id"));
-    private static final Map<String, Object> WITH_CURRENCY = Api.objectSchema(Map.of("id", Map.of("type", "string"),
-            "amount", Map.of("type", "number"), "currency", Map.of("type", "string")), List.of("id"));
+    private static final Map<String, Object> V1 =
+            Api.objectSchema(Map.of("id", Map.of("type", "string"), "amount", Map.of("type", "number")), List.of("id"));
+    private static final Map<String, Object> AMOUNT_AS_STRING =
+            Api.objectSchema(Map.of("id", Map.of("type", "string"), "amount", Map.of("type", "string")), List.of("id"));
+    private static final Map<String, Object> WITH_CURRENCY = Api.objectSchema(
+            Map.of(
+                    "id",
+                    Map.of("type", "string"),
+                    "amount",
+                    Map.of("type", "number"),
+                    "currency",
+                    Map.of("type", "string")),
+            List.of("id"));
 
     @Inject
     ContractService contracts;
@@ -48,7 +55,10 @@ class OutboxAtomicityTest {
         String team = Api.createTeam();
         String consumer = consumer(team, producer);
 
-        asAdmin().delete("/api/v1/assets/" + producer).then().statusCode(409)
+        asAdmin()
+                .delete("/api/v1/assets/" + producer)
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("ASSET_HAS_CONSUMERS"));
 
         assertThat(inbox(team, "asset.deleted")).isEmpty();
@@ -66,23 +76,41 @@ class OutboxAtomicityTest {
         String producer = Api.createAsset(Api.createTeam(), "SOURCE");
         Api.publish(producer, V1, 201);
         String team = Api.createTeam();
-        as(Api.editorToken(team)).body(Map.of("team", team, "asset", producer, "events",
-                List.of("contract.published"), "channel", "EMAIL", "target", team + "@example.org"))
-                .post("/api/v1/subscriptions").then().statusCode(201);
+        as(Api.editorToken(team))
+                .body(Map.of(
+                        "team",
+                        team,
+                        "asset",
+                        producer,
+                        "events",
+                        List.of("contract.published"),
+                        "channel",
+                        "EMAIL",
+                        "target",
+                        team + "@example.org"))
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(201);
 
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", AMOUNT_AS_STRING))
-                .post("/api/v1/assets/" + producer + "/contracts").then().statusCode(409)
+        asAdmin()
+                .body(Map.of("format", "JSON_SCHEMA", "schema", AMOUNT_AS_STRING))
+                .post("/api/v1/assets/" + producer + "/contracts")
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("INCOMPATIBLE_SCHEMA"));
 
         assertThat(inbox(team, "contract.published")).isEmpty();
-        assertThat(journal(producer, "contract.published")).extracting(entry -> entry.get("version"))
+        assertThat(journal(producer, "contract.published"))
+                .extracting(entry -> entry.get("version"))
                 .containsExactly("1.0.0");
 
         Api.publish(producer, WITH_CURRENCY, 201);
 
-        assertThat(inbox(team, "contract.published")).extracting(notification -> notification.get("subject"))
+        assertThat(inbox(team, "contract.published"))
+                .extracting(notification -> notification.get("subject"))
                 .containsExactly(producer);
-        assertThat(journal(producer, "contract.published")).extracting(entry -> entry.get("version"))
+        assertThat(journal(producer, "contract.published"))
+                .extracting(entry -> entry.get("version"))
                 .containsExactly("1.1.0", "1.0.0");
     }
 
@@ -102,21 +130,35 @@ class OutboxAtomicityTest {
     private static String consumer(String team, String reads) {
         String name = Api.createAsset(team, "FEATURE");
         Api.publish(name, Api.objectSchema(Map.of("x", Map.of("type", "number")), List.of()), 201);
-        asAdmin().body(Map.of("versionRange", "^1.0", "usage", "TRAINING"))
-                .put("/api/v1/assets/" + name + "/dependencies/" + reads).then().statusCode(201);
+        asAdmin()
+                .body(Map.of("versionRange", "^1.0", "usage", "TRAINING"))
+                .put("/api/v1/assets/" + name + "/dependencies/" + reads)
+                .then()
+                .statusCode(201);
         return name;
     }
 
     /** The team's notifications of one type, newest first. */
     private static List<Map<String, Object>> inbox(String team, String type) {
-        List<Map<String, Object>> all = asAdmin().get("/api/v1/notifications?team=" + team).then().statusCode(200)
-                .extract().jsonPath().getList("");
-        return all.stream().filter(notification -> type.equals(notification.get("type"))).toList();
+        List<Map<String, Object>> all = asAdmin()
+                .get("/api/v1/notifications?team=" + team)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
+        return all.stream()
+                .filter(notification -> type.equals(notification.get("type")))
+                .toList();
     }
 
     /** The asset's timeline entries of one type, newest first. */
     private static List<Map<String, Object>> journal(String asset, String type) {
-        return given().get("/api/v1/assets/" + asset + "/timeline?types=" + type).then().statusCode(200)
-                .extract().jsonPath().getList("entries");
+        return given().get("/api/v1/assets/" + asset + "/timeline?types=" + type)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("entries");
     }
 }

@@ -57,8 +57,8 @@ class WebhookNotifierTest {
                 return table(Map.of("hooks.receiver.test", "127.0.0.1")).resolve(host);
             });
 
-            DeliveryAttempt attempt = notifier.send(delivery("http://bot:p%40ss@hooks.receiver.test:" + receiver.port()
-                    + "/hooks?team=risk", SECRET));
+            DeliveryAttempt attempt = notifier.send(
+                    delivery("http://bot:p%40ss@hooks.receiver.test:" + receiver.port() + "/hooks?team=risk", SECRET));
 
             assertThat(attempt.outcome()).isEqualTo(DeliveryAttempt.DELIVERED);
             assertThat(attempt.httpStatus()).isEqualTo(204);
@@ -67,10 +67,12 @@ class WebhookNotifierTest {
             assertThat(call.host()).isEqualTo("hooks.receiver.test:" + receiver.port());
             assertThat(call.uri()).isEqualTo("/hooks?team=risk");
             assertThat(call.contentType()).isEqualTo("application/cloudevents+json");
-            assertThat(call.authorization()).isEqualTo("Basic " + Base64.getEncoder()
-                    .encodeToString("bot:p@ss".getBytes(StandardCharsets.UTF_8)));
-            assertThat(WebhookSignature.verify(SECRET, call.signature(), call.body(), Instant.now().getEpochSecond(),
-                    300)).isTrue();
+            assertThat(call.authorization())
+                    .isEqualTo(
+                            "Basic " + Base64.getEncoder().encodeToString("bot:p@ss".getBytes(StandardCharsets.UTF_8)));
+            assertThat(WebhookSignature.verify(
+                            SECRET, call.signature(), call.body(), Instant.now().getEpochSecond(), 300))
+                    .isTrue();
         }
     }
 
@@ -79,18 +81,22 @@ class WebhookNotifierTest {
         try (WebhookReceiver receiver = new WebhookReceiver(0)) {
             String url = "http://rebound.test:" + receiver.port() + "/hooks";
 
-            DeliveryAttempt toLoopback = notifier(WebhookTargetPolicy.publicOnly(),
-                    table(Map.of("rebound.test", "127.0.0.1"))).send(delivery(url, SECRET));
+            DeliveryAttempt toLoopback = notifier(
+                            WebhookTargetPolicy.publicOnly(), table(Map.of("rebound.test", "127.0.0.1")))
+                    .send(delivery(url, SECRET));
             DeliveryAttempt oneOfTwo = notifier(LOOPBACK_ALLOWED, table(Map.of("rebound.test", "127.0.0.1,10.1.2.3")))
                     .send(delivery(url, SECRET));
-            DeliveryAttempt mapped = notifier(WebhookTargetPolicy.publicOnly(),
-                    table(Map.of("rebound.test", "::ffff:169.254.169.254"))).send(delivery(url, SECRET));
+            DeliveryAttempt mapped = notifier(
+                            WebhookTargetPolicy.publicOnly(), table(Map.of("rebound.test", "::ffff:169.254.169.254")))
+                    .send(delivery(url, SECRET));
 
             assertThat(toLoopback.outcome()).isEqualTo(DeliveryAttempt.REFUSED);
-            assertThat(toLoopback.error()).startsWith("not sent: webhook target 'http://rebound.test:"
-                    + receiver.port() + "/hooks' is not allowed: 'rebound.test' resolves to 127.0.0.1, a loopback"
-                    + " address. Use a receiver at a public address, or ask an operator to add the host or its"
-                    + " range to watershed.webhooks.allowed-targets, then retry the delivery");
+            assertThat(toLoopback.error())
+                    .startsWith("not sent: webhook target 'http://rebound.test:"
+                            + receiver.port()
+                            + "/hooks' is not allowed: 'rebound.test' resolves to 127.0.0.1, a loopback"
+                            + " address. Use a receiver at a public address, or ask an operator to add the host or its"
+                            + " range to watershed.webhooks.allowed-targets, then retry the delivery");
             assertThat(oneOfTwo.outcome()).isEqualTo(DeliveryAttempt.REFUSED);
             assertThat(oneOfTwo.error()).contains("'rebound.test' resolves to 10.1.2.3, a private address");
             assertThat(mapped.outcome()).isEqualTo(DeliveryAttempt.REFUSED);
@@ -105,8 +111,11 @@ class WebhookNotifierTest {
             WebhookNotifier notifier = notifier(WebhookTargetPolicy.publicOnly(), host -> {
                 throw new AssertionError("no lookup for a literal address, asked for " + host);
             });
-            for (String url : List.of(receiver.url(), "http://localhost:" + receiver.port() + "/hooks",
-                    "http://2130706433:" + receiver.port() + "/hooks", "http://[::1]:" + receiver.port() + "/hooks",
+            for (String url : List.of(
+                    receiver.url(),
+                    "http://localhost:" + receiver.port() + "/hooks",
+                    "http://2130706433:" + receiver.port() + "/hooks",
+                    "http://[::1]:" + receiver.port() + "/hooks",
                     "http://0.0.0.0:" + receiver.port() + "/hooks")) {
                 DeliveryAttempt attempt = notifier.send(delivery(url, SECRET));
                 assertThat(attempt.outcome()).as(url).isEqualTo(DeliveryAttempt.REFUSED);
@@ -114,10 +123,13 @@ class WebhookNotifierTest {
             assertThat(receiver.calls()).isEmpty();
 
             DeliveryAttempt allowed = notifier(LOOPBACK_ALLOWED, host -> {
-                throw new AssertionError("no lookup for a literal address, asked for " + host);
-            }).send(delivery(receiver.url(), null));
+                        throw new AssertionError("no lookup for a literal address, asked for " + host);
+                    })
+                    .send(delivery(receiver.url(), null));
             assertThat(allowed.outcome()).isEqualTo(DeliveryAttempt.DELIVERED);
-            assertThat(receiver.accepted().get(0).signature()).as("a team webhook is unsigned").isNull();
+            assertThat(receiver.accepted().get(0).signature())
+                    .as("a team webhook is unsigned")
+                    .isNull();
         }
     }
 
@@ -133,8 +145,8 @@ class WebhookNotifierTest {
         DeliveryAttempt unknown = notifier.send(delivery("http://nowhere.test/hooks", SECRET));
         DeliveryAttempt ftp = notifier.send(delivery("ftp://127.0.0.1/hooks", SECRET));
         try (WebhookReceiver failing = new WebhookReceiver(1)) {
-            DeliveryAttempt answered500 = notifier.send(delivery("http://down.test:" + failing.port() + "/hooks",
-                    SECRET));
+            DeliveryAttempt answered500 =
+                    notifier.send(delivery("http://down.test:" + failing.port() + "/hooks", SECRET));
             assertThat(answered500.outcome()).isEqualTo(DeliveryAttempt.FAILED);
             assertThat(answered500.httpStatus()).isEqualTo(500);
             assertThat(answered500.error()).isEqualTo("receiver answered 500");
@@ -145,14 +157,16 @@ class WebhookNotifierTest {
         assertThat(unknown.outcome()).isEqualTo(DeliveryAttempt.FAILED);
         assertThat(unknown.error()).isEqualTo("could not resolve host 'nowhere.test'");
         assertThat(ftp.outcome()).isEqualTo(DeliveryAttempt.REFUSED);
-        assertThat(ftp.error()).isEqualTo("not sent: 'ftp://127.0.0.1/hooks' is not an http or https URL: webhooks"
-                + " are sent by HTTP POST only");
-        assertThat(WebhookNotifier.describe(new java.util.concurrent.TimeoutException("The timeout period of 2000ms"
-                + " has been exceeded"))).isEqualTo("timed out");
+        assertThat(ftp.error())
+                .isEqualTo("not sent: 'ftp://127.0.0.1/hooks' is not an http or https URL: webhooks"
+                        + " are sent by HTTP POST only");
+        assertThat(WebhookNotifier.describe(new java.util.concurrent.TimeoutException(
+                        "The timeout period of 2000ms" + " has been exceeded")))
+                .isEqualTo("timed out");
         assertThat(WebhookNotifier.describe(new javax.net.ssl.SSLHandshakeException("PKIX path building failed")))
                 .startsWith("TLS handshake failed");
-        assertThat(WebhookNotifier.describe(new IllegalStateException("anything"))).isEqualTo("could not send the"
-                + " request");
+        assertThat(WebhookNotifier.describe(new IllegalStateException("anything")))
+                .isEqualTo("could not send the" + " request");
     }
 
     private static WebhookNotifier notifier(WebhookTargetPolicy policy, WebhookNotifier.Resolver resolver) {
@@ -176,9 +190,13 @@ class WebhookNotifierTest {
     }
 
     private static OutgoingDelivery delivery(String target, String secret) {
-        OutboxEvent event = new OutboxEvent("event-1", EventType.CONTRACT_PUBLISHED, "payments.transactions",
-                Instant.now(), "{\"asset\":\"payments.transactions\"}");
-        return new OutgoingDelivery(1, event, "risk-ml", NotificationChannel.WEBHOOK, target, secret, "[]", 0,
-                Instant.now());
+        OutboxEvent event = new OutboxEvent(
+                "event-1",
+                EventType.CONTRACT_PUBLISHED,
+                "payments.transactions",
+                Instant.now(),
+                "{\"asset\":\"payments.transactions\"}");
+        return new OutgoingDelivery(
+                1, event, "risk-ml", NotificationChannel.WEBHOOK, target, secret, "[]", 0, Instant.now());
     }
 }

@@ -23,9 +23,14 @@ public final class WebhookReceiver implements AutoCloseable {
      * @param authorization the Authorization header, {@code null} without one
      * @param uri           the request's path and query
      */
-    public record Call(String body, String contentType, String signature, int answered, String host,
-                       String authorization, String uri) {
-    }
+    public record Call(
+            String body,
+            String contentType,
+            String signature,
+            int answered,
+            String host,
+            String authorization,
+            String uri) {}
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft;
@@ -77,10 +82,14 @@ public final class WebhookReceiver implements AutoCloseable {
         server.createContext("/hooks", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
-            calls.add(new Call(body, exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("Watershed-Signature"), status,
+            calls.add(new Call(
+                    body,
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestHeaders().getFirst("Watershed-Signature"),
+                    status,
                     exchange.getRequestHeaders().getFirst("Host"),
-                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestURI().toString()));
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestURI().toString()));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

@@ -25,13 +25,18 @@ class SecretCipherTest {
 
         String stored = cipher.encrypt(SECRET);
 
-        assertThat(stored).startsWith("v1:").doesNotContain(SECRET)
+        assertThat(stored)
+                .startsWith("v1:")
+                .doesNotContain(SECRET)
                 .doesNotContain(Base64.getEncoder().encodeToString(SECRET.getBytes()));
         assertThat(cipher.encrypt(SECRET)).as("a fresh IV every time").isNotEqualTo(stored);
         assertThat(cipher.decrypt(stored)).isEqualTo(SECRET);
-        assertThat(new SecretCipher(key(1)).decrypt(stored)).as("another instance, same key").isEqualTo(SECRET);
+        assertThat(new SecretCipher(key(1)).decrypt(stored))
+                .as("another instance, same key")
+                .isEqualTo(SECRET);
         assertThatThrownBy(() -> new SecretCipher(key(2)).decrypt(stored))
-                .isInstanceOf(UnreadableSecretException.class).hasMessageContaining("another one");
+                .isInstanceOf(UnreadableSecretException.class)
+                .hasMessageContaining("another one");
     }
 
     @Test
@@ -60,7 +65,8 @@ class SecretCipherTest {
         byte[] again = SecretCipher.keyFromFile(file);
 
         assertThat(first).hasSize(32).isEqualTo(again);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Files.list(file.getParent())).containsExactly(file);
         String stored = new SecretCipher(first).encrypt(SECRET);
         assertThat(new SecretCipher(again).decrypt(stored)).isEqualTo(SECRET);
@@ -71,8 +77,10 @@ class SecretCipherTest {
         Path file = directory.resolve("short.key");
         Files.writeString(file, Base64.getEncoder().encodeToString(new byte[16]));
 
-        assertThatThrownBy(() -> SecretCipher.keyFromFile(file)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("holds 16 bytes, not 32").hasMessageContaining("openssl rand -base64 32");
+        assertThatThrownBy(() -> SecretCipher.keyFromFile(file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("holds 16 bytes, not 32")
+                .hasMessageContaining("openssl rand -base64 32");
     }
 
     private static byte[] key(int seed) {

@@ -14,8 +14,7 @@ public final class Api {
     /** The bootstrap admin token configured for the test profile. */
     public static final String ADMIN_TOKEN = "test-admin-token";
 
-    private Api() {
-    }
+    private Api() {}
 
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -31,20 +30,31 @@ public final class Api {
 
     public static String createTeam() {
         String name = unique("team");
-        asAdmin().body(Map.of("name", name, "email", name + "@example.org"))
-                .post("/api/v1/teams").then().statusCode(201);
+        asAdmin()
+                .body(Map.of("name", name, "email", name + "@example.org"))
+                .post("/api/v1/teams")
+                .then()
+                .statusCode(201);
         return name;
     }
 
     public static String editorToken(String team) {
-        return asAdmin().body(Map.of("team", team, "role", "EDITOR"))
-                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        return asAdmin()
+                .body(Map.of("team", team, "role", "EDITOR"))
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
     }
 
     public static String createAsset(String owner, String kind) {
         String name = unique("test.asset");
-        asAdmin().body(Map.of("name", name, "kind", kind, "owner", owner, "tags", List.of("test")))
-                .post("/api/v1/assets").then().statusCode(201);
+        asAdmin()
+                .body(Map.of("name", name, "kind", kind, "owner", owner, "tags", List.of("test")))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201);
         return name;
     }
 
@@ -53,7 +63,10 @@ public final class Api {
     }
 
     public static void publish(String asset, Object schema, int expectedStatus) {
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", schema))
-                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(expectedStatus);
+        asAdmin()
+                .body(Map.of("format", "JSON_SCHEMA", "schema", schema))
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then()
+                .statusCode(expectedStatus);
     }
 }

@@ -27,6 +27,7 @@ class BodyLimitTest {
     private static final long LIMIT = 16L << 20;
     /** What the client tries to send: far more than the limit, and than the live heap may grow by. */
     private static final long ATTEMPTED = 256L << 20;
+
     private static final long MAX_HEAP_GROWTH = 64L << 20;
 
     @TestHTTPResource("/")
@@ -35,9 +36,13 @@ class BodyLimitTest {
     @Test
     void aChunkedJsonBodyOverTheLimitIsA413AndIsNotKept() throws Exception {
         ExecutorService sender = Executors.newSingleThreadExecutor();
-        try (RawHttp http = RawHttp.open(base); HeapSampler heap = new HeapSampler(100)) {
-            http.head("POST /api/v1/teams HTTP/1.1", "Authorization: Bearer " + Api.ADMIN_TOKEN,
-                    "Content-Type: application/json", "Transfer-Encoding: chunked");
+        try (RawHttp http = RawHttp.open(base);
+                HeapSampler heap = new HeapSampler(100)) {
+            http.head(
+                    "POST /api/v1/teams HTTP/1.1",
+                    "Authorization: Bearer " + Api.ADMIN_TOKEN,
+                    "Content-Type: application/json",
+                    "Transfer-Encoding: chunked");
             // JSON whitespace, sent as fast as the server takes it, while the answer is read on this thread.
             Future<Long> sent = sender.submit(() -> {
                 byte[] spaces = new byte[64 * 1024];
@@ -61,9 +66,12 @@ class BodyLimitTest {
                     .contains("watershed.limits.max-body-bytes");
             asAdmin().get("/api/v1/teams").then().statusCode(200);
             long total = sent.get(30, TimeUnit.SECONDS);
-            assertThat(total).as("bytes the server read before closing the connection")
-                    .isLessThan(ATTEMPTED).isGreaterThan(LIMIT);
-            assertThat(heap.growth()).as("live heap growth while %d MiB were sent", total >> 20)
+            assertThat(total)
+                    .as("bytes the server read before closing the connection")
+                    .isLessThan(ATTEMPTED)
+                    .isGreaterThan(LIMIT);
+            assertThat(heap.growth())
+                    .as("live heap growth while %d MiB were sent", total >> 20)
                     .isLessThan(MAX_HEAP_GROWTH);
         } finally {
             sender.shutdownNow();
@@ -74,8 +82,10 @@ class BodyLimitTest {
     void aChunkedJsonBodyUnderTheLimitIsServed() throws IOException {
         String name = Api.unique("team");
         try (RawHttp http = RawHttp.open(base)) {
-            RawHttp.Response response = http.head("POST /api/v1/teams HTTP/1.1",
-                            "Authorization: Bearer " + Api.ADMIN_TOKEN, "Content-Type: application/json",
+            RawHttp.Response response = http.head(
+                            "POST /api/v1/teams HTTP/1.1",
+                            "Authorization: Bearer " + Api.ADMIN_TOKEN,
+                            "Content-Type: application/json",
                             "Transfer-Encoding: chunked")
                     .chunk(("{\"name\":\"" + name + "\",").getBytes(StandardCharsets.UTF_8))
                     .chunk(("\"email\":\"" + name + "@example.org\"}").getBytes(StandardCharsets.UTF_8))

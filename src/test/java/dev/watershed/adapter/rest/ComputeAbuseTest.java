@@ -55,7 +55,10 @@ class ComputeAbuseTest {
 
     private static ValidatableResponse post(String path, JsonNode body) {
         long start = System.nanoTime();
-        ValidatableResponse response = given().contentType(ContentType.JSON).body(body.toString()).post(path).then();
+        ValidatableResponse response = given().contentType(ContentType.JSON)
+                .body(body.toString())
+                .post(path)
+                .then();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(GENEROUS);
         return response;
     }
@@ -63,8 +66,12 @@ class ComputeAbuseTest {
     @ParameterizedTest
     @ValueSource(ints = {25, 40})
     void aJsonSchemaWhoseReferencesFanOutComparesAtOnce(int levels) {
-        post("/api/v1/compatibility", check("JSON_SCHEMA", FanOutSchemas.properties(levels, "string"),
-                FanOutSchemas.properties(levels, "string")))
+        post(
+                        "/api/v1/compatibility",
+                        check(
+                                "JSON_SCHEMA",
+                                FanOutSchemas.properties(levels, "string"),
+                                FanOutSchemas.properties(levels, "string")))
                 .statusCode(200)
                 .body("compatible", equalTo(true))
                 .body("differences", hasSize(0));
@@ -73,8 +80,12 @@ class ComputeAbuseTest {
     @ParameterizedTest
     @ValueSource(ints = {25, 40})
     void aChangeReportedAlongMillionsOfPathsIsRefusedWithACode(int levels) {
-        post("/api/v1/compatibility", check("JSON_SCHEMA", FanOutSchemas.properties(levels, "integer"),
-                FanOutSchemas.properties(levels, "string")))
+        post(
+                        "/api/v1/compatibility",
+                        check(
+                                "JSON_SCHEMA",
+                                FanOutSchemas.properties(levels, "integer"),
+                                FanOutSchemas.properties(levels, "string")))
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("SCHEMA_TOO_COMPLEX"))
@@ -94,8 +105,12 @@ class ComputeAbuseTest {
     @ParameterizedTest
     @ValueSource(ints = {25, 40})
     void avroNamedTypesReusedLevelAfterLevelAreRefusedWithACode(int levels) {
-        post("/api/v1/compatibility", check("AVRO", FanOutSchemas.flatAvro(levels, "string"),
-                FanOutSchemas.flatAvro(levels, "string")))
+        post(
+                        "/api/v1/compatibility",
+                        check(
+                                "AVRO",
+                                FanOutSchemas.flatAvro(levels, "string"),
+                                FanOutSchemas.flatAvro(levels, "string")))
                 .statusCode(422)
                 .body("code", equalTo("SCHEMA_TOO_COMPLEX"))
                 .body("detail", containsString("named type is written out at every place it is used"));
@@ -103,8 +118,9 @@ class ComputeAbuseTest {
 
     @Test
     void avroNamedTypesReusedWithinTheLimitCompareAtOnce() {
-        post("/api/v1/compatibility", check("AVRO", FanOutSchemas.flatAvro(15, "string"),
-                FanOutSchemas.flatAvro(15, "string")))
+        post(
+                        "/api/v1/compatibility",
+                        check("AVRO", FanOutSchemas.flatAvro(15, "string"), FanOutSchemas.flatAvro(15, "string")))
                 .statusCode(200)
                 .body("compatible", equalTo(true));
     }
@@ -116,32 +132,58 @@ class ComputeAbuseTest {
         ObjectNode documented = first.deepCopy();
         ((ObjectNode) documented.path("$defs").path("d40")).put("description", "the same, documented");
         String contracts = "/api/v1/assets/" + asset + "/contracts";
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", first)).post(contracts).then().statusCode(201);
+        asAdmin()
+                .body(Map.of("format", "JSON_SCHEMA", "schema", first))
+                .post(contracts)
+                .then()
+                .statusCode(201);
 
         long start = System.nanoTime();
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", documented)).post(contracts + "?dryRun=true")
-                .then().statusCode(200).body("version", equalTo("1.0.1"));
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", FanOutSchemas.properties(40, "integer")))
+        asAdmin()
+                .body(Map.of("format", "JSON_SCHEMA", "schema", documented))
                 .post(contracts + "?dryRun=true")
-                .then().statusCode(422).body("code", equalTo("SCHEMA_TOO_COMPLEX"));
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", documented)).post(contracts).then().statusCode(201);
-        given().get(contracts + "/1.0.0/diff/1.0.1").then().statusCode(200)
-                .body("differences", hasSize(1)).body("differences[0].kind", equalTo("DOCUMENTATION_CHANGED"));
-        asAdmin().body(Map.of("to", "1.0.0")).post("/api/v1/assets/" + asset + "/rollback?dryRun=true")
-                .then().statusCode(200).body("version", equalTo("1.0.2"));
+                .then()
+                .statusCode(200)
+                .body("version", equalTo("1.0.1"));
+        asAdmin()
+                .body(Map.of("format", "JSON_SCHEMA", "schema", FanOutSchemas.properties(40, "integer")))
+                .post(contracts + "?dryRun=true")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("SCHEMA_TOO_COMPLEX"));
+        asAdmin()
+                .body(Map.of("format", "JSON_SCHEMA", "schema", documented))
+                .post(contracts)
+                .then()
+                .statusCode(201);
+        given().get(contracts + "/1.0.0/diff/1.0.1")
+                .then()
+                .statusCode(200)
+                .body("differences", hasSize(1))
+                .body("differences[0].kind", equalTo("DOCUMENTATION_CHANGED"));
+        asAdmin()
+                .body(Map.of("to", "1.0.0"))
+                .post("/api/v1/assets/" + asset + "/rollback?dryRun=true")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo("1.0.2"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(GENEROUS);
     }
 
     static Stream<Arguments> forbiddenReferences() {
-        String jar = JsonNode.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        String jar = JsonNode.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toString();
         return Stream.of(
                 Arguments.of("classpath:application.properties", "quarkus.datasource"),
                 Arguments.of("resource:/db/migration/V1__create_registry.sql", "CREATE TABLE"),
                 Arguments.of("classpath:contract-format/watershed-teams.schema.json", "watershed.dev/schemas"),
                 Arguments.of("file:///etc/passwd", "root:"),
                 Arguments.of("jar:" + jar + "!/META-INF/MANIFEST.MF", "Manifest-Version"),
-                Arguments.of("https://json-schema.org/draft/2020-12/../../application.properties",
-                        "quarkus.datasource"),
+                Arguments.of(
+                        "https://json-schema.org/draft/2020-12/../../application.properties", "quarkus.datasource"),
                 Arguments.of("http://169.254.169.254/latest/meta-data/", "ami-id"));
     }
 
@@ -160,8 +202,14 @@ class ComputeAbuseTest {
         for (ValidatableResponse response : List.of(
                 post("/api/v1/compatibility", check("JSON_SCHEMA", schema, NODES.objectNode())),
                 post("/api/v1/validate", validate),
-                asAdmin().body(publish.toString()).post("/api/v1/assets/" + asset + "/contracts?dryRun=true").then(),
-                asAdmin().body(publish.toString()).post("/api/v1/assets/" + asset + "/contracts").then())) {
+                asAdmin()
+                        .body(publish.toString())
+                        .post("/api/v1/assets/" + asset + "/contracts?dryRun=true")
+                        .then(),
+                asAdmin()
+                        .body(publish.toString())
+                        .post("/api/v1/assets/" + asset + "/contracts")
+                        .then())) {
             response.statusCode(422)
                     .contentType("application/problem+json")
                     .body("code", equalTo("REF_NOT_ALLOWED"))
@@ -171,7 +219,10 @@ class ComputeAbuseTest {
                     .body(not(containsString("Exception")))
                     .body(not(containsString("networknt")));
         }
-        given().get("/api/v1/assets/" + asset + "/contracts").then().statusCode(200).body("", hasSize(0));
+        given().get("/api/v1/assets/" + asset + "/contracts")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(0));
     }
 
     @Test
@@ -201,7 +252,8 @@ class ComputeAbuseTest {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/validate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + content.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Length: " + content.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(content);
             out.flush();
             awaitWithin(Duration.ofSeconds(10), () -> budgets.running() > before);

@@ -31,8 +31,8 @@ class ComputeBudgetExceededTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("watershed.limits.compute-budget", "1s",
-                    "watershed.limits.max-comparison-steps", "1000000000000");
+            return Map.of(
+                    "watershed.limits.compute-budget", "1s", "watershed.limits.max-comparison-steps", "1000000000000");
         }
     }
 
@@ -55,7 +55,10 @@ class ComputeBudgetExceededTest {
         body.set("schema", EXPENSIVE);
         body.putArray("previous").add(EXPENSIVE);
 
-        exceeded(given().contentType(ContentType.JSON).body(body.toString()).post("/api/v1/compatibility").then());
+        exceeded(given().contentType(ContentType.JSON)
+                .body(body.toString())
+                .post("/api/v1/compatibility")
+                .then());
     }
 
     @Test
@@ -64,14 +67,22 @@ class ComputeBudgetExceededTest {
         body.set("schema", FanOutSchemas.allOf(40));
         body.putArray("records").addObject();
 
-        exceeded(given().contentType(ContentType.JSON).body(body.toString()).post("/api/v1/validate").then());
+        exceeded(given().contentType(ContentType.JSON)
+                .body(body.toString())
+                .post("/api/v1/validate")
+                .then());
 
         String asset = Api.createAsset(Api.createTeam(), "DATASET");
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", FanOutSchemas.allOf(40)))
-                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(201);
-        exceeded(asAdmin().contentType(MediaTypes.NDJSON)
+        asAdmin()
+                .body(Map.of("format", "JSON_SCHEMA", "schema", FanOutSchemas.allOf(40)))
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then()
+                .statusCode(201);
+        exceeded(asAdmin()
+                .contentType(MediaTypes.NDJSON)
                 .body("{}\n{}\n".getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/assets/" + asset + "/validate").then());
+                .post("/api/v1/assets/" + asset + "/validate")
+                .then());
     }
 
     /**
@@ -82,20 +93,40 @@ class ComputeBudgetExceededTest {
     void publishingItsDryRunARollbackAndADiffStopAtTheBudget() {
         String team = Api.createTeam();
         String asset = Api.unique("budget.events");
-        asAdmin().body(Map.of("name", asset, "kind", "SOURCE", "owner", team, "compatibility",
-                "BACKWARD_TRANSITIVE")).post("/api/v1/assets").then().statusCode(201);
+        asAdmin()
+                .body(Map.of("name", asset, "kind", "SOURCE", "owner", team, "compatibility", "BACKWARD_TRANSITIVE"))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201);
         String contracts = "/api/v1/assets/" + asset + "/contracts";
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", EXPENSIVE)).post(contracts)
-                .then().statusCode(201).body("version", equalTo("1.0.0"));
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", Map.of("type", "object"))).post(contracts)
-                .then().statusCode(201);
+        asAdmin()
+                .body(Map.of("format", "JSON_SCHEMA", "schema", EXPENSIVE))
+                .post(contracts)
+                .then()
+                .statusCode(201)
+                .body("version", equalTo("1.0.0"));
+        asAdmin()
+                .body(Map.of("format", "JSON_SCHEMA", "schema", Map.of("type", "object")))
+                .post(contracts)
+                .then()
+                .statusCode(201);
 
-        exceeded(asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", EXPENSIVE))
-                .post(contracts + "?dryRun=true").then());
-        exceeded(asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", EXPENSIVE)).post(contracts).then());
-        exceeded(asAdmin().body(Map.of("to", "1.0.0")).post("/api/v1/assets/" + asset + "/rollback?dryRun=true")
+        exceeded(asAdmin()
+                .body(Map.of("format", "JSON_SCHEMA", "schema", EXPENSIVE))
+                .post(contracts + "?dryRun=true")
                 .then());
-        exceeded(asAdmin().body(Map.of("to", "1.0.0")).post("/api/v1/assets/" + asset + "/rollback").then());
+        exceeded(asAdmin()
+                .body(Map.of("format", "JSON_SCHEMA", "schema", EXPENSIVE))
+                .post(contracts)
+                .then());
+        exceeded(asAdmin()
+                .body(Map.of("to", "1.0.0"))
+                .post("/api/v1/assets/" + asset + "/rollback?dryRun=true")
+                .then());
+        exceeded(asAdmin()
+                .body(Map.of("to", "1.0.0"))
+                .post("/api/v1/assets/" + asset + "/rollback")
+                .then());
         exceeded(given().get(contracts + "/1.0.0/diff/1.0.0").then());
         given().get(contracts).then().statusCode(200).body("", hasSize(2));
     }

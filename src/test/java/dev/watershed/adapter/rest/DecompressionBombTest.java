@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DecompressionBombTest {
 
-    private static final String SCHEMA = "{\"type\":\"record\",\"name\":\"Note\",\"fields\":["
-            + "{\"name\":\"text\",\"type\":\"string\"}]}";
+    private static final String SCHEMA =
+            "{\"type\":\"record\",\"name\":\"Note\",\"fields\":[" + "{\"name\":\"text\",\"type\":\"string\"}]}";
     private static final int BOMBS = 8;
     private static final long MAX_HEAP_GROWTH = 400L << 20;
 
@@ -45,14 +45,20 @@ class DecompressionBombTest {
     @Test
     void eightDeflateBombsAreRefusedWith413InBoundedMemoryWhileOthersAreServed() throws Exception {
         String asset = Api.createAsset(Api.createTeam(), "SOURCE");
-        asAdmin().body(Map.of("format", "AVRO", "schema", SCHEMA)).post("/api/v1/assets/" + asset + "/contracts")
-                .then().statusCode(201);
+        asAdmin()
+                .body(Map.of("format", "AVRO", "schema", SCHEMA))
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then()
+                .statusCode(201);
         byte[] bomb = bomb(128, 1 << 20);
         assertThat(bomb.length).isLessThan(1 << 20);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/assets/" + asset + "/validate"))
-                .header("Content-Type", "application/avro").timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bomb)).build();
+                .header("Content-Type", "application/avro")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bomb))
+                .build();
 
         List<HttpResponse<String>> responses = new ArrayList<>();
         long growth;
@@ -72,8 +78,8 @@ class DecompressionBombTest {
 
         for (HttpResponse<String> response : responses) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             JsonNode problem = new ObjectMapper().readTree(response.body());
             assertThat(problem.get("code").asText()).isEqualTo("DECOMPRESSED_BLOCK_TOO_LARGE");
             assertThat(problem.get("detail").asText()).contains("watershed.validation.max-block-bytes");

@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DependencyResourceTest {
 
-    static final Map<String, Object> PAYMENT = Api.objectSchema(Map.of(
-            "amount", Map.of("type", "number"),
-            "currency", Map.of("type", "string"),
-            "customer", Map.of("type", "object", "properties", Map.of("email", Map.of("type", "string")))),
+    static final Map<String, Object> PAYMENT = Api.objectSchema(
+            Map.of(
+                    "amount", Map.of("type", "number"),
+                    "currency", Map.of("type", "string"),
+                    "customer", Map.of("type", "object", "properties", Map.of("email", Map.of("type", "string")))),
             List.of("amount"));
 
     /** A producer with a one-version contract, owned by a team of its own. */
@@ -36,8 +37,11 @@ class DependencyResourceTest {
     }
 
     static void depend(String consumer, String producer, Map<String, Object> body, int status) {
-        asAdmin().body(body).put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
-                .then().statusCode(status);
+        asAdmin()
+                .body(body)
+                .put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
+                .then()
+                .statusCode(status);
     }
 
     static void depend(String consumer, String producer) {
@@ -51,26 +55,48 @@ class DependencyResourceTest {
         String consumer = Api.createAsset(team, "FEATURE");
         String token = Api.editorToken(team);
 
-        Api.as(token).body(Map.of("versionRange", "^1.0", "fields", List.of("amount", "/customer/email"),
-                        "usage", "TRAINING", "note", "label source"))
+        Api.as(token)
+                .body(Map.of(
+                        "versionRange",
+                        "^1.0",
+                        "fields",
+                        List.of("amount", "/customer/email"),
+                        "usage",
+                        "TRAINING",
+                        "note",
+                        "label source"))
                 .put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .header("Location", endsWith("/api/v1/assets/" + consumer + "/dependencies/" + producer))
-                .body("producer", equalTo(producer)).body("consumer", equalTo(consumer))
-                .body("versionRange", equalTo("^1.0")).body("resolvedVersion", equalTo("1.0.0"))
+                .body("producer", equalTo(producer))
+                .body("consumer", equalTo(consumer))
+                .body("versionRange", equalTo("^1.0"))
+                .body("resolvedVersion", equalTo("1.0.0"))
                 .body("fields", contains("/amount", "/customer/email"))
-                .body("usage", equalTo("TRAINING")).body("note", equalTo("label source"))
+                .body("usage", equalTo("TRAINING"))
+                .body("note", equalTo("label source"))
                 .body("createdAt", notNullValue());
-        Api.as(token).body(Map.of("fields", List.of("customer.email"), "usage", "SERVING"))
+        Api.as(token)
+                .body(Map.of("fields", List.of("customer.email"), "usage", "SERVING"))
                 .put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
-                .then().statusCode(200)
-                .body("versionRange", equalTo("^1")).body("fields", contains("/customer/email"))
-                .body("usage", equalTo("SERVING")).body("note", nullValue());
+                .then()
+                .statusCode(200)
+                .body("versionRange", equalTo("^1"))
+                .body("fields", contains("/customer/email"))
+                .body("usage", equalTo("SERVING"))
+                .body("note", nullValue());
 
-        given().get("/api/v1/assets/" + consumer + "/dependencies").then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].producer", equalTo(producer));
-        given().get("/api/v1/assets/" + producer + "/consumers").then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].consumer", equalTo(consumer))
+        given().get("/api/v1/assets/" + consumer + "/dependencies")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].producer", equalTo(producer));
+        given().get("/api/v1/assets/" + producer + "/consumers")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].consumer", equalTo(consumer))
                 .body("[0].usage", equalTo("SERVING"));
     }
 
@@ -79,13 +105,22 @@ class DependencyResourceTest {
         String producer = producer();
         String consumer = Api.createAsset(Api.createTeam(), "FEATURE");
         depend(consumer, producer, Map.of("versionRange", "^1", "fields", List.of("amount")), 201);
-        Map<String, Object> properties = new HashMap<>(Map.of("amount", Map.of("type", "number"),
-                "currency", Map.of("type", "string"), "channel", Map.of("type", "string")));
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "amount",
+                Map.of("type", "number"),
+                "currency",
+                Map.of("type", "string"),
+                "channel",
+                Map.of("type", "string")));
         Api.publish(producer, Api.objectSchema(properties, List.of("amount")), 201);
 
-        given().get("/api/v1/assets/" + consumer + "/dependencies").then()
+        given().get("/api/v1/assets/" + consumer + "/dependencies")
+                .then()
                 .body("[0].resolvedVersion", equalTo("1.1.0"));
-        given().queryParam("direction", "upstream").get("/api/v1/lineage/" + consumer).then().statusCode(200)
+        given().queryParam("direction", "upstream")
+                .get("/api/v1/lineage/" + consumer)
+                .then()
+                .statusCode(200)
                 .body("edges[0].resolvedVersion", equalTo("1.1.0"))
                 .body("nodes.find { it.name == '" + producer + "' }.latestVersion", equalTo("1.1.0"));
     }
@@ -95,14 +130,23 @@ class DependencyResourceTest {
         String producer = producer();
         String consumer = Api.createAsset(Api.createTeam(), "FEATURE");
         String otherTeam = Api.editorToken(Api.createTeam());
-        given().contentType("application/json").body(Map.of())
+        given().contentType("application/json")
+                .body(Map.of())
                 .put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
-                .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
-        Api.as(otherTeam).body(Map.of()).put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
-                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("UNAUTHENTICATED"));
+        Api.as(otherTeam)
+                .body(Map.of())
+                .put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
         depend(consumer, producer);
-        Api.as(otherTeam).delete("/api/v1/assets/" + consumer + "/dependencies/" + producer)
-                .then().statusCode(403);
+        Api.as(otherTeam)
+                .delete("/api/v1/assets/" + consumer + "/dependencies/" + producer)
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -110,10 +154,17 @@ class DependencyResourceTest {
         String producer = producer();
         String consumer = Api.createAsset(Api.createTeam(), "FEATURE");
         depend("no.such-asset", producer, Map.of(), 404);
-        asAdmin().body(Map.of()).put("/api/v1/assets/" + consumer + "/dependencies/no.such-asset")
-                .then().statusCode(404).body("code", equalTo("ASSET_NOT_FOUND"));
-        asAdmin().delete("/api/v1/assets/" + consumer + "/dependencies/" + producer)
-                .then().statusCode(404).body("code", equalTo("DEPENDENCY_NOT_FOUND"));
+        asAdmin()
+                .body(Map.of())
+                .put("/api/v1/assets/" + consumer + "/dependencies/no.such-asset")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("ASSET_NOT_FOUND"));
+        asAdmin()
+                .delete("/api/v1/assets/" + consumer + "/dependencies/" + producer)
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("DEPENDENCY_NOT_FOUND"));
         given().get("/api/v1/assets/no.such-asset/dependencies").then().statusCode(404);
         given().get("/api/v1/assets/no.such-asset/consumers").then().statusCode(404);
         given().get("/api/v1/assets/no.such-asset/impact").then().statusCode(404);
@@ -124,22 +175,49 @@ class DependencyResourceTest {
         String producer = producer();
         String consumer = Api.createAsset(Api.createTeam(), "FEATURE");
         String path = "/api/v1/assets/" + consumer + "/dependencies/" + producer;
-        asAdmin().body(Map.of("versionRange", "abc")).put(path).then().statusCode(422)
-                .body("code", equalTo("INVALID_VERSION_RANGE")).body("pointer", equalTo("/versionRange"));
-        asAdmin().body(Map.of("versionRange", "^2")).put(path).then().statusCode(422)
-                .body("code", equalTo("VERSION_RANGE_MATCHES_NOTHING")).body("pointer", equalTo("/versionRange"))
-                .body("detail", containsString("1.0.0")).body("publishedVersions", contains("1.0.0"));
-        asAdmin().body(Map.of("fields", List.of("amount", "amout", "customer.phone"))).put(path)
-                .then().statusCode(422)
-                .body("code", equalTo("UNKNOWN_FIELDS")).body("pointer", equalTo("/fields/1"))
+        asAdmin()
+                .body(Map.of("versionRange", "abc"))
+                .put(path)
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("INVALID_VERSION_RANGE"))
+                .body("pointer", equalTo("/versionRange"));
+        asAdmin()
+                .body(Map.of("versionRange", "^2"))
+                .put(path)
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("VERSION_RANGE_MATCHES_NOTHING"))
+                .body("pointer", equalTo("/versionRange"))
+                .body("detail", containsString("1.0.0"))
+                .body("publishedVersions", contains("1.0.0"));
+        asAdmin()
+                .body(Map.of("fields", List.of("amount", "amout", "customer.phone")))
+                .put(path)
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("UNKNOWN_FIELDS"))
+                .body("pointer", equalTo("/fields/1"))
                 .body("unknownFields", contains("/amout", "/customer/phone"));
-        asAdmin().body(Map.of("usage", "SOMETIMES")).put(path).then().statusCode(422)
+        asAdmin()
+                .body(Map.of("usage", "SOMETIMES"))
+                .put(path)
+                .then()
+                .statusCode(422)
                 .body("pointer", equalTo("/usage"));
-        asAdmin().body(Map.of()).put("/api/v1/assets/" + producer + "/dependencies/" + producer)
-                .then().statusCode(422).body("code", equalTo("SELF_DEPENDENCY"));
+        asAdmin()
+                .body(Map.of())
+                .put("/api/v1/assets/" + producer + "/dependencies/" + producer)
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("SELF_DEPENDENCY"));
         String withoutContract = Api.createAsset(Api.createTeam(), "SOURCE");
-        asAdmin().body(Map.of()).put("/api/v1/assets/" + consumer + "/dependencies/" + withoutContract)
-                .then().statusCode(422).body("code", equalTo("PRODUCER_HAS_NO_CONTRACT"));
+        asAdmin()
+                .body(Map.of())
+                .put("/api/v1/assets/" + consumer + "/dependencies/" + withoutContract)
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("PRODUCER_HAS_NO_CONTRACT"));
         given().get("/api/v1/assets/" + consumer + "/dependencies").then().body("$", empty());
     }
 
@@ -148,8 +226,12 @@ class DependencyResourceTest {
         String producer = producer();
         String consumer = Api.createAsset(Api.createTeam(), "FEATURE");
         String range = String.join(" || ", java.util.Collections.nCopies(60, "^1"));
-        asAdmin().body(Map.of("versionRange", range)).put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
-                .then().statusCode(422).body("code", equalTo("INVALID_VERSION_RANGE"))
+        asAdmin()
+                .body(Map.of("versionRange", range))
+                .put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("INVALID_VERSION_RANGE"))
                 .body("pointer", equalTo("/versionRange"));
     }
 
@@ -160,14 +242,19 @@ class DependencyResourceTest {
         String c = producer();
         depend(b, a);
         depend(c, b);
-        asAdmin().body(Map.of()).put("/api/v1/assets/" + a + "/dependencies/" + c)
-                .then().statusCode(409)
+        asAdmin()
+                .body(Map.of())
+                .put("/api/v1/assets/" + a + "/dependencies/" + c)
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("DEPENDENCY_CYCLE"))
                 .body("cycle", contains(c, a, b, c))
                 .body("detail", containsString(a + " → " + b + " → " + c));
         given().get("/api/v1/assets/" + a + "/dependencies").then().body("$", empty());
-        given().queryParam("direction", "downstream").get("/api/v1/lineage/" + c)
-                .then().body("nodes.name", contains(c));
+        given().queryParam("direction", "downstream")
+                .get("/api/v1/lineage/" + c)
+                .then()
+                .body("nodes.name", contains(c));
     }
 
     @Test
@@ -175,12 +262,26 @@ class DependencyResourceTest {
         String producer = producer();
         String consumer = producer();
         depend(consumer, producer);
-        asAdmin().delete("/api/v1/assets/" + producer).then().statusCode(409)
-                .body("code", equalTo("ASSET_HAS_CONSUMERS")).body("consumers", contains(consumer))
+        asAdmin()
+                .delete("/api/v1/assets/" + producer)
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("ASSET_HAS_CONSUMERS"))
+                .body("consumers", contains(consumer))
                 .body("detail", containsString(consumer));
-        asAdmin().queryParam("force", "true").delete("/api/v1/assets/" + producer).then().statusCode(204);
-        given().get("/api/v1/assets/" + consumer + "/dependencies").then().statusCode(200).body("$", empty());
-        given().get("/api/v1/lineage/" + consumer).then().statusCode(200).body("nodes.name", contains(consumer))
+        asAdmin()
+                .queryParam("force", "true")
+                .delete("/api/v1/assets/" + producer)
+                .then()
+                .statusCode(204);
+        given().get("/api/v1/assets/" + consumer + "/dependencies")
+                .then()
+                .statusCode(200)
+                .body("$", empty());
+        given().get("/api/v1/lineage/" + consumer)
+                .then()
+                .statusCode(200)
+                .body("nodes.name", contains(consumer))
                 .body("edges", empty());
         given().get("/api/v1/lineage/" + producer).then().statusCode(404);
     }
@@ -200,7 +301,10 @@ class DependencyResourceTest {
         String producer = producer();
         String consumer = producer();
         depend(consumer, producer);
-        asAdmin().delete("/api/v1/assets/" + consumer + "/dependencies/" + producer).then().statusCode(204);
+        asAdmin()
+                .delete("/api/v1/assets/" + consumer + "/dependencies/" + producer)
+                .then()
+                .statusCode(204);
         given().get("/api/v1/assets/" + consumer + "/dependencies").then().body("$", empty());
         given().get("/api/v1/assets/" + producer + "/impact").then().body("impacted", empty());
     }
@@ -217,8 +321,10 @@ class DependencyResourceTest {
         depend(readsEverything, producer);
         depend(downstream, readsAmount, Map.of("fields", List.of("currency")), 201);
 
-        given().queryParam("fields", "amount").get("/api/v1/assets/" + producer + "/impact")
-                .then().statusCode(200)
+        given().queryParam("fields", "amount")
+                .get("/api/v1/assets/" + producer + "/impact")
+                .then()
+                .statusCode(200)
                 .body("asset", equalTo(producer))
                 .body("impacted.name", hasItem(readsAmount))
                 .body("impacted.name", hasItem(readsEverything))
@@ -229,22 +335,32 @@ class DependencyResourceTest {
                 .body("impacted.find { it.name == '" + readsAmount + "' }.reason", containsString("/amount"))
                 .body("impacted.find { it.name == '" + downstream + "' }.depth", equalTo(2))
                 .body("impacted.find { it.name == '" + downstream + "' }.direct", equalTo(false))
-                .body("impacted.find { it.name == '" + downstream + "' }.path",
+                .body(
+                        "impacted.find { it.name == '" + downstream + "' }.path",
                         contains(producer, readsAmount, downstream));
-        given().queryParam("fields", "customer.email").get("/api/v1/assets/" + producer + "/impact")
-                .then().body("impacted.name", contains(readsEverything));
+        given().queryParam("fields", "customer.email")
+                .get("/api/v1/assets/" + producer + "/impact")
+                .then()
+                .body("impacted.name", contains(readsEverything));
         given().get("/api/v1/assets/" + producer + "/impact").then().body("impacted", hasSize(4));
     }
 
     @Test
     void exampleEstateDeclaresItsDependencies() {
-        given().get("/api/v1/assets/hospital.readmission-features/dependencies").then().statusCode(200)
+        given().get("/api/v1/assets/hospital.readmission-features/dependencies")
+                .then()
+                .statusCode(200)
                 .body("producer", contains("hospital.admissions", "hospital.lab-results", "hospital.vital-signs"))
                 .body("find { it.producer == 'hospital.lab-results' }.fields", contains("/abnormal"));
-        given().queryParam("fields", "temperature_max_c").get("/api/v1/assets/weather.daily/impact")
-                .then().statusCode(200)
+        given().queryParam("fields", "temperature_max_c")
+                .get("/api/v1/assets/weather.daily/impact")
+                .then()
+                .statusCode(200)
                 .body("impacted.name", contains("retail.demand-features", "retail.demand-forecast"));
-        given().queryParam("from", "hospital.admissions").get("/api/v1/lineage/order").then().statusCode(200)
+        given().queryParam("from", "hospital.admissions")
+                .get("/api/v1/lineage/order")
+                .then()
+                .statusCode(200)
                 .body("order.name", contains("hospital.readmission-features", "hospital.readmission-model"));
     }
 }

@@ -28,11 +28,13 @@ class DriftResourceTest {
 
     private static final String NDJSON = "application/x-ndjson";
     private static final int ROWS = 10_000;
-    private static final Map<String, Object> ORDER = Api.objectSchema(Map.of(
-            "id", Map.of("type", "string"),
-            "amount", Map.of("type", "number"),
-            "channel", Map.of("type", "string"),
-            "coupon", Map.of("type", List.of("integer", "null"))), List.of("id"));
+    private static final Map<String, Object> ORDER = Api.objectSchema(
+            Map.of(
+                    "id", Map.of("type", "string"),
+                    "amount", Map.of("type", "number"),
+                    "channel", Map.of("type", "string"),
+                    "coupon", Map.of("type", List.of("integer", "null"))),
+            List.of("id"));
 
     /** amount ~ N(mean, 15); channel web/store/phone at these shares, kiosk the rest; coupon null with nullShare. */
     private record Shape(double mean, double web, double store, double phone, double nullShare) {
@@ -45,37 +47,70 @@ class DriftResourceTest {
         StringBuilder body = new StringBuilder(ROWS * 80);
         for (int i = 0; i < ROWS; i++) {
             double pick = random.nextDouble();
-            String channel = pick < shape.web() ? "web" : pick < shape.web() + shape.store() ? "store"
-                    : pick < shape.web() + shape.store() + shape.phone() ? "phone" : "kiosk";
+            String channel = pick < shape.web()
+                    ? "web"
+                    : pick < shape.web() + shape.store()
+                            ? "store"
+                            : pick < shape.web() + shape.store() + shape.phone() ? "phone" : "kiosk";
             String coupon = random.nextDouble() < shape.nullShare() ? "null" : String.valueOf(random.nextInt(5));
-            body.append("{\"id\":\"o-").append(seed).append('-').append(i).append("\",\"amount\":")
-                    .append(shape.mean() + 15 * random.nextGaussian()).append(",\"channel\":\"").append(channel)
-                    .append("\",\"coupon\":").append(coupon).append("}\n");
+            body.append("{\"id\":\"o-")
+                    .append(seed)
+                    .append('-')
+                    .append(i)
+                    .append("\",\"amount\":")
+                    .append(shape.mean() + 15 * random.nextGaussian())
+                    .append(",\"channel\":\"")
+                    .append(channel)
+                    .append("\",\"coupon\":")
+                    .append(coupon)
+                    .append("}\n");
         }
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String assetWithOrders() {
         String asset = Api.createAsset(Api.createTeam(), "DATASET");
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", ORDER, "fields", Map.of("/id", Map.of("role", "ID"))))
-                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(201);
+        asAdmin()
+                .body(Map.of("format", "JSON_SCHEMA", "schema", ORDER, "fields", Map.of("/id", Map.of("role", "ID"))))
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then()
+                .statusCode(201);
         return asset;
     }
 
     private static long record(String asset, String label, byte[] batch) {
-        return asAdmin().contentType(NDJSON).body(batch)
+        return asAdmin()
+                .contentType(NDJSON)
+                .body(batch)
                 .post("/api/v1/assets/" + asset + "/validate?label=" + label)
-                .then().statusCode(200).body("invalid", equalTo(0)).extract().jsonPath().getLong("observationId");
+                .then()
+                .statusCode(200)
+                .body("invalid", equalTo(0))
+                .extract()
+                .jsonPath()
+                .getLong("observationId");
     }
 
     private static long baseline(String asset, String label) {
-        return asAdmin().body(Map.of("label", label)).post("/api/v1/assets/" + asset + "/baselines")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        return asAdmin()
+                .body(Map.of("label", label))
+                .post("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     private static JsonPath drift(String asset, String query, byte[] batch) {
-        return asAdmin().contentType(NDJSON).body(batch).post("/api/v1/assets/" + asset + "/drift" + query)
-                .then().statusCode(200).extract().jsonPath();
+        return asAdmin()
+                .contentType(NDJSON)
+                .body(batch)
+                .post("/api/v1/assets/" + asset + "/drift" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -85,25 +120,43 @@ class DriftResourceTest {
         record(asset, "training", batch(Shape.NORMAL, 2));
         record(asset, "serving", batch(Shape.NORMAL, 3));
 
-        JsonPath created = asAdmin().body(Map.of("label", "training", "name", "q1 training"))
-                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(201)
+        JsonPath created = asAdmin()
+                .body(Map.of("label", "training", "name", "q1 training"))
+                .post("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(201)
                 .header("Location", containsString("/api/v1/assets/" + asset + "/baselines/"))
-                .body("label", equalTo("training")).body("name", equalTo("q1 training"))
-                .body("observations", equalTo(2)).body("records", equalTo(2 * ROWS))
-                .body("window.from", notNullValue()).body("window.to", notNullValue())
-                .body("createdBy", notNullValue()).body("current", equalTo(true))
-                .extract().jsonPath();
+                .body("label", equalTo("training"))
+                .body("name", equalTo("q1 training"))
+                .body("observations", equalTo(2))
+                .body("records", equalTo(2 * ROWS))
+                .body("window.from", notNullValue())
+                .body("window.to", notNullValue())
+                .body("createdBy", notNullValue())
+                .body("current", equalTo(true))
+                .extract()
+                .jsonPath();
         long first = created.getLong("id");
-        asAdmin().body(Map.of("label", "training", "from", "2000-01-01T00:00:00Z", "to", "2999-01-01T00:00:00Z"))
-                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(201)
+        asAdmin()
+                .body(Map.of("label", "training", "from", "2000-01-01T00:00:00Z", "to", "2999-01-01T00:00:00Z"))
+                .post("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(201)
                 .body("observations", equalTo(2));
         long second = baseline(asset, "serving");
 
-        given().get("/api/v1/assets/" + asset + "/baselines").then().statusCode(200)
-                .body("", hasSize(3)).body("[0].id", equalTo((int) second)).body("[2].id", equalTo((int) first))
+        given().get("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(3))
+                .body("[0].id", equalTo((int) second))
+                .body("[2].id", equalTo((int) first))
                 .body("current", equalTo(List.of(true, false, false)));
-        given().get("/api/v1/assets/" + asset + "/baselines/" + first).then().statusCode(200)
-                .body("current", equalTo(false)).body("profile.records", equalTo(2 * ROWS))
+        given().get("/api/v1/assets/" + asset + "/baselines/" + first)
+                .then()
+                .statusCode(200)
+                .body("current", equalTo(false))
+                .body("profile.records", equalTo(2 * ROWS))
                 .body("profile.fields['/amount'].numbers.count", equalTo(2 * ROWS));
     }
 
@@ -112,41 +165,88 @@ class DriftResourceTest {
         String owner = Api.createTeam();
         String asset = Api.createAsset(owner, "DATASET");
         String ownerToken = Api.editorToken(owner);
-        as(ownerToken).body(Map.of("format", "JSON_SCHEMA", "schema", ORDER)).post("/api/v1/assets/" + asset
-                + "/contracts").then().statusCode(201);
+        as(ownerToken)
+                .body(Map.of("format", "JSON_SCHEMA", "schema", ORDER))
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then()
+                .statusCode(201);
         String other = Api.createTeam();
         String otherToken = Api.editorToken(other);
-        as(ownerToken).contentType(NDJSON).body(batch(Shape.NORMAL, 1))
-                .post("/api/v1/assets/" + asset + "/validate?label=training").then().statusCode(200);
-        long ownersBaseline = as(ownerToken).body(Map.of("label", "training"))
-                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(201)
-                .body("team", equalTo(owner)).body("byOwner", equalTo(true)).body("current", equalTo(true))
-                .extract().jsonPath().getLong("id");
+        as(ownerToken)
+                .contentType(NDJSON)
+                .body(batch(Shape.NORMAL, 1))
+                .post("/api/v1/assets/" + asset + "/validate?label=training")
+                .then()
+                .statusCode(200);
+        long ownersBaseline = as(ownerToken)
+                .body(Map.of("label", "training"))
+                .post("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(201)
+                .body("team", equalTo(owner))
+                .body("byOwner", equalTo(true))
+                .body("current", equalTo(true))
+                .extract()
+                .jsonPath()
+                .getLong("id");
 
         // Another team records its own "training" data, far from the owner's, and fixes a baseline of it.
         Shape shifted = new Shape(300, 0.1, 0.1, 0.8, 0.5);
-        as(otherToken).contentType(NDJSON).body(batch(shifted, 2))
-                .post("/api/v1/assets/" + asset + "/validate?label=training").then().statusCode(200);
-        long othersBaseline = as(otherToken).body(Map.of("label", "training"))
-                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(201)
-                .body("team", equalTo(other)).body("byOwner", equalTo(false)).body("current", equalTo(false))
-                .body("observations", equalTo(1)).extract().jsonPath().getLong("id");
+        as(otherToken)
+                .contentType(NDJSON)
+                .body(batch(shifted, 2))
+                .post("/api/v1/assets/" + asset + "/validate?label=training")
+                .then()
+                .statusCode(200);
+        long othersBaseline = as(otherToken)
+                .body(Map.of("label", "training"))
+                .post("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(201)
+                .body("team", equalTo(other))
+                .body("byOwner", equalTo(false))
+                .body("current", equalTo(false))
+                .body("observations", equalTo(1))
+                .extract()
+                .jsonPath()
+                .getLong("id");
 
-        given().get("/api/v1/assets/" + asset + "/baselines").then().statusCode(200)
+        given().get("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(List.of((int) othersBaseline, (int) ownersBaseline)))
-                .body("current", equalTo(List.of(false, true))).body("team", equalTo(List.of(other, owner)));
-        given().get("/api/v1/assets/" + asset + "/observations?label=training").then().statusCode(200)
-                .body("team", equalTo(List.of(other, owner))).body("byOwner", equalTo(List.of(false, true)));
+                .body("current", equalTo(List.of(false, true)))
+                .body("team", equalTo(List.of(other, owner)));
+        given().get("/api/v1/assets/" + asset + "/observations?label=training")
+                .then()
+                .statusCode(200)
+                .body("team", equalTo(List.of(other, owner)))
+                .body("byOwner", equalTo(List.of(false, true)));
         // The owner's check compares with the owner's baseline, the other team's with its own.
-        as(ownerToken).contentType(NDJSON).body(batch(Shape.NORMAL, 3)).post("/api/v1/assets/" + asset + "/drift")
-                .then().statusCode(200).body("against.id", equalTo((int) ownersBaseline))
+        as(ownerToken)
+                .contentType(NDJSON)
+                .body(batch(Shape.NORMAL, 3))
+                .post("/api/v1/assets/" + asset + "/drift")
+                .then()
+                .statusCode(200)
+                .body("against.id", equalTo((int) ownersBaseline))
                 .body("drifted", equalTo(false));
-        as(otherToken).contentType(NDJSON).body(batch(shifted, 4)).post("/api/v1/assets/" + asset + "/drift")
-                .then().statusCode(200).body("against.id", equalTo((int) othersBaseline))
+        as(otherToken)
+                .contentType(NDJSON)
+                .body(batch(shifted, 4))
+                .post("/api/v1/assets/" + asset + "/drift")
+                .then()
+                .statusCode(200)
+                .body("against.id", equalTo((int) othersBaseline))
                 .body("drifted", equalTo(false));
         // A new owner's baseline merges only what was recorded for the owner.
-        as(ownerToken).body(Map.of("label", "training")).post("/api/v1/assets/" + asset + "/baselines")
-                .then().statusCode(201).body("observations", equalTo(1)).body("records", equalTo(ROWS));
+        as(ownerToken)
+                .body(Map.of("label", "training"))
+                .post("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(201)
+                .body("observations", equalTo(1))
+                .body("records", equalTo(ROWS));
     }
 
     @Test
@@ -154,28 +254,57 @@ class DriftResourceTest {
         String asset = assetWithOrders();
         record(asset, "training", batch(Shape.NORMAL, 1));
 
-        asAdmin().body(Map.of("label", "serving")).post("/api/v1/assets/" + asset + "/baselines").then()
-                .statusCode(422).contentType("application/problem+json")
+        asAdmin()
+                .body(Map.of("label", "serving"))
+                .post("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("code", equalTo("NO_PROFILED_OBSERVATIONS"))
                 .body("detail", containsString("validate?label=serving"));
-        asAdmin().body(Map.of("label", "training", "to", "2000-01-01T00:00:00Z"))
-                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(422)
+        asAdmin()
+                .body(Map.of("label", "training", "to", "2000-01-01T00:00:00Z"))
+                .post("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("NO_PROFILED_OBSERVATIONS"));
-        asAdmin().body(Map.of("label", "training", "from", "2030-01-01T00:00:00Z", "to", "2020-01-01T00:00:00Z"))
-                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(422)
-                .body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("/from"));
-        asAdmin().body(Map.of("label", "training", "to", "yesterday"))
-                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(422)
-                .body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("/to"));
-        asAdmin().body(Map.of("name", "no label")).post("/api/v1/assets/" + asset + "/baselines").then()
-                .statusCode(422).body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("/label"));
-        given().contentType(ContentType.JSON).body(Map.of("label", "training"))
-                .post("/api/v1/assets/" + asset + "/baselines").then().statusCode(401);
-        given().get("/api/v1/assets/" + asset + "/baselines/999999999").then().statusCode(404)
+        asAdmin()
+                .body(Map.of("label", "training", "from", "2030-01-01T00:00:00Z", "to", "2020-01-01T00:00:00Z"))
+                .post("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("INVALID_INPUT"))
+                .body("pointer", equalTo("/from"));
+        asAdmin()
+                .body(Map.of("label", "training", "to", "yesterday"))
+                .post("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("INVALID_INPUT"))
+                .body("pointer", equalTo("/to"));
+        asAdmin()
+                .body(Map.of("name", "no label"))
+                .post("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("INVALID_INPUT"))
+                .body("pointer", equalTo("/label"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("label", "training"))
+                .post("/api/v1/assets/" + asset + "/baselines")
+                .then()
+                .statusCode(401);
+        given().get("/api/v1/assets/" + asset + "/baselines/999999999")
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("BASELINE_NOT_FOUND"));
-        given().get("/api/v1/assets/" + asset + "/baselines/abc").then().statusCode(404)
+        given().get("/api/v1/assets/" + asset + "/baselines/abc")
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("BASELINE_NOT_FOUND"));
-        given().get("/api/v1/assets/no.such-asset/baselines").then().statusCode(404)
+        given().get("/api/v1/assets/no.such-asset/baselines")
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("ASSET_NOT_FOUND"));
     }
 
@@ -186,8 +315,7 @@ class DriftResourceTest {
         long baselineId = baseline(asset, "training");
 
         JsonPath same = drift(asset, "", batch(Shape.NORMAL, 2));
-        JsonPath changed = drift(asset, "?baseline=" + baselineId,
-                batch(new Shape(125, 0.35, 0.45, 0.1, 0.3), 3));
+        JsonPath changed = drift(asset, "?baseline=" + baselineId, batch(new Shape(125, 0.35, 0.45, 0.1, 0.3), 3));
 
         assertThat(same.getBoolean("drifted")).isFalse();
         assertThat(same.getList("anomalies")).isEmpty();
@@ -197,24 +325,30 @@ class DriftResourceTest {
         assertThat(same.getString("against.label")).isEqualTo("training");
         assertThat(same.getInt("current.records")).isEqualTo(ROWS);
         assertThat(same.getString("current.kind")).isEqualTo("batch");
-        assertThat(same.getFloat("fields.find { it.field == '/amount' }.distance")).isLessThan(0.01f);
+        assertThat(same.getFloat("fields.find { it.field == '/amount' }.distance"))
+                .isLessThan(0.01f);
 
         assertThat(changed.getBoolean("drifted")).isTrue();
         assertThat(changed.getLong("id")).isPositive();
-        assertThat(changed.getList("anomalies.type", String.class)).contains("NUMERIC_DISTRIBUTION_SHIFT",
-                "CATEGORY_MIX_SHIFT", "NEW_CATEGORY", "NULL_RATE_CHANGE");
+        assertThat(changed.getList("anomalies.type", String.class))
+                .contains("NUMERIC_DISTRIBUTION_SHIFT", "CATEGORY_MIX_SHIFT", "NEW_CATEGORY", "NULL_RATE_CHANGE");
         assertThat(changed.getString("anomalies.find { it.type == 'NUMERIC_DISTRIBUTION_SHIFT' }.field"))
                 .isEqualTo("/amount");
-        assertThat(changed.getString("anomalies.find { it.type == 'NEW_CATEGORY' }.detail")).contains("'kiosk'");
+        assertThat(changed.getString("anomalies.find { it.type == 'NEW_CATEGORY' }.detail"))
+                .contains("'kiosk'");
         assertThat(changed.getString("anomalies.find { it.type == 'NULL_RATE_CHANGE' }.field"))
                 .isEqualTo("/coupon");
         assertThat(changed.getString("anomalies.find { it.type == 'CATEGORY_MIX_SHIFT' }.metric"))
                 .isEqualTo("l_infinity");
-        assertThat(changed.getList("fields.find { it.field == '/channel' }.newCategories")).containsExactly("kiosk");
+        assertThat(changed.getList("fields.find { it.field == '/channel' }.newCategories"))
+                .containsExactly("kiosk");
         assertThat(changed.getList("anomalies.field", String.class)).doesNotContain("/id");
 
-        given().get("/api/v1/assets/" + asset + "/drift").then().statusCode(200)
-                .body("", hasSize(1)).body("[0].id", equalTo(changed.getInt("id")))
+        given().get("/api/v1/assets/" + asset + "/drift")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].id", equalTo(changed.getInt("id")))
                 .body("[0].anomalies.type", hasItems("NUMERIC_DISTRIBUTION_SHIFT", "NULL_RATE_CHANGE"));
     }
 
@@ -234,37 +368,53 @@ class DriftResourceTest {
     @Test
     void booleanFieldsAreProfiledWithTrueAndFalseCountsAndTheirShareShiftIsDetected() {
         String asset = Api.createAsset(Api.createTeam(), "DATASET");
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema",
+        asAdmin()
+                .body(Map.of(
+                        "format",
+                        "JSON_SCHEMA",
+                        "schema",
                         Api.objectSchema(Map.of("is_weekend", Map.of("type", "boolean")), List.of("is_weekend"))))
-                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(201);
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then()
+                .statusCode(201);
         Map.Entry<byte[], Integer> training = flags(0.1, 1);
         long observation = record(asset, "training", training.getKey());
 
-        given().get("/api/v1/assets/" + asset + "/observations").then().statusCode(200)
+        given().get("/api/v1/assets/" + asset + "/observations")
+                .then()
+                .statusCode(200)
                 .body("[0].id", equalTo((int) observation))
                 .body("[0].profile.fields['/is_weekend'].types.boolean", equalTo(ROWS))
                 .body("[0].profile.fields['/is_weekend'].booleans.true", equalTo(training.getValue()))
                 .body("[0].profile.fields['/is_weekend'].booleans.false", equalTo(ROWS - training.getValue()))
                 .body("[0].profile.fields['/is_weekend'].booleans.unknown", nullValue());
         long baselineId = baseline(asset, "training");
-        given().get("/api/v1/assets/" + asset + "/baselines/" + baselineId).then().statusCode(200)
+        given().get("/api/v1/assets/" + asset + "/baselines/" + baselineId)
+                .then()
+                .statusCode(200)
                 .body("profile.fields['/is_weekend'].booleans.true", equalTo(training.getValue()));
 
         JsonPath same = drift(asset, "", flags(0.1, 2).getKey());
         JsonPath flipped = drift(asset, "", flags(0.6, 3).getKey());
 
-        assertThat(same.getString("fields.find { it.field == '/is_weekend' }.kind")).isEqualTo("categorical");
+        assertThat(same.getString("fields.find { it.field == '/is_weekend' }.kind"))
+                .isEqualTo("categorical");
         assertThat(same.getList("anomalies")).isEmpty();
         assertThat(flipped.getList("anomalies.type", String.class)).containsExactly("CATEGORY_MIX_SHIFT");
         assertThat(flipped.getString("anomalies[0].field")).isEqualTo("/is_weekend");
-        assertThat(flipped.getFloat("fields.find { it.field == '/is_weekend' }.distance")).isGreaterThan(0.4f);
+        assertThat(flipped.getFloat("fields.find { it.field == '/is_weekend' }.distance"))
+                .isGreaterThan(0.4f);
     }
 
     @Test
     void againstPreviousComparesWithTheLastBatchOfTheSameLabelAndRecordsEachBatch() {
         String asset = assetWithOrders();
-        asAdmin().contentType(NDJSON).body(batch(Shape.NORMAL, 1))
-                .post("/api/v1/assets/" + asset + "/drift?against=previous&label=daily").then().statusCode(422)
+        asAdmin()
+                .contentType(NDJSON)
+                .body(batch(Shape.NORMAL, 1))
+                .post("/api/v1/assets/" + asset + "/drift?against=previous&label=daily")
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("NO_PREVIOUS_OBSERVATION"));
         long first = record(asset, "daily", batch(Shape.NORMAL, 1));
 
@@ -278,7 +428,9 @@ class DriftResourceTest {
         long secondId = second.getLong("current.observationId");
         assertThat(third.getLong("against.id")).isEqualTo(secondId);
         assertThat(third.getList("anomalies.type", String.class)).containsExactly("NUMERIC_DISTRIBUTION_SHIFT");
-        given().get("/api/v1/assets/" + asset + "/observations?label=daily").then().statusCode(200)
+        given().get("/api/v1/assets/" + asset + "/observations?label=daily")
+                .then()
+                .statusCode(200)
                 .body("", hasSize(3));
     }
 
@@ -289,20 +441,43 @@ class DriftResourceTest {
         baseline(asset, "training");
         long shifted = record(asset, "training", batch(new Shape(100, 0.6, 0.3, 0.1, 0.4), 2));
 
-        asAdmin().body(Map.of("observation", shifted)).post("/api/v1/assets/" + asset + "/drift").then()
-                .statusCode(200).body("drifted", equalTo(true)).body("current.kind", equalTo("observation"))
+        asAdmin()
+                .body(Map.of("observation", shifted))
+                .post("/api/v1/assets/" + asset + "/drift")
+                .then()
+                .statusCode(200)
+                .body("drifted", equalTo(true))
+                .body("current.kind", equalTo("observation"))
                 .body("current.observationId", equalTo((int) shifted))
                 .body("anomalies.type", equalTo(List.of("NULL_RATE_CHANGE")))
                 .body("anomalies[0].detail", containsString("/coupon"));
-        asAdmin().body(Map.of("observation", shifted)).post("/api/v1/assets/" + asset + "/drift?against=previous")
-                .then().statusCode(200).body("against.kind", equalTo("previous"))
-                .body("against.id", equalTo((int) first)).body("drifted", equalTo(true));
-        asAdmin().body(Map.of("observation", first)).post("/api/v1/assets/" + asset + "/drift?against=previous")
-                .then().statusCode(422).body("code", equalTo("NO_PREVIOUS_OBSERVATION"));
-        asAdmin().body(Map.of("observation", 999999999)).post("/api/v1/assets/" + asset + "/drift").then()
-                .statusCode(404).body("code", equalTo("OBSERVATION_NOT_FOUND"));
-        asAdmin().body(Map.of("id", "x", "amount", 3)).post("/api/v1/assets/" + asset + "/drift").then()
-                .statusCode(422).body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("/observation"));
+        asAdmin()
+                .body(Map.of("observation", shifted))
+                .post("/api/v1/assets/" + asset + "/drift?against=previous")
+                .then()
+                .statusCode(200)
+                .body("against.kind", equalTo("previous"))
+                .body("against.id", equalTo((int) first))
+                .body("drifted", equalTo(true));
+        asAdmin()
+                .body(Map.of("observation", first))
+                .post("/api/v1/assets/" + asset + "/drift?against=previous")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("NO_PREVIOUS_OBSERVATION"));
+        asAdmin()
+                .body(Map.of("observation", 999999999))
+                .post("/api/v1/assets/" + asset + "/drift")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("OBSERVATION_NOT_FOUND"));
+        asAdmin()
+                .body(Map.of("id", "x", "amount", 3))
+                .post("/api/v1/assets/" + asset + "/drift")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("INVALID_INPUT"))
+                .body("pointer", equalTo("/observation"));
     }
 
     @Test
@@ -310,19 +485,48 @@ class DriftResourceTest {
         String asset = assetWithOrders();
         byte[] batch = batch(Shape.NORMAL, 1);
 
-        asAdmin().contentType(NDJSON).body(batch).post("/api/v1/assets/" + asset + "/drift").then()
-                .statusCode(422).body("code", equalTo("NO_BASELINE"))
+        asAdmin()
+                .contentType(NDJSON)
+                .body(batch)
+                .post("/api/v1/assets/" + asset + "/drift")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("NO_BASELINE"))
                 .body("detail", containsString("/baselines"));
         record(asset, "training", batch);
         baseline(asset, "training");
-        asAdmin().contentType(NDJSON).body(batch).post("/api/v1/assets/" + asset + "/drift?baseline=424242424")
-                .then().statusCode(404).body("code", equalTo("BASELINE_NOT_FOUND"));
-        asAdmin().contentType(NDJSON).body(batch).post("/api/v1/assets/" + asset + "/drift?against=yesterday")
-                .then().statusCode(422).body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("against"));
-        asAdmin().contentType(NDJSON).body(batch).post("/api/v1/assets/" + asset + "/drift?against=previous")
-                .then().statusCode(422).body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("label"));
-        given().contentType(NDJSON).body(batch).post("/api/v1/assets/" + asset + "/drift").then().statusCode(401);
-        asAdmin().get("/api/v1/assets/" + asset + "/drift?limit=0").then().statusCode(422)
+        asAdmin()
+                .contentType(NDJSON)
+                .body(batch)
+                .post("/api/v1/assets/" + asset + "/drift?baseline=424242424")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("BASELINE_NOT_FOUND"));
+        asAdmin()
+                .contentType(NDJSON)
+                .body(batch)
+                .post("/api/v1/assets/" + asset + "/drift?against=yesterday")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("INVALID_INPUT"))
+                .body("pointer", equalTo("against"));
+        asAdmin()
+                .contentType(NDJSON)
+                .body(batch)
+                .post("/api/v1/assets/" + asset + "/drift?against=previous")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("INVALID_INPUT"))
+                .body("pointer", equalTo("label"));
+        given().contentType(NDJSON)
+                .body(batch)
+                .post("/api/v1/assets/" + asset + "/drift")
+                .then()
+                .statusCode(401);
+        asAdmin()
+                .get("/api/v1/assets/" + asset + "/drift?limit=0")
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("INVALID_INPUT"));
         given().get("/api/v1/assets/" + asset + "/drift").then().statusCode(200).body("", empty());
     }
@@ -330,16 +534,35 @@ class DriftResourceTest {
     @Test
     void fieldThresholdsFromTheContractReplaceTheDefaultsAndAreValidated() {
         String asset = Api.createAsset(Api.createTeam(), "DATASET");
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", ORDER, "fields",
+        asAdmin()
+                .body(Map.of(
+                        "format",
+                        "JSON_SCHEMA",
+                        "schema",
+                        ORDER,
+                        "fields",
                         Map.of("/amount", Map.of("driftThreshold", 1.5))))
-                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(422)
-                .body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("/fields/~1amount/driftThreshold"));
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", ORDER, "fields",
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("INVALID_INPUT"))
+                .body("pointer", equalTo("/fields/~1amount/driftThreshold"));
+        asAdmin()
+                .body(Map.of(
+                        "format",
+                        "JSON_SCHEMA",
+                        "schema",
+                        ORDER,
+                        "fields",
                         Map.of("amount", Map.of("driftThreshold", 0.9, "skewThreshold", 0.25))))
-                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(201)
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then()
+                .statusCode(201)
                 .body("fields['/amount'].driftThreshold", equalTo(0.9f))
                 .body("fields['/amount'].skewThreshold", equalTo(0.25f));
-        given().get("/api/v1/assets/" + asset + "/contracts/latest/fields").then().statusCode(200)
+        given().get("/api/v1/assets/" + asset + "/contracts/latest/fields")
+                .then()
+                .statusCode(200)
                 .body("find { it.path == '/amount' }.driftThreshold", equalTo(0.9f))
                 .body("find { it.path == '/channel' }.driftThreshold", nullValue());
         record(asset, "training", batch(Shape.NORMAL, 1));
@@ -348,8 +571,10 @@ class DriftResourceTest {
         JsonPath shifted = drift(asset, "", batch(new Shape(125, 0.6, 0.3, 0.1, 0.02), 2));
 
         assertThat(shifted.getBoolean("drifted")).isFalse();
-        assertThat(shifted.getFloat("fields.find { it.field == '/amount' }.threshold")).isEqualTo(0.9f);
-        assertThat(shifted.getFloat("fields.find { it.field == '/amount' }.distance")).isGreaterThan(0.1f);
+        assertThat(shifted.getFloat("fields.find { it.field == '/amount' }.threshold"))
+                .isEqualTo(0.9f);
+        assertThat(shifted.getFloat("fields.find { it.field == '/amount' }.distance"))
+                .isGreaterThan(0.1f);
     }
 
     @Test
@@ -358,20 +583,33 @@ class DriftResourceTest {
         String consumerTeam = Api.createTeam();
         String consumer = Api.createAsset(consumerTeam, "FEATURE");
         Api.publish(consumer, Api.objectSchema(Map.of("x", Map.of("type", "number")), List.of()), 201);
-        asAdmin().body(Map.of("versionRange", "^1.0", "fields", List.of("amount"), "usage", "TRAINING"))
-                .put("/api/v1/assets/" + consumer + "/dependencies/" + asset).then().statusCode(201);
+        asAdmin()
+                .body(Map.of("versionRange", "^1.0", "fields", List.of("amount"), "usage", "TRAINING"))
+                .put("/api/v1/assets/" + consumer + "/dependencies/" + asset)
+                .then()
+                .statusCode(201);
         record(asset, "training", batch(Shape.NORMAL, 1));
         long baselineId = baseline(asset, "training");
 
-        long driftId = drift(asset, "", batch(new Shape(140, 0.6, 0.3, 0.1, 0.02), 2)).getLong("id");
+        long driftId =
+                drift(asset, "", batch(new Shape(140, 0.6, 0.3, 0.1, 0.02), 2)).getLong("id");
 
-        JsonPath inbox = as(Api.editorToken(consumerTeam)).get("/api/v1/notifications?team=" + consumerTeam).then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath inbox = as(Api.editorToken(consumerTeam))
+                .get("/api/v1/notifications?team=" + consumerTeam)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Object> data = inbox.getMap("find { it.type == 'drift.detected' }.data");
-        assertThat(data).containsEntry("asset", asset).containsEntry("label", "training")
-                .containsEntry("baselineId", (int) baselineId).containsEntry("driftId", (int) driftId);
-        assertThat(inbox.getString("find { it.type == 'drift.detected' }.data.against.kind")).isEqualTo("baseline");
-        assertThat(inbox.getString("find { it.type == 'drift.detected' }.data.against.from")).matches("\\d{4}-.*Z");
+        assertThat(data)
+                .containsEntry("asset", asset)
+                .containsEntry("label", "training")
+                .containsEntry("baselineId", (int) baselineId)
+                .containsEntry("driftId", (int) driftId);
+        assertThat(inbox.getString("find { it.type == 'drift.detected' }.data.against.kind"))
+                .isEqualTo("baseline");
+        assertThat(inbox.getString("find { it.type == 'drift.detected' }.data.against.from"))
+                .matches("\\d{4}-.*Z");
         assertThat(inbox.getList("find { it.type == 'drift.detected' }.data.anomalies.field", String.class))
                 .containsExactly("/amount");
         assertThat(inbox.getString("find { it.type == 'drift.detected' }.data.anomalies[0].detail"))
@@ -379,8 +617,11 @@ class DriftResourceTest {
         assertThat(inbox.getList("find { it.type == 'drift.detected' }.reasons.asset", String.class))
                 .contains(consumer);
 
-        JsonPath timeline = given().get("/api/v1/assets/" + consumer + "/timeline?types=drift.detected").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath timeline = given().get("/api/v1/assets/" + consumer + "/timeline?types=drift.detected")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(timeline.getList("entries.asset", String.class)).containsExactly(asset);
         assertThat(timeline.getList("entries.path[0]", String.class)).containsExactly(asset, consumer);
         assertThat(timeline.getString("entries[0].summary"))
@@ -396,8 +637,11 @@ class DriftResourceTest {
         String model = Api.createAsset(team, "MODEL");
         Api.publish(model, Api.objectSchema(Map.of("score", Map.of("type", "number")), List.of()), 201);
         for (String producer : List.of(skewed, steady, unserved)) {
-            asAdmin().body(Map.of("versionRange", "^1.0", "fields", List.of("amount", "channel"), "usage", "BOTH"))
-                    .put("/api/v1/assets/" + model + "/dependencies/" + producer).then().statusCode(201);
+            asAdmin()
+                    .body(Map.of("versionRange", "^1.0", "fields", List.of("amount", "channel"), "usage", "BOTH"))
+                    .put("/api/v1/assets/" + model + "/dependencies/" + producer)
+                    .then()
+                    .statusCode(201);
         }
         record(skewed, "training", batch(Shape.NORMAL, 1));
         record(skewed, "serving", batch(new Shape(100, 0.2, 0.7, 0.1, 0.5), 2));
@@ -405,15 +649,18 @@ class DriftResourceTest {
         record(steady, "serving", batch(Shape.NORMAL, 4));
         record(unserved, "training", batch(Shape.NORMAL, 5));
 
-        JsonPath skew = given().get("/api/v1/assets/" + model + "/skew").then().statusCode(200).extract().jsonPath();
+        JsonPath skew = given().get("/api/v1/assets/" + model + "/skew")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         assertThat(skew.getBoolean("skewed")).isTrue();
         assertThat(skew.getList("producers.producer", String.class)).containsExactly(skewed, steady);
         assertThat(skew.getBoolean("producers[0].skewed")).isTrue();
         assertThat(skew.getList("producers[0].skewedFields", String.class)).containsExactly("/channel");
         assertThat(skew.getString("producers[0].anomalies[0].type")).isEqualTo("CATEGORY_MIX_SHIFT");
-        assertThat(skew.getList("producers[0].features.field", String.class)).containsExactly("/channel",
-                "/amount");
+        assertThat(skew.getList("producers[0].features.field", String.class)).containsExactly("/channel", "/amount");
         assertThat(skew.getList("producers[0].anomalies.field", String.class)).doesNotContain("/coupon");
         assertThat(skew.getBoolean("producers[1].skewed")).isFalse();
         assertThat(skew.getString("producers[0].training.label")).isEqualTo("training");
@@ -422,9 +669,14 @@ class DriftResourceTest {
         assertThat(skew.getList("missing[0].lacking", String.class)).containsExactly("serving");
         assertThat(skew.getString("missing[0].hint")).contains("label=serving");
 
-        given().get("/api/v1/assets/" + model + "/skew?training=serving&serving=training").then().statusCode(200)
-                .body("training", equalTo("serving")).body("producers[0].producer", equalTo(skewed));
-        given().get("/api/v1/assets/" + model + "/skew?training=x&serving=x").then().statusCode(422)
+        given().get("/api/v1/assets/" + model + "/skew?training=serving&serving=training")
+                .then()
+                .statusCode(200)
+                .body("training", equalTo("serving"))
+                .body("producers[0].producer", equalTo(skewed));
+        given().get("/api/v1/assets/" + model + "/skew?training=x&serving=x")
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("INVALID_INPUT"));
         given().get("/api/v1/assets/no.such-model/skew").then().statusCode(404);
     }
@@ -433,19 +685,41 @@ class DriftResourceTest {
     void aModelReadingOneItemOfAnArrayHasTheSkewOfEveryItemReported() {
         String team = Api.createTeam();
         String basket = Api.createAsset(team, "DATASET");
-        Api.publish(basket, Api.objectSchema(Map.of("items", Map.of("type", "array", "items", Api.objectSchema(
-                Map.of("price", Map.of("type", "number"), "sku", Map.of("type", "string")), List.of()))),
-                List.of()), 201);
+        Api.publish(
+                basket,
+                Api.objectSchema(
+                        Map.of(
+                                "items",
+                                Map.of(
+                                        "type",
+                                        "array",
+                                        "items",
+                                        Api.objectSchema(
+                                                Map.of(
+                                                        "price",
+                                                        Map.of("type", "number"),
+                                                        "sku",
+                                                        Map.of("type", "string")),
+                                                List.of()))),
+                        List.of()),
+                201);
         String model = Api.createAsset(team, "MODEL");
         Api.publish(model, Api.objectSchema(Map.of("score", Map.of("type", "number")), List.of()), 201);
         // items[0].price is stored as /items/0/price; the profile has /items/*/price, which * makes the same field.
-        asAdmin().body(Map.of("fields", List.of("items[0].price"), "usage", "BOTH"))
-                .put("/api/v1/assets/" + model + "/dependencies/" + basket).then().statusCode(201)
+        asAdmin()
+                .body(Map.of("fields", List.of("items[0].price"), "usage", "BOTH"))
+                .put("/api/v1/assets/" + model + "/dependencies/" + basket)
+                .then()
+                .statusCode(201)
                 .body("fields", equalTo(List.of("/items/0/price")));
         record(basket, "training", baskets(10, 1));
         record(basket, "serving", baskets(1_000, 2));
 
-        JsonPath skew = given().get("/api/v1/assets/" + model + "/skew").then().statusCode(200).extract().jsonPath();
+        JsonPath skew = given().get("/api/v1/assets/" + model + "/skew")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         assertThat(skew.getBoolean("skewed")).isTrue();
         assertThat(skew.getList("producers[0].features.field", String.class)).containsExactly("/items/*/price");
@@ -457,8 +731,10 @@ class DriftResourceTest {
         Random random = new Random(seed);
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 1_000; i++) {
-            body.append("{\"items\":[{\"price\":").append(price * (1 + 0.1 * random.nextGaussian()))
-                    .append(",\"sku\":\"a\"},{\"price\":").append(price * (1 + 0.1 * random.nextGaussian()))
+            body.append("{\"items\":[{\"price\":")
+                    .append(price * (1 + 0.1 * random.nextGaussian()))
+                    .append(",\"sku\":\"a\"},{\"price\":")
+                    .append(price * (1 + 0.1 * random.nextGaussian()))
                     .append(",\"sku\":\"b\"}]}\n");
         }
         return body.toString().getBytes(StandardCharsets.UTF_8);
@@ -466,16 +742,24 @@ class DriftResourceTest {
 
     @Test
     void theExampleEstateShowsMeanHeartRateSkewedBetweenTrainingAndServingAndNothingElse() {
-        JsonPath skew = given().get("/api/v1/assets/hospital.readmission-model/skew").then().statusCode(200)
-                .body("skewed", equalTo(true)).extract().jsonPath();
+        JsonPath skew = given().get("/api/v1/assets/hospital.readmission-model/skew")
+                .then()
+                .statusCode(200)
+                .body("skewed", equalTo(true))
+                .extract()
+                .jsonPath();
 
         assertThat(skew.getString("producers[0].producer")).isEqualTo("hospital.readmission-features");
         assertThat(skew.getList("producers[0].skewedFields", String.class)).containsExactly("/mean_heart_rate");
         assertThat(skew.getString("producers[0].anomalies[0].type")).isEqualTo("NUMERIC_DISTRIBUTION_SHIFT");
         assertThat(skew.getFloat("producers[0].anomalies[0].value")).isGreaterThan(0.1f);
-        assertThat(skew.getList("producers[0].features.field", String.class)).contains("/hospital_name",
-                "/age_bucket", "/length_of_stay_days").doesNotContain("/admission_id", "/readmitted_within_30d");
-        given().get("/api/v1/assets/hospital.readmission-features/observations").then().statusCode(200)
-                .body("label", hasItems("training", "serving")).body("size()", greaterThan(1));
+        assertThat(skew.getList("producers[0].features.field", String.class))
+                .contains("/hospital_name", "/age_bucket", "/length_of_stay_days")
+                .doesNotContain("/admission_id", "/readmitted_within_30d");
+        given().get("/api/v1/assets/hospital.readmission-features/observations")
+                .then()
+                .statusCode(200)
+                .body("label", hasItems("training", "serving"))
+                .body("size()", greaterThan(1));
     }
 }

@@ -85,8 +85,7 @@ class ErrorCodesTest {
             .importPackages("dev.watershed");
 
     /** A status, a code and an exception that has them. */
-    private record Pin(int status, String code, Supplier<WatershedException> example) {
-    }
+    private record Pin(int status, String code, Supplier<WatershedException> example) {}
 
     /**
      * One row per exception class and code. Where the code is given at the throw site (a {@link ConflictException},
@@ -107,8 +106,10 @@ class ErrorCodesTest {
             pin(404, "TOKEN_NOT_FOUND", () -> new TokenNotFoundException("t")),
             pin(404, "VERSION_NOT_FOUND", () -> new ContractVersionNotFoundException("a", "1.0.0")),
             pin(404, "VERSION_NOT_FOUND", () -> ContractVersionNotFoundException.noContractYet("a")),
-            pin(404, "VERSION_NOT_FOUND", () -> ContractVersionNotFoundException.toRollBackTo("a",
-                    SemanticVersion.parse("1.0.0"))),
+            pin(
+                    404,
+                    "VERSION_NOT_FOUND",
+                    () -> ContractVersionNotFoundException.toRollBackTo("a", SemanticVersion.parse("1.0.0"))),
             pin(409, "ASSET_EXISTS", () -> new ConflictException("ASSET_EXISTS", "taken")),
             pin(409, "ASSET_HAS_CONSUMERS", () -> new AssetHasConsumersException("a", List.of("b"))),
             pin(409, "DELIVERY_CANCELLED", () -> new ConflictException("DELIVERY_CANCELLED", "cancelled")),
@@ -126,45 +127,74 @@ class ErrorCodesTest {
             pin(422, "COMPUTE_BUDGET_EXCEEDED", () -> new ComputeBudgetExceededException(Duration.ofSeconds(5))),
             pin(422, "COMPUTE_CANCELLED", ComputeCancelledException::new),
             pin(422, "INVALID_ASSET", () -> new InvalidAssetException("/name", "bad name")),
-            pin(422, "INVALID_CONTRACT_FILES", () -> new InvalidContractFilesException(
-                    List.of(new ContractFiles.Problem(Path.of("a.yaml"), 1, "bad")))),
+            pin(
+                    422,
+                    "INVALID_CONTRACT_FILES",
+                    () -> new InvalidContractFilesException(
+                            List.of(new ContractFiles.Problem(Path.of("a.yaml"), 1, "bad")))),
             pin(422, "INVALID_CONTRACT_SCHEMA", () -> new InvalidContractSchemaException("cannot compile")),
             pin(422, "INVALID_FIELD_PATH", () -> new InvalidFieldPathException("blank")),
-            pin(422, "INVALID_FIELD_PATH", () -> new InvalidDependencyException("INVALID_FIELD_PATH", "/fields/0",
-                    "blank", Map.of())),
+            pin(
+                    422,
+                    "INVALID_FIELD_PATH",
+                    () -> new InvalidDependencyException("INVALID_FIELD_PATH", "/fields/0", "blank", Map.of())),
             pin(422, "INVALID_INPUT", () -> new InvalidInputException("limit", "too large")),
             pin(422, "INVALID_PROFILE", () -> new InvalidProfileException("not a profile", null)),
             pin(422, "INVALID_SCHEMA", () -> new dev.watershed.domain.compatibility.InvalidSchemaException("no")),
-            pin(422, "INVALID_SCHEMA", () -> new dev.watershed.domain.contract.InvalidSchemaException("/schema",
-                    "no", List.of())),
+            pin(
+                    422,
+                    "INVALID_SCHEMA",
+                    () -> new dev.watershed.domain.contract.InvalidSchemaException("/schema", "no", List.of())),
             pin(422, "INVALID_VERSION", () -> new InvalidVersionException("not a version")),
             pin(422, "INVALID_VERSION_RANGE", () -> new InvalidVersionRangeException("not a range")),
-            pin(422, "INVALID_VERSION_RANGE", () -> new InvalidDependencyException("INVALID_VERSION_RANGE",
-                    "/versionRange", "not a range", Map.of())),
+            pin(
+                    422,
+                    "INVALID_VERSION_RANGE",
+                    () -> new InvalidDependencyException(
+                            "INVALID_VERSION_RANGE", "/versionRange", "not a range", Map.of())),
             pin(422, "NO_BASELINE", () -> new NothingToCompareException("NO_BASELINE", "none")),
             pin(422, "NO_PREVIOUS_OBSERVATION", () -> new NothingToCompareException("NO_PREVIOUS_OBSERVATION", "none")),
-            pin(422, "NO_PROFILED_OBSERVATIONS", () -> new NothingToCompareException("NO_PROFILED_OBSERVATIONS",
-                    "none")),
-            pin(422, "OBSERVATION_NOT_PROFILED", () -> new NothingToCompareException("OBSERVATION_NOT_PROFILED",
-                    "none")),
-            pin(422, "PRODUCER_HAS_NO_CONTRACT", () -> new InvalidDependencyException("PRODUCER_HAS_NO_CONTRACT",
-                    null, "none", Map.of())),
+            pin(
+                    422,
+                    "NO_PROFILED_OBSERVATIONS",
+                    () -> new NothingToCompareException("NO_PROFILED_OBSERVATIONS", "none")),
+            pin(
+                    422,
+                    "OBSERVATION_NOT_PROFILED",
+                    () -> new NothingToCompareException("OBSERVATION_NOT_PROFILED", "none")),
+            pin(
+                    422,
+                    "PRODUCER_HAS_NO_CONTRACT",
+                    () -> new InvalidDependencyException("PRODUCER_HAS_NO_CONTRACT", null, "none", Map.of())),
             pin(422, "RECORD_TOO_DEEP", () -> new RecordTooDeepException("", 10)),
             pin(422, "REF_NOT_ALLOWED", () -> new RefNotAllowedException("/$ref", "file:///etc/passwd", Set.of())),
             pin(422, "SCHEMA_TOO_COMPLEX", () -> new SchemaTooComplexException("too many fields")),
             pin(422, "SCHEMA_TOO_DEEP", () -> new SchemaTooDeepException(10, "/a")),
-            pin(422, "SELF_DEPENDENCY", () -> new InvalidDependencyException("SELF_DEPENDENCY", null, "itself",
-                    Map.of())),
-            pin(422, "TARGET_FIELD_NOT_READ", () -> new InvalidDependencyException("TARGET_FIELD_NOT_READ",
-                    "/targetFields/0", "not read", Map.of())),
-            pin(422, "UNKNOWN_FIELDS", () -> new InvalidDependencyException("UNKNOWN_FIELDS", "/fields", "unknown",
-                    Map.of())),
+            pin(
+                    422,
+                    "SELF_DEPENDENCY",
+                    () -> new InvalidDependencyException("SELF_DEPENDENCY", null, "itself", Map.of())),
+            pin(
+                    422,
+                    "TARGET_FIELD_NOT_READ",
+                    () -> new InvalidDependencyException(
+                            "TARGET_FIELD_NOT_READ", "/targetFields/0", "not read", Map.of())),
+            pin(
+                    422,
+                    "UNKNOWN_FIELDS",
+                    () -> new InvalidDependencyException("UNKNOWN_FIELDS", "/fields", "unknown", Map.of())),
             pin(422, "UNREADABLE_BATCH", () -> new UnreadableBatchException("not Avro", null)),
             pin(422, "UNREADABLE_WRITER_SCHEMA", () -> new UnreadableWriterSchemaException("cannot read")),
-            pin(422, "VERSION_RANGE_MATCHES_NOTHING", () -> new InvalidDependencyException(
-                    "VERSION_RANGE_MATCHES_NOTHING", "/versionRange", "nothing", Map.of())),
-            pin(422, "VERSION_TOO_LOW", () -> new VersionTooLowException(SemanticVersion.parse("1.0.0"),
-                    SemanticVersion.parse("2.0.0"), "too low")),
+            pin(
+                    422,
+                    "VERSION_RANGE_MATCHES_NOTHING",
+                    () -> new InvalidDependencyException(
+                            "VERSION_RANGE_MATCHES_NOTHING", "/versionRange", "nothing", Map.of())),
+            pin(
+                    422,
+                    "VERSION_TOO_LOW",
+                    () -> new VersionTooLowException(
+                            SemanticVersion.parse("1.0.0"), SemanticVersion.parse("2.0.0"), "too low")),
             pin(422, "WEBHOOK_TARGET_NOT_ALLOWED", () -> new WebhookTargetNotAllowedException("/target", "loopback")));
 
     @Test
@@ -173,11 +203,14 @@ class ErrorCodesTest {
                 .filter(type -> !type.getModifiers().contains(JavaModifier.ABSTRACT))
                 .map(JavaClass::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> pinned = PINS.stream().map(pin -> pin.example().get().getClass().getName())
+        Set<String> pinned = PINS.stream()
+                .map(pin -> pin.example().get().getClass().getName())
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(pinned).as("exception classes with a row in ErrorCodesTest: add one with the code and status a"
-                + " client gets").containsExactlyElementsOf(thrown);
+        assertThat(pinned)
+                .as("exception classes with a row in ErrorCodesTest: add one with the code and status a"
+                        + " client gets")
+                .containsExactlyElementsOf(thrown);
     }
 
     @Test
@@ -187,7 +220,9 @@ class ErrorCodesTest {
             WatershedException example = pin.example().get();
             String name = example.getClass().getName();
             softly.assertThat(example.code()).as("code of " + name).isEqualTo(pin.code());
-            softly.assertThat(ProblemMapper.statusOf(example)).as("status of " + name).isEqualTo(pin.status());
+            softly.assertThat(ProblemMapper.statusOf(example))
+                    .as("status of " + name)
+                    .isEqualTo(pin.status());
         }
         softly.assertAll();
     }
@@ -198,15 +233,20 @@ class ErrorCodesTest {
         String readme = Files.readString(Path.of("README.md"));
         String errors = readme.substring(readme.indexOf("**Errors**"), readme.indexOf("**Paging.**"));
         assertThat(PINS.stream().map(Pin::code).distinct().filter(code -> !errors.contains("`" + code + "`")))
-                .as("codes missing from the table of errors in README.md").isEmpty();
+                .as("codes missing from the table of errors in README.md")
+                .isEmpty();
     }
 
     /** A code written out in each class, not computed from its name: renaming a class must not change the API. */
     @Test
     void noCodeIsDerivedFromAClassName() {
-        noClasses().that().areAssignableTo(WatershedException.class)
-                .should().callMethod(Class.class, "getSimpleName")
-                .orShould().callMethod(Class.class, "getName")
+        noClasses()
+                .that()
+                .areAssignableTo(WatershedException.class)
+                .should()
+                .callMethod(Class.class, "getSimpleName")
+                .orShould()
+                .callMethod(Class.class, "getName")
                 .check(MAIN);
     }
 
@@ -215,10 +255,18 @@ class ErrorCodesTest {
     }
 
     private static PublishPlan incompatiblePlan() {
-        CompatibilityVerdict verdict = new CompatibilityVerdict(false, CompatibilityMode.BACKWARD, List.of(),
-                List.of(), Optional.empty());
-        return new PublishPlan("a", null, Optional.empty(), false, verdict, SemanticVersion.parse("2.0.0"),
-                List.of(), Map.of(), List.of());
+        CompatibilityVerdict verdict =
+                new CompatibilityVerdict(false, CompatibilityMode.BACKWARD, List.of(), List.of(), Optional.empty());
+        return new PublishPlan(
+                "a",
+                null,
+                Optional.empty(),
+                false,
+                verdict,
+                SemanticVersion.parse("2.0.0"),
+                List.of(),
+                Map.of(),
+                List.of());
     }
 
     /** The factories are the domain's own (package-private): the validators call them, not clients. */

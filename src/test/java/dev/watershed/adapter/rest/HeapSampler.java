@@ -17,17 +17,19 @@ public final class HeapSampler implements AutoCloseable {
     public HeapSampler(long intervalMillis) {
         baseline = liveHeap();
         peak = baseline;
-        thread = new Thread(() -> {
-            while (running) {
-                try {
-                    Thread.sleep(intervalMillis);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                peak = Math.max(peak, liveHeap());
-                samples++;
-            }
-        }, "heap-sampler");
+        thread = new Thread(
+                () -> {
+                    while (running) {
+                        try {
+                            Thread.sleep(intervalMillis);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        peak = Math.max(peak, liveHeap());
+                        samples++;
+                    }
+                },
+                "heap-sampler");
         thread.setDaemon(true);
         thread.start();
     }

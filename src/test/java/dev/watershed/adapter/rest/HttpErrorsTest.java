@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class HttpErrorsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TestHTTPResource("/")
     URI base;
@@ -55,8 +56,11 @@ class HttpErrorsTest {
     @Test
     void aDeclaredBodyOverTheLimitIsRefusedBeforeItIsSentAndTheConnectionClosed() throws IOException {
         try (RawHttp http = RawHttp.open(base)) {
-            RawHttp.Response response = http.head("POST /api/v1/teams HTTP/1.1", "Content-Type: application/json",
-                    "Content-Length: " + (17 << 20)).response(Duration.ofSeconds(5));
+            RawHttp.Response response = http.head(
+                            "POST /api/v1/teams HTTP/1.1",
+                            "Content-Type: application/json",
+                            "Content-Length: " + (17 << 20))
+                    .response(Duration.ofSeconds(5));
 
             assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
             assertThat(problem(response).get("detail").asText()).contains("watershed.limits.max-body-bytes");
@@ -68,32 +72,41 @@ class HttpErrorsTest {
 
     @Test
     void methodMediaTypeAndUnknownPathsAreProblems() throws Exception {
-        assertProblem(send(HttpRequest.newBuilder(base.resolve("/api/v1/validate")).DELETE()), 405,
-                "METHOD_NOT_ALLOWED");
-        assertProblem(send(HttpRequest.newBuilder(base.resolve("/api/v1/teams")).header("Accept", "text/csv")),
-                406, "NOT_ACCEPTABLE");
-        assertProblem(send(HttpRequest.newBuilder(base.resolve("/api/v1/validate")).header("Content-Type",
-                "text/plain").POST(HttpRequest.BodyPublishers.ofString("x"))), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(
+                send(HttpRequest.newBuilder(base.resolve("/api/v1/validate")).DELETE()), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(
+                send(HttpRequest.newBuilder(base.resolve("/api/v1/teams")).header("Accept", "text/csv")),
+                406,
+                "NOT_ACCEPTABLE");
+        assertProblem(
+                send(HttpRequest.newBuilder(base.resolve("/api/v1/validate"))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
         assertProblem(send(HttpRequest.newBuilder(base.resolve("/no/such/page"))), 404, "NOT_FOUND");
         assertProblem(send(HttpRequest.newBuilder(base.resolve("/api/v1/teams/x%00y"))), 400, "MALFORMED_REQUEST");
-        assertProblem(send(HttpRequest.newBuilder(base.resolve("/api/v1/assets?text=a%00b"))), 400,
-                "MALFORMED_REQUEST");
+        assertProblem(
+                send(HttpRequest.newBuilder(base.resolve("/api/v1/assets?text=a%00b"))), 400, "MALFORMED_REQUEST");
         // A large form, which no endpoint takes, is answered 415 after it has been read, not cut off halfway.
         String form = "{\"asset\":\"x\",\"events\":[\"" + "é".repeat(1_250_000) + "\"]}";
-        assertProblem(send(HttpRequest.newBuilder(base.resolve("/api/v1/subscriptions"))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=ISO-8859-1")
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.ISO_8859_1))), 415,
+        assertProblem(
+                send(HttpRequest.newBuilder(base.resolve("/api/v1/subscriptions"))
+                        .header("Content-Type", "application/x-www-form-urlencoded; charset=ISO-8859-1")
+                        .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.ISO_8859_1))),
+                415,
                 "UNSUPPORTED_MEDIA_TYPE");
 
         RawHttp.Response missingFile = send(HttpRequest.newBuilder(base.resolve("/static/no-such-file.js")));
         assertProblem(missingFile, 404, "NOT_FOUND");
-        assertThat(missingFile.header("Cache-Control")).as("a missing built file is not cached for a year")
+        assertThat(missingFile.header("Cache-Control"))
+                .as("a missing built file is not cached for a year")
                 .isNull();
     }
 
     private RawHttp.Response send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         Map<String, String> headers = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
         return new RawHttp.Response(response.statusCode(), headers, response.body());

@@ -17,10 +17,23 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ImpactInVerdictsTest {
 
-    private static final Map<String, Object> V1 = Api.objectSchema(Map.of("id", Map.of("type", "string"),
-            "amount", Map.of("type", "number"), "currency", Map.of("type", "string")), List.of("id"));
-    private static final Map<String, Object> AMOUNT_AS_STRING = Api.objectSchema(Map.of("id",
-            Map.of("type", "string"), "amount", Map.of("type", "string"), "currency", Map.of("type", "string")),
+    private static final Map<String, Object> V1 = Api.objectSchema(
+            Map.of(
+                    "id",
+                    Map.of("type", "string"),
+                    "amount",
+                    Map.of("type", "number"),
+                    "currency",
+                    Map.of("type", "string")),
+            List.of("id"));
+    private static final Map<String, Object> AMOUNT_AS_STRING = Api.objectSchema(
+            Map.of(
+                    "id",
+                    Map.of("type", "string"),
+                    "amount",
+                    Map.of("type", "string"),
+                    "currency",
+                    Map.of("type", "string")),
             List.of("id"));
 
     private String producer;
@@ -41,16 +54,21 @@ class ImpactInVerdictsTest {
     private static String consumer(String team, String kind, String reads, List<String> fields) {
         String name = Api.createAsset(team, kind);
         Api.publish(name, Api.objectSchema(Map.of("x", Map.of("type", "number")), List.of()), 201);
-        asAdmin().body(Map.of("versionRange", "^1.0", "fields", fields, "usage", "TRAINING"))
-                .put("/api/v1/assets/" + name + "/dependencies/" + reads).then().statusCode(201);
+        asAdmin()
+                .body(Map.of("versionRange", "^1.0", "fields", fields, "usage", "TRAINING"))
+                .put("/api/v1/assets/" + name + "/dependencies/" + reads)
+                .then()
+                .statusCode(201);
         return name;
     }
 
     @Test
     void aRejectedPublishNamesOnlyTheConsumersOfTheChangedField() {
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", AMOUNT_AS_STRING))
+        asAdmin()
+                .body(Map.of("format", "JSON_SCHEMA", "schema", AMOUNT_AS_STRING))
                 .post("/api/v1/assets/" + producer + "/contracts")
-                .then().statusCode(409)
+                .then()
+                .statusCode(409)
                 .body("impacted.name", containsInAnyOrder(readsAmount, downstream))
                 .body("impacted.find { it.name == '" + readsAmount + "' }.direct", equalTo(true))
                 .body("impacted.find { it.name == '" + readsAmount + "' }.fields", equalTo(List.of("/amount")))
@@ -60,35 +78,70 @@ class ImpactInVerdictsTest {
 
     @Test
     void aDryRunSaysWhoStaysOnTheOldMajor() {
-        asAdmin().body(Map.of("compatibility", "NONE")).put("/api/v1/assets/" + producer).then().statusCode(200);
-        given().contentType("application/json").body(Map.of("format", "JSON_SCHEMA", "schema", AMOUNT_AS_STRING))
+        asAdmin()
+                .body(Map.of("compatibility", "NONE"))
+                .put("/api/v1/assets/" + producer)
+                .then()
+                .statusCode(200);
+        given().contentType("application/json")
+                .body(Map.of("format", "JSON_SCHEMA", "schema", AMOUNT_AS_STRING))
                 .post("/api/v1/assets/" + producer + "/contracts?dryRun=true")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("version", equalTo("2.0.0"))
                 .body("impacted.find { it.name == '" + readsAmount + "' }.keepsOldMajor", equalTo(true))
                 .body("impacted.find { it.name == '" + readsAmount + "' }.versionRange", equalTo("^1.0"))
-                .body("impacted.find { it.name == '" + readsAmount + "' }.note",
+                .body(
+                        "impacted.find { it.name == '" + readsAmount + "' }.note",
                         containsString("stays on 1.x until it migrates"));
     }
 
     @Test
     void aCompatibleChangeImpactsNobody() {
-        Map<String, Object> withNote = Api.objectSchema(Map.of("id", Map.of("type", "string"),
-                "amount", Map.of("type", "number"), "currency", Map.of("type", "string"),
-                "note", Map.of("type", "string")), List.of("id"));
-        given().contentType("application/json").body(Map.of("format", "JSON_SCHEMA", "schema", withNote))
+        Map<String, Object> withNote = Api.objectSchema(
+                Map.of(
+                        "id",
+                        Map.of("type", "string"),
+                        "amount",
+                        Map.of("type", "number"),
+                        "currency",
+                        Map.of("type", "string"),
+                        "note",
+                        Map.of("type", "string")),
+                List.of("id"));
+        given().contentType("application/json")
+                .body(Map.of("format", "JSON_SCHEMA", "schema", withNote))
                 .post("/api/v1/assets/" + producer + "/contracts?dryRun=true")
-                .then().statusCode(200).body("impacted", empty());
+                .then()
+                .statusCode(200)
+                .body("impacted", empty());
     }
 
     @Test
     void theStatelessCheckReportsImpactForANamedAsset() {
-        given().contentType("application/json").body(Map.of("format", "JSON_SCHEMA", "mode", "BACKWARD",
-                        "schema", Api.objectSchema(Map.of("id", Map.of("type", "string"), "amount",
-                                Map.of("type", "number"), "currency", Map.of("type", "integer")), List.of("id")),
-                        "previous", List.of(V1), "asset", producer))
+        given().contentType("application/json")
+                .body(Map.of(
+                        "format",
+                        "JSON_SCHEMA",
+                        "mode",
+                        "BACKWARD",
+                        "schema",
+                        Api.objectSchema(
+                                Map.of(
+                                        "id",
+                                        Map.of("type", "string"),
+                                        "amount",
+                                        Map.of("type", "number"),
+                                        "currency",
+                                        Map.of("type", "integer")),
+                                List.of("id")),
+                        "previous",
+                        List.of(V1),
+                        "asset",
+                        producer))
                 .post("/api/v1/compatibility")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("compatible", equalTo(false))
                 .body("impacted.name", equalTo(List.of(readsCurrency)));
     }

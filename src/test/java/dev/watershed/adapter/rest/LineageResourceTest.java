@@ -42,37 +42,59 @@ class LineageResourceTest {
     @Test
     void walksUpstreamDownstreamAndBothToADepth() {
         List<String> n = chain();
-        given().queryParam("direction", "downstream").queryParam("depth", 1).get("/api/v1/lineage/" + n.get(1))
-                .then().statusCode(200)
+        given().queryParam("direction", "downstream")
+                .queryParam("depth", 1)
+                .get("/api/v1/lineage/" + n.get(1))
+                .then()
+                .statusCode(200)
                 .body("root", equalTo(n.get(1)))
                 .body("nodes.name", contains(n.get(1), n.get(2)))
                 .body("edges", hasSize(1))
-                .body("edges[0].from", equalTo(n.get(1))).body("edges[0].to", equalTo(n.get(2)))
-                .body("edges[0].versionRange", equalTo("^1")).body("edges[0].resolvedVersion", equalTo("1.0.0"));
-        given().queryParam("direction", "UPSTREAM").get("/api/v1/lineage/" + n.get(3)).then().statusCode(200)
+                .body("edges[0].from", equalTo(n.get(1)))
+                .body("edges[0].to", equalTo(n.get(2)))
+                .body("edges[0].versionRange", equalTo("^1"))
+                .body("edges[0].resolvedVersion", equalTo("1.0.0"));
+        given().queryParam("direction", "UPSTREAM")
+                .get("/api/v1/lineage/" + n.get(3))
+                .then()
+                .statusCode(200)
                 .body("nodes.name", containsInAnyOrder(n.get(3), n.get(2), n.get(1), n.get(0)))
                 .body("nodes[0].name", equalTo(n.get(3)))
-                .body("nodes[0].kind", equalTo("SOURCE")).body("nodes[0].latestVersion", equalTo("1.0.0"))
-                .body("edges.find { it.from == '" + n.get(0) + "' && it.to == '" + n.get(2) + "' }.fields",
+                .body("nodes[0].kind", equalTo("SOURCE"))
+                .body("nodes[0].latestVersion", equalTo("1.0.0"))
+                .body(
+                        "edges.find { it.from == '" + n.get(0) + "' && it.to == '" + n.get(2) + "' }.fields",
                         contains("/amount"))
-                .body("edges.find { it.from == '" + n.get(0) + "' && it.to == '" + n.get(2) + "' }.usage",
+                .body(
+                        "edges.find { it.from == '" + n.get(0) + "' && it.to == '" + n.get(2) + "' }.usage",
                         equalTo("TRAINING"));
-        given().get("/api/v1/lineage/" + n.get(1)).then().statusCode(200)
+        given().get("/api/v1/lineage/" + n.get(1))
+                .then()
+                .statusCode(200)
                 .body("nodes.name", containsInAnyOrder(n.toArray()));
-        given().queryParam("depth", 0).get("/api/v1/lineage/" + n.get(1)).then().body("nodes.name",
-                contains(n.get(1)));
-        given().queryParam("direction", "downstream").get("/api/v1/assets/" + n.get(2) + "/lineage")
-                .then().statusCode(200).body("nodes.name", contains(n.get(2), n.get(3)));
+        given().queryParam("depth", 0).get("/api/v1/lineage/" + n.get(1)).then().body("nodes.name", contains(n.get(1)));
+        given().queryParam("direction", "downstream")
+                .get("/api/v1/assets/" + n.get(2) + "/lineage")
+                .then()
+                .statusCode(200)
+                .body("nodes.name", contains(n.get(2), n.get(3)));
     }
 
     @Test
     void refusesBadLineageQueries() {
         String a = producer();
-        given().queryParam("depth", 11).get("/api/v1/lineage/" + a).then().statusCode(422)
-                .body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("depth"));
+        given().queryParam("depth", 11)
+                .get("/api/v1/lineage/" + a)
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("INVALID_INPUT"))
+                .body("pointer", equalTo("depth"));
         given().queryParam("depth", -1).get("/api/v1/lineage/" + a).then().statusCode(422);
         given().queryParam("depth", "deep").get("/api/v1/lineage/" + a).then().statusCode(422);
-        given().queryParam("direction", "sideways").get("/api/v1/lineage/" + a).then().statusCode(422)
+        given().queryParam("direction", "sideways")
+                .get("/api/v1/lineage/" + a)
+                .then()
+                .statusCode(422)
                 .body("pointer", equalTo("direction"));
         given().get("/api/v1/lineage/no.such-asset").then().statusCode(404).body("code", equalTo("ASSET_NOT_FOUND"));
     }
@@ -80,14 +102,23 @@ class LineageResourceTest {
     @Test
     void ordersTheDownstreamForRebuilding() {
         List<String> n = chain();
-        given().queryParam("from", n.get(0)).get("/api/v1/lineage/order").then().statusCode(200)
+        given().queryParam("from", n.get(0))
+                .get("/api/v1/lineage/order")
+                .then()
+                .statusCode(200)
                 .body("from", equalTo(n.get(0)))
                 .body("order.name", contains(n.get(1), n.get(2), n.get(3)))
                 .body("order[0].kind", equalTo("SOURCE"));
-        given().queryParam("from", n.get(3)).get("/api/v1/lineage/order").then().statusCode(200)
+        given().queryParam("from", n.get(3))
+                .get("/api/v1/lineage/order")
+                .then()
+                .statusCode(200)
                 .body("order", hasSize(0));
         given().get("/api/v1/lineage/order").then().statusCode(422).body("pointer", equalTo("from"));
-        given().queryParam("from", "no.such-asset").get("/api/v1/lineage/order").then().statusCode(404);
+        given().queryParam("from", "no.such-asset")
+                .get("/api/v1/lineage/order")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -100,13 +131,26 @@ class LineageResourceTest {
         String model = Api.createAsset(team, "MODEL");
         depend(feature, source);
         depend(model, feature);
-        given().queryParam("owner", team).get("/api/v1/lineage").then().statusCode(200)
-                .body("nodes", hasSize(3)).body("nodes.owner", everyItem(equalTo(team)))
-                .body("edges", hasSize(2)).body("truncated", equalTo(false));
-        given().queryParam("owner", team).queryParam("kind", "feature").get("/api/v1/lineage").then()
-                .body("nodes.name", contains(feature)).body("edges", hasSize(0));
-        given().queryParam("owner", team).queryParam("limit", 1).get("/api/v1/lineage").then()
-                .body("nodes", hasSize(1)).body("truncated", equalTo(true));
+        given().queryParam("owner", team)
+                .get("/api/v1/lineage")
+                .then()
+                .statusCode(200)
+                .body("nodes", hasSize(3))
+                .body("nodes.owner", everyItem(equalTo(team)))
+                .body("edges", hasSize(2))
+                .body("truncated", equalTo(false));
+        given().queryParam("owner", team)
+                .queryParam("kind", "feature")
+                .get("/api/v1/lineage")
+                .then()
+                .body("nodes.name", contains(feature))
+                .body("edges", hasSize(0));
+        given().queryParam("owner", team)
+                .queryParam("limit", 1)
+                .get("/api/v1/lineage")
+                .then()
+                .body("nodes", hasSize(1))
+                .body("truncated", equalTo(true));
         given().queryParam("limit", 0).get("/api/v1/lineage").then().statusCode(422);
         given().queryParam("kind", "TABLE").get("/api/v1/lineage").then().statusCode(422);
     }

@@ -13,8 +13,8 @@ import java.util.logging.Logger;
  */
 final class LogCapture extends Handler implements AutoCloseable {
 
-    private static final List<String> WATCHED = List.of("dev.watershed", "io.quarkus.vertx", "io.vertx",
-            "org.jboss.resteasy", "io.netty", "io.quarkus.rest");
+    private static final List<String> WATCHED = List.of(
+            "dev.watershed", "io.quarkus.vertx", "io.vertx", "org.jboss.resteasy", "io.netty", "io.quarkus.rest");
 
     private final List<LogRecord> problems = new CopyOnWriteArrayList<>();
 
@@ -33,13 +33,14 @@ final class LogCapture extends Handler implements AutoCloseable {
 
     /** Each error or stack trace logged so far, as "logger: message". */
     List<String> problems() {
-        return problems.stream().map(record -> record.getLoggerName() + ": " + record.getMessage()
-                + (record.getThrown() == null ? "" : " (" + record.getThrown() + ")")).toList();
+        return problems.stream()
+                .map(record -> record.getLoggerName() + ": " + record.getMessage()
+                        + (record.getThrown() == null ? "" : " (" + record.getThrown() + ")"))
+                .toList();
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

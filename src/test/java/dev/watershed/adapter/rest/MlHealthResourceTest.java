@@ -20,26 +20,40 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MlHealthResourceTest {
 
-    private static final Map<String, Object> OUTCOMES = Api.objectSchema(Map.of(
-            "patient_id", Map.of("type", "string"),
-            "age", Map.of("type", "integer"),
-            "followup_visits", Map.of("type", "integer"),
-            "readmitted", Map.of("type", "boolean")), List.of("patient_id"));
+    private static final Map<String, Object> OUTCOMES = Api.objectSchema(
+            Map.of(
+                    "patient_id", Map.of("type", "string"),
+                    "age", Map.of("type", "integer"),
+                    "followup_visits", Map.of("type", "integer"),
+                    "readmitted", Map.of("type", "boolean")),
+            List.of("patient_id"));
 
     /** A source whose contract marks a label and a hindsight field. */
     private static String outcomes(String team) {
         String asset = Api.createAsset(team, "SOURCE");
-        asAdmin().body(Map.of("format", "JSON_SCHEMA", "schema", OUTCOMES, "fields", Map.of(
-                        "/patient_id", Map.of("role", "ID"),
-                        "/age", Map.of("role", "FEATURE"),
-                        "/followup_visits", Map.of("role", "FEATURE", "servingAvailable", false),
-                        "/readmitted", Map.of("role", "LABEL", "servingAvailable", false))))
-                .post("/api/v1/assets/" + asset + "/contracts").then().statusCode(201);
+        asAdmin()
+                .body(Map.of(
+                        "format",
+                        "JSON_SCHEMA",
+                        "schema",
+                        OUTCOMES,
+                        "fields",
+                        Map.of(
+                                "/patient_id", Map.of("role", "ID"),
+                                "/age", Map.of("role", "FEATURE"),
+                                "/followup_visits", Map.of("role", "FEATURE", "servingAvailable", false),
+                                "/readmitted", Map.of("role", "LABEL", "servingAvailable", false))))
+                .post("/api/v1/assets/" + asset + "/contracts")
+                .then()
+                .statusCode(201);
         return asset;
     }
 
     private static void depend(String consumer, String producer, Map<String, Object> body, int status) {
-        asAdmin().body(body).put("/api/v1/assets/" + consumer + "/dependencies/" + producer).then()
+        asAdmin()
+                .body(body)
+                .put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
+                .then()
                 .statusCode(status);
     }
 
@@ -53,21 +67,43 @@ class MlHealthResourceTest {
         String source = outcomes(team);
         String model = Api.createAsset(team, "MODEL");
 
-        asAdmin().body(Map.of("fields", List.of("age", "readmitted"), "usage", "TRAINING",
-                        "targetFields", List.of("readmitted"), "splitKey", "patient_id hashed into 10 folds",
-                        "cost", Map.of("amount", 120, "unit", "USD/month"),
-                        "benefit", Map.of("value", 0.031, "metric", "feature-importance")))
-                .put(dependencyUrl(model, source)).then().statusCode(201)
+        asAdmin()
+                .body(Map.of(
+                        "fields",
+                        List.of("age", "readmitted"),
+                        "usage",
+                        "TRAINING",
+                        "targetFields",
+                        List.of("readmitted"),
+                        "splitKey",
+                        "patient_id hashed into 10 folds",
+                        "cost",
+                        Map.of("amount", 120, "unit", "USD/month"),
+                        "benefit",
+                        Map.of("value", 0.031, "metric", "feature-importance")))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(201)
                 .body("targetFields", contains("/readmitted"))
                 .body("splitKey", equalTo("patient_id hashed into 10 folds"))
-                .body("cost.amount", equalTo(120.0f)).body("cost.unit", equalTo("USD/month"))
-                .body("benefit.value", equalTo(0.031f)).body("benefit.metric", equalTo("feature-importance"));
-        given().get("/api/v1/assets/" + model + "/dependencies").then().statusCode(200)
-                .body("[0].targetFields", contains("/readmitted")).body("[0].cost.unit", equalTo("USD/month"));
+                .body("cost.amount", equalTo(120.0f))
+                .body("cost.unit", equalTo("USD/month"))
+                .body("benefit.value", equalTo(0.031f))
+                .body("benefit.metric", equalTo("feature-importance"));
+        given().get("/api/v1/assets/" + model + "/dependencies")
+                .then()
+                .statusCode(200)
+                .body("[0].targetFields", contains("/readmitted"))
+                .body("[0].cost.unit", equalTo("USD/month"));
 
-        asAdmin().body(Map.of("usage", "EVALUATION", "splitKey", "patient_id"))
-                .put(dependencyUrl(model, source)).then().statusCode(200).body("usage", equalTo("EVALUATION"))
-                .body("splitKey", equalTo("/patient_id")).body("targetFields", empty())
+        asAdmin()
+                .body(Map.of("usage", "EVALUATION", "splitKey", "patient_id"))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(200)
+                .body("usage", equalTo("EVALUATION"))
+                .body("splitKey", equalTo("/patient_id"))
+                .body("targetFields", empty())
                 .body("cost", nullValue());
     }
 
@@ -76,16 +112,33 @@ class MlHealthResourceTest {
     void aTargetInsideTheArrayItemsReadIsAmongTheFieldsRead() {
         String team = Api.createTeam();
         String source = Api.createAsset(team, "SOURCE");
-        Api.publish(source, Api.objectSchema(Map.of("visits", Map.of("type", "array", "items",
-                Api.objectSchema(Map.of("outcome", Map.of("type", "boolean")), List.of()))), List.of()), 201);
+        Api.publish(
+                source,
+                Api.objectSchema(
+                        Map.of(
+                                "visits",
+                                Map.of(
+                                        "type",
+                                        "array",
+                                        "items",
+                                        Api.objectSchema(Map.of("outcome", Map.of("type", "boolean")), List.of()))),
+                        List.of()),
+                201);
         String model = Api.createAsset(team, "MODEL");
 
-        asAdmin().body(Map.of("fields", List.of("visits[].outcome"), "targetFields", List.of("visits[0].outcome")))
-                .put(dependencyUrl(model, source)).then().statusCode(201)
+        asAdmin()
+                .body(Map.of("fields", List.of("visits[].outcome"), "targetFields", List.of("visits[0].outcome")))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(201)
                 .body("targetFields", contains("/visits/0/outcome"));
-        asAdmin().body(Map.of("fields", List.of("visits[0].outcome"), "targetFields", List.of("visits[1].outcome")))
-                .put(dependencyUrl(model, source)).then().statusCode(422)
-                .body("code", equalTo("TARGET_FIELD_NOT_READ")).body("pointer", equalTo("/targetFields/0"));
+        asAdmin()
+                .body(Map.of("fields", List.of("visits[0].outcome"), "targetFields", List.of("visits[1].outcome")))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("TARGET_FIELD_NOT_READ"))
+                .body("pointer", equalTo("/targetFields/0"));
     }
 
     @Test
@@ -94,50 +147,107 @@ class MlHealthResourceTest {
         String source = outcomes(team);
         String model = Api.createAsset(team, "MODEL");
 
-        asAdmin().body(Map.of("fields", List.of("age"), "targetFields", List.of("readmitted")))
-                .put(dependencyUrl(model, source)).then().statusCode(422)
-                .body("code", equalTo("TARGET_FIELD_NOT_READ")).body("pointer", equalTo("/targetFields/0"));
-        asAdmin().body(Map.of("targetFields", List.of("age", "nope")))
-                .put(dependencyUrl(model, source)).then().statusCode(422)
-                .body("code", equalTo("UNKNOWN_FIELDS")).body("pointer", equalTo("/targetFields/1"));
-        asAdmin().body(Map.of("splitKey", "/nope"))
-                .put(dependencyUrl(model, source)).then().statusCode(422)
-                .body("code", equalTo("UNKNOWN_FIELDS")).body("pointer", equalTo("/splitKey"));
-        asAdmin().body(Map.of("cost", Map.of("amount", -1, "unit", "USD/month")))
-                .put(dependencyUrl(model, source)).then().statusCode(422).body("pointer", equalTo("/cost/amount"));
-        asAdmin().body(Map.of("cost", Map.of("amount", 10)))
-                .put(dependencyUrl(model, source)).then().statusCode(422).body("pointer", equalTo("/cost/unit"));
-        asAdmin().body(Map.of("benefit", Map.of("metric", "importance")))
-                .put(dependencyUrl(model, source)).then().statusCode(422).body("pointer", equalTo("/benefit/value"));
-        asAdmin().body(Map.of("usage", "SOMETIMES"))
-                .put(dependencyUrl(model, source)).then().statusCode(422);
-        given().get("/api/v1/assets/" + model + "/dependencies").then().statusCode(200).body("size()", equalTo(0));
+        asAdmin()
+                .body(Map.of("fields", List.of("age"), "targetFields", List.of("readmitted")))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("TARGET_FIELD_NOT_READ"))
+                .body("pointer", equalTo("/targetFields/0"));
+        asAdmin()
+                .body(Map.of("targetFields", List.of("age", "nope")))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("UNKNOWN_FIELDS"))
+                .body("pointer", equalTo("/targetFields/1"));
+        asAdmin()
+                .body(Map.of("splitKey", "/nope"))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("UNKNOWN_FIELDS"))
+                .body("pointer", equalTo("/splitKey"));
+        asAdmin()
+                .body(Map.of("cost", Map.of("amount", -1, "unit", "USD/month")))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(422)
+                .body("pointer", equalTo("/cost/amount"));
+        asAdmin()
+                .body(Map.of("cost", Map.of("amount", 10)))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(422)
+                .body("pointer", equalTo("/cost/unit"));
+        asAdmin()
+                .body(Map.of("benefit", Map.of("metric", "importance")))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(422)
+                .body("pointer", equalTo("/benefit/value"));
+        asAdmin()
+                .body(Map.of("usage", "SOMETIMES"))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(422);
+        given().get("/api/v1/assets/" + model + "/dependencies")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
     }
 
     @Test
     void aTargetInsideAFieldReadIsMatchedSegmentBySegmentWithStarForAnyItem() {
         String team = Api.createTeam();
         String source = Api.createAsset(team, "SOURCE");
-        Api.publish(source, Api.objectSchema(Map.of("visits", Map.of("type", "array", "items", Api.objectSchema(
-                Map.of("readmitted", Map.of("type", "boolean"), "ward", Map.of("type", "string")), List.of()))),
-                List.of()), 201);
+        Api.publish(
+                source,
+                Api.objectSchema(
+                        Map.of(
+                                "visits",
+                                Map.of(
+                                        "type",
+                                        "array",
+                                        "items",
+                                        Api.objectSchema(
+                                                Map.of(
+                                                        "readmitted",
+                                                        Map.of("type", "boolean"),
+                                                        "ward",
+                                                        Map.of("type", "string")),
+                                                List.of()))),
+                        List.of()),
+                201);
         String model = Api.createAsset(team, "MODEL");
 
         // Every visit read, the first one's label the target: * stands for item 0 (before, a text prefix: 422).
-        asAdmin().body(Map.of("fields", List.of("visits[].readmitted"), "targetFields",
-                        List.of("visits[0].readmitted")))
-                .put(dependencyUrl(model, source)).then().statusCode(201)
+        asAdmin()
+                .body(Map.of("fields", List.of("visits[].readmitted"), "targetFields", List.of("visits[0].readmitted")))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(201)
                 .body("fields", contains("/visits/*/readmitted"))
                 .body("targetFields", contains("/visits/0/readmitted"));
         // And the other way round, as FieldPath matches * on either side.
-        asAdmin().body(Map.of("fields", List.of("visits[0]"), "targetFields", List.of("visits[].readmitted")))
-                .put(dependencyUrl(model, source)).then().statusCode(200)
+        asAdmin()
+                .body(Map.of("fields", List.of("visits[0]"), "targetFields", List.of("visits[].readmitted")))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(200)
                 .body("targetFields", contains("/visits/*/readmitted"));
-        asAdmin().body(Map.of("fields", List.of("visits[].readmitted"), "targetFields", List.of("visits[0].ward")))
-                .put(dependencyUrl(model, source)).then().statusCode(422)
-                .body("code", equalTo("TARGET_FIELD_NOT_READ")).body("pointer", equalTo("/targetFields/0"));
-        asAdmin().body(Map.of("fields", List.of("visits"), "targetFields", List.of("visitsCount")))
-                .put(dependencyUrl(model, source)).then().statusCode(422)
+        asAdmin()
+                .body(Map.of("fields", List.of("visits[].readmitted"), "targetFields", List.of("visits[0].ward")))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("TARGET_FIELD_NOT_READ"))
+                .body("pointer", equalTo("/targetFields/0"));
+        asAdmin()
+                .body(Map.of("fields", List.of("visits"), "targetFields", List.of("visitsCount")))
+                .put(dependencyUrl(model, source))
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("TARGET_FIELD_NOT_READ"));
     }
 
@@ -147,17 +257,38 @@ class MlHealthResourceTest {
         String original = Api.createAsset(team, "SOURCE");
         String replica = Api.unique("test.replica");
 
-        asAdmin().body(Map.of("name", replica, "kind", "SOURCE", "owner", team, "replicaOf", original))
-                .post("/api/v1/assets").then().statusCode(201).body("replicaOf", equalTo(original));
+        asAdmin()
+                .body(Map.of("name", replica, "kind", "SOURCE", "owner", team, "replicaOf", original))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201)
+                .body("replicaOf", equalTo(original));
         given().get("/api/v1/assets/" + replica).then().statusCode(200).body("replicaOf", equalTo(original));
-        asAdmin().body(Map.of("replicaOf", replica)).put("/api/v1/assets/" + replica).then().statusCode(422)
+        asAdmin()
+                .body(Map.of("replicaOf", replica))
+                .put("/api/v1/assets/" + replica)
+                .then()
+                .statusCode(422)
                 .body("pointer", equalTo("/replicaOf"));
-        asAdmin().body(Map.of("replicaOf", "no.such.asset")).put("/api/v1/assets/" + replica).then()
-                .statusCode(422).body("pointer", equalTo("/replicaOf")).body("detail", containsString("no.such.asset"));
-        asAdmin().body(Map.of()).put("/api/v1/assets/" + replica).then().statusCode(200)
+        asAdmin()
+                .body(Map.of("replicaOf", "no.such.asset"))
+                .put("/api/v1/assets/" + replica)
+                .then()
+                .statusCode(422)
+                .body("pointer", equalTo("/replicaOf"))
+                .body("detail", containsString("no.such.asset"));
+        asAdmin()
+                .body(Map.of())
+                .put("/api/v1/assets/" + replica)
+                .then()
+                .statusCode(200)
                 .body("replicaOf", nullValue());
 
-        asAdmin().body(Map.of("replicaOf", original)).put("/api/v1/assets/" + replica).then().statusCode(200);
+        asAdmin()
+                .body(Map.of("replicaOf", original))
+                .put("/api/v1/assets/" + replica)
+                .then()
+                .statusCode(200);
         asAdmin().delete("/api/v1/assets/" + original).then().statusCode(204);
         given().get("/api/v1/assets/" + replica).then().statusCode(200).body("replicaOf", nullValue());
     }
@@ -166,68 +297,118 @@ class MlHealthResourceTest {
     void findingsOfAnEstateTheTestBuilds() {
         String team = Api.createTeam();
         String source = outcomes(team);
-        asAdmin().body(Map.of("criticality", "HIGH")).put("/api/v1/assets/" + source).then().statusCode(200);
+        asAdmin()
+                .body(Map.of("criticality", "HIGH"))
+                .put("/api/v1/assets/" + source)
+                .then()
+                .statusCode(200);
         String model = Api.createAsset(team, "MODEL");
         String unused = Api.createAsset(team, "FEATURE");
-        depend(model, source, Map.of("fields", List.of("age", "followup_visits", "readmitted"),
-                "targetFields", List.of("readmitted"), "usage", "BOTH"), 201);
+        depend(
+                model,
+                source,
+                Map.of(
+                        "fields",
+                        List.of("age", "followup_visits", "readmitted"),
+                        "targetFields",
+                        List.of("readmitted"),
+                        "usage",
+                        "BOTH"),
+                201);
 
-        given().get("/api/v1/assets/" + model + "/findings").then().statusCode(200)
+        given().get("/api/v1/assets/" + model + "/findings")
+                .then()
+                .statusCode(200)
                 .body("findings.code", contains("SERVING_UNAVAILABLE_FIELD", "NO_REPLICA"))
                 .body("findings[0].severity", equalTo("ERROR"))
                 .body("findings[0].asset", equalTo(model))
                 .body("findings[0].fields", contains("/followup_visits"))
                 .body("findings[0].path", contains(source, model))
                 .body("findings[0].remedy", containsString("servingAvailable: true"))
-                .body("counts.ERROR", equalTo(1)).body("counts.WARNING", equalTo(1)).body("counts.INFO", equalTo(0));
-        given().queryParam("owner", team).get("/api/v1/findings").then().statusCode(200)
+                .body("counts.ERROR", equalTo(1))
+                .body("counts.WARNING", equalTo(1))
+                .body("counts.INFO", equalTo(0));
+        given().queryParam("owner", team)
+                .get("/api/v1/findings")
+                .then()
+                .statusCode(200)
                 .body("findings.code", contains("SERVING_UNAVAILABLE_FIELD", "NO_REPLICA", "UNUSED_ASSET"))
                 .body("findings.asset", contains(model, source, unused));
-        given().queryParam("owner", team).queryParam("severity", "warning").get("/api/v1/findings").then()
-                .statusCode(200).body("findings.code", contains("NO_REPLICA"));
+        given().queryParam("owner", team)
+                .queryParam("severity", "warning")
+                .get("/api/v1/findings")
+                .then()
+                .statusCode(200)
+                .body("findings.code", contains("NO_REPLICA"));
 
         String replica = Api.unique("test.replica");
-        asAdmin().body(Map.of("name", replica, "kind", "SOURCE", "owner", team, "replicaOf", source))
-                .post("/api/v1/assets").then().statusCode(201);
+        asAdmin()
+                .body(Map.of("name", replica, "kind", "SOURCE", "owner", team, "replicaOf", source))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201);
         depend(model, source, Map.of("fields", List.of("age", "readmitted"), "usage", "BOTH"), 200);
 
-        given().queryParam("owner", team).get("/api/v1/findings").then().statusCode(200)
+        given().queryParam("owner", team)
+                .get("/api/v1/findings")
+                .then()
+                .statusCode(200)
                 .body("findings.code", contains("LABEL_AS_INPUT", "UNUSED_ASSET"))
                 .body("findings[0].fields", contains("/readmitted"));
     }
 
     @Test
     void findingsParametersAreChecked() {
-        given().queryParam("severity", "LOUD").get("/api/v1/findings").then().statusCode(422)
-                .body("code", equalTo("INVALID_INPUT")).body("pointer", equalTo("severity"));
-        given().queryParam("code", "NOPE").get("/api/v1/findings").then().statusCode(422)
+        given().queryParam("severity", "LOUD")
+                .get("/api/v1/findings")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("INVALID_INPUT"))
+                .body("pointer", equalTo("severity"));
+        given().queryParam("code", "NOPE")
+                .get("/api/v1/findings")
+                .then()
+                .statusCode(422)
                 .body("pointer", equalTo("code"));
         given().get("/api/v1/assets/no.such.asset/findings").then().statusCode(404);
     }
 
     @Test
     void theExampleEstateShowsLeakageASplitWithoutKeyAndAReplica() {
-        given().get("/api/v1/assets/hospital.readmission-model/findings").then().statusCode(200)
-                .body("findings.find { it.code == 'SERVING_UNAVAILABLE_FIELD' }.fields",
+        given().get("/api/v1/assets/hospital.readmission-model/findings")
+                .then()
+                .statusCode(200)
+                .body(
+                        "findings.find { it.code == 'SERVING_UNAVAILABLE_FIELD' }.fields",
                         contains("/followup_visits_30d"))
-                .body("findings.find { it.code == 'LABEL_DERIVED_FEATURE' }.path",
+                .body(
+                        "findings.find { it.code == 'LABEL_DERIVED_FEATURE' }.path",
                         contains("hospital.admissions", "hospital.readmission-features", "hospital.readmission-model"))
                 .body("findings.code", not(hasItem("LABEL_AS_INPUT")));
-        given().queryParam("code", "SPLIT_WITHOUT_KEY").get("/api/v1/findings").then().statusCode(200)
+        given().queryParam("code", "SPLIT_WITHOUT_KEY")
+                .get("/api/v1/findings")
+                .then()
+                .statusCode(200)
                 .body("findings.asset", hasItem("retail.demand-forecast"))
-                .body("findings.find { it.asset == 'retail.demand-forecast' }.detail",
-                        containsString("retail.sales"));
-        given().get("/api/v1/assets/retail.demand-holdout/findings").then().statusCode(200)
+                .body("findings.find { it.asset == 'retail.demand-forecast' }.detail", containsString("retail.sales"));
+        given().get("/api/v1/assets/retail.demand-holdout/findings")
+                .then()
+                .statusCode(200)
                 .body("findings.code", hasItem("SPLIT_WITHOUT_KEY"))
                 .body("findings.find { it.code == 'SPLIT_WITHOUT_KEY' }.asset", equalTo("retail.demand-forecast"))
-                .body("findings.find { it.code == 'SPLIT_WITHOUT_KEY' }.otherPaths[0]",
+                .body(
+                        "findings.find { it.code == 'SPLIT_WITHOUT_KEY' }.otherPaths[0]",
                         contains("retail.sales", "retail.demand-holdout", "retail.demand-forecast"))
-                .body("findings.find { it.code == 'SPLIT_WITHOUT_KEY' }.path",
-                        not(hasItem("retail.demand-holdout")));
-        given().queryParam("code", "NO_REPLICA").get("/api/v1/findings").then().statusCode(200)
+                .body("findings.find { it.code == 'SPLIT_WITHOUT_KEY' }.path", not(hasItem("retail.demand-holdout")));
+        given().queryParam("code", "NO_REPLICA")
+                .get("/api/v1/findings")
+                .then()
+                .statusCode(200)
                 .body("findings.asset", hasItem("hospital.admissions"))
                 .body("findings.asset", not(hasItem("retail.sales")));
-        given().get("/api/v1/findings").then().statusCode(200)
+        given().get("/api/v1/findings")
+                .then()
+                .statusCode(200)
                 .body("findings.asset", not(hasItem("retail.sales-replica")));
     }
 
@@ -239,29 +420,53 @@ class MlHealthResourceTest {
         String poor = outcomes(team);
         String freeRider = outcomes(team);
         String model = Api.createAsset(team, "MODEL");
-        depend(model, good, Map.of("cost", Map.of("amount", 10, "unit", unit),
-                "benefit", Map.of("value", 0.5, "metric", "importance")), 201);
-        depend(model, poor, Map.of("cost", Map.of("amount", 1000, "unit", unit),
-                "benefit", Map.of("value", 0.01, "metric", "importance")), 201);
+        depend(
+                model,
+                good,
+                Map.of(
+                        "cost",
+                        Map.of("amount", 10, "unit", unit),
+                        "benefit",
+                        Map.of("value", 0.5, "metric", "importance")),
+                201);
+        depend(
+                model,
+                poor,
+                Map.of(
+                        "cost",
+                        Map.of("amount", 1000, "unit", unit),
+                        "benefit",
+                        Map.of("value", 0.01, "metric", "importance")),
+                201);
         depend(model, freeRider, Map.of("cost", Map.of("amount", 5, "unit", unit)), 201);
 
-        given().queryParam("unit", unit).get("/api/v1/reports/cost-benefit").then().statusCode(200)
-                .body("unit", equalTo(unit)).body("minRatio", equalTo(0.0001f))
+        given().queryParam("unit", unit)
+                .get("/api/v1/reports/cost-benefit")
+                .then()
+                .statusCode(200)
+                .body("unit", equalTo(unit))
+                .body("minRatio", equalTo(0.0001f))
                 .body("rows.producer", contains(good, poor, freeRider))
                 .body("rows.rank", contains(1, 2, 3))
-                .body("rows[0].ratio", equalTo(0.05f)).body("rows[0].removalCandidate", equalTo(false))
-                .body("rows[0].consumers", contains(model)).body("rows[0].owner", equalTo(team))
+                .body("rows[0].ratio", equalTo(0.05f))
+                .body("rows[0].removalCandidate", equalTo(false))
+                .body("rows[0].consumers", contains(model))
+                .body("rows[0].owner", equalTo(team))
                 .body("rows[0].kind", equalTo("SOURCE"))
                 .body("rows[1].removalCandidate", equalTo(true))
                 .body("rows[1].reason", containsString("below the minimum"))
-                .body("rows[2].ratio", nullValue()).body("rows[2].removalCandidate", equalTo(true))
+                .body("rows[2].ratio", nullValue())
+                .body("rows[2].removalCandidate", equalTo(true))
                 .body("rows[2].reason", containsString("no consumer declares a benefit"))
                 .body("rows.cost.unit", everyItem(equalTo(unit)));
     }
 
     @Test
     void theExampleEstateHasARemovalCandidate() {
-        given().queryParam("unit", "USD/month").get("/api/v1/reports/cost-benefit").then().statusCode(200)
+        given().queryParam("unit", "USD/month")
+                .get("/api/v1/reports/cost-benefit")
+                .then()
+                .statusCode(200)
                 .body("rows.find { it.producer == 'weather.daily' }.removalCandidate", equalTo(true))
                 .body("rows.find { it.producer == 'retail.sales' }.removalCandidate", equalTo(false));
     }

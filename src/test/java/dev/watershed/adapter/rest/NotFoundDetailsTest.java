@@ -22,19 +22,24 @@ class NotFoundDetailsTest {
     void assetsAndTheirParts() {
         assertThat(new AssetNotFoundException("orders").detail())
                 .isEqualTo("asset 'orders' does not exist: list assets with GET /api/v1/assets");
-        assertThat(new ContractVersionNotFoundException("orders", "1.2.0").detail()).isEqualTo("asset 'orders' has no"
-                + " contract version 1.2.0: list them with GET /api/v1/assets/orders/contracts");
-        assertThat(ContractVersionNotFoundException.noContractYet("orders").detail()).isEqualTo("asset 'orders' has"
-                + " no contract yet: publish one with POST /api/v1/assets/orders/contracts");
-        assertThat(ContractVersionNotFoundException.toRollBackTo("orders", SemanticVersion.parse("1.0.0")).detail())
+        assertThat(new ContractVersionNotFoundException("orders", "1.2.0").detail())
+                .isEqualTo("asset 'orders' has no"
+                        + " contract version 1.2.0: list them with GET /api/v1/assets/orders/contracts");
+        assertThat(ContractVersionNotFoundException.noContractYet("orders").detail())
+                .isEqualTo("asset 'orders' has"
+                        + " no contract yet: publish one with POST /api/v1/assets/orders/contracts");
+        assertThat(ContractVersionNotFoundException.toRollBackTo("orders", SemanticVersion.parse("1.0.0"))
+                        .detail())
                 .isEqualTo("asset 'orders' has no contract version 1.0.0 to roll back to: list them with"
                         + " GET /api/v1/assets/orders/contracts");
-        assertThat(new DependencyNotFoundException("model", "orders").detail()).isEqualTo("asset 'model' does not"
-                + " depend on 'orders': list its dependencies with GET /api/v1/assets/model/dependencies");
-        assertThat(new ObservationNotFoundException("orders", "7").detail()).isEqualTo("asset 'orders' has no"
-                + " observation 7: list them with GET /api/v1/assets/orders/observations");
-        assertThat(new BaselineNotFoundException("orders", "x").detail()).isEqualTo("asset 'orders' has no baseline"
-                + " x: list them with GET /api/v1/assets/orders/baselines");
+        assertThat(new DependencyNotFoundException("model", "orders").detail())
+                .isEqualTo("asset 'model' does not"
+                        + " depend on 'orders': list its dependencies with GET /api/v1/assets/model/dependencies");
+        assertThat(new ObservationNotFoundException("orders", "7").detail())
+                .isEqualTo("asset 'orders' has no"
+                        + " observation 7: list them with GET /api/v1/assets/orders/observations");
+        assertThat(new BaselineNotFoundException("orders", "x").detail())
+                .isEqualTo("asset 'orders' has no baseline" + " x: list them with GET /api/v1/assets/orders/baselines");
     }
 
     @Test
@@ -42,8 +47,9 @@ class NotFoundDetailsTest {
         assertThat(new TeamNotFoundException("payments").detail())
                 .isEqualTo("team 'payments' does not exist: create it with POST /api/v1/teams");
         assertThat(new TokenNotFoundException("abc").detail()).isEqualTo("token 'abc' does not exist");
-        assertThat(new SubscriptionNotFoundException(3).detail()).isEqualTo("subscription 3 does not exist: list a"
-                + " team's with GET /api/v1/subscriptions?team=<name>");
+        assertThat(new SubscriptionNotFoundException(3).detail())
+                .isEqualTo(
+                        "subscription 3 does not exist: list a" + " team's with GET /api/v1/subscriptions?team=<name>");
         assertThat(new DeliveryNotFoundException(4).detail())
                 .isEqualTo("delivery 4 does not exist: list them with GET /api/v1/deliveries");
         assertThat(new NotificationNotFoundException(5).detail()).isEqualTo("notification 5 does not exist");

@@ -20,13 +20,20 @@ class PagingTest {
         Api.publish(asset, Map.of("type", "object"), 201);
         // watershed.limits.max-page-size is 500; the timeline's own maximum (watershed.timeline.max-limit) 1000.
         Map<String, String> tooLarge = Map.of(
-                "/api/v1/assets", "501",
-                "/api/v1/lineage", "501",
-                "/api/v1/assets/" + asset + "/observations", "501",
-                "/api/v1/assets/" + asset + "/drift", "501",
-                "/api/v1/assets/" + asset + "/timeline", "1001",
-                "/api/v1/deliveries", "501",
-                "/api/v1/notifications?team=" + team + "&x=", "501");
+                "/api/v1/assets",
+                "501",
+                "/api/v1/lineage",
+                "501",
+                "/api/v1/assets/" + asset + "/observations",
+                "501",
+                "/api/v1/assets/" + asset + "/drift",
+                "501",
+                "/api/v1/assets/" + asset + "/timeline",
+                "1001",
+                "/api/v1/deliveries",
+                "501",
+                "/api/v1/notifications?team=" + team + "&x=",
+                "501");
         tooLarge.forEach((endpoint, overMax) -> {
             for (String limit : List.of("-1", "0", overMax, "ten", "1.5", "99999999999")) {
                 refused(endpoint, "limit", limit);
@@ -41,8 +48,11 @@ class PagingTest {
     }
 
     private static void refused(String endpoint, String parameter, String value) {
-        asAdmin().get(withParameter(endpoint, parameter, value)).then()
-                .statusCode(422).contentType("application/problem+json")
+        asAdmin()
+                .get(withParameter(endpoint, parameter, value))
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("code", equalTo("INVALID_INPUT"))
                 .body("pointer", equalTo(parameter))
                 .body("detail", containsString(parameter));

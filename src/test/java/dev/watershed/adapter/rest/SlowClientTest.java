@@ -35,9 +35,12 @@ class SlowClientTest {
 
     /** How promptly the bystanders must be served: generous, to hold on a loaded build machine. */
     private static final Duration PROMPT = Duration.ofSeconds(2);
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @TestHTTPResource("/")
     URI base;
@@ -181,8 +184,11 @@ class SlowClientTest {
     }
 
     private RawHttp stream(String asset) throws IOException {
-        return RawHttp.open(base).head("POST /api/v1/assets/" + asset + "/validate?profile=false HTTP/1.1",
-                "Content-Type: application/x-ndjson", "Transfer-Encoding: chunked");
+        return RawHttp.open(base)
+                .head(
+                        "POST /api/v1/assets/" + asset + "/validate?profile=false HTTP/1.1",
+                        "Content-Type: application/x-ndjson",
+                        "Transfer-Encoding: chunked");
     }
 
     private static String assetWithContract() {
@@ -194,8 +200,11 @@ class SlowClientTest {
     /** GETs a path with a fresh connection, asserts the status and that it came within {@link #PROMPT}. */
     private JsonNode servedPromptly(String path, int status) throws Exception {
         long started = System.nanoTime();
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(status);
         assertThat(took).as("time to answer %s", path).isLessThan(PROMPT);
@@ -203,8 +212,11 @@ class SlowClientTest {
     }
 
     private JsonNode capacity() throws Exception {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(base.resolve("/q/health/ready"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(base.resolve("/q/health/ready"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return check(JSON.readTree(response.body())).get("data");
     }
 

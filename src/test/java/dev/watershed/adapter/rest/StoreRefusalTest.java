@@ -18,10 +18,10 @@ class StoreRefusalTest {
 
     @Test
     void aLockNotGrantedInTimeIsRetryable() {
-        assertThat(StoreRefusal.of(wrapped("HYT00"))).hasValueSatisfying(refusal ->
-                assertThat(refusal.status()).isEqualTo(503));
-        assertThat(StoreRefusal.of(wrapped("55P03"))).hasValueSatisfying(refusal ->
-                assertThat(refusal.code()).isEqualTo("WRITE_CONTENTION"));
+        assertThat(StoreRefusal.of(wrapped("HYT00")))
+                .hasValueSatisfying(refusal -> assertThat(refusal.status()).isEqualTo(503));
+        assertThat(StoreRefusal.of(wrapped("55P03")))
+                .hasValueSatisfying(refusal -> assertThat(refusal.code()).isEqualTo("WRITE_CONTENTION"));
     }
 
     @Test

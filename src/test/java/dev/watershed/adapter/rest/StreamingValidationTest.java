@@ -34,8 +34,8 @@ class StreamingValidationTest {
         String line = "{\"p\":\"" + "x".repeat(1_017) + "\"}\n";
         byte[] chunk = line.repeat(64).getBytes(StandardCharsets.UTF_8);
         long records = BODY_BYTES / line.length();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/assets/" + asset
-                        + "/validate?profile=false"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        base.resolve("/api/v1/assets/" + asset + "/validate?profile=false"))
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new RepeatingInputStream(chunk, records * line.length())))
@@ -45,7 +45,9 @@ class StreamingValidationTest {
         try (HeapSampler heap = new HeapSampler(250)) {
             // HTTP/1.1 on purpose: the JDK client's default h2c upgrade makes Vert.x buffer the upgrade request's
             // whole body before the resource sees it (measured: live heap grew by the body's size).
-            response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+            response = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
             growth = heap.growth();
         }
@@ -53,7 +55,8 @@ class StreamingValidationTest {
         JsonNode body = new ObjectMapper().readTree(response.body());
         assertThat(body.get("total").asLong()).isEqualTo(records);
         assertThat(body.get("valid").asLong()).isEqualTo(records);
-        assertThat(growth).as("live heap growth while streaming %d MiB", BODY_BYTES >> 20)
+        assertThat(growth)
+                .as("live heap growth while streaming %d MiB", BODY_BYTES >> 20)
                 .isLessThan(MAX_HEAP_GROWTH);
     }
 }

@@ -24,9 +24,8 @@ class TimelineResourceTest {
      * source -> features -> model, a second source the features read for a while, and a third one deleted while
      * the features read it.
      */
-    private record Estate(String source, String features, String model, String dropped, String deleted,
-                          Instant beforeDeprecation) {
-    }
+    private record Estate(
+            String source, String features, String model, String dropped, String deleted, Instant beforeDeprecation) {}
 
     @Test
     void aModelsTimelineShowsEveryChangeUpstreamWithItsPathAndSummaryNewestFirst() {
@@ -37,7 +36,8 @@ class TimelineResourceTest {
         assertThat(timeline.getString("asset")).isEqualTo(estate.model());
         assertThat(timeline.getInt("assetsCovered")).isEqualTo(3);
         List<Map<String, Object>> entries = timeline.getList("entries");
-        List<String> instants = entries.stream().map(entry -> (String) entry.get("occurredAt")).toList();
+        List<String> instants =
+                entries.stream().map(entry -> (String) entry.get("occurredAt")).toList();
         assertThat(instants).isSortedAccordingTo((a, b) -> Instant.parse(b).compareTo(Instant.parse(a)));
 
         Map<String, Object> widened = entry(entries, "contract.published", estate.source(), "1.1.0");
@@ -64,21 +64,27 @@ class TimelineResourceTest {
 
         Map<String, Object> deleted = entry(entries, "asset.deleted", estate.deleted(), null);
         assertThat(deleted.get("path")).isEqualTo(List.of(estate.deleted(), estate.features(), estate.model()));
-        assertThat((String) deleted.get("summary")).startsWith(estate.deleted() + " (source of ")
+        assertThat((String) deleted.get("summary"))
+                .startsWith(estate.deleted() + " (source of ")
                 .endsWith(") deleted");
 
         Map<String, Object> failed = entry(entries, "validation.failed", estate.features(), "1.0.0");
         assertThat(failed.get("path")).isEqualTo(List.of(estate.features(), estate.model()));
-        assertThat((String) failed.get("summary")).contains("2 of 2 records invalid").contains("'nightly'");
+        assertThat((String) failed.get("summary"))
+                .contains("2 of 2 records invalid")
+                .contains("'nightly'");
 
-        List<String> order = entries.stream().map(entry -> entry.get("type") + " " + entry.get("asset")).toList();
+        List<String> order = entries.stream()
+                .map(entry -> entry.get("type") + " " + entry.get("asset"))
+                .toList();
         assertThat(order.indexOf("validation.failed " + estate.features()))
                 .isLessThan(order.indexOf("contract.deprecated " + estate.source()));
         assertThat(order.indexOf("contract.deprecated " + estate.source()))
                 .isLessThan(order.indexOf("dependency.removed " + estate.dropped()));
         // The dropped source's own publication happened while it was upstream of nothing that leads here.
-        assertThat(entries).noneMatch(entry -> entry.get("type").equals("contract.published")
-                && entry.get("asset").equals(estate.dropped()));
+        assertThat(entries)
+                .noneMatch(entry -> entry.get("type").equals("contract.published")
+                        && entry.get("asset").equals(estate.dropped()));
     }
 
     @Test
@@ -89,7 +95,9 @@ class TimelineResourceTest {
         List<String> after = timeline(estate.model(), "?from=" + split).getList("entries.type");
         assertThat(after).containsExactly("validation.failed", "contract.deprecated");
         List<String> before = timeline(estate.model(), "?to=" + split).getList("entries.type");
-        assertThat(before).doesNotContain("validation.failed", "contract.deprecated").contains("contract.published");
+        assertThat(before)
+                .doesNotContain("validation.failed", "contract.deprecated")
+                .contains("contract.published");
 
         JsonPath published = timeline(estate.model(), "?types=contract.published,contract.deprecated");
         assertThat(published.getList("entries.type", String.class))
@@ -110,18 +118,29 @@ class TimelineResourceTest {
         String team = Api.createTeam();
         String asset = Api.createAsset(team, "MODEL");
         String url = "/api/v1/assets/" + asset + "/timeline";
-        given().get(url + "?from=yesterday").then().statusCode(422).body("code", equalTo("INVALID_INPUT"))
+        given().get(url + "?from=yesterday")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("INVALID_INPUT"))
                 .body("pointer", equalTo("from"));
-        given().get(url + "?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z").then().statusCode(422)
+        given().get(url + "?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")
+                .then()
+                .statusCode(422)
                 .body("pointer", equalTo("from"));
-        given().get(url + "?from=2000-01-01T00:00:00Z&to=2026-01-01T00:00:00Z").then().statusCode(422)
+        given().get(url + "?from=2000-01-01T00:00:00Z&to=2026-01-01T00:00:00Z")
+                .then()
+                .statusCode(422)
                 .body("pointer", equalTo("from"));
-        given().get(url + "?types=contract.published,contract.exploded").then().statusCode(422)
+        given().get(url + "?types=contract.published,contract.exploded")
+                .then()
+                .statusCode(422)
                 .body("pointer", equalTo("types"));
         given().get(url + "?limit=0").then().statusCode(422).body("pointer", equalTo("limit"));
         given().get(url + "?limit=100000").then().statusCode(422).body("pointer", equalTo("limit"));
         given().get(url + "?limit=many").then().statusCode(422).body("pointer", equalTo("limit"));
-        given().get("/api/v1/assets/no.such-asset/timeline").then().statusCode(404)
+        given().get("/api/v1/assets/no.such-asset/timeline")
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("ASSET_NOT_FOUND"));
     }
 
@@ -132,16 +151,19 @@ class TimelineResourceTest {
         Map<String, Object> change = entry(entries, "contract.published", "retail.promotions", "1.1.0");
         assertThat(change.get("path"))
                 .isEqualTo(List.of("retail.promotions", "retail.demand-features", "retail.demand-forecast"));
-        assertThat(change.get("summary")).isEqualTo("retail.promotions 1.1.0 (MINOR, was 1.0.0) changed /discount:"
-                + " property `discount` raised its maximum from 1 to 100: readers of the previous schema cannot read"
-                + " records written with the new version (breaks readers of 1.0.0)");
+        assertThat(change.get("summary"))
+                .isEqualTo("retail.promotions 1.1.0 (MINOR, was 1.0.0) changed /discount:"
+                        + " property `discount` raised its maximum from 1 to 100: readers of the previous schema cannot read"
+                        + " records written with the new version (breaks readers of 1.0.0)");
     }
 
     private static Estate estate() {
         String sourceTeam = Api.createTeam();
         String source = Api.createAsset(sourceTeam, "SOURCE");
-        Api.publish(source, Api.objectSchema(Map.of("id", Map.of("type", "string"), "discount", FRACTION),
-                List.of("id")), 201);
+        Api.publish(
+                source,
+                Api.objectSchema(Map.of("id", Map.of("type", "string"), "discount", FRACTION), List.of("id")),
+                201);
         String mlTeam = Api.createTeam();
         String features = Api.createAsset(mlTeam, "FEATURE");
         Api.publish(features, Api.objectSchema(Map.of("x", Map.of("type", "number")), List.of("x")), 201);
@@ -152,25 +174,39 @@ class TimelineResourceTest {
         String dropped = Api.createAsset(sourceTeam, "SOURCE");
         Api.publish(dropped, Api.objectSchema(Map.of("z", Map.of("type", "number")), List.of()), 201);
         depend(features, dropped, List.of());
-        asAdmin().delete("/api/v1/assets/" + features + "/dependencies/" + dropped).then().statusCode(204);
+        asAdmin()
+                .delete("/api/v1/assets/" + features + "/dependencies/" + dropped)
+                .then()
+                .statusCode(204);
         String deleted = Api.createAsset(sourceTeam, "SOURCE");
         Api.publish(deleted, Api.objectSchema(Map.of("w", Map.of("type", "number")), List.of()), 201);
         depend(features, deleted, List.of());
         asAdmin().delete("/api/v1/assets/" + deleted + "?force=true").then().statusCode(204);
 
-        Api.publish(source, Api.objectSchema(Map.of("id", Map.of("type", "string"), "discount", PERCENT),
-                List.of("id")), 201);
+        Api.publish(
+                source,
+                Api.objectSchema(Map.of("id", Map.of("type", "string"), "discount", PERCENT), List.of("id")),
+                201);
         Instant beforeDeprecation = pause();
-        asAdmin().post("/api/v1/assets/" + source + "/contracts/1.0.0/deprecate").then().statusCode(200);
-        asAdmin().contentType("application/x-ndjson")
+        asAdmin()
+                .post("/api/v1/assets/" + source + "/contracts/1.0.0/deprecate")
+                .then()
+                .statusCode(200);
+        asAdmin()
+                .contentType("application/x-ndjson")
                 .body("{\"x\":\"a\"}\n{\"x\":\"b\"}\n".getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/assets/" + features + "/validate?label=nightly").then().statusCode(200);
+                .post("/api/v1/assets/" + features + "/validate?label=nightly")
+                .then()
+                .statusCode(200);
         return new Estate(source, features, model, dropped, deleted, beforeDeprecation);
     }
 
     private static void depend(String consumer, String producer, List<String> fields) {
-        asAdmin().body(Map.of("versionRange", "^1", "fields", fields))
-                .put("/api/v1/assets/" + consumer + "/dependencies/" + producer).then().statusCode(201);
+        asAdmin()
+                .body(Map.of("versionRange", "^1", "fields", fields))
+                .put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
+                .then()
+                .statusCode(201);
     }
 
     /** An instant strictly between what happened before and what happens after. */
@@ -187,15 +223,21 @@ class TimelineResourceTest {
     }
 
     private static JsonPath timeline(String asset, String query) {
-        return given().get("/api/v1/assets/" + asset + "/timeline" + query).then().statusCode(200).extract()
+        return given().get("/api/v1/assets/" + asset + "/timeline" + query)
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
     }
 
-    private static Map<String, Object> entry(List<Map<String, Object>> entries, String type, String asset,
-                                             String version) {
-        return entries.stream().filter(entry -> entry.get("type").equals(type) && entry.get("asset").equals(asset)
+    private static Map<String, Object> entry(
+            List<Map<String, Object>> entries, String type, String asset, String version) {
+        return entries.stream()
+                .filter(entry -> entry.get("type").equals(type)
+                        && entry.get("asset").equals(asset)
                         && (version == null || version.equals(entry.get("version"))))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + type + " of " + asset + " " + version
-                        + " in " + entries));
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no " + type + " of " + asset + " " + version + " in " + entries));
     }
 }

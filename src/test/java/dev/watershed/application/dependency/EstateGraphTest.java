@@ -1,8 +1,8 @@
 package dev.watershed.application.dependency;
 
-import dev.watershed.application.config.WatershedConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.DependencyCycleCheck;
@@ -45,7 +45,9 @@ class EstateGraphTest {
         transaction.end(Status.STATUS_COMMITTED);
 
         assertThat(estate.read().dependency("a", "b")).isPresent();
-        assertThat(store.loads).as("its own commit does not make the replica reload").isEqualTo(1);
+        assertThat(store.loads)
+                .as("its own commit does not make the replica reload")
+                .isEqualTo(1);
     }
 
     @Test
@@ -110,8 +112,10 @@ class EstateGraphTest {
                 return interval;
             }
         };
-        return (WatershedConfig) Proxy.newProxyInstance(WatershedConfig.class.getClassLoader(),
-                new Class<?>[] {WatershedConfig.class}, (proxy, method, args) -> {
+        return (WatershedConfig) Proxy.newProxyInstance(
+                WatershedConfig.class.getClassLoader(),
+                new Class<?>[] {WatershedConfig.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("graph")) {
                         return graph;
                     }
@@ -125,6 +129,7 @@ class EstateGraphTest {
         List<DependencyEdge> edges = List.of();
         /** Committed value, as other transactions see it. */
         long version;
+
         long uncommitted;
         int loads;
         int versionReads;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.junit.jupiter.api.Test;
 
 class AvroDifferTest {
@@ -30,10 +30,8 @@ class AvroDifferTest {
 
         List<Difference> differences = new AvroDiffer().diff(previous, next);
 
-        assertThat(differences.stream().anyMatch(Difference::breaksBackward))
-                .isEqualTo(incompatible(next, previous));
-        assertThat(differences.stream().anyMatch(Difference::breaksForward))
-                .isEqualTo(incompatible(previous, next));
+        assertThat(differences.stream().anyMatch(Difference::breaksBackward)).isEqualTo(incompatible(next, previous));
+        assertThat(differences.stream().anyMatch(Difference::breaksForward)).isEqualTo(incompatible(previous, next));
         assertThat(differences).extracting(Difference::path).contains("/a", "/b", "/tags/*");
     }
 
@@ -46,14 +44,16 @@ class AvroDifferTest {
                 {"type": "record", "name": "R", "fields": [{"name": "currency", "type": "string", "default": "USD"},
                  {"name": "note", "type": ["null", "string"], "default": null}]}""");
 
-        assertThat(new AvroDiffer().diff(previous, next)).extracting(Difference::message)
-                .anyMatch(message -> message.startsWith(
-                        "field `currency` changed its default from \"EUR\" to \"USD\":"))
+        assertThat(new AvroDiffer().diff(previous, next))
+                .extracting(Difference::message)
+                .anyMatch(
+                        message -> message.startsWith("field `currency` changed its default from \"EUR\" to \"USD\":"))
                 .anyMatch(message -> message.startsWith("field `note` was added with default null:"));
     }
 
     private static boolean incompatible(Schema reader, Schema writer) {
-        return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getType()
+        return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer)
+                        .getType()
                 == SchemaCompatibilityType.INCOMPATIBLE;
     }
 

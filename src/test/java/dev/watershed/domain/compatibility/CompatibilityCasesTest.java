@@ -73,16 +73,21 @@ class CompatibilityCasesTest {
                     .isEqualTo(expected.getValue().asBoolean());
         }
         CompatibilityVerdict full = CHECKER.check(format, CompatibilityMode.FULL, strict, next, previous);
-        Set<String> kinds = full.differencesAgainstLatest().stream().map(d -> d.kind().name())
+        Set<String> kinds = full.differencesAgainstLatest().stream()
+                .map(d -> d.kind().name())
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> expectedKinds = new TreeSet<>();
         testCase.get("kinds").forEach(kind -> expectedKinds.add(kind.asText()));
-        assertThat(kinds).as("kinds; differences: %s", full.differencesAgainstLatest()).isEqualTo(expectedKinds);
+        assertThat(kinds)
+                .as("kinds; differences: %s", full.differencesAgainstLatest())
+                .isEqualTo(expectedKinds);
         String bump = full.requiredBump().map(VersionBump::name).orElse("NONE");
-        assertThat(bump).as("bump; differences: %s", full.differencesAgainstLatest())
+        assertThat(bump)
+                .as("bump; differences: %s", full.differencesAgainstLatest())
                 .isEqualTo(testCase.get("bump").asText());
         if (testCase.has("paths")) {
-            Set<String> paths = full.differencesAgainstLatest().stream().map(Difference::path)
+            Set<String> paths = full.differencesAgainstLatest().stream()
+                    .map(Difference::path)
                     .collect(Collectors.toSet());
             testCase.get("paths").forEach(path -> assertThat(paths).contains(path.asText()));
         }

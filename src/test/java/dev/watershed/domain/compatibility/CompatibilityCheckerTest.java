@@ -29,8 +29,8 @@ class CompatibilityCheckerTest {
 
     @Test
     void aFirstVersionIsCompatibleAndNeedsNoBump() {
-        CompatibilityVerdict verdict = checker.check(SchemaFormat.JSON_SCHEMA, CompatibilityMode.FULL, false,
-                WITH_AMOUNT, List.of());
+        CompatibilityVerdict verdict =
+                checker.check(SchemaFormat.JSON_SCHEMA, CompatibilityMode.FULL, false, WITH_AMOUNT, List.of());
 
         assertThat(verdict.compatible()).isTrue();
         assertThat(verdict.requiredBump()).isEmpty();
@@ -41,8 +41,12 @@ class CompatibilityCheckerTest {
     @Test
     void transitiveDifferencesAreMergedAndTaggedWithTheVersionsTheyBreak() {
         // v0 had amount, v1 dropped it, the new version keeps it dropped: only v0 is broken
-        CompatibilityVerdict verdict = checker.check(SchemaFormat.JSON_SCHEMA, CompatibilityMode.BACKWARD_TRANSITIVE,
-                false, WITHOUT_AMOUNT, List.of(WITH_AMOUNT, WITHOUT_AMOUNT, WITHOUT_AMOUNT));
+        CompatibilityVerdict verdict = checker.check(
+                SchemaFormat.JSON_SCHEMA,
+                CompatibilityMode.BACKWARD_TRANSITIVE,
+                false,
+                WITHOUT_AMOUNT,
+                List.of(WITH_AMOUNT, WITHOUT_AMOUNT, WITHOUT_AMOUNT));
 
         assertThat(verdict.compatible()).isFalse();
         assertThat(verdict.breakingDifferences()).singleElement().satisfies(difference -> {
@@ -55,17 +59,27 @@ class CompatibilityCheckerTest {
 
     @Test
     void aDifferenceFoundAgainstSeveralVersionsIsListedOnce() {
-        CompatibilityVerdict verdict = checker.check(SchemaFormat.JSON_SCHEMA, CompatibilityMode.FULL_TRANSITIVE,
-                false, WITHOUT_AMOUNT, List.of(WITH_AMOUNT, WITH_AMOUNT));
+        CompatibilityVerdict verdict = checker.check(
+                SchemaFormat.JSON_SCHEMA,
+                CompatibilityMode.FULL_TRANSITIVE,
+                false,
+                WITHOUT_AMOUNT,
+                List.of(WITH_AMOUNT, WITH_AMOUNT));
 
-        assertThat(verdict.differences()).singleElement()
-                .satisfies(difference -> assertThat(difference.againstVersions()).containsExactly(0, 1));
+        assertThat(verdict.differences())
+                .singleElement()
+                .satisfies(
+                        difference -> assertThat(difference.againstVersions()).containsExactly(0, 1));
     }
 
     @Test
     void nonTransitiveModesLookOnlyAtTheLatestVersion() {
-        CompatibilityVerdict verdict = checker.check(SchemaFormat.JSON_SCHEMA, CompatibilityMode.BACKWARD, false,
-                WITHOUT_AMOUNT, List.of(WITH_AMOUNT, WITHOUT_AMOUNT));
+        CompatibilityVerdict verdict = checker.check(
+                SchemaFormat.JSON_SCHEMA,
+                CompatibilityMode.BACKWARD,
+                false,
+                WITHOUT_AMOUNT,
+                List.of(WITH_AMOUNT, WITHOUT_AMOUNT));
 
         assertThat(verdict.compatible()).isTrue();
         assertThat(verdict.differences()).isEmpty();
@@ -73,8 +87,8 @@ class CompatibilityCheckerTest {
 
     @Test
     void noneAcceptsABreakingChangeButStillDerivesAMajorBump() {
-        CompatibilityVerdict verdict = checker.check(SchemaFormat.AVRO, CompatibilityMode.NONE, false, ORDER_V2,
-                List.of(ORDER_V1));
+        CompatibilityVerdict verdict =
+                checker.check(SchemaFormat.AVRO, CompatibilityMode.NONE, false, ORDER_V2, List.of(ORDER_V1));
 
         assertThat(verdict.compatible()).isTrue();
         assertThat(verdict.differences()).isNotEmpty();
@@ -85,12 +99,12 @@ class CompatibilityCheckerTest {
 
     @Test
     void aRequestedVersionBelowTheNeededBumpIsRejectedWithTheReason() {
-        CompatibilityVerdict verdict = checker.check(SchemaFormat.JSON_SCHEMA, CompatibilityMode.NONE, false,
-                WITHOUT_AMOUNT, List.of(WITH_AMOUNT));
+        CompatibilityVerdict verdict = checker.check(
+                SchemaFormat.JSON_SCHEMA, CompatibilityMode.NONE, false, WITHOUT_AMOUNT, List.of(WITH_AMOUNT));
         SemanticVersion latest = new SemanticVersion(2, 4, 1);
 
-        assertThatThrownBy(() -> policy.versionToPublish(Optional.of(latest), verdict,
-                Optional.of(new SemanticVersion(2, 5, 0))))
+        assertThatThrownBy(() -> policy.versionToPublish(
+                        Optional.of(latest), verdict, Optional.of(new SemanticVersion(2, 5, 0))))
                 .isInstanceOfSatisfying(VersionTooLowException.class, tooLow -> {
                     assertThat(tooLow.minimum()).isEqualTo(new SemanticVersion(3, 0, 0));
                     assertThat(tooLow.detail())
@@ -103,8 +117,8 @@ class CompatibilityCheckerTest {
 
     @Test
     void aRequestedVersionMustBeAboveTheLatestEvenWithoutChanges() {
-        CompatibilityVerdict verdict = checker.check(SchemaFormat.JSON_SCHEMA, CompatibilityMode.FULL, false,
-                WITH_AMOUNT, List.of(WITH_AMOUNT));
+        CompatibilityVerdict verdict = checker.check(
+                SchemaFormat.JSON_SCHEMA, CompatibilityMode.FULL, false, WITH_AMOUNT, List.of(WITH_AMOUNT));
         SemanticVersion latest = new SemanticVersion(1, 2, 0);
 
         assertThat(verdict.requiredBump()).isEmpty();
@@ -117,32 +131,44 @@ class CompatibilityCheckerTest {
 
     @Test
     void aHigherRequestedVersionThanNeededIsAccepted() {
-        CompatibilityVerdict verdict = checker.check(SchemaFormat.JSON_SCHEMA, CompatibilityMode.FULL, false,
-                WITH_AMOUNT.replace("\"number\"", "\"number\", \"description\": \"gross\""), List.of(WITH_AMOUNT));
+        CompatibilityVerdict verdict = checker.check(
+                SchemaFormat.JSON_SCHEMA,
+                CompatibilityMode.FULL,
+                false,
+                WITH_AMOUNT.replace("\"number\"", "\"number\", \"description\": \"gross\""),
+                List.of(WITH_AMOUNT));
 
         assertThat(verdict.requiredBump()).contains(VersionBump.PATCH);
-        assertThat(policy.versionToPublish(Optional.of(new SemanticVersion(1, 2, 0)), verdict,
-                Optional.of(new SemanticVersion(1, 3, 0)))).isEqualTo(new SemanticVersion(1, 3, 0));
+        assertThat(policy.versionToPublish(
+                        Optional.of(new SemanticVersion(1, 2, 0)), verdict, Optional.of(new SemanticVersion(1, 3, 0))))
+                .isEqualTo(new SemanticVersion(1, 3, 0));
     }
 
     @Test
     void avroMessagesNameTheFieldAndTheBrokenReaders() {
-        CompatibilityVerdict verdict = checker.check(SchemaFormat.AVRO, CompatibilityMode.BACKWARD, false,
-                ORDER_V2.replace("\"double\"", "\"string\""), List.of(ORDER_V2));
+        CompatibilityVerdict verdict = checker.check(
+                SchemaFormat.AVRO,
+                CompatibilityMode.BACKWARD,
+                false,
+                ORDER_V2.replace("\"double\"", "\"string\""),
+                List.of(ORDER_V2));
 
         assertThat(verdict.compatible()).isFalse();
         assertThat(verdict.breakingDifferences()).singleElement().satisfies(difference -> {
             assertThat(difference.path()).isEqualTo("/amount");
-            assertThat(difference.message()).contains("field `amount` changed from double to string")
+            assertThat(difference.message())
+                    .contains("field `amount` changed from double to string")
                     .contains("readers of the new schema cannot read some records written with the previous");
         });
     }
 
     @Test
     void unreadableSchemasAreReportedAsInvalid() {
-        assertThatThrownBy(() -> checker.check(SchemaFormat.AVRO, CompatibilityMode.FULL, false, "{not avro",
-                List.of(ORDER_V1))).isInstanceOf(InvalidSchemaException.class);
-        assertThatThrownBy(() -> checker.check(SchemaFormat.JSON_SCHEMA, CompatibilityMode.FULL, false, 42,
-                List.of(WITH_AMOUNT))).isInstanceOf(InvalidSchemaException.class);
+        assertThatThrownBy(() ->
+                        checker.check(SchemaFormat.AVRO, CompatibilityMode.FULL, false, "{not avro", List.of(ORDER_V1)))
+                .isInstanceOf(InvalidSchemaException.class);
+        assertThatThrownBy(() -> checker.check(
+                        SchemaFormat.JSON_SCHEMA, CompatibilityMode.FULL, false, 42, List.of(WITH_AMOUNT)))
+                .isInstanceOf(InvalidSchemaException.class);
     }
 }

@@ -12,8 +12,7 @@ public final class FanOutSchemas {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private FanOutSchemas() {
-    }
+    private FanOutSchemas() {}
 
     /** {@code d<i>} has properties {@code a} and {@code b}, both {@code $ref} to {@code d<i-1>}; {@code d0} a leaf. */
     public static ObjectNode properties(int levels, String leafType) {
@@ -41,8 +40,8 @@ public final class FanOutSchemas {
 
     /** Record {@code R<i>} has fields {@code a} (defining {@code R<i-1>}) and {@code b} (naming it again). */
     public static String avro(int levels, String leafType) {
-        String schema = "{\"type\":\"record\",\"name\":\"R0\",\"fields\":[{\"name\":\"f\",\"type\":\"" + leafType
-                + "\"}]}";
+        String schema =
+                "{\"type\":\"record\",\"name\":\"R0\",\"fields\":[{\"name\":\"f\",\"type\":\"" + leafType + "\"}]}";
         for (int level = 1; level <= levels; level++) {
             schema = "{\"type\":\"record\",\"name\":\"R" + level + "\",\"fields\":[{\"name\":\"a\",\"type\":" + schema
                     + "},{\"name\":\"b\",\"type\":\"R" + (level - 1) + "\"}]}";
@@ -58,8 +57,12 @@ public final class FanOutSchemas {
         StringBuilder union = new StringBuilder("[{\"type\":\"record\",\"name\":\"R0\",\"fields\":[{\"name\":\"f\","
                 + "\"type\":\"" + leafType + "\"}]}");
         for (int level = 1; level <= levels; level++) {
-            union.append(",{\"type\":\"record\",\"name\":\"R").append(level).append("\",\"fields\":[{\"name\":\"a\","
-                    + "\"type\":\"R").append(level - 1).append("\"},{\"name\":\"b\",\"type\":\"R").append(level - 1)
+            union.append(",{\"type\":\"record\",\"name\":\"R")
+                    .append(level)
+                    .append("\",\"fields\":[{\"name\":\"a\"," + "\"type\":\"R")
+                    .append(level - 1)
+                    .append("\"},{\"name\":\"b\",\"type\":\"R")
+                    .append(level - 1)
                     .append("\"}]}");
         }
         return union.append(']').toString();

@@ -44,8 +44,9 @@ class JsonSchemaDifferTest {
     @Test
     void theDepthLimitIsAConstructorParameter() {
         assertThatThrownBy(() -> new JsonSchemaDiffer(false, 3).diff(nested(5, "string"), nested(5, "string")))
-                .isInstanceOfSatisfying(SchemaTooDeepException.class, tooDeep ->
-                        assertThat(tooDeep.maxDepth()).isEqualTo(3));
+                .isInstanceOfSatisfying(
+                        SchemaTooDeepException.class,
+                        tooDeep -> assertThat(tooDeep.maxDepth()).isEqualTo(3));
     }
 
     @Test
@@ -61,7 +62,8 @@ class JsonSchemaDifferTest {
 
         List<Difference> differences = new JsonSchemaDiffer().diff(previous, next);
 
-        assertThat(differences).extracting(Difference::kind, Difference::path)
+        assertThat(differences)
+                .extracting(Difference::kind, Difference::path)
                 .containsExactly(tuple(DifferenceKind.TYPE_WIDENED, "/value"));
     }
 

@@ -34,8 +34,9 @@ class SharedDefinitionsTest {
     @ValueSource(ints = {25, 40})
     @Timeout(value = 5, unit = TimeUnit.SECONDS)
     void jsonSchemaFanOutComparesInLinearTime(int levels) {
-        assertThat(new JsonSchemaDiffer().diff(FanOutSchemas.properties(levels, "string"),
-                FanOutSchemas.properties(levels, "string"))).isEmpty();
+        assertThat(new JsonSchemaDiffer()
+                        .diff(FanOutSchemas.properties(levels, "string"), FanOutSchemas.properties(levels, "string")))
+                .isEmpty();
     }
 
     @Test
@@ -46,7 +47,9 @@ class SharedDefinitionsTest {
         List<Difference> reused = new JsonSchemaDiffer().diff(previous, next);
 
         assertThat(reused).hasSize(256).allMatch(difference -> difference.kind() == DifferenceKind.TYPE_CHANGED);
-        assertThat(reused).extracting(Difference::path).doesNotHaveDuplicates()
+        assertThat(reused)
+                .extracting(Difference::path)
+                .doesNotHaveDuplicates()
                 .contains("/a/a/a/a/a/a/a/a", "/b/b/b/b/b/b/b/b", "/a/b/a/b/a/b/a/b");
         assertThat(reused.get(255).message()).startsWith("property `b.b.b.b.b.b.b.b` changed type from string");
         assertThat(reused).isEqualTo(withoutReuse(previous, next, false));
@@ -55,8 +58,8 @@ class SharedDefinitionsTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.SECONDS)
     void moreDifferencesThanAnyoneReadsAreRefused() {
-        assertThatThrownBy(() -> new JsonSchemaDiffer().diff(FanOutSchemas.properties(25, "string"),
-                FanOutSchemas.properties(25, "integer")))
+        assertThatThrownBy(() -> new JsonSchemaDiffer()
+                        .diff(FanOutSchemas.properties(25, "string"), FanOutSchemas.properties(25, "integer")))
                 .isInstanceOf(SchemaTooComplexException.class)
                 .hasMessageContaining("differ in more than 10000 places");
     }
@@ -97,8 +100,12 @@ class SharedDefinitionsTest {
         JsonNode small = JsonNodeFactory.instance.objectNode().put("type", "string");
         SchemaDiffer<JsonNode> free = (previous, next, budget) -> List.of();
 
-        assertThatThrownBy(() -> CompatibilityChecker.check(free, dev.watershed.domain.contract.CompatibilityMode
-                .BACKWARD_TRANSITIVE, small, List.of(small, small), cancelled))
+        assertThatThrownBy(() -> CompatibilityChecker.check(
+                        free,
+                        dev.watershed.domain.contract.CompatibilityMode.BACKWARD_TRANSITIVE,
+                        small,
+                        List.of(small, small),
+                        cancelled))
                 .isInstanceOf(ComputeCancelledException.class);
     }
 
@@ -114,9 +121,17 @@ class SharedDefinitionsTest {
             ObjectNode previous = randomSchema(random);
             ObjectNode next = random.nextInt(4) == 0 ? previous.deepCopy() : mutate(previous.deepCopy(), random);
             for (boolean strict : new boolean[] {false, true}) {
-                List<Difference> reused = new JsonSchemaComparison(previous, next, strict, 64,
-                        new ComparisonLimits(10_000_000), ComputeBudget.unlimited(), true).run();
-                assertThat(reused).as("round %d, strict %s:%n%s%n%s", round, strict, previous, next)
+                List<Difference> reused = new JsonSchemaComparison(
+                                previous,
+                                next,
+                                strict,
+                                64,
+                                new ComparisonLimits(10_000_000),
+                                ComputeBudget.unlimited(),
+                                true)
+                        .run();
+                assertThat(reused)
+                        .as("round %d, strict %s:%n%s%n%s", round, strict, previous, next)
                         .isEqualTo(withoutReuse(previous, next, strict));
                 compared += reused.size();
             }
@@ -160,12 +175,12 @@ class SharedDefinitionsTest {
         JsonNode file = JSON.readTree("{\"properties\":{\"x\":{\"$ref\":\"file:///etc/passwd\"}}}");
 
         assertThat(new JsonSchemaDiffer().diff(classpath, classpath)).isEmpty();
-        assertThat(new JsonSchemaDiffer().diff(classpath, file)).singleElement()
-                .satisfies(difference -> {
-                    assertThat(difference.kind()).isEqualTo(DifferenceKind.REFERENCE_CHANGED);
-                    assertThat(difference.message()).contains("cannot be resolved locally")
-                            .doesNotContain("root:");
-                });
+        assertThat(new JsonSchemaDiffer().diff(classpath, file)).singleElement().satisfies(difference -> {
+            assertThat(difference.kind()).isEqualTo(DifferenceKind.REFERENCE_CHANGED);
+            assertThat(difference.message())
+                    .contains("cannot be resolved locally")
+                    .doesNotContain("root:");
+        });
     }
 
     @ParameterizedTest
@@ -185,14 +200,20 @@ class SharedDefinitionsTest {
         Schema next = new Schema.Parser().parse(FanOutSchemas.avro(8, "int"));
 
         List<Difference> differences = new AvroDiffer().diff(previous, next);
-        List<AvroFinding> reused = new AvroStructureComparison(64, new ComparisonLimits(1_000_000),
-                ComputeBudget.unlimited(), true).run(previous, next);
-        List<AvroFinding> fresh = new AvroStructureComparison(64, new ComparisonLimits(1_000_000),
-                ComputeBudget.unlimited(), false).run(previous, next);
+        List<AvroFinding> reused = new AvroStructureComparison(
+                        64, new ComparisonLimits(1_000_000), ComputeBudget.unlimited(), true)
+                .run(previous, next);
+        List<AvroFinding> fresh = new AvroStructureComparison(
+                        64, new ComparisonLimits(1_000_000), ComputeBudget.unlimited(), false)
+                .run(previous, next);
 
-        assertThat(differences).hasSize(256).extracting(Difference::path).doesNotHaveDuplicates()
+        assertThat(differences)
+                .hasSize(256)
+                .extracting(Difference::path)
+                .doesNotHaveDuplicates()
                 .contains("/a/a/a/a/a/a/a/a/f", "/b/b/b/b/b/b/b/b/f");
-        assertThat(reused).extracting(AvroFinding::toDifference)
+        assertThat(reused)
+                .extracting(AvroFinding::toDifference)
                 .isEqualTo(fresh.stream().map(AvroFinding::toDifference).toList());
         assertThat(new AvroDiffer().diff(previous, previous)).isEmpty();
     }
@@ -207,8 +228,9 @@ class SharedDefinitionsTest {
     }
 
     private static List<Difference> withoutReuse(JsonNode previous, JsonNode next, boolean strict) {
-        return new JsonSchemaComparison(previous, next, strict, 64, new ComparisonLimits(10_000_000),
-                ComputeBudget.unlimited(), false).run();
+        return new JsonSchemaComparison(
+                        previous, next, strict, 64, new ComparisonLimits(10_000_000), ComputeBudget.unlimited(), false)
+                .run();
     }
 
     /** Up to six definitions that refer to each other (sometimes to themselves), inside not, anyOf and arrays. */
@@ -274,11 +296,12 @@ class SharedDefinitionsTest {
         definitions.fieldNames().forEachRemaining(names::add);
         for (int edit = 0; edit < 1 + random.nextInt(3); edit++) {
             switch (random.nextInt(3)) {
-                case 0 -> definitions.set(names.get(random.nextInt(names.size())),
-                        randomSubschema(random, names.size(), 1));
+                case 0 ->
+                    definitions.set(names.get(random.nextInt(names.size())), randomSubschema(random, names.size(), 1));
                 case 1 -> ((ObjectNode) schema.get("properties")).remove("p0");
-                default -> ((ObjectNode) schema.get("properties")).set("p" + (3 + edit),
-                        randomSubschema(random, names.size(), 1));
+                default ->
+                    ((ObjectNode) schema.get("properties"))
+                            .set("p" + (3 + edit), randomSubschema(random, names.size(), 1));
             }
         }
         return schema;

@@ -13,27 +13,41 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FieldPathTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = ';', value = {
-        "/customer/email; /customer/email",
-        "customer.email; /customer/email",
-        " customer.email ; /customer/email",
-        "lines[].price; /lines/*/price",
-        "lines[*].price; /lines/*/price",
-        "lines.*.price; /lines/*/price",
-        "lines[0].price; /lines/0/price",
-        "matrix[][]; /matrix/*/*",
-        "/a~1b/c~0d; /a~1b/c~0d",
-        "a/b.c~d; /a~1b/c~0d",
-        "amount; /amount",
-        "[].id; /*/id",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "/customer/email; /customer/email",
+                "customer.email; /customer/email",
+                " customer.email ; /customer/email",
+                "lines[].price; /lines/*/price",
+                "lines[*].price; /lines/*/price",
+                "lines.*.price; /lines/*/price",
+                "lines[0].price; /lines/0/price",
+                "matrix[][]; /matrix/*/*",
+                "/a~1b/c~0d; /a~1b/c~0d",
+                "a/b.c~d; /a~1b/c~0d",
+                "amount; /amount",
+                "[].id; /*/id",
+            })
     void normalizesPointersAndDottedPaths(String input, String expected) {
         assertThat(FieldPath.normalize(input)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "/customer/", "//a", "/a~2b", "/a~", "customer..email", ".email", "lines[x].a",
-        "lines].a", "li[nes"})
+    @ValueSource(
+            strings = {
+                "",
+                "  ",
+                "/customer/",
+                "//a",
+                "/a~2b",
+                "/a~",
+                "customer..email",
+                ".email",
+                "lines[x].a",
+                "lines].a",
+                "li[nes"
+            })
     void refusesMalformedPaths(String input) {
         assertThatThrownBy(() -> FieldPath.normalize(input)).isInstanceOf(InvalidFieldPathException.class);
     }
@@ -66,7 +80,8 @@ class FieldPathTest {
         }
         for (String prefix : paths) {
             for (String path : paths) {
-                assertThat(FieldPath.isPrefixOf(prefix, path)).as("%s prefix of %s", prefix, path)
+                assertThat(FieldPath.isPrefixOf(prefix, path))
+                        .as("%s prefix of %s", prefix, path)
                         .isEqualTo(bySegments(prefix, path));
             }
         }

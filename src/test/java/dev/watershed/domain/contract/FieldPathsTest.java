@@ -35,7 +35,8 @@ class FieldPathsTest {
 
         List<SchemaField> fields = FieldPaths.fromJsonSchema(schema);
 
-        assertThat(fields).extracting(SchemaField::path, SchemaField::type, SchemaField::required)
+        assertThat(fields)
+                .extracting(SchemaField::path, SchemaField::type, SchemaField::required)
                 .containsExactly(
                         tuple("/id", "string", true),
                         tuple("/customer", "object", true),
@@ -67,15 +68,25 @@ class FieldPathsTest {
 
         List<SchemaField> fields = FieldPaths.fromJsonSchema(schema);
 
-        assertThat(fields).extracting(SchemaField::path).containsExactly(
-                "/root", "/root/name", "/root/children", "/total", "/total/amount", "/total/currency", "/ref");
-        assertThat(fields).filteredOn(f -> f.path().equals("/root/children")).singleElement()
+        assertThat(fields)
+                .extracting(SchemaField::path)
+                .containsExactly(
+                        "/root", "/root/name", "/root/children", "/total", "/total/amount", "/total/currency", "/ref");
+        assertThat(fields)
+                .filteredOn(f -> f.path().equals("/root/children"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.type()).isEqualTo("array<node>"));
-        assertThat(fields).filteredOn(f -> f.path().equals("/root")).singleElement()
+        assertThat(fields)
+                .filteredOn(f -> f.path().equals("/root"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.description()).isEqualTo("a tree node"));
-        assertThat(fields).filteredOn(f -> f.path().equals("/total/amount")).singleElement()
+        assertThat(fields)
+                .filteredOn(f -> f.path().equals("/total/amount"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.required()).isTrue());
-        assertThat(fields).filteredOn(f -> f.path().equals("/ref")).singleElement()
+        assertThat(fields)
+                .filteredOn(f -> f.path().equals("/ref"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.type()).isEqualTo("string"));
     }
 
@@ -93,16 +104,25 @@ class FieldPathsTest {
 
         assertThat(FieldPaths.fromJsonSchema(schema))
                 .extracting(SchemaField::path, SchemaField::required)
-                .containsExactly(tuple("/id", true), tuple("/created", false), tuple("/card", false),
-                        tuple("/card/last4", false), tuple("/iban", false));
+                .containsExactly(
+                        tuple("/id", true),
+                        tuple("/created", false),
+                        tuple("/card", false),
+                        tuple("/card/last4", false),
+                        tuple("/iban", false));
     }
 
     @Test
     void refDiamondsThatExplodeAreRefusedNotTruncated() throws Exception {
         StringBuilder defs = new StringBuilder("{'$defs': {'d0': {'type': 'string'}");
         for (int i = 1; i <= 20; i++) {
-            defs.append(", 'd").append(i).append("': {'type': 'object', 'properties': {'a': {'$ref': '#/$defs/d")
-                    .append(i - 1).append("'}, 'b': {'$ref': '#/$defs/d").append(i - 1).append("'}}}");
+            defs.append(", 'd")
+                    .append(i)
+                    .append("': {'type': 'object', 'properties': {'a': {'$ref': '#/$defs/d")
+                    .append(i - 1)
+                    .append("'}, 'b': {'$ref': '#/$defs/d")
+                    .append(i - 1)
+                    .append("'}}}");
         }
         defs.append("}, '$ref': '#/$defs/d20'}");
 
@@ -128,16 +148,18 @@ class FieldPathsTest {
 
         List<SchemaField> fields = FieldPaths.fromAvro(schema);
 
-        assertThat(fields).extracting(SchemaField::path, SchemaField::type, SchemaField::required).containsExactly(
-                tuple("/id", "string", true),
-                tuple("/email", "[\"null\",\"string\"]", false),
-                tuple("/customer", "[\"null\",\"shop.Customer\"]", false),
-                tuple("/customer/name", "string", true),
-                tuple("/lines", "array<shop.Line>", true),
-                tuple("/lines/*/price", "bytes(decimal)", true),
-                tuple("/attrs", "map<shop.Attr>", true),
-                tuple("/attrs/*/value", "string", true),
-                tuple("/next", "[\"null\",\"shop.Order\"]", false));
+        assertThat(fields)
+                .extracting(SchemaField::path, SchemaField::type, SchemaField::required)
+                .containsExactly(
+                        tuple("/id", "string", true),
+                        tuple("/email", "[\"null\",\"string\"]", false),
+                        tuple("/customer", "[\"null\",\"shop.Customer\"]", false),
+                        tuple("/customer/name", "string", true),
+                        tuple("/lines", "array<shop.Line>", true),
+                        tuple("/lines/*/price", "bytes(decimal)", true),
+                        tuple("/attrs", "map<shop.Attr>", true),
+                        tuple("/attrs/*/value", "string", true),
+                        tuple("/next", "[\"null\",\"shop.Order\"]", false));
         assertThat(fields.get(0).description()).isEqualTo("order id");
     }
 
@@ -148,8 +170,18 @@ class FieldPathsTest {
                   'lines': {'type': 'array', 'items': {'properties': {'price': {'type': 'number'}}}}}}
                 """));
 
-        assertThat(FieldPaths.unknownFields(fields, List.of("/customer", "customer.email", "lines[].price",
-                "/lines/0/price", "/lines/*", "customer.phone", "/cust", "totals.net", "customer.phone")))
+        assertThat(FieldPaths.unknownFields(
+                        fields,
+                        List.of(
+                                "/customer",
+                                "customer.email",
+                                "lines[].price",
+                                "/lines/0/price",
+                                "/lines/*",
+                                "customer.phone",
+                                "/cust",
+                                "totals.net",
+                                "customer.phone")))
                 .containsExactly("/customer/phone", "/cust", "/totals/net");
     }
 }

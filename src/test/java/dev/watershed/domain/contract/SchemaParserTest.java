@@ -28,7 +28,8 @@ class SchemaParserTest {
                 .satisfies(e -> assertThat(((InvalidSchemaException) e).pointer())
                         .isEqualTo("/schema/properties/amount/maximum"));
         assertThatThrownBy(() -> parser.parse(SchemaFormat.JSON_SCHEMA, json("{'type': -1e99999}"), "/schema"))
-                .isInstanceOf(InvalidSchemaException.class).hasMessageContaining("/schema/type");
+                .isInstanceOf(InvalidSchemaException.class)
+                .hasMessageContaining("/schema/type");
     }
 
     @Test
@@ -53,14 +54,16 @@ class SchemaParserTest {
     @Test
     void anAvroSchemaThatIsOnlyAnUnknownNameIsAnInvalidSchema() {
         // Avro's parser threw a NullPointerException naming one of its internal classes here.
-        for (JsonNode schema : new JsonNode[] {JSON.getNodeFactory().textNode("nope"),
-                JSON.getNodeFactory().textNode("\"nope\"")}) {
+        for (JsonNode schema : new JsonNode[] {
+            JSON.getNodeFactory().textNode("nope"), JSON.getNodeFactory().textNode("\"nope\"")
+        }) {
             assertThatThrownBy(() -> parser.parse(SchemaFormat.AVRO, schema, "/schema"))
                     .isInstanceOf(InvalidSchemaException.class)
                     .hasMessageContaining("must name a primitive type")
                     .hasMessageNotContaining("org.apache");
         }
-        assertThat(parser.parse(SchemaFormat.AVRO, JSON.getNodeFactory().textNode("string"), "/schema").format())
+        assertThat(parser.parse(SchemaFormat.AVRO, JSON.getNodeFactory().textNode("string"), "/schema")
+                        .format())
                 .isEqualTo(SchemaFormat.AVRO);
     }
 
@@ -69,13 +72,13 @@ class SchemaParserTest {
         // Found by the reliability fuzzing (FuzzTest): networknt passed on "java.util.regex.PatternSyntaxException:
         // ...", and Avro printed a type it could not resolve as its internal record of package
         // org.apache.avro.compiler.
-        assertThatThrownBy(() -> parser.parse(SchemaFormat.JSON_SCHEMA, json("{'type': 'string', 'pattern': '[a-'}"),
-                "/schema"))
+        assertThatThrownBy(() ->
+                        parser.parse(SchemaFormat.JSON_SCHEMA, json("{'type': 'string', 'pattern': '[a-'}"), "/schema"))
                 .isInstanceOf(InvalidSchemaException.class)
                 .hasMessageStartingWith("the schema cannot be compiled: Illegal character range")
                 .hasMessageNotContaining("java.");
-        JsonNode avro = json("{'type': 'record', 'name': 'Order', 'fields': [{'name': 'id', 'type': 'intt',"
-                + " 'default': 0}]}");
+        JsonNode avro = json(
+                "{'type': 'record', 'name': 'Order', 'fields': [{'name': 'id', 'type': 'intt'," + " 'default': 0}]}");
         assertThatThrownBy(() -> parser.parse(SchemaFormat.AVRO, avro, "/schema"))
                 .isInstanceOf(InvalidSchemaException.class)
                 .hasMessageContaining("'intt' (a type the schema does not define)")

@@ -21,9 +21,11 @@ class ContractFilesTest {
 
         assertThat(estate.problems()).isEmpty();
         assertThat(estate.teams()).extracting(ContractFiles.TeamEntry::name).contains("clinical-data", "demand-ml");
-        assertThat(estate.assets()).extracting(ContractFiles.AssetFile::name)
+        assertThat(estate.assets())
+                .extracting(ContractFiles.AssetFile::name)
                 .contains("hospital.admissions", "retail.sales", "weather.daily");
-        assertThat(estate.assets()).allSatisfy(asset -> assertThat(asset.schema()).isNotNull());
+        assertThat(estate.assets())
+                .allSatisfy(asset -> assertThat(asset.schema()).isNotNull());
     }
 
     @Test
@@ -63,10 +65,15 @@ class ContractFilesTest {
 
         ContractFiles.Estate estate = ContractFiles.scan(List.of(directory));
 
-        assertThat(estate.problems()).isNotEmpty().allSatisfy(problem -> assertThat(problem.file()).isEqualTo(bad));
-        assertThat(estate.problems()).anySatisfy(problem -> assertThat(problem.line()).isEqualTo(6));
-        assertThat(estate.problems()).anySatisfy(problem -> assertThat(problem.line()).isEqualTo(7));
-        assertThat(ContractFiles.inDependencyOrder(estate.assets())).extracting(ContractFiles.AssetFile::name)
+        assertThat(estate.problems())
+                .isNotEmpty()
+                .allSatisfy(problem -> assertThat(problem.file()).isEqualTo(bad));
+        assertThat(estate.problems())
+                .anySatisfy(problem -> assertThat(problem.line()).isEqualTo(6));
+        assertThat(estate.problems())
+                .anySatisfy(problem -> assertThat(problem.line()).isEqualTo(7));
+        assertThat(ContractFiles.inDependencyOrder(estate.assets()))
+                .extracting(ContractFiles.AssetFile::name)
                 .containsSubsequence("feed", "feed-copy");
     }
 
@@ -84,15 +91,28 @@ class ContractFilesTest {
                   /a: {pii: "yes"}
                 """);
 
-        List<ContractFiles.Problem> problems = ContractFiles.scan(List.of(directory)).problems();
+        List<ContractFiles.Problem> problems =
+                ContractFiles.scan(List.of(directory)).problems();
 
         assertThat(problems).extracting(ContractFiles.Problem::file).containsOnly(file);
-        assertThat(problems).anySatisfy(problem -> assertThat(problem).returns(1, ContractFiles.Problem::line)
-                .extracting(ContractFiles.Problem::message).asString().contains("/name"));
-        assertThat(problems).anySatisfy(problem -> assertThat(problem).returns(4, ContractFiles.Problem::line)
-                .extracting(ContractFiles.Problem::message).asString().contains("colour"));
-        assertThat(problems).anySatisfy(problem -> assertThat(problem).returns(9, ContractFiles.Problem::line)
-                .extracting(ContractFiles.Problem::message).asString().contains("boolean"));
+        assertThat(problems)
+                .anySatisfy(problem -> assertThat(problem)
+                        .returns(1, ContractFiles.Problem::line)
+                        .extracting(ContractFiles.Problem::message)
+                        .asString()
+                        .contains("/name"));
+        assertThat(problems)
+                .anySatisfy(problem -> assertThat(problem)
+                        .returns(4, ContractFiles.Problem::line)
+                        .extracting(ContractFiles.Problem::message)
+                        .asString()
+                        .contains("colour"));
+        assertThat(problems)
+                .anySatisfy(problem -> assertThat(problem)
+                        .returns(9, ContractFiles.Problem::line)
+                        .extracting(ContractFiles.Problem::message)
+                        .asString()
+                        .contains("boolean"));
     }
 
     @Test
@@ -106,8 +126,10 @@ class ContractFilesTest {
                   schemaFile: missing.json
                 """);
 
-        assertThatThrownBy(() -> ContractFiles.read(directory)).isInstanceOf(InvalidContractFilesException.class)
-                .hasMessageContaining("a.yaml:6: schema file").hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> ContractFiles.read(directory))
+                .isInstanceOf(InvalidContractFilesException.class)
+                .hasMessageContaining("a.yaml:6: schema file")
+                .hasMessageContaining("does not exist");
     }
 
     @Test
@@ -131,8 +153,11 @@ class ContractFilesTest {
 
         ContractFiles.Estate estate = ContractFiles.scan(List.of(directory));
 
-        assertThat(estate.assets()).singleElement().satisfies(asset -> assertThat(asset.observations())
-                .containsExactly(new ContractFiles.Sample("training", directory.resolve("samples/a.training.ndjson"))));
+        assertThat(estate.assets())
+                .singleElement()
+                .satisfies(asset -> assertThat(asset.observations())
+                        .containsExactly(
+                                new ContractFiles.Sample("training", directory.resolve("samples/a.training.ndjson"))));
         assertThat(estate.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.file()).isEqualTo(directory.resolve("b.yaml"));
             assertThat(problem.line()).isEqualTo(5);
@@ -143,11 +168,15 @@ class ContractFilesTest {
     @Test
     void theExampleEstateRecordsTrainingAndServingSamplesOfTheReadmissionFeatures() {
         ContractFiles.AssetFile features = ContractFiles.read(Path.of("contracts")).assets().stream()
-                .filter(asset -> asset.name().equals("hospital.readmission-features")).findFirst().orElseThrow();
+                .filter(asset -> asset.name().equals("hospital.readmission-features"))
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(features.observations()).extracting(ContractFiles.Sample::label)
+        assertThat(features.observations())
+                .extracting(ContractFiles.Sample::label)
                 .containsExactly("training", "serving");
-        assertThat(features.observations()).allSatisfy(sample -> assertThat(sample.file()).isRegularFile());
+        assertThat(features.observations())
+                .allSatisfy(sample -> assertThat(sample.file()).isRegularFile());
     }
 
     @Test
@@ -159,9 +188,11 @@ class ContractFilesTest {
                   - name: [unclosed
                 """);
 
-        assertThat(ContractFiles.scan(List.of(directory)).problems()).singleElement()
+        assertThat(ContractFiles.scan(List.of(directory)).problems())
+                .singleElement()
                 .satisfies(problem -> assertThat(problem.message()).startsWith("not valid YAML"))
-                .extracting(ContractFiles.Problem::line).isIn(4, 5);
+                .extracting(ContractFiles.Problem::line)
+                .isIn(4, 5);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -201,7 +232,9 @@ class ContractFilesTest {
                   history:
                     - schemaFile: gone.json
                 """);
-        assertThatThrownBy(() -> ContractFiles.read(directory)).isInstanceOf(InvalidContractFilesException.class)
-                .hasMessageContaining("b.yaml:8: schema file").hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> ContractFiles.read(directory))
+                .isInstanceOf(InvalidContractFilesException.class)
+                .hasMessageContaining("b.yaml:8: schema file")
+                .hasMessageContaining("does not exist");
     }
 }

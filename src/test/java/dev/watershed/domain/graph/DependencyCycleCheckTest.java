@@ -15,13 +15,16 @@ class DependencyCycleCheckTest {
         DependencyCycleCheck check = new DependencyCycleCheck(graph);
         int edgesBefore = graph.edgeCount();
 
-        assertThat(check.cycleIfAdded("fraud.alerts", "payments.transactions")).contains(List.of("fraud.alerts",
-                "payments.transactions", "fraud.features", "fraud.scorer", "fraud.alerts"));
+        assertThat(check.cycleIfAdded("fraud.alerts", "payments.transactions"))
+                .contains(List.of(
+                        "fraud.alerts", "payments.transactions", "fraud.features", "fraud.scorer", "fraud.alerts"));
         assertThat(check.cycleIfAdded("fx.rates", "fx.rates")).contains(List.of("fx.rates", "fx.rates"));
         assertThat(check.cycleIfAdded("fx.report", "fraud.alerts")).isEmpty();
-        assertThat(check.cycleIfAdded("payments.transactions", "fraud.features")).isEmpty();
+        assertThat(check.cycleIfAdded("payments.transactions", "fraud.features"))
+                .isEmpty();
         assertThat(graph.edgeCount()).isEqualTo(edgesBefore);
-        assertThatThrownBy(() -> check.cycleIfAdded("nope", "fx.rates")).isInstanceOf(AssetNotInGraphException.class)
+        assertThatThrownBy(() -> check.cycleIfAdded("nope", "fx.rates"))
+                .isInstanceOf(AssetNotInGraphException.class)
                 .hasMessageContaining("the dependency nope → fx.rates names 'nope'");
     }
 

@@ -25,7 +25,8 @@ class DependencyEdgeTest {
 
         assertThat(edge.reads("/ab")).isFalse();
         assertThat(edge.reads("/a~1b")).isFalse();
-        assertThat(DependencyEdge.of("orders", "report", List.of("/ab")).reads("/a")).isFalse();
+        assertThat(DependencyEdge.of("orders", "report", List.of("/ab")).reads("/a"))
+                .isFalse();
     }
 
     /** Fixed: the string comparison this used to make did not know {@code *}, so array items never matched. */

@@ -14,20 +14,24 @@ class FieldImpactAnalysisTest {
     void impactIsFieldPrecise() {
         DependencyGraph graph = PaymentsEstate.graph();
 
-        List<ImpactedAsset> impacted = new FieldImpactAnalysis(graph).impact("payments.transactions",
-                List.of("amount"));
+        List<ImpactedAsset> impacted =
+                new FieldImpactAnalysis(graph).impact("payments.transactions", List.of("amount"));
 
         // fx.rates reads only /currency: neither it nor fx.report is impacted. ledger.daily reads everything.
-        assertThat(impacted).extracting(ImpactedAsset::name, ImpactedAsset::depth, ImpactedAsset::direct)
-                .containsExactly(tuple("fraud.features", 1, true), tuple("ledger.daily", 1, true),
-                        tuple("fraud.scorer", 2, false), tuple("fraud.alerts", 3, false));
+        assertThat(impacted)
+                .extracting(ImpactedAsset::name, ImpactedAsset::depth, ImpactedAsset::direct)
+                .containsExactly(
+                        tuple("fraud.features", 1, true),
+                        tuple("ledger.daily", 1, true),
+                        tuple("fraud.scorer", 2, false),
+                        tuple("fraud.alerts", 3, false));
         ImpactedAsset features = impacted.get(0);
         assertThat(features.fields()).containsExactly("/amount");
         assertThat(features.reason()).isEqualTo("reads `/amount` from payments.transactions");
         assertThat(impacted.get(1).reason()).isEqualTo("reads the whole contract of payments.transactions");
         ImpactedAsset alerts = impacted.get(3);
-        assertThat(alerts.path()).containsExactly("payments.transactions", "fraud.features", "fraud.scorer",
-                "fraud.alerts");
+        assertThat(alerts.path())
+                .containsExactly("payments.transactions", "fraud.features", "fraud.scorer", "fraud.alerts");
         assertThat(alerts.fields()).containsExactly("/amount");
         assertThat(alerts.reason())
                 .isEqualTo("downstream of fraud.features via fraud.features → fraud.scorer → fraud.alerts");
@@ -41,16 +45,20 @@ class FieldImpactAnalysisTest {
 
         // A change inside /customer hits the reader of /customer.
         assertThat(new FieldImpactAnalysis(graph).impact("payments.transactions", List.of("customer.email")))
-                .extracting(ImpactedAsset::name).contains("fraud.features");
+                .extracting(ImpactedAsset::name)
+                .contains("fraud.features");
         // A change of /currency as a whole hits a reader of /currency/code.
         graph.putDependency(DependencyEdge.of("payments.transactions", "fx.rates", List.of("/currency/code")));
         assertThat(new FieldImpactAnalysis(graph).impact("payments.transactions", List.of("/currency")))
-                .extracting(ImpactedAsset::name).containsExactly("fx.rates", "ledger.daily", "fx.report");
+                .extracting(ImpactedAsset::name)
+                .containsExactly("fx.rates", "ledger.daily", "fx.report");
         // /currencyCode is a different field, not a prefix match.
         assertThat(new FieldImpactAnalysis(graph).impact("payments.transactions", List.of("/currencyCode")))
-                .extracting(ImpactedAsset::name).containsExactly("ledger.daily");
+                .extracting(ImpactedAsset::name)
+                .containsExactly("ledger.daily");
         // No fields: the whole contract changed, every consumer and its downstream.
-        assertThat(new FieldImpactAnalysis(graph).impact("payments.transactions", List.of())).hasSize(6);
+        assertThat(new FieldImpactAnalysis(graph).impact("payments.transactions", List.of()))
+                .hasSize(6);
     }
 
     @Test
@@ -60,12 +68,17 @@ class FieldImpactAnalysisTest {
         graph.putDependency(DependencyEdge.of("ledger.daily", "fx.rates"));
         graph.putDependency(DependencyEdge.of("payments.transactions", "fraud.alerts", List.of("/amount")));
 
-        List<ImpactedAsset> impacted = new FieldImpactAnalysis(graph).impact("payments.transactions",
-                List.of("/amount"));
+        List<ImpactedAsset> impacted =
+                new FieldImpactAnalysis(graph).impact("payments.transactions", List.of("/amount"));
 
-        assertThat(impacted).extracting(ImpactedAsset::name, ImpactedAsset::depth, ImpactedAsset::direct)
-                .containsExactly(tuple("fraud.alerts", 1, true), tuple("fraud.features", 1, true),
-                        tuple("ledger.daily", 1, true), tuple("fraud.scorer", 2, false), tuple("fx.rates", 2, false),
+        assertThat(impacted)
+                .extracting(ImpactedAsset::name, ImpactedAsset::depth, ImpactedAsset::direct)
+                .containsExactly(
+                        tuple("fraud.alerts", 1, true),
+                        tuple("fraud.features", 1, true),
+                        tuple("ledger.daily", 1, true),
+                        tuple("fraud.scorer", 2, false),
+                        tuple("fx.rates", 2, false),
                         tuple("fx.report", 3, false));
         assertThat(impacted.get(4).path()).containsExactly("payments.transactions", "ledger.daily", "fx.rates");
         assertThat(impacted.get(4).fields()).containsExactly("/amount");
@@ -77,9 +90,11 @@ class FieldImpactAnalysisTest {
         graph.putDependency(DependencyEdge.of("payments.transactions", "fx.rates", List.of("lines[0].price")));
 
         assertThat(new FieldImpactAnalysis(graph).impact("payments.transactions", List.of("lines[].price")))
-                .extracting(ImpactedAsset::name).containsExactly("fx.rates", "ledger.daily", "fx.report");
+                .extracting(ImpactedAsset::name)
+                .containsExactly("fx.rates", "ledger.daily", "fx.report");
         assertThat(new FieldImpactAnalysis(graph).impact("payments.transactions", List.of("lines[1].price")))
-                .extracting(ImpactedAsset::name).containsExactly("ledger.daily");
+                .extracting(ImpactedAsset::name)
+                .containsExactly("ledger.daily");
     }
 
     @Test

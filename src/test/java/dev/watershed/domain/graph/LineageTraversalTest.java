@@ -15,20 +15,35 @@ class LineageTraversalTest {
     void lineageRespectsDepthAndDirection() {
         DependencyGraph graph = PaymentsEstate.graph();
 
-        assertThat(new LineageTraversal(graph).lineage("fraud.features", LineageDirection.DOWNSTREAM, 1).nodes())
-                .extracting(AssetNode::name).containsExactly("fraud.features", "fraud.scorer");
-        assertThat(new LineageTraversal(graph).lineage("fraud.features", LineageDirection.DOWNSTREAM, 5).nodes())
-                .extracting(AssetNode::name).containsExactly("fraud.features", "fraud.scorer", "fraud.alerts");
-        assertThat(new LineageTraversal(graph).lineage("fraud.scorer", LineageDirection.UPSTREAM, 2).nodes())
+        assertThat(new LineageTraversal(graph)
+                        .lineage("fraud.features", LineageDirection.DOWNSTREAM, 1)
+                        .nodes())
+                .extracting(AssetNode::name)
+                .containsExactly("fraud.features", "fraud.scorer");
+        assertThat(new LineageTraversal(graph)
+                        .lineage("fraud.features", LineageDirection.DOWNSTREAM, 5)
+                        .nodes())
+                .extracting(AssetNode::name)
+                .containsExactly("fraud.features", "fraud.scorer", "fraud.alerts");
+        assertThat(new LineageTraversal(graph)
+                        .lineage("fraud.scorer", LineageDirection.UPSTREAM, 2)
+                        .nodes())
                 .extracting(AssetNode::name)
                 .containsExactlyInAnyOrder("fraud.scorer", "fraud.features", "risk.lists", "payments.transactions");
         Subgraph both = new LineageTraversal(graph).lineage("fraud.scorer", LineageDirection.BOTH, 1);
-        assertThat(both.nodes()).extracting(AssetNode::name)
+        assertThat(both.nodes())
+                .extracting(AssetNode::name)
                 .containsExactlyInAnyOrder("fraud.scorer", "fraud.features", "risk.lists", "fraud.alerts");
-        assertThat(both.edges()).extracting(DependencyEdge::producer, DependencyEdge::consumer)
-                .containsExactlyInAnyOrder(tuple("fraud.scorer", "fraud.alerts"),
-                        tuple("fraud.features", "fraud.scorer"), tuple("risk.lists", "fraud.scorer"));
-        assertThat(new LineageTraversal(graph).lineage("fraud.scorer", LineageDirection.BOTH, 0).nodes()).hasSize(1);
+        assertThat(both.edges())
+                .extracting(DependencyEdge::producer, DependencyEdge::consumer)
+                .containsExactlyInAnyOrder(
+                        tuple("fraud.scorer", "fraud.alerts"),
+                        tuple("fraud.features", "fraud.scorer"),
+                        tuple("risk.lists", "fraud.scorer"));
+        assertThat(new LineageTraversal(graph)
+                        .lineage("fraud.scorer", LineageDirection.BOTH, 0)
+                        .nodes())
+                .hasSize(1);
     }
 
     @Test
@@ -36,14 +51,20 @@ class LineageTraversalTest {
         DependencyGraph graph = PaymentsEstate.graph();
 
         Subgraph both = new LineageTraversal(graph).lineage("fraud.scorer", LineageDirection.BOTH, 1);
-        assertThat(both.nodes()).extracting(AssetNode::name)
+        assertThat(both.nodes())
+                .extracting(AssetNode::name)
                 .containsExactly("fraud.scorer", "fraud.alerts", "fraud.features", "risk.lists");
-        assertThat(both.edges()).extracting(DependencyEdge::producer, DependencyEdge::consumer)
-                .containsExactly(tuple("fraud.scorer", "fraud.alerts"), tuple("fraud.features", "fraud.scorer"),
+        assertThat(both.edges())
+                .extracting(DependencyEdge::producer, DependencyEdge::consumer)
+                .containsExactly(
+                        tuple("fraud.scorer", "fraud.alerts"),
+                        tuple("fraud.features", "fraud.scorer"),
                         tuple("risk.lists", "fraud.scorer"));
         // One hop down: the edges leaving the assets one hop away are not followed.
-        assertThat(new LineageTraversal(graph).lineage("payments.transactions", LineageDirection.DOWNSTREAM, 1)
-                .edges()).extracting(DependencyEdge::consumer)
+        assertThat(new LineageTraversal(graph)
+                        .lineage("payments.transactions", LineageDirection.DOWNSTREAM, 1)
+                        .edges())
+                .extracting(DependencyEdge::consumer)
                 .containsExactly("fraud.features", "fx.rates", "ledger.daily");
         assertThat(new LineageTraversal(graph.snapshot()).lineage("fraud.scorer", LineageDirection.BOTH, 1))
                 .isEqualTo(both);
@@ -62,7 +83,8 @@ class LineageTraversalTest {
                 .containsExactly("payments.transactions", "fraud.features", "fraud.scorer", "fraud.alerts");
         assertThat(lineage.nearestDownstream("payments.transactions", name -> name.startsWith("f")))
                 .containsExactly("payments.transactions", "fraud.features");
-        assertThat(lineage.nearestDownstream("fraud.scorer", "fraud.scorer"::equals)).isEmpty();
+        assertThat(lineage.nearestDownstream("fraud.scorer", "fraud.scorer"::equals))
+                .isEmpty();
         assertThat(lineage.nearestDownstream("fx.report", name -> true)).isEmpty();
     }
 
@@ -73,10 +95,19 @@ class LineageTraversalTest {
 
         UpstreamPaths upstream = new LineageTraversal(graph.snapshot()).upstreamPaths("fraud.alerts");
 
-        assertThat(upstream.distances()).isEqualTo(Map.of("fraud.alerts", 0, "fraud.scorer", 1,
-                "payments.transactions", 1, "fraud.features", 2, "risk.lists", 2));
-        assertThat(upstream.pathFrom("payments.transactions")).containsExactly("payments.transactions",
-                "fraud.alerts");
+        assertThat(upstream.distances())
+                .isEqualTo(Map.of(
+                        "fraud.alerts",
+                        0,
+                        "fraud.scorer",
+                        1,
+                        "payments.transactions",
+                        1,
+                        "fraud.features",
+                        2,
+                        "risk.lists",
+                        2));
+        assertThat(upstream.pathFrom("payments.transactions")).containsExactly("payments.transactions", "fraud.alerts");
         assertThat(upstream.pathFrom("risk.lists")).containsExactly("risk.lists", "fraud.scorer", "fraud.alerts");
         assertThat(upstream.pathFrom("fraud.alerts")).containsExactly("fraud.alerts");
         assertThat(upstream.pathFrom("fx.rates")).isEqualTo(List.of());

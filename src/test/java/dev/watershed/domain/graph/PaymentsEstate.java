@@ -6,8 +6,7 @@ import java.util.List;
 /** The small estate the graph tests share, built fresh for each test. */
 final class PaymentsEstate {
 
-    private PaymentsEstate() {
-    }
+    private PaymentsEstate() {}
 
     static AssetNode asset(String name, String kind, String owner) {
         return new AssetNode(name, kind, owner, SemanticVersion.FIRST);
@@ -21,7 +20,8 @@ final class PaymentsEstate {
      */
     static DependencyGraph graph() {
         return DependencyGraph.of(
-                List.of(asset("payments.transactions", "SOURCE", "payments"),
+                List.of(
+                        asset("payments.transactions", "SOURCE", "payments"),
                         asset("fraud.features", "FEATURE", "fraud"),
                         asset("fraud.scorer", "MODEL", "fraud"),
                         asset("fraud.alerts", "DATASET", "fraud"),
@@ -29,7 +29,8 @@ final class PaymentsEstate {
                         asset("fx.report", "DATASET", "fx"),
                         asset("ledger.daily", "DATASET", "finance"),
                         asset("risk.lists", "SOURCE", "fraud")),
-                List.of(DependencyEdge.of("payments.transactions", "fraud.features", List.of("amount", "customer")),
+                List.of(
+                        DependencyEdge.of("payments.transactions", "fraud.features", List.of("amount", "customer")),
                         DependencyEdge.of("fraud.features", "fraud.scorer", List.of("/score_inputs")),
                         DependencyEdge.of("risk.lists", "fraud.scorer"),
                         DependencyEdge.of("fraud.scorer", "fraud.alerts"),

@@ -15,8 +15,13 @@ import org.junit.jupiter.api.Test;
 
 class CostBenefitAnalysisTest {
 
-    private static final List<AssetNode> ASSETS = List.of(node("sales", "SOURCE"), node("weather", "SOURCE"),
-            node("promo", "SOURCE"), node("census", "SOURCE"), node("features", "FEATURE"), node("model", "MODEL"),
+    private static final List<AssetNode> ASSETS = List.of(
+            node("sales", "SOURCE"),
+            node("weather", "SOURCE"),
+            node("promo", "SOURCE"),
+            node("census", "SOURCE"),
+            node("features", "FEATURE"),
+            node("model", "MODEL"),
             node("other-model", "MODEL"));
 
     private final CostBenefitAnalysis analysis = new CostBenefitAnalysis(0.0001);
@@ -32,7 +37,8 @@ class CostBenefitAnalysisTest {
 
         CostBenefitAnalysis.Report report = analysis.analyse(ASSETS, edges, null);
 
-        assertThat(report.ranked()).extracting(CostBenefitAnalysis.Row::producer)
+        assertThat(report.ranked())
+                .extracting(CostBenefitAnalysis.Row::producer)
                 .containsExactly("sales", "weather", "promo");
         CostBenefitAnalysis.Row sales = report.ranked().get(0);
         assertThat(sales.cost()).isEqualTo(new Cost(120, "USD/month"));
@@ -44,7 +50,9 @@ class CostBenefitAnalysisTest {
         assertThat(report.ranked().get(1).reason()).contains("0.00001", "below the minimum 0.0001");
         assertThat(report.ranked().get(2).ratio()).isNull();
         assertThat(report.ranked().get(2).reason()).contains("no consumer declares a benefit");
-        assertThat(report.unpriced()).extracting(CostBenefitAnalysis.Row::producer).containsExactly("census");
+        assertThat(report.unpriced())
+                .extracting(CostBenefitAnalysis.Row::producer)
+                .containsExactly("census");
     }
 
     @Test
@@ -56,11 +64,17 @@ class CostBenefitAnalysisTest {
         CostBenefitAnalysis.Report all = analysis.analyse(ASSETS, edges, null);
         CostBenefitAnalysis.Report euros = analysis.analyse(ASSETS, edges, "EUR/month");
 
-        assertThat(all.ranked()).hasSize(4).extracting(row -> row.cost().unit() + " " + row.benefit().metric())
-                .containsExactlyInAnyOrder("USD/month importance", "USD/month accuracy-delta",
-                        "EUR/month importance", "EUR/month accuracy-delta");
+        assertThat(all.ranked())
+                .hasSize(4)
+                .extracting(row -> row.cost().unit() + " " + row.benefit().metric())
+                .containsExactlyInAnyOrder(
+                        "USD/month importance",
+                        "USD/month accuracy-delta",
+                        "EUR/month importance",
+                        "EUR/month accuracy-delta");
         assertThat(euros.ranked()).allSatisfy(row -> assertThat(row.cost()).isEqualTo(new Cost(90, "EUR/month")));
-        assertThat(analysis.analyse(ASSETS, List.of(DependencyEdge.of("sales", "features")), null).ranked())
+        assertThat(analysis.analyse(ASSETS, List.of(DependencyEdge.of("sales", "features")), null)
+                        .ranked())
                 .isEmpty();
     }
 
@@ -68,10 +82,20 @@ class CostBenefitAnalysisTest {
         return new AssetNode(name, kind, "team", SemanticVersion.parse("1.0.0"));
     }
 
-    private static DependencyEdge edge(String producer, String consumer, Integer amount, String unit, Double value,
-                                       String metric) {
-        return new DependencyEdge(producer, consumer, VersionRange.ANY, null, List.of(), Usage.BOTH, null,
-                new UsageTerms(null, List.of(), amount == null ? null : new Cost(amount, unit),
+    private static DependencyEdge edge(
+            String producer, String consumer, Integer amount, String unit, Double value, String metric) {
+        return new DependencyEdge(
+                producer,
+                consumer,
+                VersionRange.ANY,
+                null,
+                List.of(),
+                Usage.BOTH,
+                null,
+                new UsageTerms(
+                        null,
+                        List.of(),
+                        amount == null ? null : new Cost(amount, unit),
                         value == null ? null : new Benefit(value, metric)));
     }
 }

@@ -56,8 +56,15 @@ final class EstateBuilder {
     }
 
     EstateBuilder reads(String consumer, String producer, Usage usage, List<String> fieldsRead, UsageTerms terms) {
-        edges.add(new DependencyEdge(producer, consumer, VersionRange.parse("^1"), SemanticVersion.parse("1.0.0"),
-                fieldsRead, usage, null, terms));
+        edges.add(new DependencyEdge(
+                producer,
+                consumer,
+                VersionRange.parse("^1"),
+                SemanticVersion.parse("1.0.0"),
+                fieldsRead,
+                usage,
+                null,
+                terms));
         return this;
     }
 

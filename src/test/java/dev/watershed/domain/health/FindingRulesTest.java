@@ -14,7 +14,10 @@ class FindingRulesTest {
 
     /** label source -> features -> model, the shape most rules look at. */
     private static EstateBuilder clinic() {
-        return new EstateBuilder().asset("ehr", "SOURCE").asset("features", "FEATURE").asset("model", "MODEL")
+        return new EstateBuilder()
+                .asset("ehr", "SOURCE")
+                .asset("features", "FEATURE")
+                .asset("model", "MODEL")
                 .field("ehr", "/age", FieldRole.FEATURE, true)
                 .field("ehr", "/outcome", FieldRole.LABEL, false)
                 .field("features", "/age_bucket", FieldRole.FEATURE, true)
@@ -29,8 +32,11 @@ class FindingRulesTest {
 
         @Test
         void aModelServingOnAHindsightFieldIsAnError() {
-            EstateFacts facts = clinic()
-                    .reads("model", "features", Usage.BOTH, List.of("/age_bucket", "/followup", "/outcome"),
+            EstateFacts facts = clinic().reads(
+                            "model",
+                            "features",
+                            Usage.BOTH,
+                            List.of("/age_bucket", "/followup", "/outcome"),
                             EstateBuilder.targets("/outcome"))
                     .build();
 
@@ -48,8 +54,7 @@ class FindingRulesTest {
 
         @Test
         void readingAHindsightFieldForTrainingOnlyIsFine() {
-            EstateFacts facts = clinic()
-                    .reads("model", "features", Usage.TRAINING, List.of("/age_bucket", "/followup"))
+            EstateFacts facts = clinic().reads("model", "features", Usage.TRAINING, List.of("/age_bucket", "/followup"))
                     .build();
 
             assertThat(rule.apply(facts)).isEmpty();
@@ -57,9 +62,11 @@ class FindingRulesTest {
 
         @Test
         void aLabelReadAsAnInputIsAnErrorUnlessItIsATarget() {
-            EstateFacts wholeContract = clinic().reads("model", "features", Usage.TRAINING, List.of()).build();
-            EstateFacts declared = clinic().reads("model", "features", Usage.TRAINING, List.of(),
-                    EstateBuilder.targets("/outcome")).build();
+            EstateFacts wholeContract = clinic().reads("model", "features", Usage.TRAINING, List.of())
+                    .build();
+            EstateFacts declared = clinic().reads(
+                            "model", "features", Usage.TRAINING, List.of(), EstateBuilder.targets("/outcome"))
+                    .build();
 
             assertThat(rule.apply(wholeContract)).singleElement().satisfies(finding -> {
                 assertThat(finding.code()).isEqualTo(FindingCode.LABEL_AS_INPUT);
@@ -72,13 +79,21 @@ class FindingRulesTest {
         /** Fixed with one field-path relation: a label inside array items is read through a concrete index too. */
         @Test
         void aLabelInsideArrayItemsIsReadThroughAnIndexUnlessItIsATarget() {
-            EstateFacts oneVisit = new EstateBuilder().asset("visits", "DATASET").asset("model", "MODEL")
+            EstateFacts oneVisit = new EstateBuilder()
+                    .asset("visits", "DATASET")
+                    .asset("model", "MODEL")
                     .field("visits", "/visits/*/outcome", FieldRole.LABEL, false)
                     .reads("model", "visits", Usage.TRAINING, List.of("/visits/0/outcome"))
                     .build();
-            EstateFacts declared = new EstateBuilder().asset("visits", "DATASET").asset("model", "MODEL")
+            EstateFacts declared = new EstateBuilder()
+                    .asset("visits", "DATASET")
+                    .asset("model", "MODEL")
                     .field("visits", "/visits/*/outcome", FieldRole.LABEL, false)
-                    .reads("model", "visits", Usage.TRAINING, List.of("/visits/0/outcome"),
+                    .reads(
+                            "model",
+                            "visits",
+                            Usage.TRAINING,
+                            List.of("/visits/0/outcome"),
                             EstateBuilder.targets("/visits/*/outcome"))
                     .build();
 
@@ -91,8 +106,7 @@ class FindingRulesTest {
 
         @Test
         void evaluationReadsLabelsAndNonModelsAreNotChecked() {
-            EstateFacts facts = clinic()
-                    .reads("model", "features", Usage.EVALUATION, List.of("/outcome"))
+            EstateFacts facts = clinic().reads("model", "features", Usage.EVALUATION, List.of("/outcome"))
                     .reads("features", "ehr", Usage.BOTH, List.of("/outcome"))
                     .build();
 
@@ -124,8 +138,12 @@ class FindingRulesTest {
 
         @Test
         void aLabelCarriedThroughAsATargetIsNotADerivation() {
-            EstateFacts facts = clinic()
-                    .reads("features", "ehr", Usage.BOTH, List.of("/age", "/outcome"), EstateBuilder.targets("/outcome"))
+            EstateFacts facts = clinic().reads(
+                            "features",
+                            "ehr",
+                            Usage.BOTH,
+                            List.of("/age", "/outcome"),
+                            EstateBuilder.targets("/outcome"))
                     .reads("model", "features", Usage.BOTH, List.of("/age_bucket"))
                     .build();
 
@@ -150,16 +168,19 @@ class FindingRulesTest {
         private final SplitWithoutKeyRule rule = new SplitWithoutKeyRule();
 
         private EstateBuilder split() {
-            return new EstateBuilder().asset("sales", "SOURCE").asset("train", "DATASET").asset("holdout", "DATASET")
-                    .asset("forecast", "MODEL").field("sales", "/store_id", FieldRole.ID, true)
+            return new EstateBuilder()
+                    .asset("sales", "SOURCE")
+                    .asset("train", "DATASET")
+                    .asset("holdout", "DATASET")
+                    .asset("forecast", "MODEL")
+                    .field("sales", "/store_id", FieldRole.ID, true)
                     .reads("train", "sales", Usage.BOTH, List.of())
                     .reads("holdout", "sales", Usage.BOTH, List.of());
         }
 
         @Test
         void trainingAndEvaluationFromOneSourceWithoutAKeyIsAWarning() {
-            EstateFacts facts = split()
-                    .reads("forecast", "train", Usage.TRAINING, List.of())
+            EstateFacts facts = split().reads("forecast", "train", Usage.TRAINING, List.of())
                     .reads("forecast", "holdout", Usage.EVALUATION, List.of())
                     .build();
 
@@ -170,7 +191,9 @@ class FindingRulesTest {
                 assertThat(finding.otherPaths()).containsExactly(List.of("sales", "holdout", "forecast"));
                 assertThat(finding.detail()).contains("derived from sales", "sales -> holdout -> forecast");
                 assertThat(finding.remedy()).contains("/store_id");
-                assertThat(finding.concerns("holdout")).as("the evaluation dataset's own findings list it").isTrue();
+                assertThat(finding.concerns("holdout"))
+                        .as("the evaluation dataset's own findings list it")
+                        .isTrue();
                 assertThat(finding.concerns("train")).isTrue();
                 assertThat(finding.concerns("elsewhere")).isFalse();
             });
@@ -178,13 +201,15 @@ class FindingRulesTest {
 
         @Test
         void aSplitKeyOnEitherSideOrUnrelatedSourcesAreFine() {
-            EstateFacts keyed = split()
-                    .reads("forecast", "train", Usage.TRAINING, List.of())
+            EstateFacts keyed = split().reads("forecast", "train", Usage.TRAINING, List.of())
                     .reads("forecast", "holdout", Usage.EVALUATION, List.of(), EstateBuilder.splitKey("/store_id"))
                     .build();
-            EstateFacts unrelated = new EstateBuilder().asset("a", "DATASET").asset("b", "DATASET")
+            EstateFacts unrelated = new EstateBuilder()
+                    .asset("a", "DATASET")
+                    .asset("b", "DATASET")
                     .asset("m", "MODEL")
-                    .reads("m", "a", Usage.TRAINING, List.of()).reads("m", "b", Usage.EVALUATION, List.of())
+                    .reads("m", "a", Usage.TRAINING, List.of())
+                    .reads("m", "b", Usage.EVALUATION, List.of())
                     .build();
 
             assertThat(rule.apply(keyed)).isEmpty();
@@ -198,26 +223,39 @@ class FindingRulesTest {
         private final NoReplicaRule rule = new NoReplicaRule();
 
         private EstateBuilder pipeline() {
-            return new EstateBuilder().asset("feed", "SOURCE").asset("features", "FEATURE").asset("model", "MODEL")
-                    .reads("features", "feed", Usage.BOTH, List.of()).reads("model", "features", Usage.BOTH, List.of());
+            return new EstateBuilder()
+                    .asset("feed", "SOURCE")
+                    .asset("features", "FEATURE")
+                    .asset("model", "MODEL")
+                    .reads("features", "feed", Usage.BOTH, List.of())
+                    .reads("model", "features", Usage.BOTH, List.of());
         }
 
         @Test
         void aHighCriticalitySourceFeedingAModelWithoutAReplicaIsAWarning() {
-            assertThat(rule.apply(pipeline().high("feed").build())).singleElement().satisfies(finding -> {
-                assertThat(finding.code()).isEqualTo(FindingCode.NO_REPLICA);
-                assertThat(finding.asset()).isEqualTo("feed");
-                assertThat(finding.path()).containsExactly("feed", "features", "model");
-            });
+            assertThat(rule.apply(pipeline().high("feed").build()))
+                    .singleElement()
+                    .satisfies(finding -> {
+                        assertThat(finding.code()).isEqualTo(FindingCode.NO_REPLICA);
+                        assertThat(finding.asset()).isEqualTo("feed");
+                        assertThat(finding.path()).containsExactly("feed", "features", "model");
+                    });
         }
 
         @Test
         void aReplicaALowerCriticalityOrNoModelDownstreamSilenceIt() {
-            EstateFacts replicated = pipeline().high("feed").asset("feed-copy", "SOURCE").replica("feed-copy", "feed")
+            EstateFacts replicated = pipeline()
+                    .high("feed")
+                    .asset("feed-copy", "SOURCE")
+                    .replica("feed-copy", "feed")
                     .build();
             EstateFacts notCritical = pipeline().build();
-            EstateFacts noModel = new EstateBuilder().asset("feed", "SOURCE").asset("report", "DATASET").high("feed")
-                    .reads("report", "feed", Usage.BOTH, List.of()).build();
+            EstateFacts noModel = new EstateBuilder()
+                    .asset("feed", "SOURCE")
+                    .asset("report", "DATASET")
+                    .high("feed")
+                    .reads("report", "feed", Usage.BOTH, List.of())
+                    .build();
 
             assertThat(rule.apply(replicated)).isEmpty();
             assertThat(rule.apply(notCritical)).isEmpty();
@@ -231,8 +269,12 @@ class FindingRulesTest {
         private final UnstableDependencyRule rule = new UnstableDependencyRule(2, Duration.ofDays(90));
 
         private EstateBuilder readers() {
-            return new EstateBuilder().asset("api", "SOURCE").asset("a", "FEATURE").asset("b", "FEATURE")
-                    .reads("a", "api", Usage.BOTH, List.of()).reads("b", "api", Usage.BOTH, List.of());
+            return new EstateBuilder()
+                    .asset("api", "SOURCE")
+                    .asset("a", "FEATURE")
+                    .asset("b", "FEATURE")
+                    .reads("a", "api", Usage.BOTH, List.of())
+                    .reads("b", "api", Usage.BOTH, List.of());
         }
 
         @Test
@@ -272,17 +314,24 @@ class FindingRulesTest {
 
         @Test
         void sourcesAndFeaturesNoModelReadsAreReportedButReplicasAndModelsAreNot() {
-            EstateFacts facts = new EstateBuilder().asset("feed", "SOURCE").asset("features", "FEATURE")
-                    .asset("model", "MODEL").asset("orphan", "SOURCE").asset("dashboard-data", "DATASET")
-                    .asset("feed-copy", "SOURCE").replica("feed-copy", "feed")
-                    .reads("features", "feed", Usage.BOTH, List.of()).reads("model", "features", Usage.BOTH, List.of())
+            EstateFacts facts = new EstateBuilder()
+                    .asset("feed", "SOURCE")
+                    .asset("features", "FEATURE")
+                    .asset("model", "MODEL")
+                    .asset("orphan", "SOURCE")
+                    .asset("dashboard-data", "DATASET")
+                    .asset("feed-copy", "SOURCE")
+                    .replica("feed-copy", "feed")
+                    .reads("features", "feed", Usage.BOTH, List.of())
+                    .reads("model", "features", Usage.BOTH, List.of())
                     .reads("dashboard-data", "orphan", Usage.BOTH, List.of())
                     .build();
 
-            assertThat(rule.apply(facts)).extracting(Finding::asset)
+            assertThat(rule.apply(facts))
+                    .extracting(Finding::asset)
                     .containsExactlyInAnyOrder("orphan", "dashboard-data");
-            assertThat(rule.apply(facts)).allSatisfy(finding -> assertThat(finding.severity())
-                    .isEqualTo(Severity.INFO));
+            assertThat(rule.apply(facts))
+                    .allSatisfy(finding -> assertThat(finding.severity()).isEqualTo(Severity.INFO));
         }
     }
 
@@ -292,7 +341,8 @@ class FindingRulesTest {
                 .reads("model", "features", Usage.BOTH, List.of("/followup"))
                 .build();
 
-        List<Finding> findings = FindingsAnalyser.withAllRules(2, Duration.ofDays(90)).analyse(facts);
+        List<Finding> findings =
+                FindingsAnalyser.withAllRules(2, Duration.ofDays(90)).analyse(facts);
 
         assertThat(findings).extracting(Finding::severity).isSortedAccordingTo(Enum::compareTo);
         assertThat(findings.get(0).code()).isEqualTo(FindingCode.SERVING_UNAVAILABLE_FIELD);

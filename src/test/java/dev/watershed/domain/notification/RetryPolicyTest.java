@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
 
     private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
-    private final RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5),
-            Duration.ofHours(24));
+    private final RetryPolicy policy =
+            new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(24));
 
     @Test
     void delayDoublesAndStaysBetweenHalfAndFull() {
@@ -31,15 +31,16 @@ class RetryPolicyTest {
 
     @Test
     void givesUpAtTheDeadline() {
-        assertThat(policy.nextAttempt(CREATED, 3, CREATED.plus(Duration.ofHours(24)), () -> 0.5)).isEmpty();
-        assertThat(policy.nextAttempt(CREATED, 3, CREATED.plus(Duration.ofHours(25)), () -> 0.5)).isEmpty();
+        assertThat(policy.nextAttempt(CREATED, 3, CREATED.plus(Duration.ofHours(24)), () -> 0.5))
+                .isEmpty();
+        assertThat(policy.nextAttempt(CREATED, 3, CREATED.plus(Duration.ofHours(25)), () -> 0.5))
+                .isEmpty();
     }
 
     @Test
     void lastRetryIsNoLaterThanTheDeadline() {
         Instant now = CREATED.plus(Duration.ofHours(24)).minusSeconds(1);
-        assertThat(policy.nextAttempt(CREATED, 30, now, () -> 0.9))
-                .contains(CREATED.plus(Duration.ofHours(24)));
+        assertThat(policy.nextAttempt(CREATED, 30, now, () -> 0.9)).contains(CREATED.plus(Duration.ofHours(24)));
     }
 
     @Test
@@ -49,7 +50,9 @@ class RetryPolicyTest {
     }
 
     private long delay(int attempts, Instant now, double random) {
-        return Duration.between(now, policy.nextAttempt(CREATED, attempts, now, () -> random).orElseThrow())
+        return Duration.between(
+                        now,
+                        policy.nextAttempt(CREATED, attempts, now, () -> random).orElseThrow())
                 .toMillis();
     }
 }

@@ -32,7 +32,8 @@ class WebhookSignatureTest {
     void refusesOtherSecretOtherBodyOldTimestamp() {
         String header = WebhookSignature.sign(SECRET, 1_000L, BODY);
         assertThat(WebhookSignature.verify("other", header, BODY, 1_000L, 300)).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, header, BODY + " ", 1_000L, 300)).isFalse();
+        assertThat(WebhookSignature.verify(SECRET, header, BODY + " ", 1_000L, 300))
+                .isFalse();
         assertThat(WebhookSignature.verify(SECRET, header, BODY, 1_301L, 300)).isFalse();
         assertThat(WebhookSignature.verify(SECRET, header, BODY, 699L, 300)).isFalse();
     }
@@ -43,7 +44,8 @@ class WebhookSignatureTest {
         assertThat(WebhookSignature.verify(SECRET, "", BODY, 1_000L, 300)).isFalse();
         assertThat(WebhookSignature.verify(SECRET, "v1=abc", BODY, 1_000L, 300)).isFalse();
         assertThat(WebhookSignature.verify(SECRET, "t=1000", BODY, 1_000L, 300)).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, "t=abc,v1=00", BODY, 1_000L, 300)).isFalse();
+        assertThat(WebhookSignature.verify(SECRET, "t=abc,v1=00", BODY, 1_000L, 300))
+                .isFalse();
     }
 
     @Test

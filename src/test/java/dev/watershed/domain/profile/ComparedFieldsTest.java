@@ -31,8 +31,16 @@ class ComparedFieldsTest {
 
         assertThat(drift.skipped()).containsExactly("/id");
         assertThat(drift.compares("/id")).isFalse();
-        assertThat(List.of("/readmitted", "/followup_visits", "/age", "/admitted_at", "/source", "/ward",
-                "/not_in_the_metadata", "")).allMatch(drift::compares);
+        assertThat(List.of(
+                        "/readmitted",
+                        "/followup_visits",
+                        "/age",
+                        "/admitted_at",
+                        "/source",
+                        "/ward",
+                        "/not_in_the_metadata",
+                        ""))
+                .allMatch(drift::compares);
     }
 
     @Test
@@ -66,7 +74,8 @@ class ComparedFieldsTest {
     void aFieldReadHoldsItselfAndWhatLiesBelowItSegmentBySegment() {
         ComparedFields skew = ComparedFields.forSkew(Map.of(), List.of("/customer"));
 
-        assertThat(List.of("/customer", "/customer/email", "/customer/address/city")).allMatch(skew::compares);
+        assertThat(List.of("/customer", "/customer/email", "/customer/address/city"))
+                .allMatch(skew::compares);
         assertThat(List.of("/customerId", "/order", "/order/customer")).noneMatch(skew::compares);
     }
 

@@ -31,7 +31,8 @@ class DriftDetectorTest {
         Random random = new Random(seed);
         Profiler profiler = new Profiler();
         List<Map.Entry<String, Double>> channels = shape.channels().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).toList();
+                .sorted(Map.Entry.comparingByKey())
+                .toList();
         for (int i = 0; i < ROWS; i++) {
             ObjectNode record = MAPPER.createObjectNode();
             record.put("id", "order-" + seed + "-" + i);
@@ -71,7 +72,9 @@ class DriftDetectorTest {
         assertThat(amount.distance()).isLessThan(0.01);
         assertThat(field(report, "/channel").kind()).isEqualTo("categorical");
         assertThat(field(report, "/channel").distance()).isLessThan(0.03);
-        assertThat(field(report, "/id").kind()).as("identifiers are not categories").isEqualTo("other");
+        assertThat(field(report, "/id").kind())
+                .as("identifiers are not categories")
+                .isEqualTo("other");
         assertThat(report.recordCountChange()).isZero();
     }
 
@@ -79,9 +82,10 @@ class DriftDetectorTest {
     void aShiftedNumericDistributionIsDetected() {
         DriftReport report = compare(new Shape(125, Shape.NORMAL.channels(), 0.02));
 
-        assertThat(report.anomalies()).extracting(DriftAnomaly::field, DriftAnomaly::type)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("/amount",
-                        AnomalyType.NUMERIC_DISTRIBUTION_SHIFT));
+        assertThat(report.anomalies())
+                .extracting(DriftAnomaly::field, DriftAnomaly::type)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("/amount", AnomalyType.NUMERIC_DISTRIBUTION_SHIFT));
         DriftAnomaly anomaly = report.anomalies().get(0);
         assertThat(anomaly.metric()).isEqualTo("jensen_shannon");
         assertThat(anomaly.value()).isGreaterThan(0.1).isLessThanOrEqualTo(1);
@@ -103,8 +107,8 @@ class DriftDetectorTest {
 
     @Test
     void aNewCategoryIsDetected() {
-        DriftReport report = compare(new Shape(100, Map.of("web", 0.57, "store", 0.3, "phone", 0.1, "kiosk", 0.03),
-                0.02));
+        DriftReport report =
+                compare(new Shape(100, Map.of("web", 0.57, "store", 0.3, "phone", 0.1, "kiosk", 0.03), 0.02));
 
         FieldDrift channel = field(report, "/channel");
         assertThat(channel.newCategories()).containsExactly("kiosk");
@@ -121,7 +125,9 @@ class DriftDetectorTest {
         DriftReport report = compare(new Shape(100, Map.of("web", 0.65, "store", 0.35), 0.02));
 
         assertThat(field(report, "/channel").vanishedCategories()).containsExactly("phone");
-        assertThat(report.anomalies()).extracting(DriftAnomaly::type).contains(AnomalyType.VANISHED_CATEGORY)
+        assertThat(report.anomalies())
+                .extracting(DriftAnomaly::type)
+                .contains(AnomalyType.VANISHED_CATEGORY)
                 .doesNotContain(AnomalyType.NEW_CATEGORY);
     }
 
@@ -142,10 +148,9 @@ class DriftDetectorTest {
         BatchProfile baseline = batch(Shape.NORMAL, 1);
         BatchProfile shifted = batch(new Shape(125, Shape.NORMAL.channels(), 0.02), 2);
 
-        DriftReport lenient = DETECTOR.compare(baseline, 1, shifted,
-                new DriftRules(Map.of("/amount", 1.0), Set.of(), true));
-        DriftReport skipped = DETECTOR.compare(baseline, 1, shifted,
-                new DriftRules(Map.of(), Set.of("/amount"), true));
+        DriftReport lenient =
+                DETECTOR.compare(baseline, 1, shifted, new DriftRules(Map.of("/amount", 1.0), Set.of(), true));
+        DriftReport skipped = DETECTOR.compare(baseline, 1, shifted, new DriftRules(Map.of(), Set.of("/amount"), true));
 
         assertThat(lenient.anomalies()).isEmpty();
         assertThat(field(lenient, "/amount").threshold()).isEqualTo(1.0);
@@ -158,8 +163,10 @@ class DriftDetectorTest {
         BatchProfile baseline = batch(Shape.NORMAL, 1).merge(batch(Shape.NORMAL, 3));
         Profiler small = new Profiler();
         for (int i = 0; i < 1000; i++) {
-            small.add(MAPPER.createObjectNode().put("amount", 100 + i % 30).put("channel", i % 2 == 0 ? "web"
-                    : "store").put("extra", i));
+            small.add(MAPPER.createObjectNode()
+                    .put("amount", 100 + i % 30)
+                    .put("channel", i % 2 == 0 ? "web" : "store")
+                    .put("extra", i));
         }
 
         DriftReport sameSize = DETECTOR.compare(baseline, 2, batch(Shape.NORMAL, 4), DriftRules.none());
@@ -168,12 +175,15 @@ class DriftDetectorTest {
         assertThat(sameSize.anomalies()).isEmpty();
         assertThat(sameSize.baselineRecords()).isEqualTo(ROWS);
         assertThat(report.recordCountChange()).isEqualTo(-0.9);
-        assertThat(report.anomalies()).extracting(DriftAnomaly::type).contains(AnomalyType.RECORD_COUNT_CHANGE,
-                AnomalyType.FIELD_VANISHED);
+        assertThat(report.anomalies())
+                .extracting(DriftAnomaly::type)
+                .contains(AnomalyType.RECORD_COUNT_CHANGE, AnomalyType.FIELD_VANISHED);
         assertThat(field(report, "/coupon").presence()).isEqualTo(FieldDrift.Presence.VANISHED);
         assertThat(field(report, "/extra").presence()).isEqualTo(FieldDrift.Presence.ADDED);
         assertThat(DETECTOR.compare(baseline, 2, small.profile(), new DriftRules(Map.of(), Set.of(), false))
-                .anomalies()).extracting(DriftAnomaly::type).doesNotContain(AnomalyType.RECORD_COUNT_CHANGE);
+                        .anomalies())
+                .extracting(DriftAnomaly::type)
+                .doesNotContain(AnomalyType.RECORD_COUNT_CHANGE);
     }
 
     @Test
@@ -182,8 +192,11 @@ class DriftDetectorTest {
         BatchProfile shifted = batch(new Shape(125, Shape.NORMAL.channels(), 0.3), 2);
 
         DriftReport direct = DETECTOR.compare(baseline, 1, shifted, DriftRules.none());
-        DriftReport stored = DETECTOR.compare(BatchProfile.deserialize(baseline.serialize()), 1,
-                BatchProfile.deserialize(shifted.serialize()), DriftRules.none());
+        DriftReport stored = DETECTOR.compare(
+                BatchProfile.deserialize(baseline.serialize()),
+                1,
+                BatchProfile.deserialize(shifted.serialize()),
+                DriftRules.none());
 
         assertThat(stored.anomalies()).isEqualTo(direct.anomalies());
     }
@@ -208,7 +221,9 @@ class DriftDetectorTest {
         assertThat(report.anomalies()).singleElement().satisfies(anomaly -> {
             assertThat(anomaly.type()).isEqualTo(AnomalyType.CATEGORY_MIX_SHIFT);
             assertThat(anomaly.metric()).isEqualTo("l_infinity");
-            assertThat(anomaly.detail()).contains("/is_weekend", "threshold 0.100").containsPattern("'(true|false)'");
+            assertThat(anomaly.detail())
+                    .contains("/is_weekend", "threshold 0.100")
+                    .containsPattern("'(true|false)'");
         });
     }
 
@@ -242,8 +257,12 @@ class DriftDetectorTest {
         assertThat(flag.kind()).isEqualTo("other");
         assertThat(flag.distance()).isNull();
         assertThat(report.anomalies()).isEmpty();
-        assertThat(DETECTOR.compare(flags(0.1, 1), 1, stored, DriftRules.none()).fields().get(0).kind())
-                .as("nor as a current profile").isEqualTo("other");
+        assertThat(DETECTOR.compare(flags(0.1, 1), 1, stored, DriftRules.none())
+                        .fields()
+                        .get(0)
+                        .kind())
+                .as("nor as a current profile")
+                .isEqualTo("other");
     }
 
     /** The format-1 layout: header, then per field path, count, the seven type counts and no statistics. */
@@ -267,6 +286,9 @@ class DriftDetectorTest {
     }
 
     private static FieldDrift field(DriftReport report, String path) {
-        return report.fields().stream().filter(field -> field.field().equals(path)).findFirst().orElseThrow();
+        return report.fields().stream()
+                .filter(field -> field.field().equals(path))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -72,7 +72,8 @@ class ProfilerTest {
         assertThat(numbers.histogram()).hasSize(10);
         assertThat(numbers.histogram().stream().mapToLong(HistogramBin::count).sum())
                 .isCloseTo(10_000L, within(10L));
-        assertThat(numbers.histogram()).allSatisfy(bin -> assertThat(bin.count()).isCloseTo(1_000L, within(60L)));
+        assertThat(numbers.histogram())
+                .allSatisfy(bin -> assertThat(bin.count()).isCloseTo(1_000L, within(60L)));
     }
 
     @Test
@@ -89,10 +90,11 @@ class ProfilerTest {
         assertThat(wide.max()).isEqualTo(1e308);
         assertThat(wide.histogram()).hasSize(10);
 
-        List<JsonNode> narrow = List.of(MAPPER.readTree("{\"amount\": 0}"),
-                MAPPER.readTree("{\"amount\": 4.9e-324}"));
+        List<JsonNode> narrow = List.of(MAPPER.readTree("{\"amount\": 0}"), MAPPER.readTree("{\"amount\": 4.9e-324}"));
         NumericSummary tiny = profile(narrow).summary().fields().get("/amount").numbers();
-        assertThat(tiny.histogram()).singleElement().satisfies(bin -> assertThat(bin.count()).isEqualTo(2));
+        assertThat(tiny.histogram())
+                .singleElement()
+                .satisfies(bin -> assertThat(bin.count()).isEqualTo(2));
     }
 
     @Test
@@ -117,8 +119,8 @@ class ProfilerTest {
     void nestedObjectsAndArraysGetTheirOwnPaths() {
         ProfileSummary summary = profile(records(1, 9)).summary();
 
-        assertThat(summary.fields()).containsKeys("/customer", "/customer/score", "/lines", "/lines/*",
-                "/lines/*/price");
+        assertThat(summary.fields())
+                .containsKeys("/customer", "/customer/score", "/lines", "/lines/*", "/lines/*/price");
         assertThat(summary.fields().get("/customer/score").numbers().mean()).isCloseTo(2.0555, within(1e-3));
         FieldSummary lines = summary.fields().get("/lines");
         assertThat(lines.arrayLength().max()).isEqualTo(2);
@@ -130,8 +132,12 @@ class ProfilerTest {
 
     @Test
     void recordsThatAreNotObjectsAreProfiledAtTheRootAndNeverMissing() throws IOException {
-        BatchProfile profile = profile(List.of(MAPPER.readTree("\"a\""), MAPPER.readTree("5"),
-                MAPPER.readTree("null"), MAPPER.readTree("[1, 2]"), MAPPER.readTree("{\"x\": 1}")));
+        BatchProfile profile = profile(List.of(
+                MAPPER.readTree("\"a\""),
+                MAPPER.readTree("5"),
+                MAPPER.readTree("null"),
+                MAPPER.readTree("[1, 2]"),
+                MAPPER.readTree("{\"x\": 1}")));
         ProfileSummary summary = BatchProfile.deserialize(profile.serialize()).summary();
 
         assertThat(summary.records()).isEqualTo(5);
@@ -160,16 +166,16 @@ class ProfilerTest {
         assertThat(a.min()).isEqualTo(e.min());
         assertThat(a.max()).isEqualTo(e.max());
         assertThat(a.quantiles().get("p50")).isCloseTo(e.quantiles().get("p50"), within(20_000 * 0.03));
-        assertThat(actual.fields().get("/note")).usingRecursiveComparison()
+        assertThat(actual.fields().get("/note"))
+                .usingRecursiveComparison()
                 .isEqualTo(expected.fields().get("/note"));
-        assertThat(actual.fields().get("/id").strings().distinctEstimate())
-                .isCloseTo(20_000, within(20_000 * 0.05));
+        assertThat(actual.fields().get("/id").strings().distinctEstimate()).isCloseTo(20_000, within(20_000 * 0.05));
     }
 
     @Test
     void mergeAllCountsLikeMergingPairwise() {
-        List<BatchProfile> parts = List.of(profile(records(1, 3_000)), profile(records(3_001, 9_000)),
-                profile(records(9_001, 10_000)));
+        List<BatchProfile> parts =
+                List.of(profile(records(1, 3_000)), profile(records(3_001, 9_000)), profile(records(9_001, 10_000)));
         BatchProfile pairwise = parts.get(0).merge(parts.get(1)).merge(parts.get(2));
 
         BatchProfile all = BatchProfile.mergeAll(Profiler.DEFAULT_MAX_FIELDS, parts);
@@ -177,7 +183,8 @@ class ProfilerTest {
         assertThat(all.records()).isEqualTo(10_000);
         assertThat(all.summary().fields().get("/amount").numbers().mean())
                 .isCloseTo(pairwise.summary().fields().get("/amount").numbers().mean(), within(1e-6));
-        assertThat(all.summary().fields().get("/note")).usingRecursiveComparison()
+        assertThat(all.summary().fields().get("/note"))
+                .usingRecursiveComparison()
                 .isEqualTo(pairwise.summary().fields().get("/note"));
         assertThat(parts.get(0).records()).as("inputs unchanged").isEqualTo(3_000);
     }
@@ -194,8 +201,8 @@ class ProfilerTest {
 
     @Test
     void booleansAreCountedByValueAndMergeExactly() {
-        BatchProfile first = profile(List.of(json("{\"flag\": true}"), json("{\"flag\": false}"),
-                json("{\"flag\": null}"), json("{\"other\": 1}")));
+        BatchProfile first = profile(List.of(
+                json("{\"flag\": true}"), json("{\"flag\": false}"), json("{\"flag\": null}"), json("{\"other\": 1}")));
         BatchProfile second = profile(List.of(json("{\"flag\": true}"), json("{\"flag\": true}")));
 
         FieldSummary flag = first.merge(second).summary().fields().get("/flag");
@@ -203,9 +210,15 @@ class ProfilerTest {
         assertThat(flag.booleans()).containsExactly(Map.entry("true", 3L), Map.entry("false", 1L));
         assertThat(flag.types()).containsEntry("boolean", 4L).containsEntry("null", 1L);
         assertThat(flag.missing()).isEqualTo(1);
-        assertThat(first.summary().fields().get("/other").booleans()).as("never a boolean").isNull();
-        assertThat(BatchProfile.deserialize(first.merge(second).serialize()).summary().fields().get("/flag")
-                .booleans()).isEqualTo(flag.booleans());
+        assertThat(first.summary().fields().get("/other").booleans())
+                .as("never a boolean")
+                .isNull();
+        assertThat(BatchProfile.deserialize(first.merge(second).serialize())
+                        .summary()
+                        .fields()
+                        .get("/flag")
+                        .booleans())
+                .isEqualTo(flag.booleans());
     }
 
     /**
@@ -224,13 +237,15 @@ class ProfilerTest {
         assertThat(summary.fields().get("/note").nulls()).isEqualTo(20);
         FieldSummary flag = summary.fields().get("/flag");
         assertThat(flag.types()).containsEntry("boolean", 20L);
-        assertThat(flag.booleans()).as("not comparable, not zero")
+        assertThat(flag.booleans())
+                .as("not comparable, not zero")
                 .containsExactly(Map.entry("true", 0L), Map.entry("false", 0L), Map.entry("unknown", 20L));
         assertThat(stored.fields().get("/flag").booleanSplitKnown()).isFalse();
 
         BatchProfile fresh = profile(List.of(json("{\"flag\": true}"), json("{\"flag\": false}")));
         BatchProfile mixed = BatchProfile.deserialize(stored.merge(fresh).serialize());
-        assertThat(mixed.summary().fields().get("/flag").booleans()).as("the unknown part survives format 2")
+        assertThat(mixed.summary().fields().get("/flag").booleans())
+                .as("the unknown part survives format 2")
                 .containsExactly(Map.entry("true", 1L), Map.entry("false", 1L), Map.entry("unknown", 20L));
         assertThat(mixed.fields().get("/flag").booleanSplitKnown()).isFalse();
     }
@@ -240,12 +255,14 @@ class ProfilerTest {
         byte[] bytes = profile(List.of(json("{\"flag\": true}"))).serialize();
         byte[] future = bytes.clone();
         future[7] = 3;
-        assertThatThrownBy(() -> BatchProfile.deserialize(future)).isInstanceOf(InvalidProfileException.class)
+        assertThatThrownBy(() -> BatchProfile.deserialize(future))
+                .isInstanceOf(InvalidProfileException.class)
                 .hasMessageContaining("format version 3");
         // Header (4+4+4+8+1+4), path "/flag" (2+5), count (8), seven type counts (56): then the true count.
         byte[] tooMany = bytes.clone();
         tooMany[25 + 7 + 8 + 56 + 7] = 9;
-        assertThatThrownBy(() -> BatchProfile.deserialize(tooMany)).isInstanceOf(InvalidProfileException.class)
+        assertThatThrownBy(() -> BatchProfile.deserialize(tooMany))
+                .isInstanceOf(InvalidProfileException.class)
                 .hasMessageContaining("exceed");
     }
 

@@ -18,7 +18,8 @@ class AvroExpansionTest {
         Schema schema = parse(FanOutSchemas.avro(1, "int"));
 
         assertThat(AvroExpansion.size(schema, 1_000)).isEqualTo(5);
-        assertThat(AvroExpansion.size(parse(FanOutSchemas.avro(10, "int")), 1_000_000)).isEqualTo(3 * 1024 - 1);
+        assertThat(AvroExpansion.size(parse(FanOutSchemas.avro(10, "int")), 1_000_000))
+                .isEqualTo(3 * 1024 - 1);
     }
 
     @Test

@@ -72,7 +72,8 @@ class JsonSchemaCompilerTest {
         assertThatThrownBy(() -> compiler.compile(schema, SpecificationVersion.DRAFT_2020_12))
                 .isInstanceOf(RefNotAllowedException.class)
                 .hasMessageContaining("V1__create_registry.sql")
-                .extracting(e -> ((RefNotAllowedException) e).pointer()).isEqualTo("/properties/x/$ref");
+                .extracting(e -> ((RefNotAllowedException) e).pointer())
+                .isEqualTo("/properties/x/$ref");
     }
 
     @Test
@@ -82,18 +83,21 @@ class JsonSchemaCompilerTest {
 
         assertThatThrownBy(() -> compiler.compile(schema, SpecificationVersion.DRAFT_2020_12))
                 .isInstanceOf(RefNotAllowedException.class)
-                .extracting(e -> ((RefNotAllowedException) e).pointer()).isEqualTo("/properties/x/$schema");
+                .extracting(e -> ((RefNotAllowedException) e).pointer())
+                .isEqualTo("/properties/x/$schema");
     }
 
     @Test
     void localReferencesAndEmbeddedIdsStillWork() {
-        Schema schema = compiler.compile(json("{\"$defs\":{\"a\":{\"$id\":\"urn:example:a\",\"type\":\"string\"}},"
-                + "\"properties\":{\"x\":{\"$ref\":\"urn:example:a\"},\"y\":{\"$ref\":\"#/$defs/a\"}}}"),
+        Schema schema = compiler.compile(
+                json("{\"$defs\":{\"a\":{\"$id\":\"urn:example:a\",\"type\":\"string\"}},"
+                        + "\"properties\":{\"x\":{\"$ref\":\"urn:example:a\"},\"y\":{\"$ref\":\"#/$defs/a\"}}}"),
                 SpecificationVersion.DRAFT_2020_12);
 
         assertThat(JsonSchemaCompiler.validate(schema, json("{\"x\":\"a\",\"y\":\"b\"}"), ComputeBudget.unlimited()))
                 .isEmpty();
-        assertThat(JsonSchemaCompiler.validate(schema, json("{\"x\":1}"), ComputeBudget.unlimited())).isNotEmpty();
+        assertThat(JsonSchemaCompiler.validate(schema, json("{\"x\":1}"), ComputeBudget.unlimited()))
+                .isNotEmpty();
     }
 
     @Test
@@ -104,8 +108,11 @@ class JsonSchemaCompilerTest {
 
         assertThatThrownBy(() -> JsonSchemaCompiler.validate(schema, json("{}"), budget))
                 .isInstanceOf(ComputeBudgetExceededException.class);
-        assertThat(JsonSchemaCompiler.validate(compiler.compile(FanOutSchemas.allOf(3),
-                SpecificationVersion.DRAFT_2020_12), json("{}"), ComputeBudget.unlimited())).isEmpty();
+        assertThat(JsonSchemaCompiler.validate(
+                        compiler.compile(FanOutSchemas.allOf(3), SpecificationVersion.DRAFT_2020_12),
+                        json("{}"),
+                        ComputeBudget.unlimited()))
+                .isEmpty();
     }
 
     @Test

@@ -12,22 +12,38 @@ class RemoteRefPolicyTest {
     private final RemoteRefPolicy some = new RemoteRefPolicy(Set.of("Schemas.Example.org", "json-schema.org"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://json-schema.org/draft/2020-12/schema",
-            "https://json-schema.org/draft/2020-12/meta/applicator", "https://json-schema.org/draft/2019-09/meta/core",
-            "http://json-schema.org/draft-07/schema#", "http://json-schema.org/draft-04/schema"})
+    @ValueSource(
+            strings = {
+                "https://json-schema.org/draft/2020-12/schema",
+                "https://json-schema.org/draft/2020-12/meta/applicator",
+                "https://json-schema.org/draft/2019-09/meta/core",
+                "http://json-schema.org/draft-07/schema#",
+                "http://json-schema.org/draft-04/schema"
+            })
     void theBundledMetaSchemasAreAlwaysAllowed(String iri) {
         assertThat(none.allows(iri)).isTrue();
         assertThat(some.allows(iri)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"classpath:application.properties", "classpath:/db/migration/V1__create_registry.sql",
-            "resource:/db/migration/V1__create_registry.sql", "file:///etc/passwd", "FILE:///etc/passwd",
-            "jar:file:/app/watershed.jar!/application.properties", "ftp://schemas.example.org/a.json",
-            "urn:example:schema", "relative.json", "http://169.254.169.254/latest/meta-data/",
-            "https://json-schema.org/draft/2020-12/../../application.properties",
-            "https://json-schema.org/application.properties", "https://json-schema.org/draft/2020-12/meta/../x",
-            "https://evil.example/schema.json", "https://schemas.example.org.evil.example/a.json"})
+    @ValueSource(
+            strings = {
+                "classpath:application.properties",
+                "classpath:/db/migration/V1__create_registry.sql",
+                "resource:/db/migration/V1__create_registry.sql",
+                "file:///etc/passwd",
+                "FILE:///etc/passwd",
+                "jar:file:/app/watershed.jar!/application.properties",
+                "ftp://schemas.example.org/a.json",
+                "urn:example:schema",
+                "relative.json",
+                "http://169.254.169.254/latest/meta-data/",
+                "https://json-schema.org/draft/2020-12/../../application.properties",
+                "https://json-schema.org/application.properties",
+                "https://json-schema.org/draft/2020-12/meta/../x",
+                "https://evil.example/schema.json",
+                "https://schemas.example.org.evil.example/a.json"
+            })
     void everythingElseIsRefused(String iri) {
         assertThat(none.allows(iri)).isFalse();
         assertThat(some.allows(iri)).isFalse();

@@ -48,8 +48,9 @@ class AvroContainerBatchValidatorTest {
         }
         List<JsonNode> seen = new ArrayList<>();
 
-        ValidationReport report = new AvroContainerBatchValidator(new AvroRecordValidator(strings),
-                ValidationLimits.defaults()).validate(new ByteArrayInputStream(out.toByteArray()), seen::add);
+        ValidationReport report = new AvroContainerBatchValidator(
+                        new AvroRecordValidator(strings), ValidationLimits.defaults())
+                .validate(new ByteArrayInputStream(out.toByteArray()), seen::add);
 
         assertThat(report.valid()).isEqualTo(2);
         assertThat(seen).extracting(JsonNode::asText).containsExactly("a", "b");
@@ -64,9 +65,9 @@ class AvroContainerBatchValidatorTest {
                 """);
         List<JsonNode> seen = new ArrayList<>();
 
-        ValidationReport report = new AvroContainerBatchValidator(new AvroRecordValidator(contract),
-                ValidationLimits.defaults()).validate(new ByteArrayInputStream(containerFile(WRITER, 2_500)),
-                seen::add);
+        ValidationReport report = new AvroContainerBatchValidator(
+                        new AvroRecordValidator(contract), ValidationLimits.defaults())
+                .validate(new ByteArrayInputStream(containerFile(WRITER, 2_500)), seen::add);
 
         assertThat(report.total()).isEqualTo(2_500);
         assertThat(report.valid()).isEqualTo(2_500);
@@ -82,8 +83,8 @@ class AvroContainerBatchValidatorTest {
                   {"name": "id", "type": "long"}, {"name": "kind", "type": "int"},
                   {"name": "source", "type": "string"}]}
                 """);
-        AvroContainerBatchValidator validator = new AvroContainerBatchValidator(new AvroRecordValidator(contract),
-                ValidationLimits.defaults());
+        AvroContainerBatchValidator validator =
+                new AvroContainerBatchValidator(new AvroRecordValidator(contract), ValidationLimits.defaults());
 
         assertThatThrownBy(() -> validator.validate(new ByteArrayInputStream(containerFile(WRITER, 3))))
                 .isInstanceOf(UnreadableWriterSchemaException.class)
@@ -93,8 +94,8 @@ class AvroContainerBatchValidatorTest {
 
     @Test
     void tooManyRecordsFailsTheBatch() throws IOException {
-        AvroContainerBatchValidator validator = new AvroContainerBatchValidator(new AvroRecordValidator(WRITER),
-                ValidationLimits.defaults().withMaxRecords(10));
+        AvroContainerBatchValidator validator = new AvroContainerBatchValidator(
+                new AvroRecordValidator(WRITER), ValidationLimits.defaults().withMaxRecords(10));
 
         assertThatThrownBy(() -> validator.validate(new ByteArrayInputStream(containerFile(WRITER, 11))))
                 .isInstanceOf(BatchTooLargeException.class);

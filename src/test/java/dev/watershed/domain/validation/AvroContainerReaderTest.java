@@ -45,14 +45,15 @@ class AvroContainerReaderTest {
     }
 
     private static AvroContainerBatchValidator validator() {
-        return new AvroContainerBatchValidator(new AvroRecordValidator(TEXT),
-                ValidationLimits.defaults().withMaxBlockBytes(LIMIT));
+        return new AvroContainerBatchValidator(
+                new AvroRecordValidator(TEXT), ValidationLimits.defaults().withMaxBlockBytes(LIMIT));
     }
 
     @Test
     void readsBlocksWithinTheLimitInEveryCodec() throws IOException {
-        for (CodecFactory codec : new CodecFactory[] {CodecFactory.nullCodec(), CodecFactory.deflateCodec(9),
-                CodecFactory.bzip2Codec()}) {
+        for (CodecFactory codec :
+                new CodecFactory[] {CodecFactory.nullCodec(), CodecFactory.deflateCodec(9), CodecFactory.bzip2Codec()
+                }) {
             ValidationReport report = validator().validate(new ByteArrayInputStream(oneBlock(codec, 90, 10_000)));
             assertThat(report.total()).as(codec.toString()).isEqualTo(90);
             assertThat(report.valid()).as(codec.toString()).isEqualTo(90);
@@ -68,7 +69,8 @@ class AvroContainerReaderTest {
         assertThatThrownBy(() -> validator().validate(new ByteArrayInputStream(bomb)))
                 .isInstanceOf(BlockTooLargeException.class)
                 .hasMessageContaining("decompresses to more than the limit of " + LIMIT)
-                .extracting(e -> ((BlockTooLargeException) e).code()).isEqualTo("DECOMPRESSED_BLOCK_TOO_LARGE");
+                .extracting(e -> ((BlockTooLargeException) e).code())
+                .isEqualTo("DECOMPRESSED_BLOCK_TOO_LARGE");
     }
 
     @Test
@@ -77,7 +79,8 @@ class AvroContainerReaderTest {
 
         assertThatThrownBy(() -> validator().validate(new ByteArrayInputStream(bomb)))
                 .isInstanceOf(BlockTooLargeException.class)
-                .extracting(e -> ((BlockTooLargeException) e).code()).isEqualTo("DECOMPRESSED_BLOCK_TOO_LARGE");
+                .extracting(e -> ((BlockTooLargeException) e).code())
+                .isEqualTo("DECOMPRESSED_BLOCK_TOO_LARGE");
     }
 
     @Test
@@ -88,7 +91,8 @@ class AvroContainerReaderTest {
         assertThatThrownBy(() -> validator().validate(new ByteArrayInputStream(file)))
                 .isInstanceOf(BlockTooLargeException.class)
                 .hasMessageContaining("declares " + Integer.MAX_VALUE + " stored bytes")
-                .extracting(e -> ((BlockTooLargeException) e).code()).isEqualTo("BLOCK_TOO_LARGE");
+                .extracting(e -> ((BlockTooLargeException) e).code())
+                .isEqualTo("BLOCK_TOO_LARGE");
     }
 
     @Test
@@ -104,25 +108,28 @@ class AvroContainerReaderTest {
         encoder.flush();
 
         assertThatThrownBy(() -> validator().validate(new ByteArrayInputStream(out.toByteArray())))
-                .isInstanceOf(BlockTooLargeException.class).hasMessageContaining("header");
+                .isInstanceOf(BlockTooLargeException.class)
+                .hasMessageContaining("header");
     }
 
     @Test
     void unknownCodecsTruncatedFilesAndBadSyncMarkersAreUnreadable() throws IOException {
-        assertThatThrownBy(() -> validator().validate(new ByteArrayInputStream(container("snappy", 1, 0,
-                new byte[0])))).isInstanceOf(UncheckedIOException.class).hasMessageContaining("'snappy' codec");
+        assertThatThrownBy(() -> validator().validate(new ByteArrayInputStream(container("snappy", 1, 0, new byte[0]))))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("'snappy' codec");
 
         byte[] file = oneBlock(CodecFactory.deflateCodec(6), 10, 100);
-        assertThatThrownBy(() -> validator().validate(new ByteArrayInputStream(Arrays.copyOf(file,
-                file.length - 20)))).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> validator().validate(new ByteArrayInputStream(Arrays.copyOf(file, file.length - 20))))
+                .isInstanceOf(UncheckedIOException.class);
 
         byte[] badSync = file.clone();
         badSync[badSync.length - 1] ^= 1;
         assertThatThrownBy(() -> validator().validate(new ByteArrayInputStream(badSync)))
-                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("sync marker");
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("sync marker");
 
-        assertThatThrownBy(() -> validator().validate(new ByteArrayInputStream("{}".getBytes(
-                StandardCharsets.UTF_8)))).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> validator().validate(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(UncheckedIOException.class);
     }
 
     @Test
@@ -134,8 +141,8 @@ class AvroContainerReaderTest {
         encoder.flush();
         byte[] data = records.toByteArray();
 
-        ValidationReport report = validator().validate(new ByteArrayInputStream(container("null", 1, data.length,
-                data)));
+        ValidationReport report =
+                validator().validate(new ByteArrayInputStream(container("null", 1, data.length, data)));
 
         assertThat(report.valid()).isEqualTo(1);
         assertThat(report.invalid()).isEqualTo(1);

@@ -59,14 +59,16 @@ class AvroRecordValidatorTest {
                  "lines": [{"sku": "X", "price": 1}, {"price": "free"}], "attributes": {"a": 1.5}, "extra": true}
                 """));
 
-        assertThat(errors).extracting(RecordError::path, RecordError::keyword).containsExactly(
-                tuple("/id", "type"),
-                tuple("/status", "enum"),
-                tuple("/customer/email", "type"),
-                tuple("/lines/1/sku", "required"),
-                tuple("/lines/1/price", "type"),
-                tuple("/attributes/a", "type"),
-                tuple("/extra", "unknownField"));
+        assertThat(errors)
+                .extracting(RecordError::path, RecordError::keyword)
+                .containsExactly(
+                        tuple("/id", "type"),
+                        tuple("/status", "enum"),
+                        tuple("/customer/email", "type"),
+                        tuple("/lines/1/sku", "required"),
+                        tuple("/lines/1/price", "type"),
+                        tuple("/attributes/a", "type"),
+                        tuple("/extra", "unknownField"));
         assertThat(errors.get(2).message()).isEqualTo("expected string, got integer 42");
         assertThat(errors.get(1).message()).contains("SHIPPED").contains("[NEW, PAID]");
     }
@@ -78,11 +80,15 @@ class AvroRecordValidatorTest {
                 """);
 
         assertThat(new AvroRecordValidator(ORDER).validate(plain))
-                .extracting(RecordError::path, RecordError::keyword).containsExactly(tuple("/note", "type"));
-        assertThat(new AvroRecordValidator(ORDER, AvroJsonMode.LENIENT).validate(plain)).isEmpty();
+                .extracting(RecordError::path, RecordError::keyword)
+                .containsExactly(tuple("/note", "type"));
+        assertThat(new AvroRecordValidator(ORDER, AvroJsonMode.LENIENT).validate(plain))
+                .isEmpty();
         assertThat(new AvroRecordValidator(ORDER, AvroJsonMode.LENIENT).validate(json("""
                 {"id": 1, "status": "NEW", "note": 5, "customer": {"email": "e"}, "lines": []}
-                """))).extracting(RecordError::path).containsExactly("/note");
+                """)))
+                .extracting(RecordError::path)
+                .containsExactly("/note");
     }
 
     @Test
@@ -101,7 +107,8 @@ class AvroRecordValidatorTest {
                 """);
 
         assertThat(new AvroRecordValidator(schema).validate(json("{\"n\": 3000000000}")))
-                .extracting(RecordError::keyword).containsExactly("type");
+                .extracting(RecordError::keyword)
+                .containsExactly("type");
     }
 
     @Test

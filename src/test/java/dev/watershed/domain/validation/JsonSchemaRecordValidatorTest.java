@@ -61,11 +61,10 @@ class JsonSchemaRecordValidatorTest {
                 {"id": 0, "customer": {"email": 42}, "lines": [{"price": 1}, {"price": -1}]}
                 """));
 
-        assertThat(errors).extracting(RecordError::path, RecordError::keyword)
+        assertThat(errors)
+                .extracting(RecordError::path, RecordError::keyword)
                 .containsExactlyInAnyOrder(
-                        tuple("/id", "minimum"),
-                        tuple("/customer/email", "type"),
-                        tuple("/lines/1/price", "minimum"));
+                        tuple("/id", "minimum"), tuple("/customer/email", "type"), tuple("/lines/1/price", "minimum"));
         assertThat(errors).allSatisfy(error -> assertThat(error.message()).isNotBlank());
         System.out.println(errors);
     }
@@ -84,19 +83,22 @@ class JsonSchemaRecordValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "http://json-schema.org/draft-04/schema#",
-        "http://json-schema.org/draft-06/schema#",
-        "http://json-schema.org/draft-07/schema#",
-        "https://json-schema.org/draft/2019-09/schema",
-        "https://json-schema.org/draft/2020-12/schema"})
+    @ValueSource(
+            strings = {
+                "http://json-schema.org/draft-04/schema#",
+                "http://json-schema.org/draft-06/schema#",
+                "http://json-schema.org/draft-07/schema#",
+                "https://json-schema.org/draft/2019-09/schema",
+                "https://json-schema.org/draft/2020-12/schema"
+            })
     void supportsEveryDraftNamedBySchemaKeyword(String dialect) {
         RecordValidator validator = new JsonSchemaRecordValidator(json("""
                 {"$schema": "%s", "type": "object", "properties": {"n": {"type": "integer", "maximum": 5}}}
                 """.formatted(dialect)));
 
         assertThat(validator.validate(json("{\"n\": 4}"))).isEmpty();
-        assertThat(validator.validate(json("{\"n\": 6}"))).extracting(RecordError::keyword)
+        assertThat(validator.validate(json("{\"n\": 6}")))
+                .extracting(RecordError::keyword)
                 .containsExactly("maximum");
     }
 
@@ -119,9 +121,12 @@ class JsonSchemaRecordValidatorTest {
         JsonNode notADate = json("\"2024-13-45\"");
 
         assertThat(new JsonSchemaRecordValidator(schema).validate(notADate))
-                .extracting(RecordError::keyword).containsExactly("format");
-        assertThat(new JsonSchemaRecordValidator(schema, ValidationOptions.defaults().withFormatAssertions(false))
-                .validate(notADate)).isEmpty();
+                .extracting(RecordError::keyword)
+                .containsExactly("format");
+        assertThat(new JsonSchemaRecordValidator(
+                                schema, ValidationOptions.defaults().withFormatAssertions(false))
+                        .validate(notADate))
+                .isEmpty();
     }
 
     @Test
@@ -132,7 +137,8 @@ class JsonSchemaRecordValidatorTest {
                 .isInstanceOf(RefNotAllowedException.class)
                 .hasMessageContaining("169.254.169.254")
                 .hasMessageContaining("does not load")
-                .extracting(e -> ((RefNotAllowedException) e).pointer()).isEqualTo("/$ref");
+                .extracting(e -> ((RefNotAllowedException) e).pointer())
+                .isEqualTo("/$ref");
     }
 
     @Test
@@ -150,8 +156,8 @@ class JsonSchemaRecordValidatorTest {
     void fileRefIsRefused() {
         JsonNode schema = json("{\"$ref\": \"file:///etc/passwd\"}");
 
-        assertThatThrownBy(() -> new JsonSchemaRecordValidator(schema,
-                ValidationOptions.defaults().withAllowedRefHosts(Set.of("localhost"))))
+        assertThatThrownBy(() -> new JsonSchemaRecordValidator(
+                        schema, ValidationOptions.defaults().withAllowedRefHosts(Set.of("localhost"))))
                 .isInstanceOf(RefNotAllowedException.class)
                 .hasMessageContaining("file:///etc/passwd");
     }

@@ -43,8 +43,9 @@ class NdjsonBatchValidatorTest {
         assertThat(report.total()).isEqualTo(3);
         assertThat(report.valid()).isEqualTo(2);
         assertThat(report.invalid()).isEqualTo(1);
-        assertThat(report.errors()).extracting(ReportedError::recordIndex, ReportedError::path,
-                ReportedError::keyword).containsExactly(tuple(1L, "/id", "type"));
+        assertThat(report.errors())
+                .extracting(ReportedError::recordIndex, ReportedError::path, ReportedError::keyword)
+                .containsExactly(tuple(1L, "/id", "type"));
     }
 
     @Test
@@ -52,15 +53,18 @@ class NdjsonBatchValidatorTest {
         // Found by the reliability fuzzing (FuzzTest): Jackson's message named com.fasterxml's JsonNode.
         ValidationReport report = run("{\"id\":1}{\"id\":2}\n", ValidationLimits.defaults());
 
-        assertThat(report.errors()).singleElement().satisfies(error -> assertThat(error.message())
-                .isEqualTo("malformed JSON: more than one JSON value: a record is exactly one (NDJSON puts one on"
-                        + " each line)"));
+        assertThat(report.errors())
+                .singleElement()
+                .satisfies(error -> assertThat(error.message())
+                        .isEqualTo(
+                                "malformed JSON: more than one JSON value: a record is exactly one (NDJSON puts one on"
+                                        + " each line)"));
     }
 
     @Test
     void malformedLineIsAnInvalidRecordAndTheBatchGoesOn() {
-        ValidationReport report = run("{\"id\":1}\n{\"id\": \n{\"id\":2} trailing\n{\"id\":4}\n",
-                ValidationLimits.defaults());
+        ValidationReport report =
+                run("{\"id\":1}\n{\"id\": \n{\"id\":2} trailing\n{\"id\":4}\n", ValidationLimits.defaults());
 
         assertThat(report.total()).isEqualTo(4);
         assertThat(report.invalid()).isEqualTo(2);
@@ -74,7 +78,8 @@ class NdjsonBatchValidatorTest {
     @Test
     void overLongLineIsReportedAndSkipped() {
         String longLine = "{\"id\":1,\"pad\":\"" + "x".repeat(5_000) + "\"}";
-        ValidationReport report = run("{\"id\":1}\n" + longLine + "\n{\"id\":2}\n",
+        ValidationReport report = run(
+                "{\"id\":1}\n" + longLine + "\n{\"id\":2}\n",
                 ValidationLimits.defaults().withMaxRecordBytes(1_000));
 
         assertThat(report.total()).isEqualTo(3);
@@ -90,7 +95,8 @@ class NdjsonBatchValidatorTest {
         String line = "{\"id\":1,\"p\":\"" + "x".repeat(100 - 15) + "\"}";
         assertThat(line).hasSize(100);
 
-        ValidationReport report = run(line + "\r\n" + line, ValidationLimits.defaults().withMaxRecordBytes(100));
+        ValidationReport report =
+                run(line + "\r\n" + line, ValidationLimits.defaults().withMaxRecordBytes(100));
 
         assertThat(report.valid()).isEqualTo(2);
     }
@@ -98,7 +104,8 @@ class NdjsonBatchValidatorTest {
     @Test
     void tooDeepRecordIsInvalidWithoutStackOverflow() {
         String deep = "{\"id\":1,\"n\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
-        ValidationReport report = run(deep + "\n{\"id\":2}",
+        ValidationReport report = run(
+                deep + "\n{\"id\":2}",
                 ValidationLimits.defaults().withMaxDepth(16).withMaxRecordBytes(1 << 20));
 
         assertThat(report.total()).isEqualTo(2);
@@ -108,11 +115,13 @@ class NdjsonBatchValidatorTest {
 
     @Test
     void tooManyRecordsFailsTheBatch() {
-        assertThatThrownBy(() -> run("{\"id\":1}\n{\"id\":2}\n\n{\"id\":3}\n", ValidationLimits.defaults()
-                .withMaxRecords(2)))
+        assertThatThrownBy(() -> run(
+                        "{\"id\":1}\n{\"id\":2}\n\n{\"id\":3}\n",
+                        ValidationLimits.defaults().withMaxRecords(2)))
                 .isInstanceOf(BatchTooLargeException.class)
                 .hasMessageContaining("more than 2 records");
-        assertThat(run("{\"id\":1}\n{\"id\":2}\n\n", ValidationLimits.defaults().withMaxRecords(2)).total())
+        assertThat(run("{\"id\":1}\n{\"id\":2}\n\n", ValidationLimits.defaults().withMaxRecords(2))
+                        .total())
                 .isEqualTo(2);
     }
 
@@ -120,19 +129,20 @@ class NdjsonBatchValidatorTest {
     void errorListIsCappedButCountsAndSummaryStayExact() {
         StringBuilder ndjson = new StringBuilder();
         for (int i = 0; i < 1_000; i++) {
-            ndjson.append(i % 2 == 0 ? "{\"id\":\"bad\",\"tags\":[\"a\",7,8]}" : "{\"id\":1}").append('\n');
+            ndjson.append(i % 2 == 0 ? "{\"id\":\"bad\",\"tags\":[\"a\",7,8]}" : "{\"id\":1}")
+                    .append('\n');
         }
 
-        ValidationReport report = run(ndjson.toString(), ValidationLimits.defaults().withMaxErrors(10));
+        ValidationReport report =
+                run(ndjson.toString(), ValidationLimits.defaults().withMaxErrors(10));
 
         assertThat(report.total()).isEqualTo(1_000);
         assertThat(report.invalid()).isEqualTo(500);
         assertThat(report.errorCount()).isEqualTo(1_500);
         assertThat(report.errors()).hasSize(10);
         assertThat(report.errorsTruncated()).isTrue();
-        assertThat(report.errorSummary()).containsExactly(
-                new ErrorCount("/tags/*", "type", 1_000),
-                new ErrorCount("/id", "type", 500));
+        assertThat(report.errorSummary())
+                .containsExactly(new ErrorCount("/tags/*", "type", 1_000), new ErrorCount("/id", "type", 500));
     }
 
     @Test
