@@ -17,9 +17,6 @@ import dev.watershed.domain.compatibility.VersionPolicy;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.ContractStatus;
 import dev.watershed.domain.contract.FieldMetadata;
-import dev.watershed.domain.contract.FieldPath;
-import dev.watershed.domain.contract.FieldPaths;
-import dev.watershed.domain.contract.InvalidFieldPathException;
 import dev.watershed.domain.contract.InvalidVersionException;
 import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaParser;
@@ -31,7 +28,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -266,7 +262,7 @@ public class ContractService {
         if (request.changelog() != null && request.changelog().length() > MAX_CHANGELOG) {
             throw new InvalidInputException("/changelog", "changelog is longer than " + MAX_CHANGELOG + " characters");
         }
-        Map<String, FieldMetadata> fields = checkedFields(schema, request.fields());
+        Map<String, FieldMetadata> fields = FieldMetadataChecks.checked(schema, request.fields());
         List<Contract> oldestFirst = new ArrayList<>(contracts.history(assetName));
         Collections.reverse(oldestFirst);
         Optional<Contract> latest =
@@ -355,40 +351,6 @@ public class ContractService {
      * Field metadata must describe fields the schema has; keys are stored as canonical JSON Pointers so that
      * {@code customer.email} and {@code /customer/email} mean the same field everywhere.
      */
-    private static Map<String, FieldMetadata> checkedFields(ParsedSchema schema, Map<String, FieldMetadata> given) {
-        if (given == null || given.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, FieldMetadata> canonical = new LinkedHashMap<>();
-        for (Map.Entry<String, FieldMetadata> entry : given.entrySet()) {
-            String pointer = "/fields/" + FieldPath.escape(entry.getKey());
-            requireThreshold(entry.getValue().driftThreshold(), pointer + "/driftThreshold");
-            requireThreshold(entry.getValue().skewThreshold(), pointer + "/skewThreshold");
-            try {
-                canonical.put(FieldPath.normalize(entry.getKey()), entry.getValue());
-            } catch (InvalidFieldPathException e) {
-                throw new InvalidInputException(pointer, e.detail());
-            }
-        }
-        List<String> unknown = FieldPaths.unknownFields(schema.fields(), canonical.keySet());
-        if (!unknown.isEmpty()) {
-            throw new InvalidInputException(
-                    "/fields/" + FieldPath.escape(unknown.get(0)),
-                    "field metadata names"
-                            + " fields the schema does not define: " + String.join(", ", unknown)
-                            + "; use JSON Pointers (/customer/email) or dotted paths (customer.email) of schema fields");
-        }
-        return canonical;
-    }
-
-    private static void requireThreshold(Double threshold, String pointer) {
-        if (threshold != null && !(threshold > 0 && threshold <= 1)) {
-            throw new InvalidInputException(
-                    pointer,
-                    "a threshold is a distance between 0 (excluded) and 1, such as" + " 0.1; was " + threshold);
-        }
-    }
-
     private static void requireSameFormat(Contract latest, ParsedSchema schema) {
         if (latest.format() != schema.format()) {
             throw new InvalidInputException(

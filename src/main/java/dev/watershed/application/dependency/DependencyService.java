@@ -1,6 +1,5 @@
 package dev.watershed.application.dependency;
 
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.watershed.application.asset.AssetHasConsumersException;
 import dev.watershed.application.asset.AssetNotFoundException;
 import dev.watershed.application.asset.AssetRemovalListener;
@@ -12,12 +11,6 @@ import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.AssetName;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.contract.Contract;
-import dev.watershed.domain.contract.FieldPath;
-import dev.watershed.domain.contract.FieldPaths;
-import dev.watershed.domain.contract.InvalidFieldPathException;
-import dev.watershed.domain.contract.ParsedSchema;
-import dev.watershed.domain.contract.SchemaField;
-import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.SchemaParser;
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.graph.AssetNode;
@@ -54,13 +47,11 @@ import java.util.Optional;
 public class DependencyService implements AssetRemovalListener {
 
     private static final int MAX_NOTE = 2_000;
-    private static final int MAX_FIELDS = 1_000;
-    private static final int MAX_SPLIT_KEY = 500;
 
     private final DependencyStore dependencies;
     private final AssetStore assets;
     private final ContractStore contracts;
-    private final SchemaParser parser;
+    private final ProducerFieldsChecker producerFields;
     private final EstateGraph estate;
     private final WatershedConfig config;
     private final Clock clock;
@@ -81,7 +72,7 @@ public class DependencyService implements AssetRemovalListener {
         this.dependencies = dependencies;
         this.assets = assets;
         this.contracts = contracts;
-        this.parser = parser;
+        this.producerFields = new ProducerFieldsChecker(parser);
         this.estate = estate;
         this.config = config;
         this.clock = clock;
@@ -142,10 +133,10 @@ public class DependencyService implements AssetRemovalListener {
                 .filter(c -> c.version().equals(resolved))
                 .findFirst()
                 .orElseThrow();
-        List<String> fields = checkedFields(draft.fields(), atResolved);
+        List<String> fields = producerFields.checkedFields(draft.fields(), atResolved);
         UsageTerms terms = new UsageTerms(
-                checkedSplitKey(draft.splitKey(), atResolved),
-                checkedTargets(draft.targetFields(), fields, atResolved),
+                producerFields.checkedSplitKey(draft.splitKey(), atResolved),
+                producerFields.checkedTargets(draft.targetFields(), fields, atResolved),
                 cost(draft.cost()),
                 benefit(draft.benefit()));
 
@@ -228,7 +219,7 @@ public class DependencyService implements AssetRemovalListener {
         List<String> changed = new ArrayList<>();
         int i = 0;
         for (String field : fields) {
-            changed.add(normalized(field, "fields[" + i++ + "]"));
+            changed.add(ProducerFieldsChecker.normalized(field, "fields[" + i++ + "]"));
         }
         return new FieldImpactAnalysis(estate.read()).impact(name, changed);
     }
@@ -269,108 +260,6 @@ public class DependencyService implements AssetRemovalListener {
         }
     }
 
-    private List<String> checkedFields(List<String> requested, Contract contract) {
-        if (requested == null || requested.isEmpty()) {
-            return List.of();
-        }
-        if (requested.size() > MAX_FIELDS) {
-            throw new InvalidInputException("/fields", "at most " + MAX_FIELDS + " fields per dependency");
-        }
-        List<String> canonical = new ArrayList<>(requested.size());
-        for (int i = 0; i < requested.size(); i++) {
-            canonical.add(normalized(requested.get(i), "/fields/" + i));
-        }
-        List<String> unknown = FieldPaths.unknownFields(fieldsOf(contract), canonical);
-        if (!unknown.isEmpty()) {
-            int first = canonical.indexOf(unknown.get(0));
-            throw new InvalidDependencyException(
-                    "UNKNOWN_FIELDS",
-                    "/fields/" + first,
-                    "version "
-                            + contract.version() + " of '" + contract.asset() + "' has no field "
-                            + String.join(", ", unknown)
-                            + ": list its fields with GET /api/v1/assets/" + contract.asset() + "/contracts/"
-                            + contract.version(),
-                    Map.of("unknownFields", unknown));
-        }
-        return canonical.stream().distinct().toList();
-    }
-
-    /**
-     * A split key that starts with '/' names a field of the producer and must exist. Otherwise it is free text,
-     * unless it is the dotted path of a field ({@code patient_id}, {@code customer.id}), which is stored as that
-     * field's pointer so that tools can tell a field from a description.
-     */
-    private String checkedSplitKey(String splitKey, Contract contract) {
-        if (splitKey == null || splitKey.isBlank()) {
-            return null;
-        }
-        String key = splitKey.strip();
-        if (key.length() > MAX_SPLIT_KEY) {
-            throw new InvalidInputException("/splitKey", "splitKey is longer than " + MAX_SPLIT_KEY + " characters");
-        }
-        if (key.startsWith("/")) {
-            String pointer = normalized(key, "/splitKey");
-            if (!FieldPaths.unknownFields(fieldsOf(contract), List.of(pointer)).isEmpty()) {
-                throw new InvalidDependencyException(
-                        "UNKNOWN_FIELDS",
-                        "/splitKey",
-                        "splitKey " + pointer
-                                + " is not a field of version " + contract.version() + " of '" + contract.asset() + "':"
-                                + " name one of its fields, or describe the split in words (without a leading '/')",
-                        Map.of("unknownFields", List.of(pointer)));
-            }
-            return pointer;
-        }
-        try {
-            String pointer = FieldPath.normalize(key);
-            if (FieldPaths.unknownFields(fieldsOf(contract), List.of(pointer)).isEmpty()) {
-                return pointer;
-            }
-        } catch (RuntimeException e) {
-            // Not a path at all: a description of the split.
-        }
-        return key;
-    }
-
-    /**
-     * Targets must be among the fields read when those are named (inside one of them, {@link FieldPath#isPrefixOf}),
-     * and in the contract either way.
-     */
-    private List<String> checkedTargets(List<String> requested, List<String> fields, Contract contract) {
-        if (requested == null || requested.isEmpty()) {
-            return List.of();
-        }
-        if (requested.size() > MAX_FIELDS) {
-            throw new InvalidInputException("/targetFields", "at most " + MAX_FIELDS + " target fields");
-        }
-        List<String> targets = new ArrayList<>(requested.size());
-        for (int i = 0; i < requested.size(); i++) {
-            String target = normalized(requested.get(i), "/targetFields/" + i);
-            if (!fields.isEmpty() && fields.stream().noneMatch(f -> FieldPath.isPrefixOf(f, target))) {
-                throw new InvalidDependencyException(
-                        "TARGET_FIELD_NOT_READ",
-                        "/targetFields/" + i,
-                        "target field "
-                                + target + " is not among the fields this dependency reads ("
-                                + String.join(", ", fields)
-                                + "): add it to fields too",
-                        Map.of());
-            }
-            targets.add(target);
-        }
-        List<String> unknown = FieldPaths.unknownFields(fieldsOf(contract), targets);
-        if (!unknown.isEmpty()) {
-            throw new InvalidDependencyException(
-                    "UNKNOWN_FIELDS",
-                    "/targetFields/" + targets.indexOf(unknown.get(0)),
-                    "version " + contract.version() + " of '" + contract.asset() + "' has no field "
-                            + String.join(", ", unknown),
-                    Map.of("unknownFields", unknown));
-        }
-        return targets;
-    }
-
     private static Cost cost(DependencyDraft.CostDraft draft) {
         if (draft == null) {
             return null;
@@ -389,26 +278,5 @@ public class DependencyService implements AssetRemovalListener {
             throw new InvalidInputException("/benefit/value", "benefit value is required, a number");
         }
         return new Benefit(draft.value(), draft.metric());
-    }
-
-    private static String normalized(String field, String pointer) {
-        try {
-            return FieldPath.normalize(field);
-        } catch (InvalidFieldPathException e) {
-            throw new InvalidDependencyException("INVALID_FIELD_PATH", pointer, e.getMessage(), Map.of());
-        } catch (RuntimeException e) {
-            throw new InvalidDependencyException(
-                    "INVALID_FIELD_PATH",
-                    pointer,
-                    "field '" + field + "' is not a JSON Pointer or dotted path",
-                    Map.of());
-        }
-    }
-
-    private List<SchemaField> fieldsOf(Contract contract) {
-        ParsedSchema schema = parser.parse(contract.format(), TextNode.valueOf(contract.schemaText()), "/schema");
-        return contract.format() == SchemaFormat.AVRO
-                ? FieldPaths.fromAvro(schema.avro())
-                : FieldPaths.fromJsonSchema(schema.document());
     }
 }

@@ -1,8 +1,5 @@
 package dev.watershed.application.notification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.watershed.application.access.TeamStore;
 import dev.watershed.application.asset.AssetDeleted;
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.application.contract.ContractDeprecated;
@@ -16,12 +13,12 @@ import dev.watershed.application.dependency.DependencyRemoved;
 import dev.watershed.application.dependency.EstateGraph;
 import dev.watershed.application.drift.DriftCheck;
 import dev.watershed.application.drift.DriftDetected;
+import dev.watershed.application.notification.OutboxEntries.Reason;
 import dev.watershed.application.timeline.TimelineService;
 import dev.watershed.application.validation.Observation;
 import dev.watershed.application.validation.ProfileReference;
 import dev.watershed.application.validation.ValidationRecorded;
 import dev.watershed.domain.asset.Asset;
-import dev.watershed.domain.asset.Team;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.graph.DependencyGraph;
 import dev.watershed.domain.graph.FieldImpactAnalysis;
@@ -30,16 +27,12 @@ import dev.watershed.domain.notification.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Writes events, their deliveries and inbox rows into the outbox, inside the transaction of the change
@@ -61,23 +54,14 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 public class OutboxWriter {
 
-    /** Why one team gets an event: one entry per affected asset of theirs, or their subscription. */
-    public record Reason(String asset, List<String> path, List<String> fields, String reason) {}
-
-    private final NotificationStore store;
+    private final OutboxEntries entries;
     private final EstateGraph estate;
-    private final TeamStore teams;
     private final WatershedConfig config;
-    private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
-    public OutboxWriter(
-            NotificationStore store, EstateGraph estate, TeamStore teams, WatershedConfig config, Clock clock) {
-        this.store = store;
+    public OutboxWriter(OutboxEntries entries, EstateGraph estate, WatershedConfig config) {
+        this.entries = entries;
         this.estate = estate;
-        this.teams = teams;
         this.config = config;
-        this.clock = clock;
     }
 
     /**
@@ -172,7 +156,7 @@ public class OutboxWriter {
         if (graph.node(name).isPresent()) {
             graph.directConsumers(name).forEach(edge -> linked.add(edge.consumer()));
         }
-        publish(EventType.ASSET_DELETED, name, linked, data, reasons(impact(name, List.of())));
+        entries.store(EventType.ASSET_DELETED, name, linked, data, reasons(impact(name, List.of())));
     }
 
     /**
@@ -268,7 +252,7 @@ public class OutboxWriter {
                                     + " changed"));
         }
         // Linked to the consumer only: its inputs changed, the producer's did not.
-        publish(type, producer, Set.of(consumer), data, reasons);
+        entries.store(type, producer, Set.of(consumer), data, reasons);
     }
 
     /**
@@ -306,7 +290,7 @@ public class OutboxWriter {
     }
 
     private void publish(EventType type, String subject, Map<String, Object> data, List<ImpactedAsset> impacted) {
-        publish(type, subject, Set.of(subject), data, reasons(impacted));
+        entries.store(type, subject, Set.of(subject), data, reasons(impacted));
     }
 
     private static Map<String, List<Reason>> reasons(List<ImpactedAsset> impacted) {
@@ -323,99 +307,6 @@ public class OutboxWriter {
     private static void addReason(Map<String, List<Reason>> reasons, String team, Reason reason) {
         if (team != null) {
             reasons.computeIfAbsent(team, key -> new ArrayList<>()).add(reason);
-        }
-    }
-
-    /**
-     * Stores the event in the journal whoever is told, linked to the assets whose inputs it changed (what the
-     * timeline searches by), then an inbox row per recipient team and the deliveries their subscriptions and team
-     * channels ask for.
-     */
-    private void publish(
-            EventType type,
-            String subject,
-            Set<String> linked,
-            Map<String, Object> data,
-            Map<String, List<Reason>> downstream) {
-        Instant now = clock.instant();
-        List<Subscription> onSubject = store.subscriptionsTo(subject).stream()
-                .filter(subscription -> subscription.events().contains(type))
-                .toList();
-        Map<String, List<Reason>> recipients = new LinkedHashMap<>(downstream);
-        for (Subscription subscription : onSubject) {
-            if (!recipients.containsKey(subscription.team())) {
-                recipients.put(
-                        subscription.team(),
-                        List.of(new Reason(
-                                subject,
-                                List.of(subject),
-                                List.of(),
-                                "subscribed to " + type.id() + " of " + subject)));
-            }
-        }
-        OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), type, subject, now, write(data));
-        store.insertEvent(event, linked);
-        for (Map.Entry<String, List<Reason>> recipient : recipients.entrySet()) {
-            String team = recipient.getKey();
-            String reason = write(recipient.getValue());
-            store.insertInbox(team, event.id(), reason, now);
-            Set<String> targets = new LinkedHashSet<>();
-            for (Subscription subscription : store.subscriptionsOf(team)) {
-                boolean forThis = subscription.events().contains(type)
-                        && (subscription.asset() == null
-                                ? downstream.containsKey(team)
-                                : subscription.asset().equals(subject));
-                if (forThis && targets.add(subscription.channel() + " " + subscription.target())) {
-                    store.insertDelivery(
-                            new NewDelivery(
-                                    event.id(),
-                                    team,
-                                    subscription.channel(),
-                                    subscription.target(),
-                                    subscription.id(),
-                                    reason),
-                            now);
-                }
-            }
-            if (downstream.containsKey(team)) {
-                Optional<Team> owner = teams.find(team);
-                if (config.notifications().teamEmail()
-                        && owner.map(Team::email).isPresent()
-                        && targets.add(
-                                NotificationChannel.EMAIL + " " + owner.get().email())) {
-                    store.insertDelivery(
-                            new NewDelivery(
-                                    event.id(),
-                                    team,
-                                    NotificationChannel.EMAIL,
-                                    owner.get().email(),
-                                    null,
-                                    reason),
-                            now);
-                }
-                if (config.notifications().teamWebhook()
-                        && owner.map(Team::webhook).isPresent()
-                        && targets.add(
-                                NotificationChannel.WEBHOOK + " " + owner.get().webhook())) {
-                    store.insertDelivery(
-                            new NewDelivery(
-                                    event.id(),
-                                    team,
-                                    NotificationChannel.WEBHOOK,
-                                    owner.get().webhook(),
-                                    null,
-                                    reason),
-                            now);
-                }
-            }
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event data is plain maps, lists and records", e);
         }
     }
 }

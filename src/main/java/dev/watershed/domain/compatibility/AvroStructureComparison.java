@@ -20,12 +20,17 @@ import org.apache.avro.Schema;
  *
  * <p>A named record used in several places is reported at each of them, but each pair of records is worked out
  * once: wherever the pair comes back, its findings are replayed at the new place.
+ *
+ * <p>One file on purpose, past 400 lines: every method is a step of one recursive walk that shares its state (the
+ * findings so far, the pairs in progress, the remembered outcomes, the depth and the step budget), and the replay is
+ * only right if every step records into that state the same way; split across classes, that state would have to be
+ * passed around or exposed.
  */
 final class AvroStructureComparison {
 
-    /** Avro's schema resolution promotions, writer type to the reader types that can read it. */
     private static final ObjectMapper DEFAULTS = new ObjectMapper();
 
+    /** Avro's schema resolution promotions, writer type to the reader types that can read it. */
     private static final Map<Schema.Type, Set<Schema.Type>> PROMOTIONS = Map.of(
             Schema.Type.INT, Set.of(Schema.Type.LONG, Schema.Type.FLOAT, Schema.Type.DOUBLE),
             Schema.Type.LONG, Set.of(Schema.Type.FLOAT, Schema.Type.DOUBLE),

@@ -29,7 +29,6 @@ import java.util.TreeSet;
 public final class DriftDetector {
 
     private static final int BINS = 10;
-    private static final int LISTED_CATEGORIES = 5;
 
     private final DriftSettings settings;
 
@@ -201,28 +200,28 @@ public final class DriftDetector {
         }
         StringStats baseStrings = baseline.stringStats();
         StringStats currentStrings = current.stringStats();
-        if (categorical(baseStrings) && currentStrings != null && currentStrings.count() > 0) {
+        if (CategoryShares.categorical(baseStrings) && currentStrings != null && currentStrings.count() > 0) {
             return compareShares(
                     path,
                     baseline,
                     current,
                     baselineNulls,
                     currentNulls,
-                    shares(baseStrings),
-                    shares(currentStrings),
+                    CategoryShares.shares(baseStrings),
+                    CategoryShares.shares(currentStrings),
                     baseStrings.exact() && currentStrings.exact(),
                     threshold,
                     anomalies);
         }
-        if (splitBooleans(baseline) && splitBooleans(current)) {
+        if (CategoryShares.splitBooleans(baseline) && CategoryShares.splitBooleans(current)) {
             return compareShares(
                     path,
                     baseline,
                     current,
                     baselineNulls,
                     currentNulls,
-                    booleanShares(baseline),
-                    booleanShares(current),
+                    CategoryShares.booleanShares(baseline),
+                    CategoryShares.booleanShares(current),
                     true,
                     threshold,
                     anomalies);
@@ -296,10 +295,10 @@ public final class DriftDetector {
                             limit)));
         }
         double minShare = settings.newCategoryMinShare();
-        List<String> added = appeared(after, before, minShare);
-        List<String> gone = exact ? appeared(before, after, minShare) : List.of();
+        List<String> added = CategoryShares.appeared(after, before, minShare);
+        List<String> gone = exact ? CategoryShares.appeared(before, after, minShare) : List.of();
         if (!added.isEmpty()) {
-            anomalies.add(categoryAnomaly(
+            anomalies.add(CategoryShares.categoryAnomaly(
                     path,
                     AnomalyType.NEW_CATEGORY,
                     added,
@@ -308,7 +307,7 @@ public final class DriftDetector {
                     "new values %s hold %.1f%% of values, unseen in the baseline (minimum share %.1f%%)"));
         }
         if (!gone.isEmpty()) {
-            anomalies.add(categoryAnomaly(
+            anomalies.add(CategoryShares.categoryAnomaly(
                     path,
                     AnomalyType.VANISHED_CATEGORY,
                     gone,
@@ -329,24 +328,6 @@ public final class DriftDetector {
                 added,
                 gone,
                 anomalies);
-    }
-
-    /** Whether the field has booleans whose true/false split is known (not from a format-1 profile). */
-    private static boolean splitBooleans(FieldProfile field) {
-        return field.count(ValueType.BOOLEAN) > 0 && field.booleanSplitKnown();
-    }
-
-    /** Shares of {@code true} and {@code false} among the boolean values; a value never seen is left out. */
-    private static Map<String, Double> booleanShares(FieldProfile field) {
-        double booleans = field.count(ValueType.BOOLEAN);
-        Map<String, Double> shares = new java.util.LinkedHashMap<>();
-        if (field.trueCount() > 0) {
-            shares.put("true", field.trueCount() / booleans);
-        }
-        if (field.falseCount() > 0) {
-            shares.put("false", field.falseCount() / booleans);
-        }
-        return shares;
     }
 
     private static double nullRate(BatchProfile profile, FieldProfile field) {
@@ -375,51 +356,6 @@ public final class DriftDetector {
 
     private static double log2(double x) {
         return Math.log(x) / Math.log(2);
-    }
-
-    private static boolean categorical(StringStats strings) {
-        return strings != null
-                && strings.count() > 0
-                && strings.exact()
-                && strings.counts().size() * 2L <= strings.count();
-    }
-
-    private static Map<String, Double> shares(StringStats strings) {
-        Map<String, Double> shares = new java.util.LinkedHashMap<>();
-        strings.counts().forEach((value, count) -> shares.put(value, (double) count / strings.count()));
-        return shares;
-    }
-
-    /** Values of {@code in} holding at least {@code minShare} that {@code notIn} lacks, largest share first. */
-    private static List<String> appeared(Map<String, Double> in, Map<String, Double> notIn, double minShare) {
-        return in.entrySet().stream()
-                .filter(e -> e.getValue() >= minShare && !notIn.containsKey(e.getKey()))
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(Map.Entry::getKey)
-                .toList();
-    }
-
-    private static DriftAnomaly categoryAnomaly(
-            String path,
-            AnomalyType type,
-            List<String> values,
-            Map<String, Double> shares,
-            double minShare,
-            String sentence) {
-        double total = values.stream().mapToDouble(shares::get).sum();
-        List<String> listed = values.stream()
-                .limit(LISTED_CATEGORIES)
-                .map(value -> "'" + value + "'")
-                .toList();
-        String names = String.join(", ", listed)
-                + (values.size() > LISTED_CATEGORIES ? " and " + (values.size() - LISTED_CATEGORIES) + " more" : "");
-        return new DriftAnomaly(
-                path,
-                type,
-                "share",
-                total,
-                minShare,
-                path + ": " + String.format(Locale.ROOT, sentence, names, total * 100, minShare * 100));
     }
 
     private static String format(double[] median) {

@@ -1,0 +1,55 @@
+package dev.watershed.application.contract;
+
+import dev.watershed.domain.InvalidInputException;
+import dev.watershed.domain.contract.FieldMetadata;
+import dev.watershed.domain.contract.FieldPath;
+import dev.watershed.domain.contract.FieldPaths;
+import dev.watershed.domain.contract.InvalidFieldPathException;
+import dev.watershed.domain.contract.ParsedSchema;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the field metadata a publish carries (roles, thresholds, serving availability): each key a field of the new
+ * schema, in canonical JSON Pointer form, each threshold a distance in (0, 1].
+ */
+final class FieldMetadataChecks {
+
+    private FieldMetadataChecks() {}
+
+    /** @return the metadata keyed by canonical pointer; empty when none is given */
+    static Map<String, FieldMetadata> checked(ParsedSchema schema, Map<String, FieldMetadata> given) {
+        if (given == null || given.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, FieldMetadata> canonical = new LinkedHashMap<>();
+        for (Map.Entry<String, FieldMetadata> entry : given.entrySet()) {
+            String pointer = "/fields/" + FieldPath.escape(entry.getKey());
+            requireThreshold(entry.getValue().driftThreshold(), pointer + "/driftThreshold");
+            requireThreshold(entry.getValue().skewThreshold(), pointer + "/skewThreshold");
+            try {
+                canonical.put(FieldPath.normalize(entry.getKey()), entry.getValue());
+            } catch (InvalidFieldPathException e) {
+                throw new InvalidInputException(pointer, e.detail());
+            }
+        }
+        List<String> unknown = FieldPaths.unknownFields(schema.fields(), canonical.keySet());
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(
+                    "/fields/" + FieldPath.escape(unknown.get(0)),
+                    "field metadata names"
+                            + " fields the schema does not define: " + String.join(", ", unknown)
+                            + "; use JSON Pointers (/customer/email) or dotted paths (customer.email) of schema fields");
+        }
+        return canonical;
+    }
+
+    private static void requireThreshold(Double threshold, String pointer) {
+        if (threshold != null && !(threshold > 0 && threshold <= 1)) {
+            throw new InvalidInputException(
+                    pointer,
+                    "a threshold is a distance between 0 (excluded) and 1, such as" + " 0.1; was " + threshold);
+        }
+    }
+}
