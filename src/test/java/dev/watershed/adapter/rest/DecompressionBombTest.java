@@ -69,7 +69,9 @@ class DecompressionBombTest {
             }
             long started = System.nanoTime();
             asAdmin().get("/api/v1/teams").then().statusCode(200);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            // Served while the bombs are being refused; the bound is loose because a loaded CI machine is slow, and a
+            // registry whose workers the bombs held would not answer until they had all been inflated.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
             for (CompletableFuture<HttpResponse<String>> response : sent) {
                 responses.add(response.join());
             }
