@@ -131,19 +131,7 @@ public final class DriftDetector {
         }
         List<DriftAnomaly> anomalies = new ArrayList<>();
         if (rules.skipped().contains(path)) {
-            return new FieldDrift(
-                    path,
-                    FieldDrift.Presence.BOTH,
-                    "other",
-                    null,
-                    null,
-                    baseline.count(),
-                    current.count(),
-                    baselineNulls,
-                    currentNulls,
-                    List.of(),
-                    List.of(),
-                    anomalies);
+            return otherDrift(path, baseline, current, baselineNulls, currentNulls, anomalies);
         }
         double nullChange = currentNulls - baselineNulls;
         if (Math.abs(nullChange) > settings.nullRateChange()) {
@@ -226,6 +214,17 @@ public final class DriftDetector {
                     threshold,
                     anomalies);
         }
+        return otherDrift(path, baseline, current, baselineNulls, currentNulls, anomalies);
+    }
+
+    /** A field compared only by its null rate: skipped, or of a kind without a distribution to compare. */
+    private static FieldDrift otherDrift(
+            String path,
+            FieldProfile baseline,
+            FieldProfile current,
+            Double baselineNulls,
+            Double currentNulls,
+            List<DriftAnomaly> anomalies) {
         return new FieldDrift(
                 path,
                 FieldDrift.Presence.BOTH,
