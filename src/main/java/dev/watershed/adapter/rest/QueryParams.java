@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  */
 final class QueryParams {
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private static final int DEFAULT_LINEAGE_DEPTH = 3;
 
     private QueryParams() {}
@@ -122,14 +125,22 @@ final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.strip());
+            instant = Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(
                     parameter,
                     parameter.replace("/", "") + " '" + value
                             + "' is not an ISO-8601 instant such as 2025-01-31T00:00:00Z");
         }
+        // Instant reaches a billion years either way; the databases' timestamps do not (PostgreSQL fails a query
+        // with one out of its range), so the window a client asks for stays within years 1 to 9999.
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidInputException(
+                    parameter, parameter.replace("/", "") + " '" + value + "' is outside the years 0001 to 9999");
+        }
+        return instant;
     }
 
     /** The value without surrounding blanks; {@code null} when absent or blank. */
