@@ -1,5 +1,6 @@
 package dev.watershed.domain.compatibility;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 
 /**
@@ -83,6 +84,62 @@ record Bound(BigDecimal value, boolean exclusive) {
             comparison.report(
                     increased, path, "raised its " + what + " from " + oldBound + " to " + newBound, Breakage.FORWARD);
         }
+    }
+
+    /**
+     * Compares a pair of keywords that bound one count ({@code minItems}/{@code maxItems}, {@code minLength}/
+     * {@code maxLength}, {@code minProperties}/{@code maxProperties}) as the two ends of one range.
+     */
+    static void compareCounts(
+            JsonSchemaComparison comparison, String path, ObjectNode oldSchema, ObjectNode newSchema, Counts counts) {
+        compareLower(
+                comparison,
+                path,
+                counts.min(),
+                inclusive(BoundRules.number(oldSchema.get(counts.min()))),
+                inclusive(BoundRules.number(newSchema.get(counts.min()))),
+                counts.minIncreased(),
+                counts.minDecreased());
+        compareUpper(
+                comparison,
+                path,
+                counts.max(),
+                inclusive(BoundRules.number(oldSchema.get(counts.max()))),
+                inclusive(BoundRules.number(newSchema.get(counts.max()))),
+                counts.maxIncreased(),
+                counts.maxDecreased());
+    }
+
+    /** The keywords of one bounded count and the kinds of difference each end reports. */
+    record Counts(
+            String min,
+            String max,
+            DifferenceKind minIncreased,
+            DifferenceKind minDecreased,
+            DifferenceKind maxIncreased,
+            DifferenceKind maxDecreased) {
+
+        static final Counts LENGTH = new Counts(
+                "minLength",
+                "maxLength",
+                DifferenceKind.MIN_LENGTH_INCREASED,
+                DifferenceKind.MIN_LENGTH_DECREASED,
+                DifferenceKind.MAX_LENGTH_INCREASED,
+                DifferenceKind.MAX_LENGTH_DECREASED);
+        static final Counts ITEMS = new Counts(
+                "minItems",
+                "maxItems",
+                DifferenceKind.MIN_ITEMS_INCREASED,
+                DifferenceKind.MIN_ITEMS_DECREASED,
+                DifferenceKind.MAX_ITEMS_INCREASED,
+                DifferenceKind.MAX_ITEMS_DECREASED);
+        static final Counts PROPERTIES = new Counts(
+                "minProperties",
+                "maxProperties",
+                DifferenceKind.MIN_PROPERTIES_INCREASED,
+                DifferenceKind.MIN_PROPERTIES_DECREASED,
+                DifferenceKind.MAX_PROPERTIES_INCREASED,
+                DifferenceKind.MAX_PROPERTIES_DECREASED);
     }
 
     @Override

@@ -4,11 +4,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
 
-/** Keywords that annotate a schema without changing which instances are valid: never breaking, a PATCH. */
+/** Keywords that annotate or name a schema without changing which instances are valid: never breaking, a PATCH. */
 final class DocumentationRules {
 
-    private static final List<String> KEYWORDS =
-            List.of("title", "description", "examples", "$comment", "default", "deprecated", "readOnly", "writeOnly");
+    private static final List<String> KEYWORDS = List.of(
+            "title",
+            "description",
+            "examples",
+            "$comment",
+            "default",
+            "deprecated",
+            "readOnly",
+            "writeOnly",
+            // names the schema, not the data: references resolve against it, values do not change
+            "$id");
 
     private DocumentationRules() {}
 

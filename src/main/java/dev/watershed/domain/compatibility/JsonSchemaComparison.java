@@ -25,6 +25,7 @@ import java.util.Set;
 final class JsonSchemaComparison {
 
     private static final ObjectNode ACCEPT_ALL = JsonNodeFactory.instance.objectNode();
+    private static final int BRIEF_LENGTH = 120;
 
     private final LocalReferenceResolver oldReferences;
     private final LocalReferenceResolver newReferences;
@@ -41,6 +42,9 @@ final class JsonSchemaComparison {
     private final Map<Remembered, Outcome> outcomes = new HashMap<>();
     private List<Report> reports = new ArrayList<>();
     private boolean insideNot;
+    // The keyword whose subschema is being compared when that is not the value at the path itself (the names in
+    // `propertyNames`, the element `contains` asks for, a branch of `if`): told in each message, never in the path.
+    private String within = "";
     private long cuts;
     private int deepest;
 
@@ -107,7 +111,7 @@ final class JsonSchemaComparison {
             return;
         }
         try {
-            Remembered key = new Remembered(pair, insideNot);
+            Remembered key = new Remembered(pair, insideNot, within);
             Outcome known = outcomes.get(key);
             if (known != null && depth + known.height() <= maxDepth) {
                 replay(known, path, depth);
@@ -160,7 +164,8 @@ final class JsonSchemaComparison {
             for (Report report : reports) {
                 breakage = breakage.or(report.breakage());
             }
-            return breakage;
+            // Reports inside a `not` are already turned round; the caller reports the result, which turns it again.
+            return insideNot ? breakage.swapped() : breakage;
         } finally {
             reports = saved;
         }
@@ -168,8 +173,34 @@ final class JsonSchemaComparison {
 
     void report(DifferenceKind kind, String path, String change, Breakage breakage) {
         Breakage effective = insideNot ? breakage.swapped() : breakage;
-        String where = insideNot ? change + " (inside `not`)" : change;
+        String where = change + within + (insideNot ? " (inside `not`)" : "");
         add(new Report(kind, path, where, effective));
+    }
+
+    /**
+     * Compares two subschemas of a keyword that constrains the value at {@code path} without being that value, such
+     * as {@code propertyNames} or {@code contains}; verdicts keep their direction, messages say where they come from.
+     *
+     * @param keyword how the messages name the place, e.g. "in `propertyNames`"
+     */
+    void compareWithin(String keyword, JsonNode oldSchema, JsonNode newSchema, String path, int depth) {
+        String outer = within;
+        within = " (" + keyword + ")" + outer;
+        try {
+            compare(oldSchema, newSchema, path, depth);
+        } finally {
+            within = outer;
+        }
+    }
+
+    /** The schema a node of the previous document stands for, its local {@code $ref}s followed. */
+    JsonNode resolveOld(JsonNode schema) {
+        return oldReferences.resolve(schema);
+    }
+
+    /** The schema a node of the new document stands for, its local {@code $ref}s followed. */
+    JsonNode resolveNew(JsonNode schema) {
+        return newReferences.resolve(schema);
     }
 
     /** Compares the schemas inside a {@code not}, where every verdict turns round. */
@@ -205,15 +236,19 @@ final class JsonSchemaComparison {
         }
         ObjectNode oldObject = asObject(oldSchema);
         ObjectNode newObject = asObject(newSchema);
+        if (CompositionRules.compareAsAlternatives(this, oldObject, newObject, path, depth)) {
+            return;
+        }
         DocumentationRules.compare(this, oldObject, newObject, path);
         if (!TypeRules.compare(this, oldObject, newObject, path)) {
             return;
         }
         ValueRules.compare(this, oldObject, newObject, path);
         BoundRules.compare(this, oldObject, newObject, path);
-        StringRules.compare(this, oldObject, newObject, path);
+        StringRules.compare(this, oldObject, newObject, path, depth);
         ObjectRules.compare(this, oldObject, newObject, path, depth);
         ArrayRules.compare(this, oldObject, newObject, path, depth);
+        ConditionalRules.compare(this, oldObject, newObject, path, depth);
         CompositionRules.compare(this, oldObject, newObject, path, depth);
     }
 
@@ -249,6 +284,12 @@ final class JsonSchemaComparison {
         }
     }
 
+    /** A subschema quoted in a message: whole when short, cut when it would drown the sentence. */
+    static String brief(JsonNode schema) {
+        String text = schema.toString();
+        return text.length() <= BRIEF_LENGTH ? text : text.substring(0, BRIEF_LENGTH) + "…";
+    }
+
     static boolean rejectsAll(JsonNode schema) {
         return schema.isBoolean() && !schema.booleanValue();
     }
@@ -270,8 +311,11 @@ final class JsonSchemaComparison {
         }
     }
 
-    /** A pair of definitions compared in or outside a {@code not}, which turns its verdicts round. */
-    private record Remembered(ReferencePair pair, boolean insideNot) {}
+    /**
+     * A pair of definitions compared in or outside a {@code not}, which turns its verdicts round, and within a
+     * keyword, which its messages name.
+     */
+    private record Remembered(ReferencePair pair, boolean insideNot, String within) {}
 
     /**
      * What comparing a pair reported: the slice {@code [from, to)} of a list of reports, made at {@code path}, and

@@ -40,6 +40,8 @@ final class ObjectRules {
                 "unevaluatedProperties",
                 DifferenceKind.UNEVALUATED_PROPERTIES_NARROWED,
                 DifferenceKind.UNEVALUATED_PROPERTIES_WIDENED);
+        PropertyNameRules.compare(comparison, oldSchema, newSchema, path, depth);
+        Bound.compareCounts(comparison, path, oldSchema, newSchema, Bound.Counts.PROPERTIES);
         compareRequired(comparison, oldSchema, newSchema, path);
         compareDependentRequired(comparison, oldSchema, newSchema, path);
         compareDependentSchemas(comparison, oldSchema, newSchema, path, depth);
@@ -128,7 +130,7 @@ final class ObjectRules {
      * The schema an object applies to a property it does not declare: a matching {@code patternProperties} entry,
      * else {@code additionalProperties}, else {@code unevaluatedProperties}, else anything.
      */
-    private static JsonNode schemaForUndeclared(ObjectNode schema, String name) {
+    static JsonNode schemaForUndeclared(ObjectNode schema, String name) {
         JsonNode patterns = schema.path("patternProperties");
         if (patterns.isObject()) {
             for (Map.Entry<String, JsonNode> entry : patterns.properties()) {
@@ -137,6 +139,11 @@ final class ObjectRules {
                 }
             }
         }
+        return schemaForUnmatched(schema);
+    }
+
+    /** The schema an object applies to a property neither declared nor matched by {@code patternProperties}. */
+    static JsonNode schemaForUnmatched(ObjectNode schema) {
         if (schema.has("additionalProperties")) {
             return schema.get("additionalProperties");
         }
@@ -151,7 +158,7 @@ final class ObjectRules {
         }
     }
 
-    private static boolean acceptsAll(JsonNode schema) {
+    static boolean acceptsAll(JsonNode schema) {
         return schema == null
                 || (schema.isBoolean() && schema.booleanValue())
                 || (schema.isObject() && schema.isEmpty());

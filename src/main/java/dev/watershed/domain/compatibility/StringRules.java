@@ -1,6 +1,7 @@
 package dev.watershed.domain.compatibility;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
@@ -13,23 +14,9 @@ final class StringRules {
 
     private StringRules() {}
 
-    static void compare(JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path) {
-        Bound.compareLower(
-                comparison,
-                path,
-                "minLength",
-                Bound.inclusive(BoundRules.number(oldSchema.get("minLength"))),
-                Bound.inclusive(BoundRules.number(newSchema.get("minLength"))),
-                DifferenceKind.MIN_LENGTH_INCREASED,
-                DifferenceKind.MIN_LENGTH_DECREASED);
-        Bound.compareUpper(
-                comparison,
-                path,
-                "maxLength",
-                Bound.inclusive(BoundRules.number(oldSchema.get("maxLength"))),
-                Bound.inclusive(BoundRules.number(newSchema.get("maxLength"))),
-                DifferenceKind.MAX_LENGTH_INCREASED,
-                DifferenceKind.MAX_LENGTH_DECREASED);
+    static void compare(
+            JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path, int depth) {
+        Bound.compareCounts(comparison, path, oldSchema, newSchema, Bound.Counts.LENGTH);
         compareAssertion(
                 comparison,
                 path,
@@ -48,6 +35,45 @@ final class StringRules {
                 DifferenceKind.FORMAT_ADDED,
                 DifferenceKind.FORMAT_REMOVED,
                 DifferenceKind.FORMAT_CHANGED);
+        compareContent(comparison, oldSchema, newSchema, path, depth);
+    }
+
+    /**
+     * A string that carries encoded content: {@code contentEncoding} (base64...) and {@code contentMediaType} say how
+     * consumers must decode it, and {@code contentSchema} what the decoded document holds. The specification makes
+     * them annotations, but a consumer that decodes by them breaks as surely as one that parses a {@code format}, so
+     * they are compared as asserted, like {@code format}.
+     */
+    private static void compareContent(
+            JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path, int depth) {
+        compareAssertion(
+                comparison,
+                path,
+                "contentEncoding",
+                oldSchema.get("contentEncoding"),
+                newSchema.get("contentEncoding"),
+                DifferenceKind.CONTENT_ENCODING_ADDED,
+                DifferenceKind.CONTENT_ENCODING_REMOVED,
+                DifferenceKind.CONTENT_ENCODING_CHANGED);
+        compareAssertion(
+                comparison,
+                path,
+                "contentMediaType",
+                oldSchema.get("contentMediaType"),
+                newSchema.get("contentMediaType"),
+                DifferenceKind.CONTENT_MEDIA_TYPE_ADDED,
+                DifferenceKind.CONTENT_MEDIA_TYPE_REMOVED,
+                DifferenceKind.CONTENT_MEDIA_TYPE_CHANGED);
+        JsonNode oldContent = oldSchema.get("contentSchema");
+        JsonNode newContent = newSchema.get("contentSchema");
+        if (oldContent != null || newContent != null) {
+            comparison.compareWithin(
+                    "in the decoded content, `contentSchema`",
+                    oldContent == null ? BooleanNode.TRUE : oldContent,
+                    newContent == null ? BooleanNode.TRUE : newContent,
+                    path,
+                    depth + 1);
+        }
     }
 
     private static void compareAssertion(

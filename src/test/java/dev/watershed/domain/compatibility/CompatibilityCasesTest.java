@@ -36,6 +36,18 @@ class CompatibilityCasesTest {
         return cases("json-schema-cases.json", SchemaFormat.JSON_SCHEMA);
     }
 
+    /** Keywords compared since the peers' rules were taken on: object, array, string and conditional keywords. */
+    @TestFactory
+    Stream<DynamicTest> jsonSchemaKeywordCases() throws IOException {
+        return cases("json-schema-keyword-cases.json", SchemaFormat.JSON_SCHEMA);
+    }
+
+    /** Sum and product types (anyOf, oneOf, allOf, type lists) extended, narrowed and changed into each other. */
+    @TestFactory
+    Stream<DynamicTest> jsonSchemaCombinedCases() throws IOException {
+        return cases("json-schema-combined-cases.json", SchemaFormat.JSON_SCHEMA);
+    }
+
     @TestFactory
     Stream<DynamicTest> avroCases() throws IOException {
         return cases("avro-cases.json", SchemaFormat.AVRO);
