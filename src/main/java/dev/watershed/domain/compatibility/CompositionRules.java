@@ -102,10 +102,36 @@ final class CompositionRules {
 
     static void compare(
             JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path, int depth) {
-        for (String keyword : KEYWORDS) {
-            compareKeyword(comparison, keyword, oldSchema, newSchema, path, depth);
+        String oldKeyword = onlyComposition(oldSchema);
+        String newKeyword = onlyComposition(newSchema);
+        if (oldKeyword != null && newKeyword != null && !oldKeyword.equals(newKeyword)) {
+            // Beside the same other constraints, one kind of composition became another: compared as such.
+            compareAlternatives(
+                    comparison,
+                    new Composition(oldKeyword, alternatives(oldSchema.get(oldKeyword)), false),
+                    new Composition(newKeyword, alternatives(newSchema.get(newKeyword)), false),
+                    path,
+                    depth);
+        } else {
+            for (String keyword : KEYWORDS) {
+                compareKeyword(comparison, keyword, oldSchema, newSchema, path, depth);
+            }
         }
         compareNot(comparison, oldSchema, newSchema, path, depth);
+    }
+
+    /** The schema's composition keyword when it has exactly one, with alternatives; otherwise {@code null}. */
+    private static String onlyComposition(ObjectNode schema) {
+        String found = null;
+        for (String keyword : KEYWORDS) {
+            if (!alternatives(schema.get(keyword)).isEmpty()) {
+                if (found != null) {
+                    return null;
+                }
+                found = keyword;
+            }
+        }
+        return found;
     }
 
     private static void compareKeyword(

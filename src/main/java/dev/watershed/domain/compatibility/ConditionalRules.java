@@ -2,7 +2,9 @@ package dev.watershed.domain.compatibility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code if}/{@code then}/{@code else}: values that match {@code if} must match {@code then}, the others
@@ -39,8 +41,44 @@ final class ConditionalRules {
                     Breakage.BOTH);
             return;
         }
-        comparison.compareWithin("in `then`", branch(oldSchema, "then"), branch(newSchema, "then"), path, depth + 1);
-        comparison.compareWithin("in `else`", branch(oldSchema, "else"), branch(newSchema, "else"), path, depth + 1);
+        for (String keyword : new String[] {"then", "else"}) {
+            comparison.compareWithin(
+                    "in `" + keyword + "`",
+                    withEnclosingTypes(branch(oldSchema, keyword), oldSchema, comparison::resolveOld),
+                    withEnclosingTypes(branch(newSchema, keyword), newSchema, comparison::resolveNew),
+                    path,
+                    depth + 1);
+        }
+    }
+
+    /**
+     * A branch applies together with the schema around it, so where it leaves {@code type} out the value still has
+     * the enclosing type; compared alone, {@code {"pattern": ..}} → {@code {"type": "string"}} would read as "any
+     * type narrowed to string" although the property was a string all along. The enclosing types are copied into
+     * the branch, property by property, before comparing.
+     */
+    private static JsonNode withEnclosingTypes(JsonNode branch, JsonNode enclosing, UnaryOperator<JsonNode> resolve) {
+        JsonNode around = resolve.apply(enclosing);
+        boolean acceptsAll = branch.isBoolean() && branch.booleanValue();
+        if (!(branch.isObject() || acceptsAll) || !around.isObject()) {
+            return branch;
+        }
+        ObjectNode typed = acceptsAll ? JsonNodeFactory.instance.objectNode() : ((ObjectNode) branch).deepCopy();
+        if (!typed.has("type") && around.has("type") && !typed.has("$ref")) {
+            typed.set("type", around.get("type"));
+        }
+        JsonNode properties = typed.path("properties");
+        JsonNode enclosingProperties = around.path("properties");
+        if (properties.isObject() && enclosingProperties.isObject()) {
+            ObjectNode withTypes = (ObjectNode) properties;
+            for (String name : (Iterable<String>) properties::fieldNames) {
+                JsonNode enclosingProperty = enclosingProperties.get(name);
+                if (enclosingProperty != null) {
+                    withTypes.set(name, withEnclosingTypes(properties.get(name), enclosingProperty, resolve));
+                }
+            }
+        }
+        return typed;
     }
 
     private static boolean conditional(ObjectNode schema) {
