@@ -88,12 +88,13 @@ final class CompositionRules {
      */
     static boolean compareAsAlternatives(
             JsonSchemaComparison comparison, ObjectNode oldSchema, ObjectNode newSchema, String path, int depth) {
+        if (!isBare(oldSchema) && !isBare(newSchema)) {
+            // the common case, decided without building anything
+            return false;
+        }
         Composition before = Composition.of(oldSchema);
         Composition after = Composition.of(newSchema);
         if (before == null || after == null || before.keyword().equals(after.keyword())) {
-            return false;
-        }
-        if (!before.bare() && !after.bare()) {
             return false;
         }
         compareAlternatives(comparison, before, after, path, depth);
@@ -118,6 +119,20 @@ final class CompositionRules {
             }
         }
         compareNot(comparison, oldSchema, newSchema, path, depth);
+    }
+
+    /** Whether the schema is one composition keyword and annotations, nothing else. */
+    private static boolean isBare(ObjectNode schema) {
+        String keyword = onlyComposition(schema);
+        if (keyword == null) {
+            return false;
+        }
+        for (String name : (Iterable<String>) schema::fieldNames) {
+            if (ASSERTIONS.contains(name) && !name.equals(keyword)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The schema's composition keyword when it has exactly one, with alternatives; otherwise {@code null}. */
