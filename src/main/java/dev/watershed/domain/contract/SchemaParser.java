@@ -105,6 +105,18 @@ public final class SchemaParser {
      */
     public ParsedSchema parse(SchemaFormat format, JsonNode input, String pointer, ComputeBudget budget) {
         budget.check();
+        return parseDocument(format, document(format, input, pointer), pointer, budget);
+    }
+
+    /**
+     * The first, cheap step of {@link #parse}: the schema document as a JSON tree, read from the string that holds it
+     * if need be, refused when it is missing, nested deeper than the limit or holds a number beyond a double. What
+     * {@link #parse} accepts is then decided by this document and the format alone, so a caller may remember it by
+     * {@link #canonical} of the document.
+     *
+     * @throws InvalidSchemaException when there is no schema, or it has not the shape of one
+     */
+    public JsonNode document(SchemaFormat format, JsonNode input, String pointer) {
         if (format == null) {
             throw new InvalidSchemaException("/format", "format is required: JSON_SCHEMA or AVRO", List.of());
         }
@@ -113,6 +125,17 @@ public final class SchemaParser {
         }
         JsonNode document = input.isTextual() ? readText(format, input.textValue(), pointer) : input;
         checkShape(document, pointer);
+        return document;
+    }
+
+    /**
+     * The rest of {@link #parse}, for a document {@link #document} returned: checks it in its language.
+     *
+     * @throws InvalidSchemaException     when the schema is not valid in its language
+     * @throws RefNotAllowedException     when a JSON Schema refers to a resource the policy refuses
+     * @throws SchemaTooComplexException when an Avro schema expands beyond the limit
+     */
+    public ParsedSchema parseDocument(SchemaFormat format, JsonNode document, String pointer, ComputeBudget budget) {
         return format == SchemaFormat.AVRO ? parseAvro(document, pointer) : parseJsonSchema(document, pointer, budget);
     }
 
