@@ -156,8 +156,22 @@ public final class SchemaParser {
         }
     }
 
-    /** A value still to check, at {@code path} inside the schema and {@code depth} levels down. */
-    private record Pending(JsonNode node, int depth, String path) {}
+    /**
+     * A value still to check, {@code depth} levels down, the member {@code step} of {@code parent} (an escaped name or
+     * an index); its path is written out only when it is reported, as most schemas have nothing to report.
+     */
+    private record Pending(JsonNode node, int depth, Pending parent, String step) {
+
+        String path() {
+            Deque<String> steps = new ArrayDeque<>();
+            for (Pending at = this; at.parent() != null; at = at.parent()) {
+                steps.push(at.step());
+            }
+            StringBuilder path = new StringBuilder();
+            steps.forEach(step -> path.append('/').append(step));
+            return path.toString();
+        }
+    }
 
     /**
      * Refuses a schema nested deeper than the limit, before anything recurses into it, and one holding a number
@@ -166,7 +180,7 @@ public final class SchemaParser {
      */
     private void checkShape(JsonNode document, String pointer) {
         Deque<Pending> pending = new ArrayDeque<>();
-        pending.push(new Pending(document, 1, ""));
+        pending.push(new Pending(document, 1, null, null));
         while (!pending.isEmpty()) {
             Pending next = pending.pop();
             JsonNode node = next.node();
@@ -190,17 +204,20 @@ public final class SchemaParser {
             }
             if (node.isObject()) {
                 node.fields()
-                        .forEachRemaining(member -> pending.push(new Pending(
-                                member.getValue(),
-                                next.depth() + 1,
-                                next.path() + "/"
-                                        + member.getKey().replace("~", "~0").replace("/", "~1"))));
+                        .forEachRemaining(member -> pending.push(
+                                new Pending(member.getValue(), next.depth() + 1, next, escaped(member.getKey()))));
             } else {
                 for (int i = 0; i < node.size(); i++) {
-                    pending.push(new Pending(node.get(i), next.depth() + 1, next.path() + "/" + i));
+                    pending.push(new Pending(node.get(i), next.depth() + 1, next, String.valueOf(i)));
                 }
             }
         }
+    }
+
+    private static String escaped(String name) {
+        return name.indexOf('~') < 0 && name.indexOf('/') < 0
+                ? name
+                : name.replace("~", "~0").replace("/", "~1");
     }
 
     private ParsedSchema parseJsonSchema(JsonNode document, String pointer, ComputeBudget budget) {
