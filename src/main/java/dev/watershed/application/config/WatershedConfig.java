@@ -80,6 +80,14 @@ public interface WatershedConfig {
         @WithDefault("100")
         int maxSchemaDepth();
 
+        /**
+         * Schemas kept parsed (SchemaCache), bounded by the total length in characters of their canonical JSON; a
+         * parsed schema takes several times that in memory. Checked, published and validated schemas are parsed and
+         * checked against their meta-schema once, then found here, least recently used evicted first.
+         */
+        @WithDefault("33554432")
+        long schemaCacheChars();
+
         /** Largest page a list endpoint returns. */
         @WithDefault("500")
         int maxPageSize();

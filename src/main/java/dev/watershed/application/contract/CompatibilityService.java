@@ -9,7 +9,6 @@ import dev.watershed.domain.compatibility.CompatibilityVerdict;
 import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaFormat;
-import dev.watershed.domain.contract.SchemaParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +22,14 @@ public class CompatibilityService {
     /** Far more versions than any real history, but a bound on the work one request can ask for. */
     private static final int MAX_PREVIOUS = 1_000;
 
-    private final SchemaParser parser;
+    private final SchemaCache schemas;
     private final CompatibilityChecker checker;
     private final AssetService assets;
     private final ChangeImpact impact;
 
     public CompatibilityService(
-            SchemaParser parser, CompatibilityChecker checker, AssetService assets, ChangeImpact impact) {
-        this.parser = parser;
+            SchemaCache schemas, CompatibilityChecker checker, AssetService assets, ChangeImpact impact) {
+        this.schemas = schemas;
         this.checker = checker;
         this.assets = assets;
         this.impact = impact;
@@ -75,11 +74,11 @@ public class CompatibilityService {
         if (given.size() > MAX_PREVIOUS) {
             throw new InvalidInputException("/previous", "at most " + MAX_PREVIOUS + " previous versions per check");
         }
-        ParsedSchema next = parser.parse(format, schema, "/schema", budget);
+        ParsedSchema next = schemas.parse(format, schema, "/schema", budget);
         List<Object> previous = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
-            previous.add(
-                    parser.parse(format, given.get(i), "/previous/" + i, budget).comparable());
+            previous.add(schemas.parse(format, given.get(i), "/previous/" + i, budget)
+                    .comparable());
         }
         CompatibilityVerdict verdict = checker.check(format, mode, strict, next.comparable(), previous, budget);
         List<String> names = IntStream.range(0, previous.size())

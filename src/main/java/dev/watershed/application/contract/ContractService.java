@@ -1,14 +1,11 @@
 package dev.watershed.application.contract;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.watershed.application.asset.AssetService;
 import dev.watershed.application.asset.EstateChangeListener;
 import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
-import dev.watershed.domain.Sha256;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.compatibility.CompatibilityChecker;
@@ -19,7 +16,6 @@ import dev.watershed.domain.contract.ContractStatus;
 import dev.watershed.domain.contract.FieldMetadata;
 import dev.watershed.domain.contract.InvalidVersionException;
 import dev.watershed.domain.contract.ParsedSchema;
-import dev.watershed.domain.contract.SchemaParser;
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.contract.VersionBump;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,17 +36,10 @@ public class ContractService {
 
     private final AssetService assets;
     private final ContractStore contracts;
-    private final SchemaParser parser;
+    private final SchemaCache schemas;
     private final CompatibilityChecker checker;
     private final ChangeImpact impact;
     private final VersionPolicy versions = new VersionPolicy();
-    /**
-     * Parsed schemas of stored versions: parsing checks a schema against its meta-schema, and a transitive check
-     * reads every previous version, so parsing each again on every publish would dominate its cost.
-     */
-    private final Cache<String, ParsedSchema> parsedSchemas =
-            Caffeine.newBuilder().maximumSize(2_000).build();
-
     private final Clock clock;
     private final EstateChangeListener estateChanges;
     // Fired synchronously: the observers run inside the change's transaction (see ContractPublished).
@@ -61,7 +50,7 @@ public class ContractService {
     public ContractService(
             AssetService assets,
             ContractStore contracts,
-            SchemaParser parser,
+            SchemaCache schemas,
             CompatibilityChecker checker,
             ChangeImpact impact,
             Clock clock,
@@ -71,7 +60,7 @@ public class ContractService {
             Event<ContractDeprecated> deprecated) {
         this.assets = assets;
         this.contracts = contracts;
-        this.parser = parser;
+        this.schemas = schemas;
         this.checker = checker;
         this.impact = impact;
         this.clock = clock;
@@ -258,7 +247,7 @@ public class ContractService {
 
     private PublishPlan plan(Asset asset, PublishRequest request, ComputeBudget budget) {
         String assetName = asset.name().value();
-        ParsedSchema schema = parser.parse(request.format(), request.schema(), "/schema", budget);
+        ParsedSchema schema = schemas.parse(request.format(), request.schema(), "/schema", budget);
         if (request.changelog() != null && request.changelog().length() > MAX_CHANGELOG) {
             throw new InvalidInputException("/changelog", "changelog is longer than " + MAX_CHANGELOG + " characters");
         }
@@ -339,12 +328,12 @@ public class ContractService {
         return nowDeprecated;
     }
 
-    /** The stored schema, parsed again; cached by its text, since a stored version never changes. */
+    /**
+     * The stored schema, parsed again: a transitive check reads every previous version, so it is taken from {@link
+     * SchemaCache}, where a publish of the same schema left it.
+     */
     public ParsedSchema schemaOf(Contract contract) {
-        // The fingerprint alone is not enough: Avro's canonical form leaves out documentation.
-        return parsedSchemas.get(
-                contract.format() + ":" + Sha256.hex(contract.schemaText()),
-                key -> parser.parse(contract.format(), TextNode.valueOf(contract.schemaText()), "/schema"));
+        return schemas.schemaOf(contract);
     }
 
     /**

@@ -6,12 +6,12 @@ import dev.watershed.application.asset.AssetRemovalListener;
 import dev.watershed.application.asset.AssetStore;
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.application.contract.ContractStore;
+import dev.watershed.application.contract.SchemaCache;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.AssetName;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.contract.Contract;
-import dev.watershed.domain.contract.SchemaParser;
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.Benefit;
@@ -63,7 +63,7 @@ public class DependencyService implements AssetRemovalListener {
             DependencyStore dependencies,
             AssetStore assets,
             ContractStore contracts,
-            SchemaParser parser,
+            SchemaCache schemas,
             EstateGraph estate,
             WatershedConfig config,
             Clock clock,
@@ -72,7 +72,7 @@ public class DependencyService implements AssetRemovalListener {
         this.dependencies = dependencies;
         this.assets = assets;
         this.contracts = contracts;
-        this.producerFields = new ProducerFieldsChecker(parser);
+        this.producerFields = new ProducerFieldsChecker(schemas);
         this.estate = estate;
         this.config = config;
         this.clock = clock;

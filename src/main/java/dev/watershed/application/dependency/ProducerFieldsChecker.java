@@ -1,6 +1,6 @@
 package dev.watershed.application.dependency;
 
-import com.fasterxml.jackson.databind.node.TextNode;
+import dev.watershed.application.contract.SchemaCache;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.FieldPath;
@@ -9,7 +9,6 @@ import dev.watershed.domain.contract.InvalidFieldPathException;
 import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaField;
 import dev.watershed.domain.contract.SchemaFormat;
-import dev.watershed.domain.contract.SchemaParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,10 @@ final class ProducerFieldsChecker {
     private static final int MAX_FIELDS = 1_000;
     private static final int MAX_SPLIT_KEY = 500;
 
-    private final SchemaParser parser;
+    private final SchemaCache schemas;
 
-    ProducerFieldsChecker(SchemaParser parser) {
-        this.parser = parser;
+    ProducerFieldsChecker(SchemaCache schemas) {
+        this.schemas = schemas;
     }
 
     List<String> checkedFields(List<String> requested, Contract contract) {
@@ -147,7 +146,7 @@ final class ProducerFieldsChecker {
     }
 
     private List<SchemaField> fieldsOf(Contract contract) {
-        ParsedSchema schema = parser.parse(contract.format(), TextNode.valueOf(contract.schemaText()), "/schema");
+        ParsedSchema schema = schemas.schemaOf(contract);
         return contract.format() == SchemaFormat.AVRO
                 ? FieldPaths.fromAvro(schema.avro())
                 : FieldPaths.fromJsonSchema(schema.document());

@@ -2,13 +2,13 @@ package dev.watershed.application.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watershed.application.contract.ContractService;
+import dev.watershed.application.contract.SchemaCache;
 import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaFormat;
-import dev.watershed.domain.contract.SchemaParser;
 import dev.watershed.domain.profile.BatchProfile;
 import dev.watershed.domain.profile.ProfileSummary;
 import dev.watershed.domain.profile.Profiler;
@@ -46,7 +46,7 @@ public class ValidationService {
     private final ContractService contracts;
     private final ObservationService observations;
     private final ValidatorCache cache;
-    private final SchemaParser parser;
+    private final SchemaCache schemas;
     private final JsonRecordReader recordReader;
     private final Clock clock;
 
@@ -54,12 +54,12 @@ public class ValidationService {
             ContractService contracts,
             ObservationService observations,
             ValidatorCache cache,
-            SchemaParser parser,
+            SchemaCache schemas,
             Clock clock) {
         this.contracts = contracts;
         this.observations = observations;
         this.cache = cache;
-        this.parser = parser;
+        this.schemas = schemas;
         this.recordReader = new JsonRecordReader(cache.limits());
         this.clock = clock;
     }
@@ -179,7 +179,7 @@ public class ValidationService {
         if (records.size() > cache.limits().maxRecords()) {
             throw new BatchTooLargeException(cache.limits().maxRecords());
         }
-        ParsedSchema parsed = parser.parse(format, schema, "/schema", budget);
+        ParsedSchema parsed = schemas.parse(format, schema, "/schema", budget);
         CompiledContract compiled = cache.get(null, null, parsed.fingerprint(), () -> parsed);
         for (int i = 0; i < records.size(); i++) {
             recordReader.requireDepth(records.get(i), recordsPointer == null ? "/record" : recordsPointer + "/" + i);

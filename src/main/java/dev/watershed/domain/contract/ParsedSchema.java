@@ -42,6 +42,15 @@ public record ParsedSchema(
         return format == SchemaFormat.AVRO ? FieldPaths.fromAvro(avro) : FieldPaths.fromJsonSchema(document);
     }
 
+    /**
+     * This schema as written in {@code sameSchema}: a document with the same {@link SchemaParser#canonical} form,
+     * whose members may come in another order. Everything else follows from the canonical form, so this is what
+     * parsing {@code sameSchema} would give, and it is stored and served in the order its sender wrote it.
+     */
+    public ParsedSchema withDocument(JsonNode sameSchema) {
+        return new ParsedSchema(format, sameSchema, avro, dialect, canonicalForm, fingerprint, identityForm);
+    }
+
     public boolean sameAs(ParsedSchema other) {
         return format == other.format && identityForm.equals(other.identityForm);
     }

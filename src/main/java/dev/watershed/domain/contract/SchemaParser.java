@@ -105,6 +105,18 @@ public final class SchemaParser {
      */
     public ParsedSchema parse(SchemaFormat format, JsonNode input, String pointer, ComputeBudget budget) {
         budget.check();
+        return parseDocument(format, document(format, input, pointer), pointer, budget);
+    }
+
+    /**
+     * The first, cheap step of {@link #parse}: the schema document as a JSON tree, read from the string that holds it
+     * if need be, refused when it is missing, nested deeper than the limit or holds a number beyond a double. What
+     * {@link #parse} accepts is then decided by this document and the format alone, so a caller may remember it by
+     * {@link #canonical} of the document.
+     *
+     * @throws InvalidSchemaException when there is no schema, or it has not the shape of one
+     */
+    public JsonNode document(SchemaFormat format, JsonNode input, String pointer) {
         if (format == null) {
             throw new InvalidSchemaException("/format", "format is required: JSON_SCHEMA or AVRO", List.of());
         }
@@ -113,6 +125,17 @@ public final class SchemaParser {
         }
         JsonNode document = input.isTextual() ? readText(format, input.textValue(), pointer) : input;
         checkShape(document, pointer);
+        return document;
+    }
+
+    /**
+     * The rest of {@link #parse}, for a document {@link #document} returned: checks it in its language.
+     *
+     * @throws InvalidSchemaException     when the schema is not valid in its language
+     * @throws RefNotAllowedException     when a JSON Schema refers to a resource the policy refuses
+     * @throws SchemaTooComplexException when an Avro schema expands beyond the limit
+     */
+    public ParsedSchema parseDocument(SchemaFormat format, JsonNode document, String pointer, ComputeBudget budget) {
         return format == SchemaFormat.AVRO ? parseAvro(document, pointer) : parseJsonSchema(document, pointer, budget);
     }
 
@@ -133,8 +156,22 @@ public final class SchemaParser {
         }
     }
 
-    /** A value still to check, at {@code path} inside the schema and {@code depth} levels down. */
-    private record Pending(JsonNode node, int depth, String path) {}
+    /**
+     * A value still to check, {@code depth} levels down, the member {@code step} of {@code parent} (an escaped name or
+     * an index); its path is written out only when it is reported, as most schemas have nothing to report.
+     */
+    private record Pending(JsonNode node, int depth, Pending parent, String step) {
+
+        String path() {
+            Deque<String> steps = new ArrayDeque<>();
+            for (Pending at = this; at.parent() != null; at = at.parent()) {
+                steps.push(at.step());
+            }
+            StringBuilder path = new StringBuilder();
+            steps.forEach(step -> path.append('/').append(step));
+            return path.toString();
+        }
+    }
 
     /**
      * Refuses a schema nested deeper than the limit, before anything recurses into it, and one holding a number
@@ -143,7 +180,7 @@ public final class SchemaParser {
      */
     private void checkShape(JsonNode document, String pointer) {
         Deque<Pending> pending = new ArrayDeque<>();
-        pending.push(new Pending(document, 1, ""));
+        pending.push(new Pending(document, 1, null, null));
         while (!pending.isEmpty()) {
             Pending next = pending.pop();
             JsonNode node = next.node();
@@ -167,17 +204,20 @@ public final class SchemaParser {
             }
             if (node.isObject()) {
                 node.fields()
-                        .forEachRemaining(member -> pending.push(new Pending(
-                                member.getValue(),
-                                next.depth() + 1,
-                                next.path() + "/"
-                                        + member.getKey().replace("~", "~0").replace("/", "~1"))));
+                        .forEachRemaining(member -> pending.push(
+                                new Pending(member.getValue(), next.depth() + 1, next, escaped(member.getKey()))));
             } else {
                 for (int i = 0; i < node.size(); i++) {
-                    pending.push(new Pending(node.get(i), next.depth() + 1, next.path() + "/" + i));
+                    pending.push(new Pending(node.get(i), next.depth() + 1, next, String.valueOf(i)));
                 }
             }
         }
+    }
+
+    private static String escaped(String name) {
+        return name.indexOf('~') < 0 && name.indexOf('/') < 0
+                ? name
+                : name.replace("~", "~0").replace("/", "~1");
     }
 
     private ParsedSchema parseJsonSchema(JsonNode document, String pointer, ComputeBudget budget) {
