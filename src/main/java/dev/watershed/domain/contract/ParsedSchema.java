@@ -42,6 +42,11 @@ public record ParsedSchema(
         return format == SchemaFormat.AVRO ? FieldPaths.fromAvro(avro) : FieldPaths.fromJsonSchema(document);
     }
 
+    /** Whether {@link #dialect()} is the schema's {@code $schema} or was chosen for it; {@code null} for Avro. */
+    public DialectSource dialectSource() {
+        return format == SchemaFormat.AVRO ? null : JsonSchemaDialects.sourceOf(document);
+    }
+
     public boolean sameAs(ParsedSchema other) {
         return format == other.format && identityForm.equals(other.identityForm);
     }
