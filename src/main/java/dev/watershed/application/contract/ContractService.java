@@ -108,7 +108,8 @@ public class ContractService {
                 request.changelog(),
                 plan.fields(),
                 clock.instant(),
-                caller.label());
+                caller.label(),
+                plan.schema().dialect());
         contracts.insert(contract);
         estateChanges.contractPublished(contract);
         published.fire(new ContractPublished(contract, plan));
@@ -149,7 +150,8 @@ public class ContractService {
                 plan.fields(),
                 clock.instant(),
                 caller.label(),
-                rollback.rolledBackTo());
+                rollback.rolledBackTo(),
+                plan.schema().dialect());
         contracts.insert(contract);
         estateChanges.contractPublished(contract);
         rolledBack.fire(new ContractRolledBack(contract, plan, rollback.forced()));
@@ -190,7 +192,8 @@ public class ContractService {
                         null,
                         request.changelog(),
                         older.fields()),
-                budget);
+                budget,
+                older.dialect());
         SemanticVersion latest = plan.latest().orElseThrow().version();
         if (plan.unchanged()) {
             throw new ConflictException(
@@ -257,8 +260,13 @@ public class ContractService {
     }
 
     private PublishPlan plan(Asset asset, PublishRequest request, ComputeBudget budget) {
+        return plan(asset, request, budget, null);
+    }
+
+    /** @param readAs the dialect to read a schema without {@code $schema} as (a rollback's); {@code null}: detect */
+    private PublishPlan plan(Asset asset, PublishRequest request, ComputeBudget budget, String readAs) {
         String assetName = asset.name().value();
-        ParsedSchema schema = parser.parse(request.format(), request.schema(), "/schema", budget);
+        ParsedSchema schema = parser.parse(request.format(), request.schema(), "/schema", budget, readAs);
         if (request.changelog() != null && request.changelog().length() > MAX_CHANGELOG) {
             throw new InvalidInputException("/changelog", "changelog is longer than " + MAX_CHANGELOG + " characters");
         }
@@ -339,12 +347,20 @@ public class ContractService {
         return nowDeprecated;
     }
 
-    /** The stored schema, parsed again; cached by its text, since a stored version never changes. */
+    /**
+     * The stored schema, parsed again as the dialect it was read as when published; cached by its text and that
+     * dialect, since a stored version never changes.
+     */
     public ParsedSchema schemaOf(Contract contract) {
         // The fingerprint alone is not enough: Avro's canonical form leaves out documentation.
         return parsedSchemas.get(
-                contract.format() + ":" + Sha256.hex(contract.schemaText()),
-                key -> parser.parse(contract.format(), TextNode.valueOf(contract.schemaText()), "/schema"));
+                contract.format() + ":" + contract.dialect() + ":" + Sha256.hex(contract.schemaText()),
+                key -> parser.parse(
+                        contract.format(),
+                        TextNode.valueOf(contract.schemaText()),
+                        "/schema",
+                        ComputeBudget.unlimited(),
+                        contract.dialect()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.watershed.application.dependency;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.FieldPath;
@@ -147,7 +148,12 @@ final class ProducerFieldsChecker {
     }
 
     private List<SchemaField> fieldsOf(Contract contract) {
-        ParsedSchema schema = parser.parse(contract.format(), TextNode.valueOf(contract.schemaText()), "/schema");
+        ParsedSchema schema = parser.parse(
+                contract.format(),
+                TextNode.valueOf(contract.schemaText()),
+                "/schema",
+                ComputeBudget.unlimited(),
+                contract.dialect());
         return contract.format() == SchemaFormat.AVRO
                 ? FieldPaths.fromAvro(schema.avro())
                 : FieldPaths.fromJsonSchema(schema.document());
