@@ -24,8 +24,9 @@ import java.util.Set;
  *   <li>{@code items} holding an array: a tuple up to 2019-09, invalid in 2020-12 (which spells it
  *       {@code prefixItems});
  *   <li>{@code additionalItems}: the schema of the items after a tuple up to 2019-09, ignored by 2020-12;
- *   <li>{@code dependencies}: split into {@code dependentRequired} and {@code dependentSchemas} by 2019-09, and no
- *       longer applied by 2020-12 (its meta-schema still allows the word, so only looking for it tells).
+ *   <li>{@code dependencies}: split into {@code dependentRequired} and {@code dependentSchemas} by 2019-09 and in no
+ *       2020-12 vocabulary (its meta-schema still allows the word, so only looking for it tells; networknt happens
+ *       to apply it under 2020-12 too, other validators need not).
  * </ul>
  *
  * <p>{@code definitions} alone does not decide: it holds schemas only for references to reach, and a
