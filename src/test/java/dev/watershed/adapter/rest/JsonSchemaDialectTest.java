@@ -300,13 +300,23 @@ class JsonSchemaDialectTest {
                 .post("/api/v1/assets/" + anything + "/contracts?dryRun=true")
                 .then()
                 .statusCode(200)
+                .body("compatible", equalTo(false))
+                .body("differences[0].kind", equalTo("SCHEMA_NARROWED"))
                 .body("dialect", equalTo(DRAFT_2020_12));
         given().contentType(ContentType.JSON)
                 .body(Map.of("format", "JSON_SCHEMA", "mode", "BACKWARD", "schema", false, "previous", List.of(true)))
                 .post("/api/v1/compatibility")
                 .then()
                 .statusCode(200)
-                .body("dialect", equalTo(DRAFT_2020_12));
+                .body("compatible", equalTo(false))
+                .body("dialect", equalTo(DRAFT_2020_12))
+                .body("dialectSource", equalTo("DETECTED"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("format", "JSON_SCHEMA", "mode", "BACKWARD", "schema", true, "previous", List.of(false)))
+                .post("/api/v1/compatibility")
+                .then()
+                .statusCode(200)
+                .body("compatible", equalTo(true));
         asAdmin()
                 .body(Map.of("format", "JSON_SCHEMA", "schema", 42))
                 .post("/api/v1/assets/" + anything + "/contracts")
