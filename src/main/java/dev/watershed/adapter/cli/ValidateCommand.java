@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watershed.domain.WatershedException;
+import dev.watershed.domain.contract.JsonSchemaDialects;
 import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.validation.AvroContainerBatchValidator;
@@ -15,6 +16,7 @@ import dev.watershed.domain.validation.RecordError;
 import dev.watershed.domain.validation.RecordValidator;
 import dev.watershed.domain.validation.ReportedError;
 import dev.watershed.domain.validation.ValidationLimits;
+import dev.watershed.domain.validation.ValidationOptions;
 import dev.watershed.domain.validation.ValidationReport;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -179,7 +181,8 @@ final class ValidateCommand extends ReportingCommand {
     private static RecordValidator validator(ParsedSchema schema) {
         return schema.format() == SchemaFormat.AVRO
                 ? new AvroRecordValidator(schema.avro())
-                : new JsonSchemaRecordValidator(schema.document());
+                : new JsonSchemaRecordValidator(
+                        schema.document(), ValidationOptions.defaults(), JsonSchemaDialects.named(schema.dialect()));
     }
 
     static String contentType(Path file) {

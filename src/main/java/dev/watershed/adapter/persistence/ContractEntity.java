@@ -67,4 +67,7 @@ public class ContractEntity {
 
     @Column(name = "rolled_back_to")
     public String rolledBackTo;
+
+    /** The JSON Schema dialect URI the schema was read as; {@code null} for Avro and for rows stored before V10. */
+    public String dialect;
 }

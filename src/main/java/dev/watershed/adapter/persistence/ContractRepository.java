@@ -7,6 +7,8 @@ import dev.watershed.application.contract.ContractStore;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.ContractStatus;
 import dev.watershed.domain.contract.FieldMetadata;
+import dev.watershed.domain.contract.JsonSchemaDialects;
+import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.SemanticVersion;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
@@ -64,6 +66,7 @@ public class ContractRepository implements PanacheRepository<ContractEntity>, Co
         entity.createdBy = contract.createdBy();
         entity.rolledBackTo =
                 contract.rolledBackTo() == null ? null : contract.rolledBackTo().toString();
+        entity.dialect = contract.dialect();
         persist(entity);
     }
 
@@ -94,7 +97,16 @@ public class ContractRepository implements PanacheRepository<ContractEntity>, Co
                 readFields(entity.fieldsJson),
                 entity.createdAt,
                 entity.createdBy,
-                entity.rolledBackTo == null ? null : SemanticVersion.parse(entity.rolledBackTo));
+                entity.rolledBackTo == null ? null : SemanticVersion.parse(entity.rolledBackTo),
+                dialectOf(entity));
+    }
+
+    /** A row stored before V10 recorded no dialect: it was read as its $schema or as 2020-12 then. */
+    private static String dialectOf(ContractEntity entity) {
+        if (entity.format != SchemaFormat.JSON_SCHEMA || entity.dialect != null) {
+            return entity.dialect;
+        }
+        return JsonSchemaDialects.storedBeforeDetection(entity.schemaText);
     }
 
     private String writeFields(Map<String, FieldMetadata> fields) {

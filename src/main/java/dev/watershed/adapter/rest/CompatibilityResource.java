@@ -5,6 +5,7 @@ import dev.watershed.application.contract.CompatibilityService;
 import dev.watershed.application.contract.DifferenceView;
 import dev.watershed.application.contract.ImpactView;
 import dev.watershed.domain.contract.CompatibilityMode;
+import dev.watershed.domain.contract.DialectSource;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.VersionBump;
 import jakarta.ws.rs.Consumes;
@@ -37,13 +38,18 @@ public class CompatibilityResource {
     /**
      * @param bump     the smallest version bump the change from the latest previous version needs
      * @param impacted consumers of {@code asset} that read a field some difference breaks; empty without an asset
+     * @param dialect  the JSON Schema dialect URI {@code schema} was read as; {@code null} for Avro
+     * @param dialectSource {@code DECLARED} when {@code schema} names it with {@code $schema}, else {@code DETECTED};
+     *                 {@code null} for Avro
      */
     public record CompatibilityResponse(
             boolean compatible,
             CompatibilityMode mode,
             VersionBump bump,
             List<DifferenceView> differences,
-            List<ImpactView> impacted) {}
+            List<ImpactView> impacted,
+            String dialect,
+            DialectSource dialectSource) {}
 
     private final CompatibilityService compatibility;
     private final ComputeBudgets budgets;
@@ -70,6 +76,8 @@ public class CompatibilityResource {
                 result.verdict().mode(),
                 result.verdict().requiredBump().orElse(null),
                 result.differences(),
-                result.impacted());
+                result.impacted(),
+                result.dialect(),
+                result.dialectSource());
     }
 }

@@ -13,8 +13,10 @@ import dev.watershed.application.contract.VersionDiff;
 import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.Contract;
 import dev.watershed.domain.contract.ContractStatus;
+import dev.watershed.domain.contract.DialectSource;
 import dev.watershed.domain.contract.FieldMetadata;
 import dev.watershed.domain.contract.FieldRole;
+import dev.watershed.domain.contract.JsonSchemaDialects;
 import dev.watershed.domain.contract.SchemaField;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.VersionBump;
@@ -78,7 +80,13 @@ public class ContractResource {
         }
     }
 
-    /** @param rolledBackTo the version whose schema this one restored, when a rollback published it */
+    /**
+     * @param rolledBackTo  the version whose schema this one restored, when a rollback published it
+     * @param dialect       the JSON Schema dialect URI the schema was read as (networknt's names, e.g.
+     *                      {@code http://json-schema.org/draft-07/schema#}); {@code null} for Avro
+     * @param dialectSource {@code DECLARED} when the schema names it with {@code $schema}, {@code DETECTED} when the
+     *                      registry chose it when the version was published; {@code null} for Avro
+     */
     public record ContractResponse(
             String asset,
             String version,
@@ -90,23 +98,28 @@ public class ContractResource {
             Map<String, FieldMetadata> fields,
             Instant createdAt,
             String createdBy,
-            String rolledBackTo) {
+            String rolledBackTo,
+            String dialect,
+            DialectSource dialectSource) {
 
         static ContractResponse of(Contract contract, ObjectMapper json) {
+            JsonNode schema = schemaTree(contract, json);
             return new ContractResponse(
                     contract.asset(),
                     contract.version().toString(),
                     contract.format(),
                     contract.status(),
                     contract.fingerprint(),
-                    schemaTree(contract, json),
+                    schema,
                     contract.changelog(),
                     contract.fields(),
                     contract.createdAt(),
                     contract.createdBy(),
                     contract.rolledBackTo() == null
                             ? null
-                            : contract.rolledBackTo().toString());
+                            : contract.rolledBackTo().toString(),
+                    contract.dialect(),
+                    contract.format() == SchemaFormat.AVRO ? null : JsonSchemaDialects.sourceOf(schema));
         }
     }
 
@@ -128,6 +141,9 @@ public class ContractResource {
      *
      * @param version the version the schema would get (the latest one when unchanged)
      * @param bump    the bump from the latest version; absent for a first or unchanged version
+     * @param dialect the JSON Schema dialect URI the schema would be read as; {@code null} for Avro (when unchanged,
+     *                the latest version keeps its own, see its {@code dialect})
+     * @param dialectSource {@code DECLARED} or {@code DETECTED}, as in a contract; {@code null} for Avro
      */
     public record DryRunResponse(
             String asset,
@@ -138,7 +154,9 @@ public class ContractResource {
             String version,
             VersionBump bump,
             List<DifferenceView> differences,
-            List<ImpactView> impacted) {
+            List<ImpactView> impacted,
+            String dialect,
+            DialectSource dialectSource) {
 
         static DryRunResponse of(PublishPlan plan) {
             return new DryRunResponse(
@@ -150,7 +168,9 @@ public class ContractResource {
                     plan.version().toString(),
                     plan.bump().orElse(null),
                     plan.differences(),
-                    plan.impacted());
+                    plan.impacted(),
+                    plan.schema().dialect(),
+                    plan.schema().dialectSource());
         }
     }
 

@@ -38,7 +38,8 @@ public class DomainBeans {
                         config.limits().maxSchemaDepth(),
                         new RemoteRefPolicy(
                                 config.validation().allowedRefHosts().orElse(Set.of())),
-                        config.limits().maxComparisonSteps())
+                        config.limits().maxComparisonSteps(),
+                        config.contracts().fallbackDialect())
                 .preloadMetaSchemas();
     }
 

@@ -1,6 +1,8 @@
 package dev.watershed.application.config;
 
+import com.networknt.schema.SpecificationVersion;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +40,8 @@ public interface WatershedConfig {
     Webhooks webhooks();
 
     Secrets secrets();
+
+    Contracts contracts();
 
     interface Findings {
 
@@ -342,5 +346,20 @@ public interface WatershedConfig {
 
         /** The key file, created (owner-only) on first start when there is no key; default data-dir/secrets.key. */
         Optional<String> keyFile();
+    }
+
+    /** How contract schemas are read. */
+    interface Contracts {
+
+        /**
+         * The dialect a JSON Schema without {@code $schema} is read as when 2020-12 does not fit it (it uses
+         * {@code items} as an array, {@code additionalItems} or {@code dependencies}, or 2020-12's meta-schema
+         * refuses it): {@code draft-04}, {@code draft-06}, {@code draft-07}, {@code 2019-09} or {@code 2020-12}, or a
+         * dialect URI. draft-07, as Confluent Schema Registry and Apicurio read such schemas; 2020-12 reads every
+         * schema without {@code $schema} as 2020-12. A stored version keeps the dialect it was read as.
+         */
+        @WithDefault("draft-07")
+        @WithConverter(DialectConverter.class)
+        SpecificationVersion fallbackDialect();
     }
 }

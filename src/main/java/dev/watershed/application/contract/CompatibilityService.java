@@ -7,6 +7,7 @@ import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.compatibility.CompatibilityChecker;
 import dev.watershed.domain.compatibility.CompatibilityVerdict;
 import dev.watershed.domain.contract.CompatibilityMode;
+import dev.watershed.domain.contract.DialectSource;
 import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaFormat;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,10 +87,19 @@ public class CompatibilityService {
                 .toList();
         List<DifferenceView> differences = DifferenceView.all(verdict.differences(), names);
         List<ImpactView> impacted = asset == null ? List.of() : impact.impactOf(asset, differences, Optional.empty());
-        return new StatelessVerdict(verdict, differences, impacted);
+        return new StatelessVerdict(verdict, differences, impacted, next.dialect(), next.dialectSource());
     }
 
-    /** A verdict with its differences as clients see them, and the consumers of {@code asset} they hurt. */
+    /**
+     * A verdict with its differences as clients see them, and the consumers of {@code asset} they hurt.
+     *
+     * @param dialect       the JSON Schema dialect URI {@code schema} was read as; {@code null} for Avro
+     * @param dialectSource whether {@code schema} declared it; {@code null} for Avro
+     */
     public record StatelessVerdict(
-            CompatibilityVerdict verdict, List<DifferenceView> differences, List<ImpactView> impacted) {}
+            CompatibilityVerdict verdict,
+            List<DifferenceView> differences,
+            List<ImpactView> impacted,
+            String dialect,
+            DialectSource dialectSource) {}
 }

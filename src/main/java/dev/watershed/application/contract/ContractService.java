@@ -97,7 +97,8 @@ public class ContractService {
                 request.changelog(),
                 plan.fields(),
                 clock.instant(),
-                caller.label());
+                caller.label(),
+                plan.schema().dialect());
         contracts.insert(contract);
         estateChanges.contractPublished(contract);
         published.fire(new ContractPublished(contract, plan));
@@ -138,7 +139,8 @@ public class ContractService {
                 plan.fields(),
                 clock.instant(),
                 caller.label(),
-                rollback.rolledBackTo());
+                rollback.rolledBackTo(),
+                plan.schema().dialect());
         contracts.insert(contract);
         estateChanges.contractPublished(contract);
         rolledBack.fire(new ContractRolledBack(contract, plan, rollback.forced()));
@@ -179,7 +181,8 @@ public class ContractService {
                         null,
                         request.changelog(),
                         older.fields()),
-                budget);
+                budget,
+                older.dialect());
         SemanticVersion latest = plan.latest().orElseThrow().version();
         if (plan.unchanged()) {
             throw new ConflictException(
@@ -246,8 +249,13 @@ public class ContractService {
     }
 
     private PublishPlan plan(Asset asset, PublishRequest request, ComputeBudget budget) {
+        return plan(asset, request, budget, null);
+    }
+
+    /** @param readAs the dialect to read a schema without {@code $schema} as (a rollback's); {@code null}: detect */
+    private PublishPlan plan(Asset asset, PublishRequest request, ComputeBudget budget, String readAs) {
         String assetName = asset.name().value();
-        ParsedSchema schema = schemas.parse(request.format(), request.schema(), "/schema", budget);
+        ParsedSchema schema = schemas.parse(request.format(), request.schema(), "/schema", budget, readAs);
         if (request.changelog() != null && request.changelog().length() > MAX_CHANGELOG) {
             throw new InvalidInputException("/changelog", "changelog is longer than " + MAX_CHANGELOG + " characters");
         }

@@ -32,8 +32,11 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class SchemaCache {
 
-    /** {@code chars}, the length of the canonical form, follows from the hash; it is the entry's weight. */
-    private record Key(SchemaFormat format, String canonicalSha256, int chars) {}
+    /**
+     * {@code chars}, the length of the canonical form, follows from the hash; it is the entry's weight. {@code readAs}
+     * is the dialect a stored JSON Schema without {@code $schema} was read as, {@code null} for a new schema.
+     */
+    private record Key(SchemaFormat format, String canonicalSha256, int chars, String readAs) {}
 
     private final SchemaParser parser;
     private final Cache<Key, ParsedSchema> parsed;
@@ -58,23 +61,44 @@ public class SchemaCache {
      * @param pointer where the schema sits in this request, for error reports
      */
     public ParsedSchema parse(SchemaFormat format, JsonNode input, String pointer, ComputeBudget budget) {
+        return parse(format, input, pointer, budget, null);
+    }
+
+    /**
+     * {@link SchemaParser#parse(SchemaFormat, JsonNode, String, ComputeBudget, String)}, remembered.
+     *
+     * @param pointer where the schema sits in this request, for error reports
+     * @param readAs  the dialect a schema without {@code $schema} was read as when it was published (a rollback's, a
+     *                stored version's); {@code null}: detect it as for a new schema
+     */
+    public ParsedSchema parse(
+            SchemaFormat format, JsonNode input, String pointer, ComputeBudget budget, String readAs) {
         budget.check();
         JsonNode document = parser.document(format, input, pointer);
         String canonical = SchemaParser.canonical(document);
-        Key key = new Key(format, Sha256.hex(canonical), canonical.length());
+        Key key =
+                new Key(format, Sha256.hex(canonical), canonical.length(), format == SchemaFormat.AVRO ? null : readAs);
         ParsedSchema known = parsed.getIfPresent(key);
         if (known != null) {
             return known.withDocument(document);
         }
         // Not computed inside the cache: a parse may take up to the budget, and a failure must leave nothing behind.
-        ParsedSchema schema = parser.parseDocument(format, document, pointer, budget);
+        ParsedSchema schema = parser.parseDocument(format, document, pointer, budget, key.readAs());
         parsed.put(key, schema);
         return schema;
     }
 
-    /** The stored schema of a version, parsed with no time limit (it was accepted when it was published). */
+    /**
+     * The stored schema of a version, parsed with no time limit (it was accepted when it was published) as the
+     * dialect it was read as then.
+     */
     public ParsedSchema schemaOf(Contract contract) {
-        return parse(contract.format(), TextNode.valueOf(contract.schemaText()), "/schema", ComputeBudget.unlimited());
+        return parse(
+                contract.format(),
+                TextNode.valueOf(contract.schemaText()),
+                "/schema",
+                ComputeBudget.unlimited(),
+                contract.dialect());
     }
 
     /** Schemas kept now. */

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.domain.ComputeBudget;
+import dev.watershed.domain.contract.JsonSchemaDialects;
 import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.validation.AvroContainerBatchValidator;
@@ -86,7 +87,9 @@ public class ValidatorCache {
                     new NdjsonBatchValidator(avro, limits),
                     new AvroContainerBatchValidator(avro, limits));
         }
-        RecordValidator json = new JsonSchemaRecordValidator(schema.document(), options);
+        // The dialect the contract was read as, so that a schema without $schema validates as it was published.
+        RecordValidator json =
+                new JsonSchemaRecordValidator(schema.document(), options, JsonSchemaDialects.named(schema.dialect()));
         return new CompiledContract(SchemaFormat.JSON_SCHEMA, json, new NdjsonBatchValidator(json, limits), null);
     }
 }

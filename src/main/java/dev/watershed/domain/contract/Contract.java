@@ -13,6 +13,9 @@ import java.util.TreeMap;
  * @param createdBy    who published it (team/token name)
  * @param rolledBackTo the older version whose schema and field metadata this version republished, or {@code null}
  *                     when it was published as a new schema
+ * @param dialect      the JSON Schema dialect URI the schema was read as when published ({@link ParsedSchema#dialect()}),
+ *                     kept so that a later change of the fallback dialect does not change how it validates;
+ *                     {@code null} for Avro
  */
 public record Contract(
         String asset,
@@ -25,7 +28,8 @@ public record Contract(
         Map<String, FieldMetadata> fields,
         Instant createdAt,
         String createdBy,
-        SemanticVersion rolledBackTo) {
+        SemanticVersion rolledBackTo,
+        String dialect) {
 
     public Contract {
         fields = fields == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(fields));
@@ -42,8 +46,21 @@ public record Contract(
             String changelog,
             Map<String, FieldMetadata> fields,
             Instant createdAt,
-            String createdBy) {
-        this(asset, version, format, status, fingerprint, schemaText, changelog, fields, createdAt, createdBy, null);
+            String createdBy,
+            String dialect) {
+        this(
+                asset,
+                version,
+                format,
+                status,
+                fingerprint,
+                schemaText,
+                changelog,
+                fields,
+                createdAt,
+                createdBy,
+                null,
+                dialect);
     }
 
     public Contract withStatus(ContractStatus newStatus) {
@@ -58,6 +75,7 @@ public record Contract(
                 fields,
                 createdAt,
                 createdBy,
-                rolledBackTo);
+                rolledBackTo,
+                dialect);
     }
 }

@@ -51,6 +51,11 @@ public record ParsedSchema(
         return new ParsedSchema(format, sameSchema, avro, dialect, canonicalForm, fingerprint, identityForm);
     }
 
+    /** Whether {@link #dialect()} is the schema's {@code $schema} or was chosen for it; {@code null} for Avro. */
+    public DialectSource dialectSource() {
+        return format == SchemaFormat.AVRO ? null : JsonSchemaDialects.sourceOf(document);
+    }
+
     public boolean sameAs(ParsedSchema other) {
         return format == other.format && identityForm.equals(other.identityForm);
     }

@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +36,11 @@ import org.apache.avro.SchemaParseException;
  */
 public final class SchemaParser {
 
-    /** The dialect used when a JSON Schema names none. */
-    public static final SpecificationVersion DEFAULT_DIALECT = SpecificationVersion.DRAFT_2020_12;
+    /**
+     * The dialect a JSON Schema that names none is read as when it can be; see {@link JsonSchemaDialects} for when
+     * it falls back instead.
+     */
+    public static final SpecificationVersion DEFAULT_DIALECT = JsonSchemaDialects.PREFERRED;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern UNRESOLVED_AVRO_NAME =
@@ -49,6 +53,7 @@ public final class SchemaParser {
     private final int maxDepth;
     private final JsonSchemaCompiler compiler;
     private final long maxAvroExpansion;
+    private final SpecificationVersion fallbackDialect;
     private final Map<SpecificationVersion, com.networknt.schema.Schema> metaSchemas =
             new EnumMap<>(SpecificationVersion.class);
 
@@ -67,9 +72,21 @@ public final class SchemaParser {
      * @param maxAvroExpansion most types an Avro schema may have with its named types written out at each use
      */
     public SchemaParser(int maxDepth, RemoteRefPolicy references, long maxAvroExpansion) {
+        this(maxDepth, references, maxAvroExpansion, JsonSchemaDialects.DEFAULT_FALLBACK);
+    }
+
+    /**
+     * @param maxDepth         deepest nesting of JSON values a schema may have; deeper ones are refused
+     * @param references       what JSON Schema references may load
+     * @param maxAvroExpansion most types an Avro schema may have with its named types written out at each use
+     * @param fallbackDialect  what a JSON Schema without {@code $schema} is read as when 2020-12 does not fit it
+     */
+    public SchemaParser(
+            int maxDepth, RemoteRefPolicy references, long maxAvroExpansion, SpecificationVersion fallbackDialect) {
         this.maxDepth = maxDepth;
         this.compiler = new JsonSchemaCompiler(references);
         this.maxAvroExpansion = maxAvroExpansion;
+        this.fallbackDialect = Objects.requireNonNull(fallbackDialect, "fallbackDialect");
     }
 
     /**
@@ -136,7 +153,31 @@ public final class SchemaParser {
      * @throws SchemaTooComplexException when an Avro schema expands beyond the limit
      */
     public ParsedSchema parseDocument(SchemaFormat format, JsonNode document, String pointer, ComputeBudget budget) {
-        return format == SchemaFormat.AVRO ? parseAvro(document, pointer) : parseJsonSchema(document, pointer, budget);
+        return parseDocument(format, document, pointer, budget, null);
+    }
+
+    /**
+     * {@link #parseDocument(SchemaFormat, JsonNode, String, ComputeBudget)} for a stored schema, read as the dialect it
+     * was read as when published, whatever the detection rule and the fallback say now.
+     *
+     * @param readAs the dialect URI the schema was read as ({@link ParsedSchema#dialect()}); {@code null} (and any
+     *               value for Avro): detected as for a new schema. A {@code $schema} in the document always wins.
+     */
+    public ParsedSchema parseDocument(
+            SchemaFormat format, JsonNode document, String pointer, ComputeBudget budget, String readAs) {
+        return format == SchemaFormat.AVRO
+                ? parseAvro(document, pointer)
+                : parseJsonSchema(document, pointer, budget, readAs);
+    }
+
+    /**
+     * Parses a stored schema as the dialect it was read as when published; see
+     * {@link #parseDocument(SchemaFormat, JsonNode, String, ComputeBudget, String)}.
+     */
+    public ParsedSchema parse(
+            SchemaFormat format, JsonNode input, String pointer, ComputeBudget budget, String readAs) {
+        budget.check();
+        return parseDocument(format, document(format, input, pointer), pointer, budget, readAs);
     }
 
     private JsonNode readText(SchemaFormat format, String text, String pointer) {
@@ -221,24 +262,36 @@ public final class SchemaParser {
     }
 
     private ParsedSchema parseJsonSchema(JsonNode document, String pointer, ComputeBudget budget) {
-        if (!document.isObject()) {
+        return parseJsonSchema(document, pointer, budget, null);
+    }
+
+    /** @param readAs the dialect URI a document without {@code $schema} is read as; {@code null}: detect it */
+    private ParsedSchema parseJsonSchema(JsonNode document, String pointer, ComputeBudget budget, String readAs) {
+        if (!document.isObject() && !document.isBoolean()) {
             throw new InvalidSchemaException(
                     pointer,
-                    "a JSON Schema contract must be a JSON object, not "
+                    "a JSON Schema contract must be a JSON object (or true or false), not "
                             + document.getNodeType().name().toLowerCase(),
                     List.of());
         }
-        SpecificationVersion dialect = dialectOf(document, pointer);
-        List<Error> errors = JsonSchemaCompiler.validate(metaSchema(dialect), document, budget);
+        Optional<SpecificationVersion> declared = JsonSchemaDialects.declared(document, pointer);
+        Reading reading = declared.isPresent()
+                ? read(document, declared.get(), budget)
+                : readAs != null ? read(document, JsonSchemaDialects.named(readAs), budget) : detect(document, budget);
+        SpecificationVersion dialect = reading.dialect();
+        List<Error> errors = reading.errors();
         if (!errors.isEmpty()) {
             List<String> reasons = errors.stream()
                     .map(error ->
                             pointer + error.getInstanceLocation().toString().replaceFirst("^\\$", "") + ": "
                                     + error.getMessage())
                     .toList();
+            String readAsSaid = declared.isPresent()
+                    ? ""
+                    : "; it names no $schema, so it is read as this dialect: add $schema to choose another";
             throw new InvalidSchemaException(
                     pointer,
-                    "the schema is not a valid JSON Schema (" + dialect.getDialectId() + "): "
+                    "the schema is not a valid JSON Schema (" + dialect.getDialectId() + readAsSaid + "): "
                             + String.join("; ", reasons),
                     reasons);
         }
@@ -255,21 +308,28 @@ public final class SchemaParser {
                 canonical);
     }
 
-    private static SpecificationVersion dialectOf(JsonNode document, String pointer) {
-        JsonNode declared = document.get("$schema");
-        if (declared == null) {
-            return DEFAULT_DIALECT;
+    /** A dialect a document is read as, and what its meta-schema said of the document. */
+    private record Reading(SpecificationVersion dialect, List<Error> errors) {}
+
+    private Reading read(JsonNode document, SpecificationVersion dialect, ComputeBudget budget) {
+        return new Reading(dialect, JsonSchemaCompiler.validate(metaSchema(dialect), document, budget));
+    }
+
+    /**
+     * Reads a document without {@code $schema} by the rule in {@link JsonSchemaDialects}: as 2020-12 when it uses
+     * none of the keywords 2020-12 dropped and 2020-12's meta-schema accepts it; else as the fallback. A document
+     * without those keywords that neither accepts is reported against 2020-12, the dialect it looks written for.
+     */
+    private Reading detect(JsonNode document, ComputeBudget budget) {
+        if (JsonSchemaDialects.usesKeywordsDroppedIn202012(document)) {
+            return read(document, fallbackDialect, budget);
         }
-        Optional<SpecificationVersion> version = declared.isTextual()
-                ? SpecificationVersion.fromDialectId(declared.textValue().replaceFirst("#$", ""))
-                        .or(() -> SpecificationVersion.fromDialectId(declared.textValue()))
-                : Optional.empty();
-        return version.orElseThrow(() -> new InvalidSchemaException(
-                pointer + "/$schema",
-                "unsupported $schema "
-                        + declared + ": use draft-04, draft-06, draft-07, 2019-09 or 2020-12"
-                        + " (e.g. https://json-schema.org/draft/2020-12/schema)",
-                List.of()));
+        Reading preferred = read(document, JsonSchemaDialects.PREFERRED, budget);
+        if (preferred.errors().isEmpty() || fallbackDialect == preferred.dialect()) {
+            return preferred;
+        }
+        Reading fallback = read(document, fallbackDialect, budget);
+        return fallback.errors().isEmpty() ? fallback : preferred;
     }
 
     private com.networknt.schema.Schema metaSchema(SpecificationVersion dialect) {

@@ -26,6 +26,14 @@ public final class JsonSchemaCompiler {
     /** {@code java.io.FileNotFoundException: } and the like, which networknt sometimes puts into its messages. */
     private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*: ?");
 
+    /**
+     * The base IRI of every compiled document, against which a relative {@code $id} ({@code "customer.json"}) and
+     * the references beside it resolve, as RFC 3986 and the spec's "initial base URI" say. Its host is in the
+     * reserved {@code .invalid} domain (RFC 2606) and {@link RemoteRefPolicy} never loads from it, so a reference
+     * to a resource the document does not hold is refused, never fetched.
+     */
+    public static final String BASE_IRI = "https://" + RemoteRefPolicy.BASE_HOST + "/schema";
+
     private final RemoteRefPolicy policy;
     private final SchemaRegistryConfig config;
 
@@ -46,7 +54,7 @@ public final class JsonSchemaCompiler {
 
     /**
      * Compiles a schema document and resolves every reference in it now, so that a broken or refused one fails
-     * here and not at the first record.
+     * here and not at the first record. The document's base IRI is {@link #BASE_IRI}.
      *
      * @param defaultDialect the dialect when the document names none with {@code $schema}
      * @throws RefNotAllowedException when the schema names a resource the policy refuses; the pointer is relative
@@ -57,7 +65,7 @@ public final class JsonSchemaCompiler {
     public Schema compile(JsonNode document, SpecificationVersion defaultDialect) {
         List<String> refused = new ArrayList<>();
         try {
-            Schema schema = registry(defaultDialect, refused).getSchema(document);
+            Schema schema = registry(defaultDialect, refused).getSchema(SchemaLocation.of(BASE_IRI), document);
             schema.initializeValidators();
             requireNoneRefused(document, refused);
             return schema;

@@ -18,7 +18,7 @@ final class ReferenceLocator {
     /** The JSON Pointer of the keyword naming {@code iri}, or {@code ""} (the whole schema) when none does. */
     static String pointerOf(JsonNode document, String iri) {
         String wanted = withoutFragment(iri);
-        String resolved = find(document, null, "", wanted, true);
+        String resolved = find(document, URI.create(JsonSchemaCompiler.BASE_IRI), "", wanted, true);
         if (resolved != null) {
             return resolved;
         }

@@ -30,6 +30,12 @@ public final class RemoteRefPolicy {
     /** networknt maps every IRI on this host to its jar; only the bundled meta-schemas may pass. */
     private static final String META_SCHEMA_HOST = "json-schema.org";
 
+    /**
+     * The host of the base IRI every document is compiled under ({@link JsonSchemaCompiler#BASE_IRI}): what a
+     * relative reference resolves to when the document does not hold it. Never loaded, even when allowed.
+     */
+    static final String BASE_HOST = "watershed.invalid";
+
     private static final RemoteRefPolicy LOCAL_ONLY = new RemoteRefPolicy(Set.of());
 
     private final Set<String> allowedHosts;
@@ -77,7 +83,9 @@ public final class RemoteRefPolicy {
             return false;
         }
         String normalised = host.toLowerCase(Locale.ROOT);
-        return !META_SCHEMA_HOST.equals(normalised) && allowedHosts.contains(normalised);
+        return !META_SCHEMA_HOST.equals(normalised)
+                && !BASE_HOST.equals(normalised)
+                && allowedHosts.contains(normalised);
     }
 
     /**

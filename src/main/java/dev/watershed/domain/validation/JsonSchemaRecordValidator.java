@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Validates records against a JSON Schema (draft-04, -06, -07, 2019-09 or 2020-12, chosen by {@code $schema};
- * 2020-12 when absent). The schema is compiled once in the constructor, every {@code $ref} resolved then, so a
+ * Validates records against a JSON Schema (draft-04, -06, -07, 2019-09 or 2020-12, chosen by {@code $schema}; when
+ * absent, the dialect the contract was read as, see {@code JsonSchemaDialects}). The schema is compiled once in the constructor, every {@code $ref} resolved then, so a
  * broken or refused reference fails at registration and not on the first record. References are resolved through
  * {@link RemoteRefPolicy} only, and validation runs within a {@link ComputeBudget}.
  */
@@ -34,18 +34,31 @@ public final class JsonSchemaRecordValidator implements RecordValidator {
     }
 
     /**
-     * Compiles a schema.
+     * Compiles a schema that names its dialect, or is read as 2020-12.
      *
      * @throws InvalidContractSchemaException if the schema cannot be compiled or uses an unsupported pattern
      * @throws RefNotAllowedException         if it refers to anything but a standard meta-schema or a remote schema
      *                                        on an allowed host, with the pointer of the reference in the schema
      */
     public JsonSchemaRecordValidator(JsonNode schemaNode, ValidationOptions options) {
-        Objects.requireNonNull(schemaNode, "schemaNode");
-        this.schema = compile(schemaNode, options);
+        this(schemaNode, options, SpecificationVersion.DRAFT_2020_12);
     }
 
-    private static Schema compile(JsonNode schemaNode, ValidationOptions options) {
+    /**
+     * Compiles a schema.
+     *
+     * @param dialect the dialect when the schema names none with {@code $schema}: the one it was read as when
+     *                published ({@code ParsedSchema#dialect()}), so that a draft-07 tuple validates as a tuple
+     * @throws InvalidContractSchemaException if the schema cannot be compiled or uses an unsupported pattern
+     * @throws RefNotAllowedException         if it refers to anything but a standard meta-schema or a remote schema
+     *                                        on an allowed host, with the pointer of the reference in the schema
+     */
+    public JsonSchemaRecordValidator(JsonNode schemaNode, ValidationOptions options, SpecificationVersion dialect) {
+        Objects.requireNonNull(schemaNode, "schemaNode");
+        this.schema = compile(schemaNode, options, Objects.requireNonNull(dialect, "dialect"));
+    }
+
+    private static Schema compile(JsonNode schemaNode, ValidationOptions options, SpecificationVersion dialect) {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .formatAssertionsEnabled(options.formatAssertions())
                 .pathType(PathType.JSON_POINTER)
@@ -53,7 +66,7 @@ public final class JsonSchemaRecordValidator implements RecordValidator {
                 .build();
         JsonSchemaCompiler compiler = new JsonSchemaCompiler(new RemoteRefPolicy(options.allowedRefHosts()), config);
         try {
-            return compiler.compile(schemaNode, SpecificationVersion.DRAFT_2020_12);
+            return compiler.compile(schemaNode, dialect);
         } catch (InvalidContractSchemaException | RefNotAllowedException e) {
             throw e;
         } catch (RuntimeException e) {
