@@ -6,8 +6,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.domain.ComputeBudget;
-import dev.watershed.domain.Sha256;
 import dev.watershed.domain.contract.Contract;
+import dev.watershed.domain.contract.DocumentDigest;
 import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.contract.SchemaParser;
@@ -19,24 +19,24 @@ import jakarta.inject.Inject;
  * Schema against its meta-schema and compiling it costs far more than comparing it, and CI resends the same earlier
  * versions with every check, so schemas that parsed are remembered. A schema is immutable and what {@link
  * SchemaParser} makes of it depends only on its format and its document (the parser's limits and reference policy
- * are fixed at start), so the key is the format and the SHA-256 of the document's {@link SchemaParser#canonical}
+ * are fixed at start), so the key is the format and a SHA-256 shared by documents with the same {@link SchemaParser#canonical}
  * form.
  *
  * <p>Only schemas that parsed are kept: a refused one is parsed again on every request and refused with the
  * pointer of that request, and a {@link ParsedSchema} holds no pointer. Documents are read and shape-checked
  * ({@link SchemaParser#document}) before the key is computed, so nothing unbounded is recursed into. A hit takes no
- * compute budget. Bounded by {@code watershed.limits.schema-cache-chars}, the total length of the canonical forms
- * kept, least recently used evicted first. A JSON Schema's remote references, where allowed, are resolved once, when
+ * compute budget. Bounded by {@code watershed.limits.schema-cache-chars}, the total length of the documents kept
+ * (as {@link DocumentDigest} counts it, about their compact JSON), least recently used evicted first. A JSON Schema's remote references, where allowed, are resolved once, when
  * it is first parsed.
  */
 @ApplicationScoped
 public class SchemaCache {
 
     /**
-     * {@code chars}, the length of the canonical form, follows from the hash; it is the entry's weight. {@code readAs}
+     * {@code chars}, the length of the document digested, follows from the hash; it is the entry's weight. {@code readAs}
      * is the dialect a stored JSON Schema without {@code $schema} was read as, {@code null} for a new schema.
      */
-    private record Key(SchemaFormat format, String canonicalSha256, int chars, String readAs) {}
+    private record Key(SchemaFormat format, String canonicalSha256, long chars, String readAs) {}
 
     private final SchemaParser parser;
     private final Cache<Key, ParsedSchema> parsed;
@@ -46,12 +46,12 @@ public class SchemaCache {
         this(parser, config.limits().schemaCacheChars());
     }
 
-    /** @param maxChars most characters of canonical form kept, summed over the cached schemas */
+    /** @param maxChars most length of documents kept (as {@link DocumentDigest} counts it), summed over the schemas */
     public SchemaCache(SchemaParser parser, long maxChars) {
         this.parser = parser;
         this.parsed = Caffeine.newBuilder()
                 .maximumWeight(maxChars)
-                .weigher((Key key, ParsedSchema schema) -> key.chars())
+                .weigher((Key key, ParsedSchema schema) -> (int) Math.min(key.chars(), Integer.MAX_VALUE))
                 .build();
     }
 
@@ -75,9 +75,8 @@ public class SchemaCache {
             SchemaFormat format, JsonNode input, String pointer, ComputeBudget budget, String readAs) {
         budget.check();
         JsonNode document = parser.document(format, input, pointer);
-        String canonical = SchemaParser.canonical(document);
-        Key key =
-                new Key(format, Sha256.hex(canonical), canonical.length(), format == SchemaFormat.AVRO ? null : readAs);
+        DocumentDigest digest = DocumentDigest.of(document);
+        Key key = new Key(format, digest.sha256(), digest.length(), format == SchemaFormat.AVRO ? null : readAs);
         ParsedSchema known = parsed.getIfPresent(key);
         if (known != null) {
             return known.withDocument(document);
@@ -107,7 +106,7 @@ public class SchemaCache {
         return parsed.estimatedSize();
     }
 
-    /** Characters of canonical form kept now, at most the bound. */
+    /** Length of the documents kept now, as {@link DocumentDigest} counts it; at most the bound. */
     public long chars() {
         parsed.cleanUp();
         return parsed.policy().eviction().orElseThrow().weightedSize().orElseThrow();
