@@ -139,7 +139,8 @@ final class CompositionRules {
     private static String onlyComposition(ObjectNode schema) {
         String found = null;
         for (String keyword : KEYWORDS) {
-            if (!alternatives(schema.get(keyword)).isEmpty()) {
+            JsonNode alternatives = schema.get(keyword);
+            if (alternatives != null && alternatives.isArray() && !alternatives.isEmpty()) {
                 if (found != null) {
                     return null;
                 }
