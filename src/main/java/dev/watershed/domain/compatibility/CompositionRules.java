@@ -249,22 +249,21 @@ final class CompositionRules {
             List<JsonNode> oldAlternatives,
             String path,
             int depth) {
-        JsonNode added = after.alternatives().get(index);
-        boolean covered = false;
-        for (JsonNode old : oldAlternatives) {
-            Breakage breakage = comparison.probe(old, added, path, depth + 1);
-            covered |= after.product() ? !breakage.backward() : !breakage.forward();
-        }
-        Breakage breakage = covered ? Breakage.NONE : after.product() ? Breakage.BACKWARD : Breakage.FORWARD;
+        Breakage breakage = unlessCovered(
+                comparison,
+                after.alternatives().get(index),
+                oldAlternatives,
+                true,
+                after.product() ? Breakage.BACKWARD : Breakage.FORWARD,
+                path,
+                depth);
+        String covered = after.product()
+                ? ", which asks nothing a previous one did not"
+                : ", which accepts nothing a previous one did not";
         comparison.report(
                 DifferenceKind.COMPOSITION_ALTERNATIVE_ADDED,
                 path,
-                "gained " + after.alternativeName(index)
-                        + (covered
-                                ? after.product()
-                                        ? ", which asks nothing a previous one did not"
-                                        : ", which accepts nothing a previous one did not"
-                                : ""),
+                "gained " + after.alternativeName(index) + (breakage.equals(Breakage.NONE) ? covered : ""),
                 breakage);
     }
 
@@ -279,19 +278,43 @@ final class CompositionRules {
             List<JsonNode> newAlternatives,
             String path,
             int depth) {
-        JsonNode removed = before.alternatives().get(index);
-        boolean covered = false;
-        for (JsonNode kept : newAlternatives) {
-            Breakage breakage = comparison.probe(removed, kept, path, depth + 1);
-            covered |= before.product() ? !breakage.forward() : !breakage.backward();
-        }
-        Breakage breakage = covered ? Breakage.NONE : before.product() ? Breakage.FORWARD : Breakage.BACKWARD;
+        Breakage breakage = unlessCovered(
+                comparison,
+                before.alternatives().get(index),
+                newAlternatives,
+                false,
+                before.product() ? Breakage.FORWARD : Breakage.BACKWARD,
+                path,
+                depth);
         comparison.report(
                 DifferenceKind.COMPOSITION_ALTERNATIVE_REMOVED,
                 path,
                 "lost " + before.alternativeName(index)
-                        + (covered ? ", whose values another alternative still covers" : ""),
+                        + (breakage.equals(Breakage.NONE) ? ", whose values another alternative still covers" : ""),
                 breakage);
+    }
+
+    /**
+     * What an alternative that appeared (or disappeared) alone breaks: {@code wouldBreak}, unless one alternative on
+     * the other side, compared with it as old with new, does not break in that direction.
+     */
+    private static Breakage unlessCovered(
+            JsonSchemaComparison comparison,
+            JsonNode alone,
+            List<JsonNode> others,
+            boolean appeared,
+            Breakage wouldBreak,
+            String path,
+            int depth) {
+        for (JsonNode other : others) {
+            Breakage found = appeared
+                    ? comparison.probe(other, alone, path, depth + 1)
+                    : comparison.probe(alone, other, path, depth + 1);
+            if (wouldBreak.backward() ? !found.backward() : !found.forward()) {
+                return Breakage.NONE;
+            }
+        }
+        return wouldBreak;
     }
 
     /**
