@@ -5,7 +5,8 @@ export const ASSET_KINDS: AssetKind[] = ['SOURCE', 'DATASET', 'FEATURE', 'MODEL'
 
 export interface Asset {
   name: string; kind: AssetKind; owner: string; description: string | null; tags: string[];
-  criticality: string; compatibility: string; strictCompatibility: boolean; createdAt: string; updatedAt: string;
+  criticality: string; compatibility: string; strictCompatibility: boolean; latestVersion: string | null;
+  createdAt: string; updatedAt: string;
 }
 export interface Page<T> { items: T[]; total: number; limit: number; offset: number }
 export interface Team { name: string; email: string }
@@ -55,6 +56,13 @@ export interface NotificationReason { asset: string; path: string[]; fields: str
 export interface InboxNotification {
   id: number; team: string; eventId: string; type: string; subject: string; occurredAt: string; read: boolean;
   readAt: string | null; data: Record<string, unknown>; reasons: NotificationReason[];
+}
+
+export interface DeliveryAttempt { attemptedAt: string; outcome: string; httpStatus: number | null; error: string | null }
+export interface Delivery {
+  id: number; eventId: string; type: string; subject: string; team: string; channel: string; target: string;
+  status: 'PENDING' | 'DELIVERED' | 'FAILED'; attempts: number; createdAt: string; nextAttemptAt: string | null;
+  deliveredAt: string | null; log: DeliveryAttempt[];
 }
 
 export type Severity = 'ERROR' | 'WARNING' | 'INFO';
@@ -143,6 +151,11 @@ export const api = {
   /** Needs an editor token of the notification's team, or an admin token. */
   markRead: (id: number, token: string) =>
     request<InboxNotification>(`/notifications/${id}/read`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }),
+  /** Needs an editor or reader token of the team, or an admin token. */
+  deliveries: (team: string, status: string, token: string) =>
+    request<Delivery[]>(`/deliveries${query({ team, status, limit: 100 })}`, { headers: { Authorization: `Bearer ${token}` } }),
+  retryDelivery: (id: number, token: string) =>
+    request<Delivery>(`/deliveries/${id}/retry`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }),
   findings: (params: { severity?: string; owner?: string }) => request<Findings>(`/findings${query(params)}`),
   assetFindings: (name: string) => request<Findings>(`/assets/${enc(name)}/findings`),
   skew: (name: string) => request<Skew>(`/assets/${enc(name)}/skew`),

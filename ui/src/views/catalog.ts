@@ -93,7 +93,10 @@ function card(asset: Asset): HTMLElement {
     h('p', { className: 'meta' },
       h('span', {}, 'Owner: ', h('strong', {}, asset.owner)),
       h('span', {}, `Criticality: ${asset.criticality}`),
-      h('span', {}, `Mode: ${asset.compatibility}`)),
+      // A compatibility mode guards versions of a contract: without one there is nothing it applies to yet.
+      asset.latestVersion === null
+        ? h('span', { className: 'no-contract' }, 'No contract')
+        : h('span', {}, `Contract ${asset.latestVersion} · Mode: ${asset.compatibility}`)),
     h('p', { className: 'meta' },
       asset.tags.map((value) => link(`/?tag=${encodeURIComponent(value)}`, value, { className: 'tag' })),
       link(lineagePath(asset.name), 'Lineage', { className: 'small-link', 'aria-label': `Lineage of ${asset.name}` })));

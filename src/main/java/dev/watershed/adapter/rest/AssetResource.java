@@ -5,10 +5,13 @@ import dev.watershed.application.asset.AssetDraft;
 import dev.watershed.application.asset.AssetQuery;
 import dev.watershed.application.asset.AssetService;
 import dev.watershed.application.config.WatershedConfig;
+import dev.watershed.application.dependency.EstateGraph;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.AssetKind;
 import dev.watershed.domain.asset.Criticality;
 import dev.watershed.domain.contract.CompatibilityMode;
+import dev.watershed.domain.contract.SemanticVersion;
+import dev.watershed.domain.graph.AssetNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -59,10 +62,12 @@ public class AssetResource {
             CompatibilityMode compatibility,
             boolean strictCompatibility,
             String replicaOf,
+            String latestVersion,
             Instant createdAt,
             Instant updatedAt) {
 
-        static AssetResponse of(Asset asset) {
+        /** @param latestVersion the newest contract version, {@code null} while the asset has no contract */
+        static AssetResponse of(Asset asset, String latestVersion) {
             return new AssetResponse(
                     asset.name().value(),
                     asset.kind(),
@@ -73,6 +78,7 @@ public class AssetResource {
                     asset.compatibility(),
                     asset.strictCompatibility(),
                     asset.replicaOf(),
+                    latestVersion,
                     asset.createdAt(),
                     asset.updatedAt());
         }
@@ -81,13 +87,25 @@ public class AssetResource {
     public record AssetPage(List<AssetResponse> items, long total, int limit, int offset) {}
 
     private final AssetService assets;
+    private final EstateGraph graph;
     private final RequestCaller caller;
     private final int maxPageSize;
 
-    public AssetResource(AssetService assets, RequestCaller caller, WatershedConfig config) {
+    public AssetResource(AssetService assets, EstateGraph graph, RequestCaller caller, WatershedConfig config) {
         this.assets = assets;
+        this.graph = graph;
         this.caller = caller;
         this.maxPageSize = config.limits().maxPageSize();
+    }
+
+    /** The asset with its newest contract version, read from the in-memory graph rather than a query per asset. */
+    private AssetResponse response(Asset asset) {
+        String latest = graph.read()
+                .node(asset.name().value())
+                .map(AssetNode::latestVersion)
+                .map(SemanticVersion::toString)
+                .orElse(null);
+        return AssetResponse.of(asset, latest);
     }
 
     @POST
@@ -96,7 +114,7 @@ public class AssetResource {
         Asset asset =
                 assets.register(caller.get(), RequestBodies.require(request).toDraft());
         return Response.created(URI.create("/api/v1/assets/" + asset.name()))
-                .entity(AssetResponse.of(asset))
+                .entity(response(asset))
                 .build();
     }
 
@@ -117,21 +135,21 @@ public class AssetResource {
                 QueryParams.limit(limit, 50, maxPageSize),
                 QueryParams.offset(offset)));
         return new AssetPage(
-                page.items().stream().map(AssetResponse::of).toList(), page.total(), page.limit(), page.offset());
+                page.items().stream().map(this::response).toList(), page.total(), page.limit(), page.offset());
     }
 
     @GET
     @Path("/{name}")
     @Operation(summary = "Get an asset")
     public AssetResponse get(@PathParam("name") String name) {
-        return AssetResponse.of(assets.get(name));
+        return response(assets.get(name));
     }
 
     @PUT
     @Path("/{name}")
     @Operation(summary = "Replace an asset's metadata")
     public AssetResponse update(@PathParam("name") String name, AssetRequest request) {
-        return AssetResponse.of(
+        return response(
                 assets.update(caller.get(), name, RequestBodies.require(request).toDraft()));
     }
 

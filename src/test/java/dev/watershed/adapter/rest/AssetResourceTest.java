@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -33,6 +34,21 @@ class AssetResourceTest {
                 .body("compatibility", equalTo("BACKWARD"))
                 .body("strictCompatibility", equalTo(false));
         given().get("/api/v1/assets/" + name).then().statusCode(200).body("owner", equalTo(team));
+    }
+
+    @Test
+    void saysWhichContractVersionIsLatestAndNoneBeforeTheFirst() {
+        String team = Api.createTeam();
+        String name = Api.createAsset(team, "DATASET");
+        given().get("/api/v1/assets/" + name).then().statusCode(200).body("latestVersion", nullValue());
+
+        Api.publish(name, Api.objectSchema(Map.of("id", Map.of("type", "string")), List.of("id")), 201);
+        given().get("/api/v1/assets/" + name).then().statusCode(200).body("latestVersion", equalTo("1.0.0"));
+        given().queryParam("q", name)
+                .get("/api/v1/assets")
+                .then()
+                .statusCode(200)
+                .body("items.latestVersion", contains("1.0.0"));
     }
 
     @Test
