@@ -8,6 +8,21 @@ export function isBreaking(difference: Partial<Pick<Difference, 'breaksBackward'
   return Boolean(difference.breaksBackward || difference.breaksForward);
 }
 
+/** Whether a difference breaks the guarantee of a compatibility mode (BACKWARD checks backward only, and so on). */
+export function breaksUnder(mode: string, difference: Pick<Difference, 'breaksBackward' | 'breaksForward'>): boolean {
+  if (mode.startsWith('BACKWARD')) return difference.breaksBackward;
+  if (mode.startsWith('FORWARD')) return difference.breaksForward;
+  if (mode.startsWith('FULL')) return isBreaking(difference);
+  return false;
+}
+
+/** The bump from one semantic version to another as published: MAJOR, MINOR or PATCH. */
+export function publishedBump(from: string, to: string): string {
+  const [a, b] = [from, to].map((v) => v.split(/[.+-]/).slice(0, 3).map(Number));
+  if (a[0] !== b[0]) return 'MAJOR';
+  return a[1] !== b[1] ? 'MINOR' : 'PATCH';
+}
+
 /** Compatible or breaking under the mode, and the version bump it needs; extra is appended to the line. */
 export function verdict(compatible: boolean, mode: string, bump: string | null, extra: string): HTMLElement {
   return h('p', { className: `verdict ${compatible ? 'ok' : 'bad'}`, role: 'status' },

@@ -4,7 +4,7 @@ import {
 } from '../dom';
 import { assetHealthSections } from '../parts/asset-health';
 import { breadcrumb } from '../parts/breadcrumb';
-import { differencesTable, isBreaking, verdict } from '../parts/differences';
+import { breaksUnder, differencesTable, isBreaking, publishedBump, verdict } from '../parts/differences';
 import { observationsSection } from '../parts/observations';
 
 /** Asset: metadata, contract versions, the field table of a version, a diff of two versions, validation observations, producers, consumers. */
@@ -29,7 +29,8 @@ export async function renderAsset(main: HTMLElement, params: string[], search: U
     h('dl', { className: 'facts' },
       fact('Owner', link(`/?owner=${encodeURIComponent(a.owner)}`, a.owner)),
       fact('Criticality', a.criticality),
-      fact('Compatibility mode', `${a.compatibility}${a.strictCompatibility ? ' (strict)' : ''}`),
+      fact('Compatibility mode', `${a.compatibility}${a.strictCompatibility ? ' (strict)' : ''}`
+        + (a.latestVersion === null ? ', from the first contract on' : '')),
       fact('Tags', a.tags.length ? a.tags.join(', ') : 'none'),
       fact('Updated', new Date(a.updatedAt).toLocaleString())),
     h('p', { className: 'actions' },
@@ -123,10 +124,20 @@ function diffSection(name: string, versions: Contract[], search: URLSearchParams
   return section('diff', 'Compare versions', [form, result]);
 }
 
+// The same words and colour as a publish's verdict (the what-if page): compatible or breaking under the asset's
+// mode, counting only what that mode checks, and the bump the versions were actually published with.
 function diffView(diff: Diff): HTMLElement {
-  const breakingCount = diff.differences.filter(isBreaking).length;
+  const underMode = diff.differences.filter((d) => breaksUnder(diff.mode, d)).length;
+  const otherWay = diff.differences.filter((d) => isBreaking(d) && !breaksUnder(diff.mode, d)).length;
+  const counts = ` · ${plural(diff.differences.length, 'difference')}, ${underMode} breaking under ${diff.mode}`
+    + (otherWay ? ` (${otherWay} more break${otherWay === 1 ? 's' : ''} a compatibility ${diff.mode} does not check)` : '');
+  const published = publishedBump(diff.from, diff.to);
+  const needed = diff.bump ?? 'no';
   return h('div', {},
-    verdict(diff.compatible, diff.mode, diff.bump, ` · ${plural(diff.differences.length, 'difference')}, ${breakingCount} breaking`),
+    verdict(diff.compatible, diff.mode, diff.bump, counts),
+    h('p', { className: 'version-line', id: 'diff-published' }, 'Published as ', h('strong', {}, diff.to),
+      `: a ${published} version after ${diff.from}`,
+      published === needed ? '' : ` (the differences alone need ${needed === 'no' ? 'no' : `a ${needed}`} version bump)`),
     differencesTable(`Differences from ${diff.from} to ${diff.to}`, diff.differences));
 }
 
