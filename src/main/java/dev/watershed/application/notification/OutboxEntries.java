@@ -33,10 +33,13 @@ public class OutboxEntries {
     private final NotificationStore store;
     private final TeamStore teams;
     private final WatershedConfig config;
+    private final EmailChannel email;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
-    public OutboxEntries(NotificationStore store, TeamStore teams, WatershedConfig config, Clock clock) {
+    public OutboxEntries(
+            NotificationStore store, TeamStore teams, WatershedConfig config, EmailChannel email, Clock clock) {
+        this.email = email;
         this.store = store;
         this.teams = teams;
         this.config = config;
@@ -97,6 +100,7 @@ public class OutboxEntries {
             if (downstream.containsKey(team)) {
                 Optional<Team> owner = teams.find(team);
                 if (config.notifications().teamEmail()
+                        && email.enabled()
                         && owner.map(Team::email).isPresent()
                         && targets.add(
                                 NotificationChannel.EMAIL + " " + owner.get().email())) {

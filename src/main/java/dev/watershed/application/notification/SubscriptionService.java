@@ -28,11 +28,18 @@ public class SubscriptionService {
     private final TeamService teams;
     private final AssetService assets;
     private final WebhookTargetPolicy targets;
+    private final EmailChannel email;
     private final Clock clock;
 
     public SubscriptionService(
-            NotificationStore store, TeamService teams, AssetService assets, WebhookTargetPolicy targets, Clock clock) {
+            NotificationStore store,
+            TeamService teams,
+            AssetService assets,
+            WebhookTargetPolicy targets,
+            EmailChannel email,
+            Clock clock) {
         this.store = store;
+        this.email = email;
         this.teams = teams;
         this.assets = assets;
         this.targets = targets;
@@ -89,6 +96,9 @@ public class SubscriptionService {
                     "/target",
                     "target is required: a URL for WEBHOOK, an address for EMAIL" + " (at most " + MAX_TARGET
                             + " characters)");
+        }
+        if (channel == NotificationChannel.EMAIL && !email.enabled()) {
+            throw new InvalidInputException("/channel", email.whyOff() + "; subscribe a WEBHOOK instead");
         }
         if (channel == NotificationChannel.WEBHOOK) {
             targets.check(target, "/target");
