@@ -1,5 +1,6 @@
 import { api, ApiError, errorText, type InboxNotification, type NotificationReason } from '../api';
 import { assetPath, field, fieldList, h, link, loading, message, pathLinks, plural, table, time } from '../dom';
+import { deliveriesSection } from '../parts/deliveries';
 import { isBreaking } from '../parts/differences';
 import { navigate } from '../router';
 
@@ -15,6 +16,7 @@ const TYPE_LABELS: Record<string, string> = {
   'asset.deleted': 'Asset deleted',
   'validation.failed': 'Validation failed',
   'drift.detected': 'Drift detected',
+  'contract.breaking-change': 'Breaking change announced',
 };
 
 export function inboxPath(team: string, unread = false): string {
@@ -54,7 +56,7 @@ export async function renderInbox(main: HTMLElement, params: string[], search: U
     main.append(message('info', 'Choose a team to see its notifications.'));
     return;
   }
-  main.append(tokenField(team), results);
+  main.append(tokenField(team), results, deliveriesSection(team, () => sessionStorage.getItem(TOKEN_KEY)));
 
   let notifications: InboxNotification[];
   try {
@@ -105,8 +107,8 @@ function tokenField(team: string): HTMLElement {
     field('API token', input),
     h('div', { className: 'field actions' }, forget),
     h('p', { id: 'inbox-token-help', className: 'muted small token-help' },
-      `Reading the inbox needs no token. Marking a notification read does: an editor token of ${team}, or an admin token. `
-      + 'It is kept only in this tab\'s session storage, sent only when you mark a notification read, and forgotten when the tab closes.'));
+      `Reading the inbox needs no token. Marking a notification read does (an editor token of ${team}, or an admin token), and seeing failed deliveries (any token of ${team}). `
+      + 'It is kept only in this tab\'s session storage, sent only for those, and forgotten when the tab closes.'));
 }
 
 function state(n: InboxNotification, feedback: HTMLElement): HTMLElement {

@@ -8,6 +8,9 @@ import dev.watershed.adapter.rest.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -202,6 +205,11 @@ class WebUiBrowserTest {
                 .post("/api/v1/assets")
                 .then()
                 .statusCode(201);
+        // The catalog shows no compatibility mode for an asset without a contract: there is nothing it guards yet.
+        browser.open("/?q=" + asset);
+        assertThat(browser.waitForText("#asset-list", asset))
+                .contains("No contract")
+                .doesNotContain("Mode:");
         Api.publish(asset, PAYMENT_V1, 201);
         Api.publish(
                 asset,
@@ -242,7 +250,9 @@ class WebUiBrowserTest {
                 .anySatisfy(row -> assertThat(row).contains("TYPE_CHANGED").contains("/amount"));
         assertThat(browser.find("#diff-result").getText())
                 .contains("PROPERTY_ADDED")
-                .contains("MAJOR");
+                .contains("Compatible under NONE")
+                .contains("0 breaking under NONE")
+                .contains("Published as 2.0.0: a MAJOR version after 1.0.0");
         assertThat(browser.path()).contains("from=1.0.0").contains("to=2.0.0");
         browser.screenshot("asset-diff");
     }
@@ -357,6 +367,22 @@ class WebUiBrowserTest {
                 .put("/api/v1/assets/" + consumer + "/dependencies/" + producer)
                 .then()
                 .statusCode(201);
+        // A webhook nobody listens on (a loopback port just closed): its delivery fails, and the inbox says so.
+        asAdmin()
+                .body(Map.of(
+                        "team",
+                        consumerTeam,
+                        "events",
+                        List.of("contract.published"),
+                        "channel",
+                        "WEBHOOK",
+                        "target",
+                        "http://127.0.0.1:" + closedPort() + "/hook",
+                        "secret",
+                        "a-secret-of-enough-length"))
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(201);
         Api.publish(
                 producer,
                 Api.objectSchema(
@@ -406,12 +432,28 @@ class WebUiBrowserTest {
                 .statusCode(200)
                 .body("size()", equalTo(0));
 
+        // Badges are upper-cased by the style sheet, and Selenium reads the text as shown.
+        browser.waitFor(d -> {
+            browser.find("#deliveries-show").click();
+            String shown = browser.find("#deliveries-result").getText().toLowerCase();
+            return shown.contains("retrying") || shown.contains("dead letter");
+        });
+        assertThat(browser.find("#deliveries-table").getText()).contains("contract.published", "WEBHOOK", producer);
+
         browser.find("#inbox-unread").click();
         browser.waitFor(d -> browser.path().equals("/inbox/" + consumerTeam + "?unread=true"));
         browser.waitForText("#inbox-results", "No unread notifications for " + consumerTeam);
         assertThat(focused().getAttribute("id"))
                 .as("focus stays on the checkbox")
                 .isEqualTo("inbox-unread");
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
