@@ -21,12 +21,14 @@ public class PlanResource {
 
     /**
      * @param applied    true when the plan was stored, false for a dry run
+     * @param teams      the teams created (or that would be)
      * @param notInFiles the managed teams' assets the plan does not declare (deleted by {@code prune=true})
      * @param errors     every refusal, as apply gives it; empty when the plan applies
      * @param notes      what the reader should know, such as which team's token applying needs
      */
     public record PlanResponse(
             boolean applied,
+            List<String> teams,
             List<AssetPlanResponse> assets,
             List<String> notInFiles,
             List<PlanError> errors,
@@ -35,6 +37,7 @@ public class PlanResource {
         static PlanResponse of(PlanResult result) {
             return new PlanResponse(
                     result.applied(),
+                    result.teamSteps(),
                     result.assets().stream().map(AssetPlanResponse::of).toList(),
                     result.notInFiles(),
                     result.errors(),

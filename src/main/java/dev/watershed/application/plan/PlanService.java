@@ -11,6 +11,7 @@ import dev.watershed.application.contract.ContractService;
 import dev.watershed.application.contract.PublishPlan;
 import dev.watershed.application.contract.PublishRequest;
 import dev.watershed.application.dependency.Dependency;
+import dev.watershed.application.dependency.DependencyDraft;
 import dev.watershed.application.dependency.DependencyService;
 import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.InvalidInputException;
@@ -19,6 +20,10 @@ import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.AssetName;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.auth.Role;
+import dev.watershed.domain.contract.FieldPath;
+import dev.watershed.domain.graph.Usage;
+import dev.watershed.domain.graph.UsageTerms;
+import dev.watershed.domain.graph.VersionRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionManager;
@@ -106,7 +111,8 @@ public class PlanService {
                     run.owners.forEach(
                             owner -> notes.add("applying needs a token of team '" + owner + "' (or an admin)"));
                 }
-                return new PlanResult(!dryRun, run.outcomes(refused.values()), run.notInFiles, errors, notes);
+                return new PlanResult(
+                        !dryRun, run.teamSteps(), run.outcomes(refused.values()), run.notInFiles, errors, notes);
             }
         }
     }
@@ -299,8 +305,8 @@ public class PlanService {
                         .findFirst()
                         .orElse(null);
                 String pointer = base + "/dependsOn/" + d;
-                if (skipped.contains(pointer)) {
-                    continue;
+                if (skipped.contains(pointer) || before != null && unchanged(dependency.draft(), before)) {
+                    continue; // as stored: left alone, as a single request would never resend it
                 }
                 DependencyService.Declared after;
                 try {
@@ -395,6 +401,12 @@ public class PlanService {
             }
             return outcomes;
         }
+
+        List<String> teamSteps() {
+            List<String> teamSteps = new ArrayList<>();
+            plan.teams().forEach(team -> teamSteps.addAll(steps.getOrDefault(team.name(), List.of())));
+            return teamSteps;
+        }
     }
 
     /** Description and tags left out mean none; criticality and the modes left out keep the registry's value. */
@@ -420,6 +432,34 @@ public class PlanService {
             compare(changes, "strictCompatibility", draft.strictCompatibility(), registered.strictCompatibility());
         }
         return changes;
+    }
+
+    /** The draft declares what is stored already; anything doubtful counts as a change and is declared again. */
+    private static boolean unchanged(DependencyDraft draft, Dependency stored) {
+        try {
+            boolean sameRange = draft.versionRange() == null
+                    || VersionRange.parse(draft.versionRange())
+                            .toString()
+                            .equals(stored.versionRange().toString());
+            List<String> fields = draft.fields() == null
+                    ? List.of()
+                    : draft.fields().stream()
+                            .map(FieldPath::normalize)
+                            .distinct()
+                            .toList();
+            boolean noTerms = draft.splitKey() == null
+                    && (draft.targetFields() == null || draft.targetFields().isEmpty())
+                    && draft.cost() == null
+                    && draft.benefit() == null;
+            return sameRange
+                    && fields.equals(stored.fields())
+                    && (draft.usage() == null ? Usage.BOTH : draft.usage()) == stored.usage()
+                    && Objects.equals(draft.note(), stored.note())
+                    && noTerms
+                    && UsageTerms.NONE.equals(stored.terms());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean sameTerms(Dependency before, Dependency after) {
