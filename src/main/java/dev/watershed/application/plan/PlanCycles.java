@@ -1,5 +1,8 @@
 package dev.watershed.application.plan;
 
+import dev.watershed.application.dependency.Dependency;
+import dev.watershed.application.dependency.DependencyService;
+import dev.watershed.domain.WatershedException;
 import dev.watershed.domain.graph.DependencyCycleException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -85,5 +88,16 @@ final class PlanCycles {
             }
         }
         return null;
+    }
+
+    /** The consumers the registry records for {@code name}; none for an asset it does not know yet. */
+    static List<String> registryConsumers(DependencyService dependencies, String name) {
+        try {
+            return dependencies.consumersOf(name).stream()
+                    .map(Dependency::consumer)
+                    .toList();
+        } catch (WatershedException e) {
+            return List.of(); // not registered yet
+        }
     }
 }

@@ -11,7 +11,6 @@ import dev.watershed.application.contract.ContractService;
 import dev.watershed.application.contract.PublishPlan;
 import dev.watershed.application.contract.PublishRequest;
 import dev.watershed.application.dependency.Dependency;
-import dev.watershed.application.dependency.DependencyDraft;
 import dev.watershed.application.dependency.DependencyService;
 import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.InvalidInputException;
@@ -20,10 +19,6 @@ import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.AssetName;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.auth.Role;
-import dev.watershed.domain.contract.FieldPath;
-import dev.watershed.domain.graph.Usage;
-import dev.watershed.domain.graph.UsageTerms;
-import dev.watershed.domain.graph.VersionRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionManager;
@@ -93,7 +88,8 @@ public class PlanService {
             caller.requireAuthenticated();
         }
         Caller acting = dryRun && !caller.authenticated() ? DRY_RUN : caller;
-        Map<String, PlanError> refused = new LinkedHashMap<>(PlanCycles.of(plan, this::registryConsumers));
+        Map<String, PlanError> refused =
+                new LinkedHashMap<>(PlanCycles.of(plan, name -> PlanCycles.registryConsumers(dependencies, name)));
         for (int attempt = 0; ; attempt++) {
             Run run = new Run(acting, plan, refused.keySet(), budget);
             boolean clean = inTransaction(run, dryRun || !refused.isEmpty());
@@ -114,16 +110,6 @@ public class PlanService {
                 return new PlanResult(
                         !dryRun, run.teamSteps(), run.outcomes(refused.values()), run.notInFiles, errors, notes);
             }
-        }
-    }
-
-    private List<String> registryConsumers(String name) {
-        try {
-            return dependencies.consumersOf(name).stream()
-                    .map(Dependency::consumer)
-                    .toList();
-        } catch (WatershedException e) {
-            return List.of(); // not registered yet
         }
     }
 
@@ -230,7 +216,7 @@ public class PlanService {
                 if (existing.owner() != null) {
                     owners.add(existing.owner());
                 }
-                List<String> changed = metadataChanges(draft, existing);
+                List<String> changed = StoredState.metadataChanges(draft, existing);
                 if (!changed.isEmpty()
                         && !step(
                                 base,
@@ -305,7 +291,7 @@ public class PlanService {
                         .findFirst()
                         .orElse(null);
                 String pointer = base + "/dependsOn/" + d;
-                if (skipped.contains(pointer) || before != null && unchanged(dependency.draft(), before)) {
+                if (skipped.contains(pointer) || before != null && StoredState.unchanged(dependency.draft(), before)) {
                     continue; // as stored: left alone, as a single request would never resend it
                 }
                 DependencyService.Declared after;
@@ -314,7 +300,7 @@ public class PlanService {
                 } catch (WatershedException e) {
                     return refuse(pointer, consumer, e);
                 }
-                if (before == null || !sameTerms(before, after.dependency())) {
+                if (before == null || !StoredState.sameTerms(before, after.dependency())) {
                     steps.computeIfAbsent(consumer, key -> new ArrayList<>())
                             .add((before == null ? "declare" : "change") + " dependency " + consumer + " <- "
                                     + dependency.producer());
@@ -406,74 +392,6 @@ public class PlanService {
             List<String> teamSteps = new ArrayList<>();
             plan.teams().forEach(team -> teamSteps.addAll(steps.getOrDefault(team.name(), List.of())));
             return teamSteps;
-        }
-    }
-
-    /** Description and tags left out mean none; criticality and the modes left out keep the registry's value. */
-    private static List<String> metadataChanges(AssetDraft draft, Asset registered) {
-        List<String> changes = new ArrayList<>();
-        compare(changes, "owner", draft.owner(), registered.owner());
-        compare(changes, "description", draft.description(), registered.description());
-        compare(changes, "replicaOf", draft.replicaOf(), registered.replicaOf());
-        Set<String> tags = new TreeSet<>(draft.tags() == null ? List.of() : draft.tags());
-        if (!tags.equals(new TreeSet<>(registered.tags()))) {
-            changes.add("tags " + new TreeSet<>(registered.tags()) + " -> " + tags);
-        }
-        if (draft.kind() != null && draft.kind() != registered.kind()) {
-            changes.add("kind " + registered.kind() + " -> " + draft.kind());
-        }
-        if (draft.criticality() != null) {
-            compare(changes, "criticality", draft.criticality(), registered.criticality());
-        }
-        if (draft.compatibility() != null) {
-            compare(changes, "compatibility", draft.compatibility(), registered.compatibility());
-        }
-        if (draft.strictCompatibility() != null) {
-            compare(changes, "strictCompatibility", draft.strictCompatibility(), registered.strictCompatibility());
-        }
-        return changes;
-    }
-
-    /** The draft declares what is stored already; anything doubtful counts as a change and is declared again. */
-    private static boolean unchanged(DependencyDraft draft, Dependency stored) {
-        try {
-            boolean sameRange = draft.versionRange() == null
-                    || VersionRange.parse(draft.versionRange())
-                            .toString()
-                            .equals(stored.versionRange().toString());
-            List<String> fields = draft.fields() == null
-                    ? List.of()
-                    : draft.fields().stream()
-                            .map(FieldPath::normalize)
-                            .distinct()
-                            .toList();
-            boolean noTerms = draft.splitKey() == null
-                    && (draft.targetFields() == null || draft.targetFields().isEmpty())
-                    && draft.cost() == null
-                    && draft.benefit() == null;
-            return sameRange
-                    && fields.equals(stored.fields())
-                    && (draft.usage() == null ? Usage.BOTH : draft.usage()) == stored.usage()
-                    && Objects.equals(draft.note(), stored.note())
-                    && noTerms
-                    && UsageTerms.NONE.equals(stored.terms());
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static boolean sameTerms(Dependency before, Dependency after) {
-        return before.versionRange().toString().equals(after.versionRange().toString())
-                && before.fields().equals(after.fields())
-                && before.usage() == after.usage()
-                && Objects.equals(before.note(), after.note())
-                && Objects.equals(before.terms(), after.terms());
-    }
-
-    private static void compare(List<String> changes, String field, Object declared, Object registered) {
-        if (!Objects.equals(declared, registered)) {
-            changes.add(field + " " + (registered == null ? "(none)" : registered) + " -> "
-                    + (declared == null ? "(none)" : declared));
         }
     }
 }
