@@ -1,28 +1,32 @@
 package dev.watershed.adapter.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watershed.domain.declaration.ContractFiles;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Makes the registry match the contract files, in dependency order, producers first. Idempotent: run twice, the
- * second run finds nothing to do and says "No changes.". An asset whose changes the registry would refuse (found
- * by the plan's dry runs) is left alone entirely and reported as failed; the others are applied.
+ * Makes the registry match the contract files, all or nothing: the whole plan is sent once and applied in one
+ * transaction. Idempotent: run twice, the second run finds nothing to do and says "No changes.". When the registry
+ * refuses any change, nothing is applied and every refusal is reported at its file and line.
  */
 @Command(
         name = "apply",
-        description = "Make the registry match the contract files (needs a token). Idempotent."
-                + " Exit 1 when a change is refused.")
+        description = "Make the registry match the contract files in one transaction, all or"
+                + " nothing (needs a token). Idempotent. Exit 1 when a change is refused.")
 final class ApplyCommand extends ReportingCommand {
 
     @Mixin
     RegistryOptions registry;
+
+    @Option(
+            names = "--prune",
+            description = "Also delete the assets no file declares, owned by the teams the files manage;"
+                    + " refused (and nothing applied) while other assets read one")
+    boolean prune;
 
     @Parameters(
             paramLabel = "PATH",
@@ -44,53 +48,23 @@ final class ApplyCommand extends ReportingCommand {
         if (!problems.isEmpty()) {
             return report.build();
         }
-        for (EstatePlanner.Target target : new EstatePlanner(client).plan(estate)) {
-            if (target.refusal() != null) {
-                report.add(PlanCommand.item(target));
-            } else if (target.changes()) {
-                report.add(apply(client, target));
-            }
-        }
+        EstatePlanner.Outcome outcome = new EstatePlanner(client).send(estate, false, prune);
+        List<Report.Item> items =
+                PlanCommand.items(outcome, prune, outcome.refused() ? "refused, nothing applied: " : "");
+        items.stream()
+                .map(item -> item.outcome() == Report.Outcome.PASSED
+                                && item.summary().matches("\\d+ changes?")
+                        ? new Report.Item(
+                                item.name(),
+                                item.file(),
+                                item.line(),
+                                item.outcome(),
+                                "applied " + item.summary(),
+                                item.details(),
+                                item.findings(),
+                                item.data())
+                        : item)
+                .forEach(report::add);
         return report.build();
-    }
-
-    private static Report.Item apply(RegistryClient client, EstatePlanner.Target target) {
-        List<String> done = new ArrayList<>();
-        ObjectNode data = Declarations.JSON.createObjectNode();
-        ArrayNode answers = data.putArray("changes");
-        for (EstatePlanner.Step step : target.steps()) {
-            RegistryClient.Reply reply = switch (step.method()) {
-                case "POST" -> client.post(step.path(), step.body());
-                case "PUT" -> client.put(step.path(), step.body());
-                case "DELETE" -> client.delete(step.path());
-                default -> throw new IllegalStateException("no such method: " + step.method());
-            };
-            answers.addObject()
-                    .put("description", step.description())
-                    .put("status", reply.status())
-                    .set("answer", reply.body());
-            if (!reply.ok()) {
-                List<String> details = new ArrayList<>(done);
-                details.add("! " + step.description() + ": " + reply.problem());
-                return Report.Item.failed(
-                        target.name(),
-                        target.file(),
-                        target.line(),
-                        "failed to " + step.description() + ": " + reply.problem(),
-                        details,
-                        data);
-            }
-            done.add("+ " + step.description()
-                    + (step.path().endsWith("/contracts") && reply.body().has("version")
-                            ? " -> " + reply.body().path("version").asText()
-                            : ""));
-        }
-        return Report.Item.passed(
-                target.name(),
-                target.file(),
-                target.line(),
-                "applied " + done.size() + " change" + (done.size() == 1 ? "" : "s"),
-                done,
-                data);
     }
 }

@@ -1,24 +1,22 @@
 package dev.watershed.adapter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.watershed.domain.WatershedException;
 import dev.watershed.domain.contract.CompatibilityMode;
-import dev.watershed.domain.contract.SchemaFormat;
-import dev.watershed.domain.contract.SchemaParser;
 import dev.watershed.domain.declaration.ContractFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * A dry run of every contract file against the registry: the verdict under the asset's mode, the differences and
- * who they impact. Fails (exit 1) on a change that breaks the asset's mode or breaks a field a consumer reads.
+ * A dry run of the whole plan the contract files make (the registry's {@code POST /api/v1/plans?dryRun=true}, the
+ * same as {@code plan}'s): every refusal apply would give at its file and line, and each contract's verdict under
+ * its mode as it will be after the plan's earlier steps, the differences (breaking ones at the schema file's line)
+ * and who they impact. Fails (exit 1) on a change that breaks the asset's mode or breaks a field a consumer reads.
  */
 @Command(
         name = "check",
@@ -36,38 +34,57 @@ final class CheckCommand extends ReportingCommand {
             description = "Contract files or directories (default: ${DEFAULT-VALUE})")
     List<Path> paths;
 
-    /** Made when a command runs, not when picocli builds the command tree, which {@code --version} also does. */
-    private SchemaParser parser;
-
     @Override
     Report report() {
-        parser = new SchemaParser(256);
         ContractFiles.Estate estate = ContractFiles.scan(paths);
-        RegistryClient client = registry.client();
         Report.Builder report = new Report.Builder("check").emptyNote("No contract files found.");
-        Declarations.problemItems(estate.problems(), Report.Outcome.ERROR).forEach(report::add);
-        for (ContractFiles.AssetFile file : estate.assets()) {
-            report.add(check(client, file));
+        List<Report.Item> problems = Declarations.problemItems(estate.problems(), Report.Outcome.ERROR);
+        problems.forEach(report::add);
+        if (estate.assets().isEmpty()) {
+            return report.build();
+        }
+        // One dry run of the whole plan: what apply would refuse fails here, with apply's own words.
+        EstatePlanner.Outcome outcome = new EstatePlanner(registry.client()).send(estate, true, false);
+        Map<String, ContractFiles.AssetFile> files = new HashMap<>();
+        estate.assets().forEach(file -> files.put(file.name(), file));
+        for (EstatePlanner.Target target : outcome.targets()) {
+            ContractFiles.AssetFile file = files.get(target.name());
+            if (file == null) {
+                report.add(PlanCommand.item(target, ""));
+            } else {
+                report.add(check(file, target));
+            }
         }
         return report.build();
     }
 
-    private Report.Item check(RegistryClient client, ContractFiles.AssetFile file) {
+    private Report.Item check(ContractFiles.AssetFile file, EstatePlanner.Target target) {
         String name = file.name();
         int line = file.lineOf("/contract");
-        if (!Declarations.hasContract(file)) {
+        List<Report.Finding> refusals = target.errors().stream()
+                .filter(error -> !error.message().endsWith("(INCOMPATIBLE_SCHEMA)"))
+                .toList();
+        if (!refusals.isEmpty()) {
+            List<String> details =
+                    refusals.stream().map(Report.Finding::message).toList();
+            String summary = refusals.size() == 1
+                    ? refusals.get(0).message()
+                    : refusals.size() + " refusals, the first: "
+                            + refusals.get(0).message();
+            return new Report.Item(
+                    name,
+                    file.path(),
+                    refusals.get(0).line(),
+                    Report.Outcome.FAILED,
+                    summary,
+                    details,
+                    refusals,
+                    target.verdict());
+        }
+        JsonNode verdict = target.verdict();
+        if (verdict == null) {
             return Report.Item.passed(name, file.path(), file.lineOf("/name"), "declares no contract", List.of(), null);
         }
-        ObjectNode request = Declarations.contractRequest(file);
-        RegistryClient.Reply reply = client.post("/api/v1/assets/" + name + "/contracts?dryRun=true", request);
-        if (reply.status() == 404 && "ASSET_NOT_FOUND".equals(reply.code())) {
-            return newAsset(file, line);
-        }
-        if (!reply.ok()) {
-            return Report.Item.failed(
-                    name, file.path(), lineOf(file, reply.body()), reply.problem(), List.of(), reply.body());
-        }
-        JsonNode verdict = reply.body();
         String mode = verdict.path("mode").asText();
         if (verdict.path("unchanged").asBoolean()) {
             return Report.Item.passed(
@@ -78,29 +95,55 @@ final class CheckCommand extends ReportingCommand {
                     List.of(),
                     verdict);
         }
+        if (!verdict.hasNonNull("latestVersion")) {
+            return Report.Item.passed(
+                    name,
+                    file.path(),
+                    line,
+                    "new asset, would be " + verdict.path("version").asText(),
+                    List.of(),
+                    verdict);
+        }
         List<String> details = new ArrayList<>();
         verdict.path("differences").forEach(difference -> details.add(Differences.describe(difference)));
-        JsonNode impacted = verdict.has("impacted") ? verdict.get("impacted") : impacted(client, name, verdict);
-        impacted.forEach(consumer -> details.add(Differences.describeImpacted(consumer)));
-        ObjectNode data = verdict.deepCopy();
-        data.set("impacted", impacted);
+        JsonNode impacted = verdict.path("impacted");
+        boolean acknowledged =
+                verdict.path("breakingChange").path("acknowledged").asBoolean(false);
+        impacted.forEach(consumer ->
+                details.add((acknowledged ? "will be told: " : "") + Differences.describeImpacted(consumer)));
         boolean compatible = verdict.path("compatible").asBoolean();
         String change = "would be " + verdict.path("version").asText()
                 + (verdict.hasNonNull("bump")
                         ? " (" + verdict.path("bump").asText() + " from "
                                 + verdict.path("latestVersion").asText() + ")"
                         : "");
-        if (!compatible) {
-            long breaking = countBreaking(verdict, mode);
-            return Report.Item.failed(
+        if (acknowledged) {
+            return Report.Item.passed(
                     name,
                     file.path(),
                     line,
-                    "breaking under " + mode + ": " + breaking
-                            + " breaking difference" + (breaking == 1 ? "" : "s") + ", " + impacted.size()
-                            + " impacted consumer" + (impacted.size() == 1 ? "" : "s") + "; " + change,
+                    "acknowledged breaking change under " + mode + "; " + impacted.size() + " impacted consumer"
+                            + (impacted.size() == 1 ? "" : "s") + " will be told; " + change,
                     details,
-                    data);
+                    verdict);
+        }
+        if (!compatible) {
+            CompatibilityMode checked = CompatibilityMode.valueOf(mode);
+            List<Report.Finding> findings = new ArrayList<>();
+            for (JsonNode difference : verdict.path("differences")) {
+                if (checked.checksBackward()
+                                && difference.path("breaksBackward").asBoolean()
+                        || checked.checksForward()
+                                && difference.path("breaksForward").asBoolean()) {
+                    findings.add(EstatePlanner.atSchema(file, difference, Report.Severity.ERROR));
+                }
+            }
+            long breaking = findings.size();
+            String summary = "breaking under " + mode + ": " + breaking
+                    + " breaking difference" + (breaking == 1 ? "" : "s") + ", " + impacted.size()
+                    + " impacted consumer" + (impacted.size() == 1 ? "" : "s") + "; " + change;
+            findings.add(0, new Report.Finding(Report.Severity.ERROR, file.path(), line, summary));
+            return new Report.Item(name, file.path(), line, Report.Outcome.FAILED, summary, details, findings, verdict);
         }
         if (!impacted.isEmpty()) {
             return Report.Item.failed(
@@ -110,62 +153,10 @@ final class CheckCommand extends ReportingCommand {
                     "compatible under " + mode + " but breaks fields " + impacted.size() + " consumer"
                             + (impacted.size() == 1 ? "" : "s") + " read; " + change,
                     details,
-                    data);
+                    verdict);
         }
-        return Report.Item.passed(name, file.path(), line, "compatible under " + mode + ", " + change, details, data);
-    }
-
-    /** An asset the registry does not know yet: its schema is checked here, and it would start at 1.0.0. */
-    private Report.Item newAsset(ContractFiles.AssetFile file, int line) {
-        JsonNode contract = file.declaration().path("contract");
-        try {
-            parser.parse(SchemaFormat.valueOf(contract.path("format").asText()), file.schema(), "/schema");
-        } catch (WatershedException invalid) {
-            return Report.Item.failed(file.name(), file.path(), line, invalid.getMessage(), List.of(), null);
-        }
-        String version = contract.path("version").asText("1.0.0");
-        return Report.Item.passed(file.name(), file.path(), line, "new asset, would be " + version, List.of(), null);
-    }
-
-    /**
-     * Who reads what the change breaks: the registry's impact of the paths of every difference that breaks either
-     * direction. The registry's dry run may list them itself ({@code impacted}); this is for registries that don't.
-     */
-    private static JsonNode impacted(RegistryClient client, String name, JsonNode verdict) {
-        Set<String> paths = new LinkedHashSet<>();
-        boolean root = false;
-        for (JsonNode difference : verdict.path("differences")) {
-            if (Differences.breaks(difference)) {
-                String path = difference.path("path").asText();
-                root |= path.isEmpty();
-                paths.add(path);
-            }
-        }
-        if (paths.isEmpty()) {
-            return Declarations.JSON.createArrayNode();
-        }
-        // A change at the root touches every field: ask for the impact of any change.
-        String query = root ? "" : "?fields=" + RegistryClient.encode(String.join(",", paths));
-        RegistryClient.Reply reply = client.get("/api/v1/assets/" + name + "/impact" + query);
-        if (!reply.ok()) {
-            throw new CliException("the impact of " + name + " could not be read: " + reply.problem());
-        }
-        JsonNode impacted = reply.body().path("impacted");
-        return impacted.isArray() ? impacted : Declarations.JSON.createArrayNode();
-    }
-
-    private static long countBreaking(JsonNode verdict, String mode) {
-        CompatibilityMode checked = CompatibilityMode.valueOf(mode);
-        boolean backward = checked.checksBackward();
-        boolean forward = checked.checksForward();
-        long count = 0;
-        for (JsonNode difference : verdict.path("differences")) {
-            if (backward && difference.path("breaksBackward").asBoolean()
-                    || forward && difference.path("breaksForward").asBoolean()) {
-                count++;
-            }
-        }
-        return count;
+        return Report.Item.passed(
+                name, file.path(), line, "compatible under " + mode + ", " + change, details, verdict);
     }
 
     /** A problem pointing into the request ({@code /fields/~1x}) is reported at that line of the file. */

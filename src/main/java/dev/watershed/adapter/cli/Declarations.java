@@ -32,6 +32,34 @@ final class Declarations {
         return body;
     }
 
+    /**
+     * The body of {@code POST /api/v1/plans}: the teams, then each asset (producers first) with its metadata, its
+     * contract (with the file's {@code breakingChange} passed on untouched) and what it reads.
+     */
+    static ObjectNode planRequest(List<ContractFiles.TeamEntry> teams, List<ContractFiles.AssetFile> files) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode teamBodies = body.putArray("teams");
+        teams.forEach(team -> teamBodies.add(team.declaration()));
+        ArrayNode assets = body.putArray("assets");
+        for (ContractFiles.AssetFile file : files) {
+            ObjectNode asset = assetRequest(file);
+            if (hasContract(file)) {
+                ObjectNode contract = contractRequest(file);
+                copy(file.declaration().path("contract"), contract, "breakingChange");
+                asset.set("contract", contract);
+            }
+            ArrayNode dependsOn = asset.putArray("dependsOn");
+            for (JsonNode declared : file.declaration().path("dependsOn")) {
+                ObjectNode dependency = JSON.createObjectNode();
+                dependency.set("asset", declared.get("asset"));
+                dependency.setAll(dependencyRequest(declared));
+                dependsOn.add(dependency);
+            }
+            assets.add(asset);
+        }
+        return body;
+    }
+
     /** The body of {@code POST /api/v1/assets} and {@code PUT /api/v1/assets/{name}}. */
     static ObjectNode assetRequest(ContractFiles.AssetFile file) {
         JsonNode asset = file.declaration();

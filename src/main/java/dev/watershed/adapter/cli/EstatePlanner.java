@@ -1,44 +1,53 @@
 package dev.watershed.adapter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.watershed.domain.WatershedException;
-import dev.watershed.domain.contract.FieldPath;
 import dev.watershed.domain.declaration.ContractFiles;
-import dev.watershed.domain.graph.VersionRange;
+import dev.watershed.domain.declaration.LocatedJson;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Compares contract files with the registry and lists the changes that would make the registry match them: new
- * teams, new assets, metadata updates, new contract versions, dependency additions, changes and removals for the
- * assets the files declare. Assets come in dependency order, producers first, so applying the changes in list order
- * never declares a dependency on a contract that is not there yet.
+ * Sends the whole estate the contract files declare to the registry's plan endpoint once ({@code POST
+ * /api/v1/plans}), as a dry run for {@code check} and {@code plan} or applied in one transaction for {@code apply},
+ * and ties the answer back to the files: each refusal at the YAML line of the field or range it names, each
+ * breaking difference at the schema file's line of the changed property.
  */
 final class EstatePlanner {
 
-    /** One call to the registry, described for the plan. */
-    record Step(String description, String method, String path, JsonNode body) {}
-
     /**
-     * The changes for one team or asset.
+     * The registry's answer for one team or asset.
      *
-     * @param refusal why the registry would refuse them (a breaking contract, a kind change); null when it would not
-     * @param notes   differences apply leaves alone, said so the reader knows
+     * @param steps   the changes made or to make, in words
+     * @param errors  every refusal, each at its place in the files
+     * @param verdict the contract's dry-run verdict as the registry wrote it; null without a contract
      */
-    record Target(String name, Path file, int line, List<Step> steps, String refusal, List<String> notes) {
+    record Target(String name, Path file, int line, List<String> steps, List<Report.Finding> errors, JsonNode verdict) {
+
+        boolean refused() {
+            return !errors.isEmpty();
+        }
 
         boolean changes() {
             return !steps.isEmpty();
         }
     }
+
+    /**
+     * @param refused    the registry refused the applied plan: nothing was stored
+     * @param notInFiles assets of the teams the files manage that no file declares
+     */
+    record Outcome(
+            List<Target> targets,
+            List<String> teamSteps,
+            List<String> notInFiles,
+            List<String> notes,
+            boolean refused,
+            JsonNode answer) {}
 
     private final RegistryClient client;
 
@@ -46,303 +55,109 @@ final class EstatePlanner {
         this.client = client;
     }
 
-    List<Target> plan(ContractFiles.Estate estate) {
+    Outcome send(ContractFiles.Estate estate, boolean dryRun, boolean prune) {
+        List<ContractFiles.AssetFile> files = ContractFiles.inDependencyOrder(estate.assets());
+        ObjectNode request = Declarations.planRequest(estate.teams(), files);
+        String query = dryRun ? "?dryRun=true" : "";
+        if (prune) {
+            query += (query.isEmpty() ? "?" : "&") + "prune=true";
+        }
+        RegistryClient.Reply reply = client.post("/api/v1/plans" + query, request);
+        boolean refused = reply.status() == 409 && "PLAN_REFUSED".equals(reply.code());
+        if (!reply.ok() && !refused) {
+            throw new CliException("the registry could not plan the files: " + reply.problem());
+        }
+        JsonNode answer = reply.body();
+        JsonNode errors = answer.path("errors");
         List<Target> targets = new ArrayList<>();
-        for (ContractFiles.TeamEntry team : estate.teams()) {
-            targets.add(team(team));
-        }
-        for (ContractFiles.AssetFile file : ContractFiles.inDependencyOrder(estate.assets())) {
-            targets.add(asset(file));
-        }
-        return targets;
-    }
-
-    private Target team(ContractFiles.TeamEntry team) {
-        RegistryClient.Reply reply = client.get("/api/v1/teams/" + team.name());
-        List<Step> steps = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        if (reply.status() == 404) {
-            steps.add(new Step(
-                    "create team " + team.name() + " <"
-                            + team.declaration().path("email").asText() + ">",
-                    "POST",
-                    "/api/v1/teams",
-                    team.declaration()));
-        } else if (reply.ok()) {
-            for (String field : List.of("email", "webhook")) {
-                String declared = text(team.declaration(), field);
-                String current = text(reply.body(), field);
-                if (!Objects.equals(declared, current)) {
-                    notes.add("team " + team.name() + " has " + field + " " + current + " in the registry, " + declared
-                            + " here; teams are not updated by apply");
+        for (int i = 0; i < files.size(); i++) {
+            ContractFiles.AssetFile file = files.get(i);
+            JsonNode outcome = answer.path("assets").path(i);
+            List<Report.Finding> found = new ArrayList<>();
+            String prefix = "/assets/" + i;
+            for (JsonNode error : errors) {
+                String pointer = error.path("pointer").asText("");
+                if (pointer.equals(prefix) || pointer.startsWith(prefix + "/")) {
+                    String inner = pointer.substring(prefix.length());
+                    found.add(new Report.Finding(
+                            Report.Severity.ERROR, file.path(), lineOf(file, inner), message(error)));
                 }
             }
-        } else {
-            throw new CliException("team " + team.name() + " could not be read: " + reply.problem());
+            List<String> steps = refused ? List.of() : Declarations.texts(outcome.path("steps"));
+            JsonNode verdict = outcome.path("contract").isObject() ? outcome.get("contract") : null;
+            targets.add(new Target(file.name(), file.path(), file.lineOf("/name"), steps, found, verdict));
         }
-        return new Target(team.name(), team.file(), team.line(), steps, null, notes);
-    }
-
-    private Target asset(ContractFiles.AssetFile file) {
-        String name = file.name();
-        String base = "/api/v1/assets/" + name;
-        List<Step> steps = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        String refusal = null;
-        RegistryClient.Reply current = client.get(base);
-        boolean exists = current.ok();
-        if (!exists && current.status() != 404) {
-            throw new CliException("asset " + name + " could not be read: " + current.problem());
-        }
-        ObjectNode assetRequest = Declarations.assetRequest(file);
-        if (!exists) {
-            steps.add(new Step(
-                    "register asset " + name + " ("
-                            + file.declaration().path("kind").asText() + ", owner "
-                            + file.declaration().path("owner").asText() + ")",
-                    "POST",
-                    "/api/v1/assets",
-                    assetRequest));
-        } else {
-            JsonNode registered = current.body();
-            if (!registered
-                    .path("kind")
-                    .asText()
-                    .equals(file.declaration().path("kind").asText())) {
-                refusal = "kind cannot change (" + registered.path("kind").asText() + " in the registry, "
-                        + file.declaration().path("kind").asText() + " here): register a new asset instead";
-            }
-            List<String> changed = metadataChanges(file.declaration(), registered);
-            if (!changed.isEmpty()) {
-                steps.add(new Step(
-                        "update asset " + name + ": " + String.join("; ", changed), "PUT", base, assetRequest));
-            }
-        }
-        if (Declarations.hasContract(file)) {
-            ObjectNode contract = Declarations.contractRequest(file);
-            if (!exists) {
-                steps.add(new Step(
-                        "publish contract "
-                                + file.declaration()
-                                        .path("contract")
-                                        .path("version")
-                                        .asText("1.0.0") + " (first version)",
-                        "POST",
-                        base + "/contracts",
-                        contract));
-            } else {
-                RegistryClient.Reply dryRun = client.post(base + "/contracts?dryRun=true", contract);
-                if (!dryRun.ok()) {
-                    refusal = "the contract would be refused: " + dryRun.problem();
-                } else if (!dryRun.body().path("unchanged").asBoolean()) {
-                    JsonNode verdict = dryRun.body();
-                    String from = verdict.hasNonNull("latestVersion")
-                            ? verdict.path("bump").asText() + " from "
-                                    + verdict.path("latestVersion").asText()
-                            : "first version";
-                    steps.add(new Step(
-                            "publish contract " + verdict.path("version").asText() + " (" + from + ", "
-                                    + verdict.path("differences").size() + " differences)",
-                            "POST",
-                            base + "/contracts",
-                            contract));
-                    if (!verdict.path("compatible").asBoolean()) {
-                        refusal = "the contract breaks " + name + "'s "
-                                + verdict.path("mode").asText()
-                                + " compatibility; run watershed check for the differences";
-                    }
+        for (int t = 0; t < estate.teams().size(); t++) {
+            ContractFiles.TeamEntry team = estate.teams().get(t);
+            List<Report.Finding> found = new ArrayList<>();
+            for (JsonNode error : errors) {
+                if (error.path("pointer").asText("").startsWith("/teams/" + t)) {
+                    found.add(new Report.Finding(Report.Severity.ERROR, team.file(), team.line(), message(error)));
                 }
             }
+            if (!found.isEmpty()) {
+                targets.add(0, new Target(team.name(), team.file(), team.line(), List.of(), found, null));
+            }
         }
-        steps.addAll(dependencySteps(file, exists));
-        return new Target(name, file.path(), file.lineOf("/name"), steps, refusal, notes);
+        for (JsonNode error : errors) {
+            if (error.path("pointer").asText("").startsWith("/prune/")) {
+                targets.add(new Target(
+                        error.path("asset").asText(),
+                        null,
+                        1,
+                        List.of(),
+                        List.of(new Report.Finding(Report.Severity.ERROR, null, 1, message(error))),
+                        null));
+            }
+        }
+        return new Outcome(
+                targets,
+                refused ? List.of() : Declarations.texts(answer.path("teams")),
+                Declarations.texts(answer.path("notInFiles")),
+                Declarations.texts(answer.path("notes")),
+                refused,
+                answer);
+    }
+
+    private static String message(JsonNode error) {
+        return error.path("detail").asText() + " (" + error.path("code").asText() + ")";
     }
 
     /**
-     * What to send so the registry's metadata equals the file's. Description and tags left out of a file mean none;
-     * criticality, compatibility and strictCompatibility left out keep the registry's value, as the API does.
+     * The YAML line of a pointer into one asset of the plan request: {@code /dependsOn/0/fields/1} is where it is
+     * in the file too; the contract's field metadata sits at the file's top-level {@code fields}.
      */
-    private static List<String> metadataChanges(JsonNode declared, JsonNode registered) {
-        List<String> changes = new ArrayList<>();
-        compare(changes, "owner", text(declared, "owner"), text(registered, "owner"));
-        compare(changes, "description", text(declared, "description"), text(registered, "description"));
-        compare(changes, "replicaOf", text(declared, "replicaOf"), text(registered, "replicaOf"));
-        Set<String> tags = new TreeSet<>(Declarations.texts(declared.path("tags")));
-        Set<String> registeredTags = new TreeSet<>(Declarations.texts(registered.path("tags")));
-        if (!tags.equals(registeredTags)) {
-            changes.add("tags " + registeredTags + " -> " + tags);
+    static int lineOf(ContractFiles.AssetFile file, String pointer) {
+        if (pointer.startsWith("/contract/fields")) {
+            return file.lineOf(pointer.substring("/contract".length()));
         }
-        for (String field : List.of("criticality", "compatibility", "strictCompatibility")) {
-            if (declared.hasNonNull(field)) {
-                compare(changes, field, declared.get(field).asText(), text(registered, field));
-            }
+        if (pointer.startsWith("/contract/schema")) {
+            return file.lineOf("/contract/schema");
         }
-        return changes;
+        return file.lineOf(pointer.isEmpty() ? "/name" : pointer);
     }
 
-    private static void compare(List<String> changes, String field, String declared, String registered) {
-        if (!Objects.equals(declared, registered)) {
-            changes.add(field + " " + (registered == null ? "(none)" : registered) + " -> "
-                    + (declared == null ? "(none)" : declared));
-        }
-    }
-
-    /** Dependencies of a consumer the files declare: the files are the truth, so undeclared ones are removed. */
-    private List<Step> dependencySteps(ContractFiles.AssetFile file, boolean exists) {
-        String consumer = file.name();
-        Map<String, JsonNode> registered = new LinkedHashMap<>();
-        if (exists) {
-            RegistryClient.Reply reply = client.get("/api/v1/assets/" + consumer + "/dependencies");
-            if (!reply.ok()) {
-                throw new CliException("the dependencies of " + consumer + " could not be read: " + reply.problem());
-            }
-            reply.body()
-                    .forEach(dependency ->
-                            registered.put(dependency.path("producer").asText(), dependency));
-        }
-        List<Step> steps = new ArrayList<>();
-        Set<String> declaredProducers = new HashSet<>();
-        for (JsonNode dependsOn : file.declaration().path("dependsOn")) {
-            String producer = dependsOn.path("asset").asText();
-            declaredProducers.add(producer);
-            String path = "/api/v1/assets/" + consumer + "/dependencies/" + producer;
-            JsonNode current = registered.get(producer);
-            if (current == null) {
-                steps.add(new Step(
-                        "declare dependency " + consumer + " <- " + producer + describe(dependsOn),
-                        "PUT",
-                        path,
-                        Declarations.dependencyRequest(dependsOn)));
-            } else {
-                List<String> changed = dependencyChanges(dependsOn, current);
-                if (!changed.isEmpty()) {
-                    steps.add(new Step(
-                            "change dependency " + consumer + " <- " + producer + ": " + String.join("; ", changed),
-                            "PUT",
-                            path,
-                            Declarations.dependencyRequest(dependsOn)));
-                }
-            }
-        }
-        for (String producer : registered.keySet()) {
-            if (!declaredProducers.contains(producer)) {
-                // Removals first, so that a replaced dependency never counts twice in a cycle check.
-                steps.add(
-                        0,
-                        new Step(
-                                "remove dependency " + consumer + " <- " + producer,
-                                "DELETE",
-                                "/api/v1/assets/" + consumer + "/dependencies/" + producer,
-                                null));
-            }
-        }
-        return steps;
-    }
-
-    private static List<String> dependencyChanges(JsonNode declared, JsonNode current) {
-        List<String> changes = new ArrayList<>();
-        if (declared.hasNonNull("versionRange")) {
-            compare(
-                    changes,
-                    "versionRange",
-                    range(declared.get("versionRange").asText()),
-                    range(current.path("versionRange").asText()));
-        }
-        Set<String> fields = new TreeSet<>();
-        for (String field : Declarations.texts(declared.path("fields"))) {
+    /**
+     * Where a difference belongs: the line of the changed property in the schema file, or the YAML line of an
+     * inline schema.
+     */
+    static Report.Finding atSchema(ContractFiles.AssetFile file, JsonNode difference, Report.Severity severity) {
+        String message = Differences.describe(difference);
+        JsonNode schemaFile = file.declaration().path("contract").path("schemaFile");
+        if (schemaFile.isTextual()) {
+            Path path = file.path().resolveSibling(schemaFile.asText()).normalize();
             try {
-                fields.add(FieldPath.normalize(field));
-            } catch (WatershedException e) {
-                fields.add(field);
+                int line = LocatedJson.of(Files.readString(path))
+                        .lineOfDataPath(difference.path("path").asText());
+                return new Report.Finding(severity, path, line, message);
+            } catch (IOException e) {
+                // Read when the files were scanned; gone since: point at the YAML instead.
             }
         }
-        Set<String> currentFields = new TreeSet<>(Declarations.texts(current.path("fields")));
-        if (!fields.equals(currentFields)) {
-            changes.add("fields " + currentFields + " -> " + fields);
-        }
-        compare(
-                changes,
-                "usage",
-                declared.path("usage").asText("BOTH"),
-                current.path("usage").asText("BOTH"));
-        compare(changes, "note", text(declared, "note"), text(current, "note"));
-        compare(
-                changes,
-                "splitKey",
-                splitKey(text(declared, "splitKey"), text(current, "splitKey")),
-                text(current, "splitKey"));
-        Set<String> targets = new TreeSet<>();
-        for (String field : Declarations.texts(declared.path("targetFields"))) {
-            targets.add(pointer(field));
-        }
-        Set<String> currentTargets = new TreeSet<>(Declarations.texts(current.path("targetFields")));
-        if (!targets.equals(currentTargets)) {
-            changes.add("targetFields " + currentTargets + " -> " + targets);
-        }
-        compare(
-                changes,
-                "cost",
-                amount(declared.path("cost"), "amount", "unit"),
-                amount(current.path("cost"), "amount", "unit"));
-        compare(
-                changes,
-                "benefit",
-                amount(declared.path("benefit"), "value", "metric"),
-                amount(current.path("benefit"), "value", "metric"));
-        return changes;
+        return new Report.Finding(severity, file.path(), file.lineOf("/contract/schema"), message);
     }
 
-    /**
-     * The registry stores a split key that names a field as a canonical pointer and free text as given; a declared
-     * dotted path the registry turned into that pointer is no change.
-     */
-    private static String splitKey(String text, String registered) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String key = text.strip();
-        String pointer = pointer(key);
-        return key.startsWith("/") || pointer.equals(registered) ? pointer : key;
-    }
-
-    private static String pointer(String field) {
-        try {
-            return FieldPath.normalize(field);
-        } catch (WatershedException e) {
-            return field;
-        }
-    }
-
-    /** "120 USD/month", comparable whether the number came from YAML or from the registry's JSON. */
-    private static String amount(JsonNode node, String number, String unit) {
-        if (node.isMissingNode() || node.isNull()) {
-            return null;
-        }
-        return node.path(number).decimalValue().stripTrailingZeros().toPlainString() + " "
-                + node.path(unit).asText();
-    }
-
-    private static String range(String text) {
-        try {
-            return VersionRange.parse(text).toString();
-        } catch (WatershedException e) {
-            return text;
-        }
-    }
-
-    private static String describe(JsonNode dependsOn) {
-        List<String> parts = new ArrayList<>();
-        if (dependsOn.hasNonNull("versionRange")) {
-            parts.add(dependsOn.get("versionRange").asText());
-        }
-        if (dependsOn.path("fields").size() > 0) {
-            parts.add(dependsOn.path("fields").size() + " fields");
-        }
-        parts.add(dependsOn.path("usage").asText("BOTH"));
-        return " (" + String.join(", ", parts) + ")";
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    static ArrayNode steps(List<String> steps) {
+        return Declarations.array(steps);
     }
 }

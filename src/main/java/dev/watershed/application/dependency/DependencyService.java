@@ -141,7 +141,12 @@ public class DependencyService implements AssetRemovalListener {
                 benefit(draft.benefit()));
 
         var graph = estate.forWrite();
-        Optional<List<String>> cycle = new DependencyCycleCheck(graph).cycleIfAdded(producer, consumer);
+        // An asset registered earlier in this transaction joins the graph only at commit; a new asset closes no
+        // cycle of committed edges, and a plan (PlanService) checks the cycles among its own edges first.
+        Optional<List<String>> cycle =
+                graph.node(producer).isEmpty() || graph.node(consumer).isEmpty()
+                        ? Optional.empty()
+                        : new DependencyCycleCheck(graph).cycleIfAdded(producer, consumer);
         if (cycle.isPresent()) {
             throw new DependencyCycleException(producer, consumer, cycle.get());
         }

@@ -146,12 +146,14 @@ class WatershedCliTest {
                 directory.resolve("fraud.yaml"),
                 Files.readString(directory.resolve("fraud.yaml")).replace("amount: 120", "amount: 80"));
         Run plan = run("plan", "--registry", url(), directory.toString());
-        assertThat(plan.out()).contains("cost 120 USD/month -> 80 USD/month");
+        // The registry's plan names the dependency that changes (the cost), not each term.
+        assertThat(plan.out()).contains("change dependency " + prefix + ".fraud <- " + prefix + ".payments");
     }
 
     @Test
     void checkReportsANewAssetAndEveryFormatRenders() throws Exception {
-        writeEstate(schema("id", "amount"));
+        // fraud reads currency: without it in the schema, check now fails as apply would (UNKNOWN_FIELDS).
+        writeEstate(schema("id", "amount", "currency"));
 
         Run text = run("check", "--registry", url(), directory.toString());
         assertThat(text.exitCode()).as(text.out() + text.err()).isZero();

@@ -22,6 +22,8 @@ import dev.watershed.application.drift.NothingToCompareException;
 import dev.watershed.application.notification.DeliveryNotFoundException;
 import dev.watershed.application.notification.NotificationNotFoundException;
 import dev.watershed.application.notification.SubscriptionNotFoundException;
+import dev.watershed.application.plan.PlanError;
+import dev.watershed.application.plan.PlanRefusedException;
 import dev.watershed.application.validation.ObservationNotFoundException;
 import dev.watershed.application.validation.UnreadableBatchException;
 import dev.watershed.application.validation.UnsupportedBatchFormatException;
@@ -115,6 +117,11 @@ class ErrorCodesTest {
             pin(409, "DELIVERY_CANCELLED", () -> new ConflictException("DELIVERY_CANCELLED", "cancelled")),
             pin(409, "DEPENDENCY_CYCLE", () -> new DependencyCycleException(List.of("a", "b", "a"))),
             pin(409, "INCOMPATIBLE_SCHEMA", () -> new IncompatibleContractException(incompatiblePlan())),
+            pin(
+                    409,
+                    "PLAN_REFUSED",
+                    () -> new PlanRefusedException(List.of(
+                            new PlanError("a", "UNKNOWN_FIELDS", "no field plann", "/assets/0/dependsOn/0/fields/1")))),
             pin(409, "ROLLBACK_TO_LATEST_SCHEMA", () -> new ConflictException("ROLLBACK_TO_LATEST_SCHEMA", "same")),
             pin(409, "TEAM_EXISTS", () -> new ConflictException("TEAM_EXISTS", "taken")),
             pin(413, "BATCH_TOO_LARGE", () -> new BatchTooLargeException(10)),

@@ -1,0 +1,28 @@
+package dev.watershed.application.plan;
+
+import dev.watershed.domain.ConflictException;
+import java.util.List;
+import java.util.Map;
+
+/** An applied plan with at least one refusal: nothing of it was stored. */
+public class PlanRefusedException extends ConflictException {
+
+    private final List<PlanError> errors;
+
+    public PlanRefusedException(List<PlanError> errors) {
+        super(
+                "PLAN_REFUSED",
+                errors.size() + " change(s) of the plan were refused, so none was applied; the first: "
+                        + errors.get(0).asset() + ": " + errors.get(0).detail());
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<PlanError> errors() {
+        return errors;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("errors", errors);
+    }
+}
