@@ -64,8 +64,18 @@ public class EstateGraph implements EstateChangeListener {
                 loaded.nodeCount(), loaded.edgeCount(), (System.nanoTime() - start) / 1e6);
     }
 
-    /** The graph for a query: current with the database, give or take the refresh-check interval. */
+    /**
+     * The graph for a query: current with the database, give or take the refresh-check interval. Inside a
+     * transaction that has written (a plan's steps, a publish computing its impact), the graph that transaction
+     * checked against: reloading there would read its uncommitted writes into the shared graph, and keep them even
+     * when it rolls back, as every dry-run plan does.
+     */
     public DependencyGraph read() {
+        if (writingTransaction()) {
+            synchronized (this) {
+                return graph;
+            }
+        }
         long now = System.nanoTime();
         if (version == UNKNOWN || checkIntervalNanos == 0 || now - lastCheck >= checkIntervalNanos) {
             lastCheck = now;
@@ -139,12 +149,11 @@ public class EstateGraph implements EstateChangeListener {
      * skip them at commit; this returns the graph {@code forWrite} checked instead.
      */
     public DependencyGraph readInTransaction() {
-        if (transactions.getTransactionKey() != null && transactions.getResource(WRITE_KEY) != null) {
-            synchronized (this) {
-                return graph;
-            }
-        }
         return read();
+    }
+
+    private boolean writingTransaction() {
+        return transactions.getTransactionKey() != null && transactions.getResource(WRITE_KEY) != null;
     }
 
     /** Queues a change to the graph for when the current transaction commits; call {@link #forWrite()} first. */
