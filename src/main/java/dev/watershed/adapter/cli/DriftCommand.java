@@ -54,7 +54,8 @@ final class DriftCommand extends ReportingCommand {
             names = "--label",
             paramLabel = "LABEL",
             description = "Record the batch as an observation with this"
-                    + " label (needed by --against previous for a batch)")
+                    + " label (needed by --against previous for a batch). The first batch of a label, with nothing"
+                    + " to compare yet, is recorded and exits 0 with a note")
     String label;
 
     @Option(
@@ -110,6 +111,12 @@ final class DriftCommand extends ReportingCommand {
     }
 
     private Report.Item item(JsonNode result) {
+        Path file = data;
+        int line = data == null ? 0 : 1;
+        if (result.hasNonNull("note")) {
+            // The first batch of a label: recorded, nothing compared, and not a failure, or a daily job never starts.
+            return Report.Item.passed(asset, file, line, result.path("note").asText(), List.of(), result);
+        }
         List<String> details = new ArrayList<>();
         JsonNode anomalies = result.path("anomalies");
         anomalies.forEach(anomaly -> details.add(anomaly.path("detail").asText()));
@@ -118,8 +125,6 @@ final class DriftCommand extends ReportingCommand {
             details.add("stored as drift check " + result.path("id").asLong() + "; drift.detected sent downstream");
         }
         String compared = current(result.path("current")) + " against " + describe(result.path("against"));
-        Path file = data;
-        int line = data == null ? 0 : 1;
         if (result.path("drifted").asBoolean()) {
             String summary = "drifted: " + anomalies.size() + (anomalies.size() == 1 ? " anomaly" : " anomalies") + ", "
                     + compared;

@@ -78,6 +78,13 @@ final class ValidateCommand extends ReportingCommand {
             description = "With --schema, when the extension does not say: ${COMPLETION-CANDIDATES}")
     SchemaFormat schemaFormat;
 
+    @Option(
+            names = "--label",
+            paramLabel = "LABEL",
+            description = "With --asset: record the batch as an observation with this label (profiled; needs a"
+                    + " token), the one drift --against previous --label LABEL compares the next batch with")
+    String label;
+
     @Parameters(paramLabel = "FILE", description = "The data: .json (one record), .ndjson/.jsonl, .avro")
     Path data;
 
@@ -87,20 +94,22 @@ final class ValidateCommand extends ReportingCommand {
             throw new CliException(data + ": no such file");
         }
         String contentType = contentType(data);
-        JsonNode result = target.asset != null ? remote(contentType) : offline(contentType);
-        List<String> details = new ArrayList<>();
-        for (JsonNode error : result.path("errors")) {
-            details.add("record " + error.path("record").asLong() + " "
-                    + (error.path("path").asText().isEmpty()
-                            ? "(root)"
-                            : error.path("path").asText()) + ": "
-                    + error.path("message").asText()
-                    + (error.hasNonNull("keyword")
-                            ? " [" + error.path("keyword").asText() + "]"
-                            : ""));
+        if (label != null && target.asset == null) {
+            throw new CliException("--label records the batch in the registry: use it with --asset, not --schema");
         }
+        JsonNode result = target.asset != null ? remote(contentType) : offline(contentType);
+        List<Report.Finding> findings = new ArrayList<>();
+        for (JsonNode error : result.path("errors")) {
+            findings.add(new Report.Finding(Report.Severity.ERROR, data, lineOf(error), message(error)));
+        }
+        List<String> details = new ArrayList<>();
         if (result.path("errorsTruncated").asBoolean()) {
             details.add("... " + result.path("errorCount").asLong() + " errors in all");
+        }
+        if (result.hasNonNull("observationId")) {
+            details.add(
+                    "recorded as observation " + result.path("observationId").asLong() + " (label " + label
+                            + "): drift --against previous --label " + label + " compares the next batch with it");
         }
         long invalid = result.path("invalid").asLong();
         String against = target.asset != null
@@ -109,15 +118,49 @@ final class ValidateCommand extends ReportingCommand {
         String summary = result.path("total").asLong() + " records against " + against + ": "
                 + result.path("valid").asLong() + " valid, " + invalid + " invalid";
         String name = ReportWriter.display(data);
-        Report.Item item = invalid > 0
-                ? Report.Item.failed(name, data, 1, summary, details, result)
-                : Report.Item.passed(name, data, 1, summary, details, result);
+        int line = findings.isEmpty() ? 1 : findings.get(0).line();
+        Report.Item item = new Report.Item(
+                name,
+                data,
+                line,
+                invalid > 0 ? Report.Outcome.FAILED : Report.Outcome.PASSED,
+                summary,
+                details,
+                findings,
+                result);
         return new Report.Builder("validate").add(item).build();
+    }
+
+    /**
+     * Where a person finds the record: the registry's {@code line} (NDJSON lines counted from 1, blank ones too), or
+     * the 1-based record number from an older registry that only sends the 0-based {@code record}.
+     */
+    private static int lineOf(JsonNode error) {
+        long line = error.hasNonNull("line")
+                ? error.path("line").asLong()
+                : error.path("record").asLong() + 1;
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, line));
+    }
+
+    private String message(JsonNode error) {
+        String path = error.path("path").asText();
+        String where = contentType(data).equals("application/avro")
+                ? "record " + lineOf(error)
+                : "record at line " + lineOf(error);
+        return where + ", " + (path.isEmpty() ? "(root)" : path) + ": "
+                + error.path("message").asText()
+                + (error.hasNonNull("keyword") ? " [" + error.path("keyword").asText() + "]" : "");
     }
 
     private JsonNode remote(String contentType) {
         RegistryClient client = registry.client();
-        String query = "?profile=false"
+        if (label != null && !client.hasToken()) {
+            // The registry keeps observations per team, so recording one needs a token.
+            throw new CliException(
+                    "--label records an observation, which needs a token: set --token or WATERSHED_TOKEN");
+        }
+        // A labelled batch is profiled, so that drift --against previous has a distribution to compare with.
+        String query = (label == null ? "?profile=false" : "?profile=true&label=" + RegistryClient.encode(label))
                 + (contractVersion == null ? "" : "&version=" + RegistryClient.encode(contractVersion));
         RegistryClient.Reply reply =
                 client.postFile("/api/v1/assets/" + target.asset + "/validate" + query, data, contentType);
@@ -171,6 +214,7 @@ final class ValidateCommand extends ReportingCommand {
         for (ReportedError error : report.errors()) {
             errors.addObject()
                     .put("record", error.recordIndex())
+                    .put("line", error.line())
                     .put("path", error.path())
                     .put("keyword", error.keyword())
                     .put("message", error.message());

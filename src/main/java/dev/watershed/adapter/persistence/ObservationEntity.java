@@ -54,4 +54,8 @@ public class ObservationEntity {
 
     @Column(name = "by_owner", nullable = false)
     public boolean byOwner;
+
+    /** A {@code DriftStatus} name, or {@code null} when no drift check flagged it. */
+    @Column(name = "drift_status")
+    public String driftStatus;
 }

@@ -1,5 +1,6 @@
 package dev.watershed.adapter.persistence;
 
+import dev.watershed.application.validation.DriftStatus;
 import dev.watershed.application.validation.Observation;
 import dev.watershed.application.validation.ObservationQuery;
 import dev.watershed.application.validation.ObservationStore;
@@ -40,6 +41,9 @@ public class ObservationRepository implements PanacheRepository<ObservationEntit
         entity.recordedBy = observation.recordedBy();
         entity.team = observation.team();
         entity.byOwner = observation.byOwner();
+        entity.driftStatus = observation.driftStatus() == null
+                ? null
+                : observation.driftStatus().name();
         persist(entity);
         return toDomain(entity);
     }
@@ -49,6 +53,14 @@ public class ObservationRepository implements PanacheRepository<ObservationEntit
         return find("id = ?1 and asset.name = ?2", id, asset)
                 .firstResultOptional()
                 .map(this::toDomain);
+    }
+
+    @Override
+    public Optional<Observation> setDriftStatus(String asset, long id, DriftStatus status) {
+        Optional<ObservationEntity> entity =
+                find("id = ?1 and asset.name = ?2", id, asset).firstResultOptional();
+        entity.ifPresent(found -> found.driftStatus = status == null ? null : status.name());
+        return entity.map(this::toDomain);
     }
 
     @Override
@@ -112,7 +124,9 @@ public class ObservationRepository implements PanacheRepository<ObservationEntit
     private static String profiledBy(Recorders by) {
         String recorders =
                 by.team() == null ? "byOwner = true" : by.owner() ? "(byOwner = true or team = :team)" : "team = :team";
-        return "asset.name = :asset and label = :label and profileBase64 is not null and " + recorders;
+        // A drifted batch is no reference until accepted (DriftStatus).
+        return "asset.name = :asset and label = :label and profileBase64 is not null"
+                + " and (driftStatus is null or driftStatus = 'ACCEPTED') and " + recorders;
     }
 
     private static Parameters profiled(String asset, String label, Recorders by) {
@@ -134,6 +148,7 @@ public class ObservationRepository implements PanacheRepository<ObservationEntit
                 entity.profileBase64 == null ? null : Base64.getDecoder().decode(entity.profileBase64),
                 entity.recordedBy,
                 entity.team,
-                entity.byOwner);
+                entity.byOwner,
+                entity.driftStatus == null ? null : DriftStatus.valueOf(entity.driftStatus));
     }
 }

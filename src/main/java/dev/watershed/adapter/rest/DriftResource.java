@@ -1,5 +1,6 @@
 package dev.watershed.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watershed.application.config.WatershedConfig;
@@ -72,6 +73,8 @@ public class DriftResource {
      * @param recordCountChange       current records over baselineRecordsPerBatch, minus 1
      * @param fields                  per field, in path order
      * @param anomalies               worst first
+     * @param note                    only when nothing was compared: the first batch of a label, recorded so that the
+     *                                next one has something to be compared with ({@code against} is then null)
      */
     public record DriftResponse(
             Long id,
@@ -84,7 +87,8 @@ public class DriftResource {
             double baselineRecordsPerBatch,
             Double recordCountChange,
             List<DriftAnomaly> anomalies,
-            List<FieldDrift> fields) {
+            List<FieldDrift> fields,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
 
         static DriftResponse of(DriftCheck check) {
             return new DriftResponse(
@@ -92,13 +96,14 @@ public class DriftResource {
                     check.asset(),
                     check.checkedAt(),
                     check.checkedBy(),
-                    Against.of(check.against()),
+                    check.against() == null ? null : Against.of(check.against()),
                     Current.of(check.current()),
                     check.report().drifted(),
                     check.report().baselineRecords(),
                     check.report().recordCountChange(),
                     check.report().anomalies(),
-                    check.report().fields());
+                    check.report().fields(),
+                    check.note());
         }
     }
 
@@ -123,6 +128,9 @@ public class DriftResource {
                     + " (the previous profiled observation with the same label). Body: an NDJSON stream or an Avro"
                     + " container file, validated and profiled against the latest contract, recorded as an"
                     + " observation when label=<name> is given; or application/json {\"observation\": <id>}."
+                    + " The first labelled batch, with no previous observation of its label (against=previous) or no"
+                    + " baseline yet (against=baseline without baseline=<id>), is recorded and answered with a note"
+                    + " and against=null instead of NO_PREVIOUS_OBSERVATION or NO_BASELINE."
                     + " Anomalies are stored and sent to everyone downstream as drift.detected. Needs a token.")
     public DriftResponse check(
             @PathParam("name") String name,

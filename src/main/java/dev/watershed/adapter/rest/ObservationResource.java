@@ -1,12 +1,14 @@
 package dev.watershed.adapter.rest;
 
 import dev.watershed.application.config.WatershedConfig;
+import dev.watershed.application.validation.DriftStatus;
 import dev.watershed.application.validation.Observation;
 import dev.watershed.application.validation.ObservationQuery;
 import dev.watershed.application.validation.ObservationService;
 import dev.watershed.domain.profile.BatchProfile;
 import dev.watershed.domain.profile.ProfileSummary;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,7 +29,9 @@ public class ObservationResource {
      * the stored profile cannot be read, which {@code profileError} then says.
      *
      * @param team    the team that recorded it ({@code null}: the bootstrap admin)
-     * @param byOwner recorded for the asset's owner, by the owning team or an admin
+     * @param byOwner     recorded for the asset's owner, by the owning team or an admin
+     * @param driftStatus {@code null}, {@code DRIFTED} (not compared with nor merged into baselines) or {@code
+     *                    ACCEPTED}
      */
     public record ObservationResponse(
             long id,
@@ -43,7 +47,8 @@ public class ObservationResource {
             String team,
             boolean byOwner,
             ProfileSummary profile,
-            String profileError) {
+            String profileError,
+            DriftStatus driftStatus) {
 
         static ObservationResponse of(Observation observation) {
             ProfileSummary profile = null;
@@ -70,15 +75,18 @@ public class ObservationResource {
                     observation.team(),
                     observation.byOwner(),
                     profile,
-                    profileError);
+                    profileError,
+                    observation.driftStatus());
         }
     }
 
     private final ObservationService observations;
+    private final RequestCaller caller;
     private final int maxPageSize;
 
-    public ObservationResource(ObservationService observations, WatershedConfig config) {
+    public ObservationResource(ObservationService observations, RequestCaller caller, WatershedConfig config) {
         this.observations = observations;
+        this.caller = caller;
         this.maxPageSize = config.limits().maxPageSize();
     }
 
@@ -106,5 +114,16 @@ public class ObservationResource {
     @Operation(summary = "Get one recorded validation")
     public ObservationResponse get(@PathParam("name") String name, @PathParam("id") String id) {
         return ObservationResponse.of(observations.get(name, id));
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @Operation(
+            summary = "Accept a drifted observation as the new normal",
+            description = "An observation a drift check found drifted is skipped as the previous observation of its"
+                    + " label and left out of new baselines; accepted, it counts again. Needs a token; 409"
+                    + " OBSERVATION_NOT_DRIFTED when it was not found drifted.")
+    public ObservationResponse accept(@PathParam("name") String name, @PathParam("id") String id) {
+        return ObservationResponse.of(observations.accept(caller.get(), name, id));
     }
 }

@@ -28,9 +28,12 @@ public record ValidationResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) ProfileSummary profile,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long observationId) {
 
-    /** One error: the 0-based record index in the batch and a JSON Pointer into that record. */
+    /**
+     * One error: the 0-based record index in the batch, the 1-based line of the body it was on (NDJSON: blank lines
+     * counted; one JSON record: 1; Avro: the 1-based record number) and a JSON Pointer into that record.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Error(long record, String path, String keyword, String message) {}
+    public record Error(long record, long line, String path, String keyword, String message) {}
 
     /** How often one (path, keyword) failed; array indices folded into {@code *}. */
     public record Summary(String path, String keyword, long count) {}
@@ -56,7 +59,7 @@ public record ValidationResponse(
     }
 
     private static Error error(ReportedError error) {
-        return new Error(error.recordIndex(), error.path(), error.keyword(), error.message());
+        return new Error(error.recordIndex(), error.line(), error.path(), error.keyword(), error.message());
     }
 
     private static Summary summary(ErrorCount count) {

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Drift checks: a batch or a stored observation against a baseline or the previous observation with the same label.
@@ -122,9 +124,9 @@ public class DriftService {
                     "against=previous compares with the previous observation with"
                             + " the same label: give label (the batch is recorded with it)");
         }
-        Reference reference = against == Against.BASELINE
-                ? baselineReference(asset, baselineId, by)
-                : previousReference(asset, label, by, null);
+        Optional<Reference> reference = against == Against.BASELINE
+                ? firstBatchAllowed(label, () -> baselineReference(asset, baselineId, by))
+                : firstBatchAllowed(label, () -> previousReference(asset, label, by, null));
         ValidationService.ProfiledBatch batch = validation.profile(caller, asset, format, body, label);
         Long observationId = batch.outcome().observationId();
         ProfileReference current = new ProfileReference(
@@ -134,7 +136,45 @@ public class DriftService {
                 batch.profile().records(),
                 null,
                 null);
-        return compare(caller, asset, reference, current, batch.profile());
+        if (reference.isEmpty()) {
+            return firstBatch(caller, asset, against, label, current, batch.profile());
+        }
+        return compare(caller, asset, reference.get(), current, batch.profile());
+    }
+
+    /**
+     * The reference, or empty when there is none yet and the batch is labelled: a pipeline's first batch of a label
+     * has nothing to be compared with, and refusing it would fail the same way every day, since the batch that would
+     * become the reference is never recorded. An explicitly named baseline that does not exist is still an error.
+     */
+    private static Optional<Reference> firstBatchAllowed(String label, Supplier<Reference> reference) {
+        try {
+            return Optional.of(reference.get());
+        } catch (NothingToCompareException e) {
+            if (label == null || !FIRST_BATCH_CODES.contains(e.code())) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static final Set<String> FIRST_BATCH_CODES = Set.of("NO_PREVIOUS_OBSERVATION", "NO_BASELINE");
+
+    private DriftCheck firstBatch(
+            Caller caller,
+            String asset,
+            Against against,
+            String label,
+            ProfileReference current,
+            BatchProfile profile) {
+        String note = against == Against.PREVIOUS
+                ? "first batch for label '" + label + "' recorded as observation " + current.id()
+                        + "; nothing to compare yet: the next batch labelled '" + label + "' is compared with it"
+                : "no baseline yet: the batch was recorded as observation " + current.id() + " (label '" + label
+                        + "'); nothing to compare yet: create a baseline from label '" + label
+                        + "' (POST /api/v1/assets/" + asset + "/baselines, or watershed baseline create)";
+        DriftReport empty = new DriftReport(0, profile.records(), null, List.of(), List.of());
+        return new DriftCheck(null, asset, clock.instant(), caller.label(), null, current, empty, note);
     }
 
     /** Compares a stored observation with a baseline or with the observation before it with the same label. */

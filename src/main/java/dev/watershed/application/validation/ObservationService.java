@@ -73,6 +73,30 @@ public class ObservationService {
         return store.find(asset, number).orElseThrow(() -> notFound(asset, id));
     }
 
+    /**
+     * Accepts a drifted observation as the new normal: it is compared with and merged into baselines again. Any
+     * authenticated caller may, as any may record and check drift. Accepting an accepted one changes nothing.
+     *
+     * @throws NotFoundException              if the asset or the observation does not exist
+     * @throws ObservationNotDriftedException if no drift check found it drifted
+     */
+    @Transactional
+    public Observation accept(Caller caller, String asset, String id) {
+        caller.requireAuthenticated();
+        Observation observation = get(asset, id);
+        if (observation.driftStatus() == null) {
+            throw new ObservationNotDriftedException(asset, observation.id());
+        }
+        return store.setDriftStatus(asset, observation.id(), DriftStatus.ACCEPTED)
+                .orElseThrow(() -> notFound(asset, id));
+    }
+
+    /** Flags a recorded observation as drifted, in the caller's transaction; nothing when it does not exist. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markDrifted(String asset, long id) {
+        store.setDriftStatus(asset, id, DriftStatus.DRIFTED);
+    }
+
     /** Observations of an existing asset, newest first; an empty list when none match. */
     public List<Observation> list(ObservationQuery query) {
         assets.get(query.asset());

@@ -17,7 +17,15 @@ public interface ObservationStore {
     List<Observation> list(ObservationQuery query);
 
     /**
-     * Observations with a profile and this label made by {@code by}, newest first, at most {@code limit}.
+     * Sets what drift checks said of an observation of {@code asset}.
+     *
+     * @return the observation as it now is; empty when there is no such observation
+     */
+    Optional<Observation> setDriftStatus(String asset, long id, DriftStatus status);
+
+    /**
+     * Observations with a profile and this label made by {@code by} that are not drifted unless accepted ({@link
+     * Observation#reference()}), newest first, at most {@code limit}.
      *
      * @param from inclusive lower bound of {@code observedAt}, or {@code null}
      * @param to   exclusive upper bound of {@code observedAt}, or {@code null}
@@ -25,11 +33,13 @@ public interface ObservationStore {
     List<Observation> profiled(String asset, String label, Recorders by, Instant from, Instant to, int limit);
 
     /**
-     * The newest observation with a profile and this label made by {@code by} before {@code before} (earlier, or at
+     * The newest reference observation with a profile and this label made by {@code by} before {@code before} (earlier, or at
      * the same instant with a smaller id); empty when there is none.
      */
     Optional<Observation> previousProfiled(String asset, String label, Recorders by, Observation before);
 
-    /** The newest observation with a profile and this label made by {@code by}; empty when there is none. */
+    /**
+     * The newest reference observation with a profile and this label made by {@code by}; empty when there is none.
+     */
     Optional<Observation> latestProfiled(String asset, String label, Recorders by);
 }

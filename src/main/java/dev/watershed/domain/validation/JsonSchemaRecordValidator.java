@@ -102,7 +102,10 @@ public final class JsonSchemaRecordValidator implements RecordValidator {
         }
         List<RecordError> result = new ArrayList<>(errors.size());
         for (Error error : errors) {
-            result.add(new RecordError(error.getInstanceLocation().toString(), error.getKeyword(), error.getMessage()));
+            result.add(new RecordError(
+                    error.getInstanceLocation().toString(),
+                    error.getKeyword(),
+                    FormatMessages.reworded(error.getMessage())));
         }
         return result;
     }

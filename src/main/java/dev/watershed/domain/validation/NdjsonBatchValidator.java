@@ -70,10 +70,12 @@ public final class NdjsonBatchValidator {
         ValidationReport report = new ValidationReport(limits.maxErrors());
         BoundedLineReader lines = new BoundedLineReader(ndjson, limits.maxRecordBytes());
         long index = 0;
+        long line = 0;
         try {
             for (BoundedLineReader.Status status = lines.next();
                     status != BoundedLineReader.Status.END;
                     status = lines.next()) {
+                line++;
                 if (status == BoundedLineReader.Status.LINE && lines.isBlank()) {
                     continue;
                 }
@@ -82,9 +84,11 @@ public final class NdjsonBatchValidator {
                 }
                 if (status == BoundedLineReader.Status.TOO_LONG) {
                     report.recordInvalid(
-                            index, new RecordError("", null, "record exceeds " + limits.maxRecordBytes() + " bytes"));
+                            index,
+                            line,
+                            List.of(new RecordError("", null, "record exceeds " + limits.maxRecordBytes() + " bytes")));
                 } else {
-                    validateLine(lines, index, report, observer, budget.renewed());
+                    validateLine(lines, index, line, report, observer, budget.renewed());
                 }
                 index++;
             }
@@ -97,6 +101,7 @@ public final class NdjsonBatchValidator {
     private void validateLine(
             BoundedLineReader lines,
             long index,
+            long line,
             ValidationReport report,
             Consumer<JsonNode> observer,
             ComputeBudget budget) {
@@ -104,18 +109,20 @@ public final class NdjsonBatchValidator {
         try {
             record = reader.readTree(lines.buffer(), 0, lines.length());
         } catch (JsonProcessingException e) {
-            report.recordInvalid(index, new RecordError("", null, "malformed JSON: " + JsonRecordReader.reasonOf(e)));
+            report.recordInvalid(
+                    index, line, List.of(new RecordError("", null, "malformed JSON: " + JsonRecordReader.reasonOf(e))));
             return;
         } catch (IOException e) {
             // Reading a byte array cannot fail on I/O; anything else is a parse problem of this record.
-            report.recordInvalid(index, new RecordError("", null, "unreadable record: " + e.getMessage()));
+            report.recordInvalid(
+                    index, line, List.of(new RecordError("", null, "unreadable record: " + e.getMessage())));
             return;
         }
         List<RecordError> errors = validator.validate(record, budget);
         if (errors.isEmpty()) {
             report.recordValid();
         } else {
-            report.recordInvalid(index, errors);
+            report.recordInvalid(index, line, errors);
         }
         if (observer != null) {
             observer.accept(record);

@@ -27,15 +27,26 @@ public final class ValidationReport {
         total++;
     }
 
-    /** Counts a record that does not conform, with its errors (at least one). */
+    /**
+     * Counts a record that does not conform, with its errors (at least one); its line is its 1-based position, as for
+     * an Avro container or a single record.
+     */
     public void recordInvalid(long recordIndex, List<RecordError> recordErrors) {
+        recordInvalid(recordIndex, recordIndex + 1, recordErrors);
+    }
+
+    /**
+     * Counts a record that does not conform, with its errors (at least one), found at {@code line} of the input (an
+     * NDJSON body's blank lines make the two differ).
+     */
+    public void recordInvalid(long recordIndex, long line, List<RecordError> recordErrors) {
         total++;
         invalid++;
         for (RecordError error : recordErrors) {
             errorCount++;
             summary.add(error.path(), error.keyword());
             if (errors.size() < maxErrors) {
-                errors.add(new ReportedError(recordIndex, error.path(), error.keyword(), error.message()));
+                errors.add(new ReportedError(recordIndex, line, error.path(), error.keyword(), error.message()));
             }
         }
     }

@@ -256,7 +256,7 @@ class WatershedCliTest {
 
         Run remote = run("validate", "--registry", url(), "--asset", prefix + ".payments", data.toString());
         assertThat(remote.exitCode()).as(remote.out() + remote.err()).isEqualTo(1);
-        assertThat(remote.out()).contains("2 records").contains("1 invalid").contains("record 1");
+        assertThat(remote.out()).contains("2 records").contains("1 invalid").contains("record at line 2");
 
         Run offline = run(
                 "validate",

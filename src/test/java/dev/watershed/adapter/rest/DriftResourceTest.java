@@ -409,14 +409,10 @@ class DriftResourceTest {
     @Test
     void againstPreviousComparesWithTheLastBatchOfTheSameLabelAndRecordsEachBatch() {
         String asset = assetWithOrders();
-        asAdmin()
-                .contentType(NDJSON)
-                .body(batch(Shape.NORMAL, 1))
-                .post("/api/v1/assets/" + asset + "/drift?against=previous&label=daily")
-                .then()
-                .statusCode(422)
-                .body("code", equalTo("NO_PREVIOUS_OBSERVATION"));
-        long first = record(asset, "daily", batch(Shape.NORMAL, 1));
+        // The first batch of a label has nothing to compare with: it is recorded and answered with a note.
+        JsonPath initial = drift(asset, "?against=previous&label=daily", batch(Shape.NORMAL, 1));
+        assertThat(initial.getString("note")).contains("first batch for label 'daily'");
+        long first = initial.getLong("current.observationId");
 
         JsonPath second = drift(asset, "?against=previous&label=daily", batch(Shape.NORMAL, 2));
         JsonPath third = drift(asset, "?against=previous&label=daily", batch(new Shape(130, 0.6, 0.3, 0.1, 0.02), 3));

@@ -24,6 +24,7 @@ import dev.watershed.application.notification.NotificationNotFoundException;
 import dev.watershed.application.notification.SubscriptionNotFoundException;
 import dev.watershed.application.plan.PlanError;
 import dev.watershed.application.plan.PlanRefusedException;
+import dev.watershed.application.validation.ObservationNotDriftedException;
 import dev.watershed.application.validation.ObservationNotFoundException;
 import dev.watershed.application.validation.UnreadableBatchException;
 import dev.watershed.application.validation.UnsupportedBatchFormatException;
@@ -160,6 +161,7 @@ class ErrorCodesTest {
                     () -> new InvalidDependencyException(
                             "INVALID_VERSION_RANGE", "/versionRange", "not a range", Map.of())),
             pin(422, "NO_BASELINE", () -> new NothingToCompareException("NO_BASELINE", "none")),
+            pin(409, "OBSERVATION_NOT_DRIFTED", () -> new ObservationNotDriftedException("asset", 1)),
             pin(422, "NO_PREVIOUS_OBSERVATION", () -> new NothingToCompareException("NO_PREVIOUS_OBSERVATION", "none")),
             pin(
                     422,
