@@ -1,5 +1,6 @@
 package dev.watershed.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,20 +64,38 @@ public class ContractResource {
         }
     }
 
+    /**
+     * @param fields         {@code null} (left out) carries the latest version's metadata forward; a map, even
+     *                       empty, replaces it
+     * @param breakingChange the acknowledgement of an intended breaking change, see {@link BreakingChangeRequest}
+     */
     public record ContractRequest(
             SchemaFormat format,
             JsonNode schema,
             String version,
             String changelog,
-            Map<String, FieldMetadataRequest> fields) {
+            Map<String, FieldMetadataRequest> fields,
+            BreakingChangeRequest breakingChange) {
 
         PublishRequest toDomain() {
-            Map<String, FieldMetadata> metadata = new LinkedHashMap<>();
+            Map<String, FieldMetadata> metadata = null;
             if (fields != null) {
-                fields.forEach((path, field) ->
-                        metadata.put(path, field == null ? FieldMetadata.defaults() : field.toDomain()));
+                metadata = new LinkedHashMap<>();
+                for (Map.Entry<String, FieldMetadataRequest> field : fields.entrySet()) {
+                    metadata.put(
+                            field.getKey(),
+                            field.getValue() == null
+                                    ? FieldMetadata.defaults()
+                                    : field.getValue().toDomain());
+                }
             }
-            return new PublishRequest(format, schema, version, changelog, metadata);
+            return new PublishRequest(
+                    format,
+                    schema,
+                    version,
+                    changelog,
+                    metadata,
+                    breakingChange == null ? null : breakingChange.toDomain());
         }
     }
 
@@ -100,7 +119,32 @@ public class ContractResource {
             String createdBy,
             String rolledBackTo,
             String dialect,
-            DialectSource dialectSource) {
+            DialectSource dialectSource,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> fieldsCarried,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> fieldsDropped,
+            @JsonInclude(JsonInclude.Include.NON_NULL) BreakingChangeResponse breakingChange) {
+
+        /** The answer to a publish: the version, with what was carried and how an acknowledgement was judged. */
+        static ContractResponse of(Contract contract, PublishPlan plan, ObjectMapper json) {
+            ContractResponse stored = of(contract, json);
+            return new ContractResponse(
+                    stored.asset,
+                    stored.version,
+                    stored.format,
+                    stored.status,
+                    stored.fingerprint,
+                    stored.schema,
+                    stored.changelog,
+                    stored.fields,
+                    stored.createdAt,
+                    stored.createdBy,
+                    stored.rolledBackTo,
+                    stored.dialect,
+                    stored.dialectSource,
+                    plan.fieldsCarried(),
+                    plan.fieldsDropped(),
+                    BreakingChangeResponse.of(plan.breakingChange()));
+        }
 
         static ContractResponse of(Contract contract, ObjectMapper json) {
             JsonNode schema = schemaTree(contract, json);
@@ -119,7 +163,10 @@ public class ContractResource {
                             ? null
                             : contract.rolledBackTo().toString(),
                     contract.dialect(),
-                    contract.format() == SchemaFormat.AVRO ? null : JsonSchemaDialects.sourceOf(schema));
+                    contract.format() == SchemaFormat.AVRO ? null : JsonSchemaDialects.sourceOf(schema),
+                    null,
+                    null,
+                    null);
         }
     }
 
@@ -156,7 +203,10 @@ public class ContractResource {
             List<DifferenceView> differences,
             List<ImpactView> impacted,
             String dialect,
-            DialectSource dialectSource) {
+            DialectSource dialectSource,
+            List<String> fieldsCarried,
+            List<String> fieldsDropped,
+            BreakingChangeResponse breakingChange) {
 
         static DryRunResponse of(PublishPlan plan) {
             return new DryRunResponse(
@@ -170,7 +220,10 @@ public class ContractResource {
                     plan.differences(),
                     plan.impacted(),
                     plan.schema().dialect(),
-                    plan.schema().dialectSource());
+                    plan.schema().dialectSource(),
+                    plan.fieldsCarried(),
+                    plan.fieldsDropped(),
+                    BreakingChangeResponse.of(plan.breakingChange()));
         }
     }
 
@@ -244,7 +297,9 @@ public class ContractResource {
                     .build();
         }
         PublishResult result = budgets.within(budget -> contracts.publish(caller.get(), name, publish, budget));
-        ContractResponse body = toResponse(result.contract());
+        ContractResponse body = result.plan() == null
+                ? toResponse(result.contract())
+                : ContractResponse.of(result.contract(), result.plan(), json);
         if (!result.created()) {
             return Response.ok(body).build();
         }

@@ -82,9 +82,9 @@ public class ContractService {
         caller.requireCanChange(asset.owner(), "the contracts of asset '" + assetName + "'");
         PublishPlan plan = plan(asset, request, budget);
         if (plan.unchanged()) {
-            return new PublishResult(plan.latest().orElseThrow(), false);
+            return new PublishResult(plan.latest().orElseThrow(), false, plan);
         }
-        if (!plan.compatible()) {
+        if (!plan.publishable()) {
             throw new IncompatibleContractException(plan);
         }
         Contract contract = new Contract(
@@ -102,7 +102,7 @@ public class ContractService {
         contracts.insert(contract);
         estateChanges.contractPublished(contract);
         published.fire(new ContractPublished(contract, plan));
-        return new PublishResult(contract, true);
+        return new PublishResult(contract, true, plan);
     }
 
     /**
@@ -259,18 +259,34 @@ public class ContractService {
         if (request.changelog() != null && request.changelog().length() > MAX_CHANGELOG) {
             throw new InvalidInputException("/changelog", "changelog is longer than " + MAX_CHANGELOG + " characters");
         }
-        Map<String, FieldMetadata> fields = FieldMetadataChecks.checked(schema, request.fields());
         List<Contract> oldestFirst = new ArrayList<>(contracts.history(assetName));
         Collections.reverse(oldestFirst);
         Optional<Contract> latest =
                 oldestFirst.isEmpty() ? Optional.empty() : Optional.of(oldestFirst.get(oldestFirst.size() - 1));
+        FieldMetadataChecks.Carried carried = request.fields() == null && latest.isPresent()
+                ? FieldMetadataChecks.carried(schema, latest.get().fields())
+                : new FieldMetadataChecks.Carried(
+                        FieldMetadataChecks.checked(schema, request.fields()), List.of(), List.of());
+        Map<String, FieldMetadata> fields = carried.fields();
         if (latest.isPresent()) {
             requireSameFormat(latest.get(), schema);
             if (schemaOf(latest.get()).sameAs(schema)) {
+                // An acknowledgement of a schema already published is one already applied: nothing to judge.
                 CompatibilityVerdict none =
                         new CompatibilityVerdict(true, asset.compatibility(), List.of(), List.of(), Optional.empty());
                 return new PublishPlan(
-                        assetName, schema, latest, true, none, latest.get().version(), List.of(), fields, List.of());
+                        assetName,
+                        schema,
+                        latest,
+                        true,
+                        none,
+                        latest.get().version(),
+                        List.of(),
+                        fields,
+                        List.of(),
+                        carried.carried(),
+                        carried.dropped(),
+                        null);
             }
         }
         List<Object> previous = oldestFirst.stream()
@@ -283,13 +299,24 @@ public class ContractService {
                 schema.comparable(),
                 previous,
                 budget);
-        Optional<SemanticVersion> requested =
-                Optional.ofNullable(request.version()).map(SemanticVersion::parse);
-        SemanticVersion version = versions.versionToPublish(latest.map(Contract::version), verdict, requested);
         List<String> versionNames = oldestFirst.stream()
                 .map(contract -> contract.version().toString())
                 .toList();
         List<DifferenceView> differences = DifferenceView.all(verdict.differences(), versionNames);
+        BreakingChangeVerdict breakingChange = request.breakingChange() == null || latest.isEmpty()
+                ? null
+                : BreakingChangeChecks.judge(
+                        request.breakingChange(),
+                        latest.get().version(),
+                        differences.stream()
+                                .filter(difference -> difference.breaksUnder(verdict.mode()))
+                                .toList());
+        SemanticVersion version = breakingChange != null && breakingChange.acknowledged()
+                ? SemanticVersion.parse(breakingChange.version())
+                : versions.versionToPublish(
+                        latest.map(Contract::version),
+                        verdict,
+                        Optional.ofNullable(request.version()).map(SemanticVersion::parse));
         return new PublishPlan(
                 assetName,
                 schema,
@@ -299,7 +326,10 @@ public class ContractService {
                 version,
                 differences,
                 fields,
-                impact.impactOf(assetName, differences, Optional.of(version)));
+                impact.impactOf(assetName, differences, Optional.of(version)),
+                carried.carried(),
+                carried.dropped(),
+                breakingChange);
     }
 
     /** Every version, newest first; 404 when the asset does not exist. */

@@ -45,6 +45,26 @@ final class FieldMetadataChecks {
         return canonical;
     }
 
+    /**
+     * The latest version's metadata for the fields the new schema still has, for a publish that sends no
+     * {@code fields}: producers describe a field once, not on every version.
+     *
+     * @param previous the latest version's metadata, keyed by canonical pointer
+     */
+    static Carried carried(ParsedSchema schema, Map<String, FieldMetadata> previous) {
+        List<String> dropped = FieldPaths.unknownFields(schema.fields(), previous.keySet());
+        Map<String, FieldMetadata> kept = new LinkedHashMap<>();
+        previous.forEach((path, metadata) -> {
+            if (!dropped.contains(path)) {
+                kept.put(path, metadata);
+            }
+        });
+        return new Carried(kept, List.copyOf(kept.keySet()), List.copyOf(dropped));
+    }
+
+    /** Metadata carried forward, with the paths kept and those left behind because the schema lost them. */
+    record Carried(Map<String, FieldMetadata> fields, List<String> carried, List<String> dropped) {}
+
     private static void requireThreshold(Double threshold, String pointer) {
         if (threshold != null && !(threshold > 0 && threshold <= 1)) {
             throw new InvalidInputException(

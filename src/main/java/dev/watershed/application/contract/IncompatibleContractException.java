@@ -14,10 +14,20 @@ public class IncompatibleContractException extends ConflictException {
     private final transient PublishPlan plan;
 
     public IncompatibleContractException(PublishPlan plan) {
-        this(
-                plan,
-                "Keep the change compatible, or agree it with those consumers and publish it as a new major"
-                        + " version under mode NONE or as a new asset");
+        this(plan, advice(plan));
+    }
+
+    private static String advice(PublishPlan plan) {
+        if (plan.breakingChange() != null) {
+            return "The breakingChange acknowledgement does not accept "
+                    + plan.breakingChange().unacknowledged().stream()
+                            .map(difference -> (difference.path().isEmpty() ? "the root" : difference.path()) + " "
+                                    + difference.kind())
+                            .collect(Collectors.joining(", "))
+                    + ": add them to 'accepts', or keep those parts of the change compatible";
+        }
+        return "Keep the change compatible, or acknowledge it as a breaking change (\"breakingChange\": the next major,"
+                + " the differences it accepts and a migration note for consumers)";
     }
 
     /** @param advice what to do instead, as the last sentence of the detail */
@@ -39,6 +49,9 @@ public class IncompatibleContractException extends ConflictException {
                 plan.latest().map(contract -> contract.version().toString()).orElse(null));
         details.put("differences", plan.breakingDifferences());
         details.put("impacted", plan.impacted());
+        if (plan.breakingChange() != null) {
+            details.put("breakingChange", plan.breakingChange());
+        }
         return details;
     }
 

@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param differences the verdict's differences with the versions they were found against named
  * @param fields      the field metadata, keyed by canonical JSON Pointer
  * @param impacted    the consumers that read a field some difference breaks, and everything downstream of them
+ * @param fieldsCarried the paths whose metadata was carried forward from the latest version (no {@code fields} sent)
+ * @param fieldsDropped the paths of the latest version's metadata left behind because the new schema lacks them
+ * @param breakingChange how the request's acknowledgement of a breaking change was judged; {@code null} without one
  */
 public record PublishPlan(
         String asset,
@@ -30,7 +33,45 @@ public record PublishPlan(
         SemanticVersion version,
         List<DifferenceView> differences,
         Map<String, FieldMetadata> fields,
-        List<ImpactView> impacted) {
+        List<ImpactView> impacted,
+        List<String> fieldsCarried,
+        List<String> fieldsDropped,
+        BreakingChangeVerdict breakingChange) {
+
+    public PublishPlan(
+            String asset,
+            ParsedSchema schema,
+            Optional<Contract> latest,
+            boolean unchanged,
+            CompatibilityVerdict verdict,
+            SemanticVersion version,
+            List<DifferenceView> differences,
+            Map<String, FieldMetadata> fields,
+            List<ImpactView> impacted) {
+        this(
+                asset,
+                schema,
+                latest,
+                unchanged,
+                verdict,
+                version,
+                differences,
+                fields,
+                impacted,
+                List.of(),
+                List.of(),
+                null);
+    }
+
+    /** The schema breaks the asset's mode, and the request accepted every breaking difference. */
+    public boolean acknowledgedBreakingChange() {
+        return breakingChange != null && breakingChange.acknowledged();
+    }
+
+    /** Whether publishing stores it: compatible under the mode, or a breaking change acknowledged in full. */
+    public boolean publishable() {
+        return compatible() || acknowledgedBreakingChange();
+    }
 
     public boolean compatible() {
         return verdict.compatible();

@@ -6,6 +6,7 @@ import dev.watershed.application.asset.AssetDraft;
 import dev.watershed.application.asset.AssetQuery;
 import dev.watershed.application.asset.AssetService;
 import dev.watershed.application.config.WatershedConfig;
+import dev.watershed.application.contract.BreakingChangeReader;
 import dev.watershed.application.contract.ContractService;
 import dev.watershed.application.contract.PublishRequest;
 import dev.watershed.application.dependency.DependencyDraft;
@@ -205,7 +206,8 @@ public class ExampleEstateLoader {
                                 file.schema(),
                                 text(contract, "version"),
                                 text(contract, "changelog"),
-                                fields(asset.path("fields"))),
+                                fields(asset.path("fields")),
+                                BreakingChangeReader.read(contract.path("breakingChange"))),
                         ComputeBudget.unlimited());
             }
         }

@@ -2,6 +2,7 @@ package dev.watershed.application.notification;
 
 import dev.watershed.application.asset.AssetDeleted;
 import dev.watershed.application.config.WatershedConfig;
+import dev.watershed.application.contract.BreakingChangeVerdict;
 import dev.watershed.application.contract.ContractDeprecated;
 import dev.watershed.application.contract.ContractPublished;
 import dev.watershed.application.contract.ContractRolledBack;
@@ -85,7 +86,41 @@ public class OutboxWriter {
         data.put("differences", plan.differences());
         data.put("changelog", contract.changelog());
         data.put("publishedBy", contract.createdBy());
+        if (plan.acknowledgedBreakingChange()) {
+            data.put("breakingChange", breakingChange(plan.breakingChange(), contract.createdBy()));
+            entries.store(
+                    EventType.CONTRACT_PUBLISHED,
+                    asset,
+                    Set.of(asset),
+                    data,
+                    reasons(impacted, migrationNote(plan.breakingChange())));
+            return;
+        }
         publish(EventType.CONTRACT_PUBLISHED, asset, data, impacted);
+    }
+
+    /** What an acknowledged breaking change tells consumers, with who acknowledged it, for the journal. */
+    private static Map<String, Object> breakingChange(BreakingChangeVerdict verdict, String acknowledgedBy) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("acknowledged", true);
+        data.put("version", verdict.version());
+        data.put("migration", verdict.migration());
+        data.put(
+                "retireOldMajorBy",
+                verdict.retireOldMajorBy() == null
+                        ? null
+                        : verdict.retireOldMajorBy().toString());
+        data.put("acknowledgedBy", acknowledgedBy);
+        return data;
+    }
+
+    /** Appended to every impacted owner's reason: the inbox is where they read what to do. */
+    private static String migrationNote(BreakingChangeVerdict verdict) {
+        return "; breaking change " + verdict.version() + " acknowledged by its producer. Migration: "
+                + verdict.migration()
+                + (verdict.retireOldMajorBy() == null
+                        ? ""
+                        : ". The old major is retired by " + verdict.retireOldMajorBy());
     }
 
     /**
@@ -294,12 +329,17 @@ public class OutboxWriter {
     }
 
     private static Map<String, List<Reason>> reasons(List<ImpactedAsset> impacted) {
+        return reasons(impacted, "");
+    }
+
+    /** @param note appended to each reason */
+    private static Map<String, List<Reason>> reasons(List<ImpactedAsset> impacted, String note) {
         Map<String, List<Reason>> reasons = new LinkedHashMap<>();
         for (ImpactedAsset asset : impacted) {
             addReason(
                     reasons,
                     asset.owner(),
-                    new Reason(asset.name(), asset.path(), asset.fields(), asset.name() + " " + asset.reason()));
+                    new Reason(asset.name(), asset.path(), asset.fields(), asset.name() + " " + asset.reason() + note));
         }
         return reasons;
     }

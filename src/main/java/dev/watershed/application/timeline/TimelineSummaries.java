@@ -37,7 +37,15 @@ final class TimelineSummaries {
             return subject + " " + version + " published, its first version";
         }
         String head = subject + " " + version + " (" + text(data, "bump") + ", was " + previous + ")";
-        return head + " " + changes(data.path("differences"), previous);
+        JsonNode breaking = data.path("breakingChange");
+        String acknowledged = breaking.path("acknowledged").asBoolean()
+                ? "; breaking change acknowledged by " + text(breaking, "acknowledgedBy") + ", migration: "
+                        + text(breaking, "migration")
+                        + (breaking.hasNonNull("retireOldMajorBy")
+                                ? "; old major retired by " + text(breaking, "retireOldMajorBy")
+                                : "")
+                : "";
+        return head + " " + changes(data.path("differences"), previous) + acknowledged;
     }
 
     private static String rolledBack(String subject, JsonNode data) {

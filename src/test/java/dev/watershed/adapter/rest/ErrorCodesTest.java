@@ -14,6 +14,7 @@ import dev.watershed.application.asset.AssetHasConsumersException;
 import dev.watershed.application.asset.AssetNotFoundException;
 import dev.watershed.application.contract.ContractVersionNotFoundException;
 import dev.watershed.application.contract.IncompatibleContractException;
+import dev.watershed.application.contract.InvalidBreakingChangeException;
 import dev.watershed.application.contract.PublishPlan;
 import dev.watershed.application.dependency.DependencyNotFoundException;
 import dev.watershed.application.dependency.InvalidDependencyException;
@@ -132,6 +133,16 @@ class ErrorCodesTest {
             pin(413, "RECORD_TOO_LARGE", () -> new RecordTooLargeException(10)),
             pin(415, "UNSUPPORTED_MEDIA_TYPE", () -> new UnsupportedBatchFormatException("not for JSON Schema")),
             pin(422, "ASSET_NOT_IN_GRAPH", () -> new AssetNotInGraphException("a", "not in the graph")),
+            pin(
+                    422,
+                    "BREAKING_CHANGE_ACCEPTS_NOTHING",
+                    () -> new InvalidBreakingChangeException(
+                            InvalidBreakingChangeException.ACCEPTS_NOTHING, "/breakingChange/accepts/0", "stale")),
+            pin(
+                    422,
+                    "BREAKING_CHANGE_NOT_NEXT_MAJOR",
+                    () -> new InvalidBreakingChangeException(
+                            InvalidBreakingChangeException.NOT_NEXT_MAJOR, "/breakingChange/version", "use 2.0.0")),
             pin(422, "COMPUTE_BUDGET_EXCEEDED", () -> new ComputeBudgetExceededException(Duration.ofSeconds(5))),
             pin(422, "COMPUTE_CANCELLED", ComputeCancelledException::new),
             pin(422, "INVALID_ASSET", () -> new InvalidAssetException("/name", "bad name")),
