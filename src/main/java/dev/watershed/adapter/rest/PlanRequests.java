@@ -91,10 +91,10 @@ public final class PlanRequests {
             String version,
             String changelog,
             Map<String, ContractResource.FieldMetadataRequest> fields,
-            JsonNode breakingChange) {
+            BreakingChangeRequest breakingChange) {
 
         ContractResource.ContractRequest request() {
-            return new ContractResource.ContractRequest(format, schema, version, changelog, fields);
+            return new ContractResource.ContractRequest(format, schema, version, changelog, fields, breakingChange);
         }
     }
 

@@ -52,6 +52,10 @@ final class FieldMetadataChecks {
      * @param previous the latest version's metadata, keyed by canonical pointer
      */
     static Carried carried(ParsedSchema schema, Map<String, FieldMetadata> previous) {
+        if (previous.isEmpty()) {
+            // Nothing to carry, so no reason to list the new schema's fields (costly for a schema that fans out).
+            return new Carried(Map.of(), List.of(), List.of());
+        }
         List<String> dropped = FieldPaths.unknownFields(schema.fields(), previous.keySet());
         Map<String, FieldMetadata> kept = new LinkedHashMap<>();
         previous.forEach((path, metadata) -> {
