@@ -122,6 +122,20 @@ class AuthorizationMatrixTest {
                     new Write("label=matrix", Fixture.NDJSON, fixture -> Fixture.batch(5))),
             entry("POST /api/v1/assets/{name}/baselines", json(fixture -> Map.of("label", "training"))),
             entry("POST /api/v1/assets/{name}/drift", json(fixture -> Map.of("observation", fixture.observationId()))),
+            entry("POST /api/v1/assets/{name}/observations/{id}/accept", none()),
+            entry(
+                    "POST /api/v1/plans",
+                    json(fixture -> Map.of(
+                            "assets",
+                            List.of(Map.of(
+                                    "name",
+                                    fixture.producer(),
+                                    "kind",
+                                    "SOURCE",
+                                    "owner",
+                                    fixture.team(),
+                                    "description",
+                                    "changed by an intruder's plan"))))),
             entry(
                     "POST /api/v1/subscriptions",
                     json(fixture -> Map.of(

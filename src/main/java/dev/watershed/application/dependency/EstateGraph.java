@@ -8,6 +8,7 @@ import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.DependencyEdge;
 import dev.watershed.domain.graph.DependencyGraph;
+import dev.watershed.domain.graph.GraphSnapshot;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,6 +73,10 @@ public class EstateGraph implements EstateChangeListener {
      */
     public DependencyGraph read() {
         if (writingTransaction()) {
+            PendingWrite pending = (PendingWrite) transactions.getResource(WRITE_KEY);
+            if (pending.working != null) {
+                return pending.working;
+            }
             synchronized (this) {
                 return graph;
             }
@@ -139,7 +144,25 @@ public class EstateGraph implements EstateChangeListener {
                 }
             }
         }
-        return graph;
+        return pending.working != null ? pending.working : graph;
+    }
+
+    /**
+     * Makes every later step of this transaction check against, and read, a private copy of the graph that takes
+     * this transaction's own changes at once (they still reach the shared graph only at commit). For a transaction
+     * of many dependent steps, such as a plan that removes a dependency and then deletes its producer; a single
+     * change does not need it and skips the copy, proportional to the estate.
+     */
+    public void isolateThisTransaction() {
+        forWrite();
+        PendingWrite pending = (PendingWrite) transactions.getResource(WRITE_KEY);
+        if (pending.working == null) {
+            GraphSnapshot snapshot;
+            synchronized (this) {
+                snapshot = graph.snapshot();
+            }
+            pending.working = DependencyGraph.of(snapshot.assets(), snapshot.edgeSet());
+        }
     }
 
     /**
@@ -163,6 +186,9 @@ public class EstateGraph implements EstateChangeListener {
             throw new IllegalStateException("call forWrite() in this transaction first");
         }
         pending.changes.add(change);
+        if (pending.working != null) {
+            change.accept(pending.working);
+        }
     }
 
     private synchronized void finish(PendingWrite pending, boolean committed) {
@@ -240,6 +266,8 @@ public class EstateGraph implements EstateChangeListener {
         private final long version;
         private final List<Consumer<DependencyGraph>> changes = new ArrayList<>();
         private boolean reloaded;
+        /** This transaction's own graph, when isolated; {@code null}: the shared one. */
+        private DependencyGraph working;
 
         PendingWrite(long version) {
             this.version = version;

@@ -1,6 +1,8 @@
 package dev.watershed.application.plan;
 
 import dev.watershed.domain.ConflictException;
+import dev.watershed.domain.WatershedException;
+import dev.watershed.domain.auth.ForbiddenException;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,20 @@ public class PlanRefusedException extends ConflictException {
                 errors.size() + " change(s) of the plan were refused, so none was applied; the first: "
                         + errors.get(0).asset() + ": " + errors.get(0).detail());
         this.errors = List.copyOf(errors);
+    }
+
+    /**
+     * What refuses an applied plan: a 403 when the caller may not make one of its changes (retrying with another
+     * plan cannot help; another token can), else this conflict listing every refusal.
+     */
+    public static WatershedException refusing(List<PlanError> errors) {
+        for (PlanError error : errors) {
+            if ("FORBIDDEN".equals(error.code())) {
+                return new ForbiddenException(error.detail() + " (" + errors.size()
+                        + " change(s) of the plan were refused, so none was applied)");
+            }
+        }
+        return new PlanRefusedException(errors);
     }
 
     public List<PlanError> errors() {

@@ -12,6 +12,7 @@ import dev.watershed.application.contract.PublishPlan;
 import dev.watershed.application.contract.PublishRequest;
 import dev.watershed.application.dependency.Dependency;
 import dev.watershed.application.dependency.DependencyService;
+import dev.watershed.application.dependency.EstateGraph;
 import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.WatershedException;
@@ -58,6 +59,7 @@ public class PlanService {
     private final AssetStore assetStore;
     private final ContractService contracts;
     private final DependencyService dependencies;
+    private final EstateGraph estate;
     private final TransactionManager transactions;
     private final WatershedConfig config;
 
@@ -68,6 +70,7 @@ public class PlanService {
             AssetStore assetStore,
             ContractService contracts,
             DependencyService dependencies,
+            EstateGraph estate,
             TransactionManager transactions,
             WatershedConfig config) {
         this.teams = teams;
@@ -76,13 +79,12 @@ public class PlanService {
         this.assetStore = assetStore;
         this.contracts = contracts;
         this.dependencies = dependencies;
+        this.estate = estate;
         this.transactions = transactions;
         this.config = config;
     }
 
-    /**
-     * @throws PlanRefusedException when applying and anything is refused: then nothing is stored
-     */
+    /** @throws PlanRefusedException when applying and anything is refused: then nothing is stored */
     public PlanResult run(Caller caller, EstatePlan plan, boolean dryRun, ComputeBudget budget) {
         if (!dryRun) {
             caller.requireAuthenticated();
@@ -100,7 +102,7 @@ public class PlanService {
             if (clean || stuck || refused.size() >= MAX_ERRORS) {
                 List<PlanError> errors = List.copyOf(refused.values());
                 if (!dryRun && !errors.isEmpty()) {
-                    throw new PlanRefusedException(errors);
+                    throw PlanRefusedException.refusing(errors);
                 }
                 List<String> notes = new ArrayList<>(run.notes);
                 if (acting == DRY_RUN) {
@@ -131,7 +133,7 @@ public class PlanService {
             return run.refusal == null;
         } catch (RuntimeException e) {
             throw e;
-        } catch (Exception e) {
+        } catch (Exception e) { // the transaction manager's checked exceptions
             throw new IllegalStateException("the plan's transaction failed: " + e.getMessage(), e);
         }
     }
@@ -160,6 +162,7 @@ public class PlanService {
 
         void steps() {
             lockInNameOrder();
+            estate.isolateThisTransaction(); // after the asset locks, as single writes take them
             for (int i = 0; i < plan.teams().size(); i++) {
                 EstatePlan.TeamSpec team = plan.teams().get(i);
                 if (teamStore.find(team.name()).isEmpty()
@@ -184,8 +187,8 @@ public class PlanService {
          * turns instead of each holding one lock the other waits for.
          */
         private void lockInNameOrder() {
-            Set<String> names = new TreeSet<>();
-            plan.assets().forEach(spec -> names.add(spec.asset().name()));
+            Set<String> names = new TreeSet<>(
+                    plan.assets().stream().map(spec -> spec.asset().name()).toList());
             for (String name : names) {
                 try {
                     assetStore.lockForChange(new AssetName(name));
@@ -313,8 +316,8 @@ public class PlanService {
         private void prune() {
             Set<String> managed = new TreeSet<>(owners);
             plan.teams().forEach(team -> managed.add(team.name()));
-            Set<String> declared = new HashSet<>();
-            plan.assets().forEach(spec -> declared.add(spec.asset().name()));
+            Set<String> declared = new HashSet<>(
+                    plan.assets().stream().map(spec -> spec.asset().name()).toList());
             Set<String> extra = new LinkedHashSet<>();
             for (String team : managed) {
                 assets

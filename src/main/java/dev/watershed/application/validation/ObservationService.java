@@ -74,16 +74,17 @@ public class ObservationService {
     }
 
     /**
-     * Accepts a drifted observation as the new normal: it is compared with and merged into baselines again. Any
-     * authenticated caller may, as any may record and check drift. Accepting an accepted one changes nothing.
+     * Accepts a drifted observation as the new normal: it is compared with and merged into baselines again. The
+     * team that recorded it may (or an admin), as baselines merge only a team's own observations. Accepting an accepted one changes nothing.
      *
      * @throws NotFoundException              if the asset or the observation does not exist
      * @throws ObservationNotDriftedException if no drift check found it drifted
      */
     @Transactional
     public Observation accept(Caller caller, String asset, String id) {
-        caller.requireAuthenticated();
         Observation observation = get(asset, id);
+        // Accepting makes the batch a reference for the baselines and checks of the team that recorded it.
+        caller.requireCanChange(observation.team(), "the observations recorded by team '" + observation.team() + "'");
         if (observation.driftStatus() == null) {
             throw new ObservationNotDriftedException(asset, observation.id());
         }

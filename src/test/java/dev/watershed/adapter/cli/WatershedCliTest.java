@@ -438,6 +438,20 @@ class WatershedCliTest {
                 .contains("/amount moved: Jensen-Shannon divergence")
                 .contains("stored as drift check");
 
+        // A drifted batch is no reference until someone accepts the shift; the team accepts this one.
+        long firstShifted = Api.asAdmin()
+                .get("/api/v1/assets/" + asset + "/observations?label=daily")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("[0].id");
+        Api.asAdmin()
+                .post("/api/v1/assets/" + asset + "/observations/" + firstShifted + "/accept")
+                .then()
+                .statusCode(200)
+                .body("driftStatus", org.hamcrest.Matchers.equalTo("ACCEPTED"));
+
         // A second shifted batch, named by its observation id, against the one before it with its label: no drift.
         long recorded = JSON.readTree(run(
                                 "drift",
