@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             LintCommand.class,
             RollbackCommand.class,
             DriftCommand.class,
+            BaselineCommand.class,
             SkewCommand.class,
             FindingsCommand.class
         },
