@@ -144,6 +144,20 @@ class CliBaselineTest {
                 .contains("NO_PROFILED_OBSERVATIONS")
                 .contains("left out until accepted with `watershed baseline accept`");
 
+        Run stranger = run(
+                "baseline",
+                "accept",
+                "--asset",
+                asset,
+                "--observation",
+                String.valueOf(drifted),
+                "--registry",
+                url(),
+                "--token",
+                Api.editorToken(Api.createTeam()));
+        assertThat(stranger.exitCode()).isEqualTo(2);
+        assertThat(stranger.err()).contains("may not change").contains("FORBIDDEN");
+
         Run accept = baseline("accept", "--asset", asset, "--observation", String.valueOf(drifted));
         assertThat(accept.exitCode()).as(accept.out() + accept.err()).isZero();
         assertThat(accept.out())
