@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,9 +63,14 @@ public class HttpEdge {
     private final WatershedConfig.Limits limits;
     private final ValidationSlots slots;
     private final BodyHandler bodies;
+    private final String version;
 
-    public HttpEdge(WatershedConfig config, ValidationSlots slots) {
+    public HttpEdge(
+            WatershedConfig config,
+            ValidationSlots slots,
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "development") String version) {
         this.limits = config.limits();
+        this.version = version;
         this.slots = slots;
         this.bodies = BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes());
     }
@@ -75,7 +81,7 @@ public class HttpEdge {
     }
 
     private void admit(RoutingContext ctx) {
-        ResponseHeaders.install(ctx);
+        ResponseHeaders.install(ctx, version);
         HttpServerRequest request = ctx.request();
         if (request.uri().length() > limits.maxUriLength()) {
             EdgeResponses.refuse(

@@ -25,13 +25,17 @@ final class ResponseHeaders {
 
     private ResponseHeaders() {}
 
-    static void install(RoutingContext ctx) {
-        ctx.addHeadersEndHandler(ignored -> apply(ctx));
+    /** The server's version on every answer: the CLI compares it with its own and warns when they differ. */
+    static final String VERSION = "Watershed-Version";
+
+    static void install(RoutingContext ctx, String version) {
+        ctx.addHeadersEndHandler(ignored -> apply(ctx, version));
     }
 
-    private static void apply(RoutingContext ctx) {
+    private static void apply(RoutingContext ctx, String version) {
         MultiMap headers = ctx.response().headers();
         String path = ctx.request().path();
+        headers.set(VERSION, version);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");

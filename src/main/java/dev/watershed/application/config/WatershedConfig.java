@@ -43,6 +43,8 @@ public interface WatershedConfig {
 
     Contracts contracts();
 
+    Cli cli();
+
     interface Findings {
 
         /** Major versions a producer may publish within {@link #unstableWindow()} before its readers are warned. */
@@ -361,5 +363,15 @@ public interface WatershedConfig {
         @WithDefault("draft-07")
         @WithConverter(DialectConverter.class)
         SpecificationVersion fallbackDialect();
+    }
+
+    interface Cli {
+
+        /**
+         * The CLI jar the registry hands out at {@code /cli/watershed-cli.jar}. Left out: {@code watershed-cli.jar}
+         * beside the application ({@code target/quarkus-app/}, where the build puts a copy), then
+         * {@code target/watershed-cli.jar} under the working directory (a registry run from the repository).
+         */
+        Optional<String> jar();
     }
 }

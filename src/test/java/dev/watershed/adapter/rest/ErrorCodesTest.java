@@ -18,6 +18,8 @@ import dev.watershed.application.contract.InvalidBreakingChangeException;
 import dev.watershed.application.contract.PublishPlan;
 import dev.watershed.application.dependency.DependencyNotFoundException;
 import dev.watershed.application.dependency.InvalidDependencyException;
+import dev.watershed.application.distribution.CliJarNotBuiltException;
+import dev.watershed.application.distribution.FormatSchemaNotFoundException;
 import dev.watershed.application.drift.BaselineNotFoundException;
 import dev.watershed.application.drift.NothingToCompareException;
 import dev.watershed.application.notification.DeliveryNotFoundException;
@@ -101,6 +103,8 @@ class ErrorCodesTest {
             pin(403, "FORBIDDEN", () -> new ForbiddenException("not yours")),
             pin(404, "ASSET_NOT_FOUND", () -> new AssetNotFoundException("a")),
             pin(404, "BASELINE_NOT_FOUND", () -> new BaselineNotFoundException("a", "1")),
+            pin(404, "CLI_JAR_NOT_BUILT", () -> new CliJarNotBuiltException("[target/watershed-cli.jar]")),
+            pin(404, "SCHEMA_NOT_FOUND", () -> new FormatSchemaNotFoundException("x.json", List.of("y.json"))),
             pin(404, "DELIVERY_NOT_FOUND", () -> new DeliveryNotFoundException(1)),
             pin(404, "DEPENDENCY_NOT_FOUND", () -> new DependencyNotFoundException("a", "b")),
             pin(404, "NOTIFICATION_NOT_FOUND", () -> new NotificationNotFoundException(1)),
