@@ -41,7 +41,7 @@ final class ApplyCommand extends ReportingCommand {
         if (!client.hasToken()) {
             throw new CliException("apply changes the registry and needs a token: set --token or WATERSHED_TOKEN");
         }
-        ContractFiles.Estate estate = ContractFiles.scan(paths);
+        ContractFiles.Estate estate = ContractFiles.scan(contractPaths(paths));
         Report.Builder report = new Report.Builder("apply").emptyNote("No changes.");
         List<Report.Item> problems = Declarations.problemItems(estate.problems(), Report.Outcome.ERROR);
         problems.forEach(report::add);

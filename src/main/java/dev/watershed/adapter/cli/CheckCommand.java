@@ -36,7 +36,7 @@ final class CheckCommand extends ReportingCommand {
 
     @Override
     Report report() {
-        ContractFiles.Estate estate = ContractFiles.scan(paths);
+        ContractFiles.Estate estate = ContractFiles.scan(contractPaths(paths));
         Report.Builder report = new Report.Builder("check").emptyNote("No contract files found.");
         List<Report.Item> problems = Declarations.problemItems(estate.problems(), Report.Outcome.ERROR);
         problems.forEach(report::add);

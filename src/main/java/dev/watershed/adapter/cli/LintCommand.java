@@ -50,7 +50,7 @@ final class LintCommand extends ReportingCommand {
                 throw new CliException(path + ": no such file or directory");
             }
         }
-        ContractFiles.Estate estate = ContractFiles.scan(paths);
+        ContractFiles.Estate estate = ContractFiles.scan(contractPaths(paths));
         Report.Builder report = new Report.Builder("lint").emptyNote("No contract files found.");
         Declarations.problemItems(estate.problems(), Report.Outcome.FAILED).forEach(report::add);
         Map<String, List<SchemaField>> schemas = new HashMap<>();

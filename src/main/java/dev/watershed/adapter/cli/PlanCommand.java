@@ -36,7 +36,7 @@ final class PlanCommand extends ReportingCommand {
 
     @Override
     Report report() {
-        ContractFiles.Estate estate = ContractFiles.scan(paths);
+        ContractFiles.Estate estate = ContractFiles.scan(contractPaths(paths));
         Report.Builder report = new Report.Builder("plan").emptyNote("No changes.");
         List<Report.Item> problems = Declarations.problemItems(estate.problems(), Report.Outcome.ERROR);
         problems.forEach(report::add);
