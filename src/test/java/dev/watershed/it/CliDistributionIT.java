@@ -143,12 +143,19 @@ class CliDistributionIT {
         Files.writeString(repo.consumerFile(), repo.consumer("[id, amont]", ""));
         Run pullRequest = repo.recipe("feature");
         assertThat(pullRequest.exitCode()).as(pullRequest.out()).isEqualTo(1);
+        // lint already knows the producer's fields (it is in the same files), so the step fails there, before check.
         int line = lineOf(repo.consumerFile(), "amont");
-        String report = Files.readString(repo.report("txt"));
-        assertThat(report)
+        assertThat(pullRequest.out())
                 .contains("contracts/" + repo.consumer + ".yaml:" + line)
                 .contains("amont");
-        assertThat(repo.report("xml")).content().contains("<failure");
+        Path lintReport = repo.root.resolve("reports").resolve("watershed-lint.xml");
+        assertThat(lintReport).content().contains("<failure").contains("amont");
+
+        // check alone, as a repository whose producer lives elsewhere relies on: the registry's dry run refuses it.
+        Run check = shell(repo.root, repo.home, Map.of(), "\"$HOME/.local/bin/watershed\" check --format github");
+        assertThat(check.exitCode()).as(check.out()).isEqualTo(1);
+        assertThat(check.out()).contains("::error file=contracts/" + repo.consumer + ".yaml,line=" + line);
+        assertThat(repo.report("txt")).content().contains("UNKNOWN_FIELDS");
 
         // Applied anyway on main: refused as a whole, and the new asset in the same plan is not created either.
         Files.writeString(
