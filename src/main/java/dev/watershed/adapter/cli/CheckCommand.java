@@ -65,19 +65,15 @@ final class CheckCommand extends ReportingCommand {
                 .filter(error -> !error.message().endsWith("(INCOMPATIBLE_SCHEMA)"))
                 .toList();
         if (!refusals.isEmpty()) {
-            List<String> details =
-                    refusals.stream().map(Report.Finding::message).toList();
-            String summary = refusals.size() == 1
-                    ? refusals.get(0).message()
-                    : refusals.size() + " refusals, the first: "
-                            + refusals.get(0).message();
+            // Each refusal is a finding, which every format prints at its line: not again as a detail.
+            String summary = refusals.size() == 1 ? refusals.get(0).message() : refusals.size() + " refusals";
             return new Report.Item(
                     name,
                     file.path(),
                     refusals.get(0).line(),
                     Report.Outcome.FAILED,
                     summary,
-                    details,
+                    List.of(),
                     refusals,
                     target.verdict());
         }

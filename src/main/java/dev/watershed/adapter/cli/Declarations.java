@@ -102,7 +102,7 @@ final class Declarations {
         byFile.forEach((file, found) -> {
             List<Report.Finding> findings = found.stream()
                     .map(problem -> new Report.Finding(
-                            Report.Severity.ERROR, problem.file(), problem.line(), problem.message()))
+                            Report.Severity.ERROR, problem.file(), problem.line(), problem.column(), problem.message()))
                     .toList();
             String summary = found.size() == 1
                     ? found.get(0).message()

@@ -91,10 +91,10 @@ final class PlanCommand extends ReportingCommand {
         List<String> details = new ArrayList<>();
         target.steps().forEach(step -> details.add("+ " + step));
         if (target.refused()) {
-            target.errors().forEach(error -> details.add("! " + error.message()));
+            // Each refusal is a finding, which every format prints at its line: not again as a detail.
             String first = target.errors().get(0).message();
             String summary = refusedPrefix
-                    + (target.errors().size() == 1 ? first : target.errors().size() + " refusals, the first: " + first);
+                    + (target.errors().size() == 1 ? first : target.errors().size() + " refusals");
             return new Report.Item(
                     target.name(),
                     target.file(),

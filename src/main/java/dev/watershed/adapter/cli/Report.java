@@ -27,8 +27,17 @@ record Report(String command, List<Item> items, String emptyNote) {
         NOTICE
     }
 
-    /** A message tied to a place in a file, which CI annotations can point at. */
-    record Finding(Severity severity, Path file, int line, String message) {}
+    /**
+     * A message tied to a place in a file, which CI annotations can point at.
+     *
+     * @param column 1-based column, known for syntax errors; 0 otherwise
+     */
+    record Finding(Severity severity, Path file, int line, int column, String message) {
+
+        Finding(Severity severity, Path file, int line, String message) {
+            this(severity, file, line, 0, message);
+        }
+    }
 
     /**
      * @param name     what the item is about (an asset, a team, a file)
@@ -52,6 +61,16 @@ record Report(String command, List<Item> items, String emptyNote) {
         Item {
             details = List.copyOf(details);
             findings = List.copyOf(findings);
+        }
+
+        /** The column of the finding the summary repeats, so the item's place is as exact; 0 when unknown. */
+        int column() {
+            return findings.stream()
+                    .filter(finding ->
+                            finding.line() == line && finding.message().equals(summary))
+                    .mapToInt(Finding::column)
+                    .findFirst()
+                    .orElse(0);
         }
 
         static Item passed(String name, Path file, int line, String summary, List<String> details, JsonNode data) {

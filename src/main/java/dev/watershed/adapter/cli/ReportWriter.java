@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** Writes a {@link Report} in one {@link OutputFormat}. */
 final class ReportWriter {
@@ -47,13 +48,15 @@ final class ReportWriter {
             return;
         }
         for (Report.Item item : report.items()) {
-            String where = item.file() == null ? "" : " (" + display(item.file()) + ":" + item.line() + ")";
+            String where = item.file() == null
+                    ? ""
+                    : " (" + display(item.file()) + ":" + item.line() + column(item.column()) + ")";
             out.println(label(item.outcome()) + " " + item.name() + where + ": " + item.summary());
             for (String detail : item.details()) {
                 out.println("    " + detail);
             }
             for (Report.Finding finding : item.findings()) {
-                if (!finding.message().equals(item.summary())) {
+                if (!repeats(item, finding)) {
                     out.println("    " + location(finding)
                             + finding.severity().name().toLowerCase(Locale.ROOT) + ": " + finding.message());
                 }
@@ -62,8 +65,26 @@ final class ReportWriter {
         out.println(tally(report));
     }
 
+    /**
+     * A finding the item's line already says: its summary, or the summary ends with it at the item's place
+     * ("would be refused: " and the refusal).
+     */
+    private static boolean repeats(Report.Item item, Report.Finding finding) {
+        return finding.message().equals(item.summary())
+                || finding.line() == item.line()
+                        && Objects.equals(finding.file(), item.file())
+                        && item.summary().endsWith(finding.message());
+    }
+
     private static String location(Report.Finding finding) {
-        return finding.file() == null ? "" : display(finding.file()) + ":" + finding.line() + ": ";
+        return finding.file() == null
+                ? ""
+                : display(finding.file()) + ":" + finding.line() + column(finding.column()) + ": ";
+    }
+
+    /** {@code :3} after a line, as compilers write it; nothing when the column is not known. */
+    private static String column(int column) {
+        return column > 0 ? ":" + column : "";
     }
 
     private static String label(Report.Outcome outcome) {
@@ -101,11 +122,14 @@ final class ReportWriter {
             item.details().forEach(details::add);
             ArrayNode findings = node.putArray("findings");
             for (Report.Finding finding : item.findings()) {
-                findings.addObject()
+                ObjectNode found = findings.addObject()
                         .put("severity", finding.severity().name())
                         .put("file", finding.file() == null ? null : display(finding.file()))
-                        .put("line", finding.line())
-                        .put("message", finding.message());
+                        .put("line", finding.line());
+                if (finding.column() > 0) {
+                    found.put("column", finding.column());
+                }
+                found.put("message", finding.message());
             }
             if (item.data() != null) {
                 node.set("data", item.data());
@@ -156,7 +180,7 @@ final class ReportWriter {
         lines.add(item.summary());
         lines.addAll(item.details());
         for (Report.Finding finding : item.findings()) {
-            if (!finding.message().equals(item.summary())) {
+            if (!repeats(item, finding)) {
                 lines.add(location(finding) + finding.severity().name().toLowerCase(Locale.ROOT) + ": "
                         + finding.message());
             }
@@ -198,6 +222,9 @@ final class ReportWriter {
                 if (finding.file() != null) {
                     properties.add("file=" + property(display(finding.file())));
                     properties.add("line=" + finding.line());
+                    if (finding.column() > 0) {
+                        properties.add("col=" + finding.column());
+                    }
                 }
                 properties.add("title=" + property("watershed " + report.command() + ": " + item.name()));
                 line.append(' ').append(String.join(",", properties));

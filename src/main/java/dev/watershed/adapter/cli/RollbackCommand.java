@@ -2,6 +2,8 @@ package dev.watershed.adapter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.watershed.domain.declaration.ContractFiles;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -41,6 +43,15 @@ final class RollbackCommand extends ReportingCommand {
     @Option(names = "--changelog", paramLabel = "TEXT", description = "Why (default: names the versions involved)")
     String changelog;
 
+    @Parameters(
+            index = "1..*",
+            arity = "0..*",
+            paramLabel = "PATH",
+            defaultValue = "contracts",
+            description = "Contract files or directories, to name the file to change afterwards (default:"
+                    + " ${DEFAULT-VALUE})")
+    List<Path> paths;
+
     @Override
     Report report() {
         RegistryClient client = registry.client();
@@ -61,14 +72,17 @@ final class RollbackCommand extends ReportingCommand {
             return report.add(Report.Item.failed(asset, null, 0, "refused: " + reply.problem(), details, answer))
                     .build();
         }
+        Report.Finding fileChange = fileChange(answer.path("rolledBackTo").asText());
         if (!dryRun) {
-            return report.add(Report.Item.passed(
+            return report.add(new Report.Item(
                             asset,
                             null,
                             0,
+                            Report.Outcome.PASSED,
                             "published " + answer.path("version").asText() + " with the schema of "
                                     + answer.path("rolledBackTo").asText(),
                             details,
+                            List.of(fileChange),
                             answer))
                     .build();
         }
@@ -76,18 +90,17 @@ final class RollbackCommand extends ReportingCommand {
                 + answer.path("rolledBackTo").asText() + " as "
                 + answer.path("version").asText() + " (" + answer.path("bump").asText() + ", replacing "
                 + answer.path("latestVersion").asText() + ")";
-        if (answer.path("compatible").asBoolean()) {
-            return report.add(Report.Item.passed(asset, null, 0, plan, details, answer))
-                    .build();
-        }
-        if (answer.path("forced").asBoolean()) {
-            return report.add(Report.Item.passed(
-                            asset,
-                            null,
-                            0,
-                            plan + ", forced over the " + answer.path("mode").asText() + " mode",
-                            details,
-                            answer))
+        if (answer.path("compatible").asBoolean() || answer.path("forced").asBoolean()) {
+            String summary = answer.path("compatible").asBoolean()
+                    ? plan
+                    : plan + ", forced over the " + answer.path("mode").asText() + " mode";
+            Report.Finding afterwards = new Report.Finding(
+                    fileChange.severity(),
+                    fileChange.file(),
+                    fileChange.line(),
+                    "after the rollback, " + fileChange.message());
+            return report.add(new Report.Item(
+                            asset, null, 0, Report.Outcome.PASSED, summary, details, List.of(afterwards), answer))
                     .build();
         }
         return report.add(Report.Item.failed(
@@ -101,6 +114,39 @@ final class RollbackCommand extends ReportingCommand {
                         details,
                         answer))
                 .build();
+    }
+
+    /**
+     * What to change in the contract files so that the next plan keeps the rollback, in the words of the plan's
+     * REGISTRY_ROLLED_BACK refusal (application.plan.RollbackAsCode), at the asset's file when the paths have it.
+     */
+    private Report.Finding fileChange(String restored) {
+        String put = "put " + restored + "'s schema (GET /api/v1/assets/" + RegistryClient.encode(asset) + "/contracts/"
+                + RegistryClient.encode(restored) + "/schema) in ";
+        String otherwise = "; otherwise the next plan refuses the file with REGISTRY_ROLLED_BACK rather than publish"
+                + " the schema that was rolled back again";
+        ContractFiles.AssetFile file = ContractFiles.scan(paths).assets().stream()
+                .filter(declared -> declared.name().equals(asset))
+                .findFirst()
+                .orElse(null);
+        if (file == null) {
+            return new Report.Finding(Report.Severity.NOTICE, null, 0, put + "the asset's contract file" + otherwise);
+        }
+        JsonNode schemaFile = file.declaration().path("contract").path("schemaFile");
+        if (schemaFile.isTextual()) {
+            Path schema = file.path().resolveSibling(schemaFile.asText()).normalize();
+            return new Report.Finding(
+                    Report.Severity.NOTICE,
+                    file.path(),
+                    file.lineOf("/contract/schemaFile"),
+                    put + ReportWriter.display(schema) + ", the contract.schemaFile of "
+                            + ReportWriter.display(file.path()) + otherwise);
+        }
+        return new Report.Finding(
+                Report.Severity.NOTICE,
+                file.path(),
+                file.lineOf("/contract/schema"),
+                put + "contract.schema of " + ReportWriter.display(file.path()) + otherwise);
     }
 
     private static List<String> details(JsonNode answer) {

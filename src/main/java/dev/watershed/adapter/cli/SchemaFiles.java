@@ -1,6 +1,7 @@
 package dev.watershed.adapter.cli;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.watershed.domain.SyntaxError;
 import dev.watershed.domain.WatershedException;
 import dev.watershed.domain.contract.ParsedSchema;
 import dev.watershed.domain.contract.SchemaFormat;
@@ -37,6 +38,15 @@ final class SchemaFiles {
             throw new CliException(file + ": no such file");
         } catch (IOException e) {
             throw new CliException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        boolean avroTypeName = format == SchemaFormat.AVRO
+                && !text.isBlank()
+                && Character.isLetter(text.strip().charAt(0));
+        if (!avroTypeName) {
+            SyntaxError.inJson(text).ifPresent(error -> {
+                throw new CliException(file + ":" + error.line() + (error.column() > 0 ? ":" + error.column() : "")
+                        + ": JSON syntax: " + error.message());
+            });
         }
         try {
             return PARSER.parse(format, TextNode.valueOf(text), "");

@@ -9,6 +9,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.SpecificationVersion;
 import dev.watershed.domain.ComputeBudget;
 import dev.watershed.domain.Sha256;
+import dev.watershed.domain.SyntaxError;
 import dev.watershed.domain.schema.AvroExpansion;
 import dev.watershed.domain.schema.JsonSchemaCompiler;
 import dev.watershed.domain.schema.RefNotAllowedException;
@@ -190,10 +191,10 @@ public final class SchemaParser {
                 // Avro allows a bare primitive type name ("string") as a whole schema.
                 return JSON.getNodeFactory().textNode(text.strip());
             }
+            SyntaxError error = SyntaxError.ofJson(e);
+            String reason = "line " + error.line() + ", column " + error.column() + ": " + error.message();
             throw new InvalidSchemaException(
-                    pointer,
-                    "the schema string is not valid JSON: " + e.getOriginalMessage(),
-                    List.of(e.getOriginalMessage()));
+                    pointer, "the schema string is not valid JSON at " + reason, List.of(reason));
         }
     }
 
@@ -261,10 +262,6 @@ public final class SchemaParser {
                 : name.replace("~", "~0").replace("/", "~1");
     }
 
-    private ParsedSchema parseJsonSchema(JsonNode document, String pointer, ComputeBudget budget) {
-        return parseJsonSchema(document, pointer, budget, null);
-    }
-
     /** @param readAs the dialect URI a document without {@code $schema} is read as; {@code null}: detect it */
     private ParsedSchema parseJsonSchema(JsonNode document, String pointer, ComputeBudget budget, String readAs) {
         if (!document.isObject() && !document.isBoolean()) {
@@ -281,11 +278,7 @@ public final class SchemaParser {
         SpecificationVersion dialect = reading.dialect();
         List<Error> errors = reading.errors();
         if (!errors.isEmpty()) {
-            List<String> reasons = errors.stream()
-                    .map(error ->
-                            pointer + error.getInstanceLocation().toString().replaceFirst("^\\$", "") + ": "
-                                    + error.getMessage())
-                    .toList();
+            List<String> reasons = MetaSchemaViolations.reasons(errors, pointer);
             String readAsSaid = declared.isPresent()
                     ? ""
                     : "; it names no $schema, so it is read as this dialect: add $schema to choose another";

@@ -3,6 +3,7 @@ package dev.watershed.domain.declaration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.watershed.domain.SyntaxError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,12 +33,20 @@ public final class ContractFiles {
 
     private static final ContractFileFormat FORMAT = new ContractFileFormat();
 
-    /** Something wrong with a file, at a 1-based line. */
-    public record Problem(Path file, int line, String message) {
+    /**
+     * Something wrong with a file, at a 1-based line.
+     *
+     * @param column 1-based column, known for syntax errors; 0 otherwise
+     */
+    public record Problem(Path file, int line, int column, String message) {
+
+        public Problem(Path file, int line, String message) {
+            this(file, line, 0, message);
+        }
 
         @Override
         public String toString() {
-            return file + ":" + line + ": " + message;
+            return file + ":" + line + (column > 0 ? ":" + column : "") + ": " + message;
         }
     }
 
@@ -134,11 +143,8 @@ public final class ContractFiles {
             try {
                 located = LocatedYaml.read(file);
             } catch (JsonProcessingException e) {
-                problems.add(new Problem(
-                        file,
-                        Math.max(
-                                1, e.getLocation() == null ? 1 : e.getLocation().getLineNr()),
-                        "not valid YAML: " + e.getOriginalMessage()));
+                SyntaxError error = SyntaxError.ofYaml(e);
+                problems.add(new Problem(file, error.line(), error.column(), "YAML syntax: " + error.message()));
                 continue;
             } catch (IOException e) {
                 problems.add(new Problem(file, 1, "cannot be read: " + e));
@@ -263,6 +269,12 @@ public final class ContractFiles {
                 problems.add(new Problem(file, line, "schema file " + schemaFile + " is empty"));
                 return null;
             }
+            SyntaxError error = jsonSyntaxError(located, text);
+            if (error != null) {
+                // At the schema file's own line and column: the YAML line would only say which file to open.
+                problems.add(new Problem(schemaFile, error.line(), error.column(), "JSON syntax: " + error.message()));
+                return null;
+            }
             return TextNode.valueOf(text);
         } catch (NoSuchFileException e) {
             problems.add(new Problem(file, line, "schema file " + schemaFile + " does not exist"));
@@ -270,6 +282,19 @@ public final class ContractFiles {
             problems.add(new Problem(file, line, "schema file " + schemaFile + " cannot be read: " + e));
         }
         return null;
+    }
+
+    /**
+     * Where a schema file's text stops being JSON; {@code null} when it is JSON, or an Avro schema that is a bare
+     * primitive name ({@code string}), which Avro allows and the registry accepts the same way.
+     */
+    private static SyntaxError jsonSyntaxError(LocatedYaml located, String text) {
+        boolean avro =
+                "AVRO".equals(located.document().path("contract").path("format").asText());
+        if (avro && Character.isLetter(text.strip().charAt(0))) {
+            return null;
+        }
+        return SyntaxError.inJson(text).orElse(null);
     }
 
     private static void report(
