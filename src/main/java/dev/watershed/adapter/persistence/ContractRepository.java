@@ -48,6 +48,13 @@ public class ContractRepository implements PanacheRepository<ContractEntity>, Co
         return find("asset.name", NEWEST_FIRST, asset).firstResultOptional().map(this::toDomain);
     }
 
+    /** Every version of any asset with this schema content, oldest first. */
+    public List<Contract> withContent(SchemaFormat format, String fingerprint) {
+        return find("format = ?1 and fingerprint = ?2", Sort.ascending("id"), format, fingerprint).list().stream()
+                .map(this::toDomain)
+                .toList();
+    }
+
     @Override
     public void insert(Contract contract) {
         ContractEntity entity = new ContractEntity();

@@ -68,6 +68,9 @@ public class ProblemMapper {
             return interruptedBody(RequestBodies.interruption(e), uri);
         }
         int status = statusOf(e);
+        if (ConfluentErrors.isConfluentPath(uri)) {
+            return ConfluentErrors.translate(e, status);
+        }
         Problem problem = new Problem(status, titleOf(status), e.code(), e.detail(), instance(uri));
         if (e instanceof InvalidInputException invalid) {
             problem.with("pointer", invalid.pointer());

@@ -5,12 +5,15 @@ import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.domain.auth.AuthenticationRequiredException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /** What every request goes through before its resource method (after {@link HttpEdge}): authentication. */
 public class RequestFilters {
 
     private static final String BEARER = "bearer ";
+    private static final String BASIC = "basic ";
 
     private final TokenService tokens;
     private final RequestCaller caller;
@@ -32,17 +35,46 @@ public class RequestFilters {
     public void authenticate(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header != null && !header.isBlank()) {
-            if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                throw new AuthenticationRequiredException("the Authorization header must be 'Bearer <token>'");
-            }
-            caller.set(tokens.authenticate(header.substring(BEARER.length()).strip()));
+            caller.set(tokens.authenticate(token(header)));
         } else if (!config.auth().anonymousRead() && isApi(request)) {
             caller.get().requireAuthenticated();
         }
     }
 
+    /**
+     * The token of {@code Bearer <token>}, or of HTTP Basic with any user name and the token as the password, which
+     * is how Kafka clients send credentials ({@code basic.auth.user.info=<anything>:<token>}).
+     */
+    private static String token(String header) {
+        if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return header.substring(BEARER.length()).strip();
+        }
+        if (header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+            String credentials;
+            try {
+                credentials = new String(
+                        Base64.getDecoder()
+                                .decode(header.substring(BASIC.length()).strip()),
+                        StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new AuthenticationRequiredException("the Basic credentials are not base64");
+            }
+            int colon = credentials.indexOf(':');
+            if (colon < 0 || colon == credentials.length() - 1) {
+                throw new AuthenticationRequiredException(
+                        "Basic credentials must be <anything>:<token>, with the API token as the password");
+            }
+            return credentials.substring(colon + 1).strip();
+        }
+        throw new AuthenticationRequiredException(
+                "the Authorization header must be 'Bearer <token>' or Basic with the token as the password");
+    }
+
     private static boolean isApi(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        return path.startsWith("/api/") || path.startsWith("api/");
+        return path.startsWith("/api/")
+                || path.startsWith("api/")
+                || path.startsWith("/apis/")
+                || path.startsWith("apis/");
     }
 }

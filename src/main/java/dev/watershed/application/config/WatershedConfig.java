@@ -45,6 +45,8 @@ public interface WatershedConfig {
 
     Cli cli();
 
+    Ccompat ccompat();
+
     interface Findings {
 
         /** Major versions a producer may publish within {@link #unstableWindow()} before its readers are warned. */
@@ -373,5 +375,16 @@ public interface WatershedConfig {
          * {@code target/watershed-cli.jar} under the working directory (a registry run from the repository).
          */
         Optional<String> jar();
+    }
+
+    /** The Confluent-compatible API under {@code /apis/ccompat/v7}. */
+    interface Ccompat {
+
+        /**
+         * Whether registering a schema under an unknown subject creates an asset for it, owned by the caller's team
+         * (true), or answers 40401 (false), so that only assets registered in Watershed take schemas.
+         */
+        @WithDefault("true")
+        boolean createSubjects();
     }
 }
