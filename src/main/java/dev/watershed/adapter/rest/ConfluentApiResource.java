@@ -68,7 +68,7 @@ public class ConfluentApiResource {
     @Path("/schemas/ids/{id}")
     @Operation(summary = "The schema with this id (what a consumer's deserializer asks at start-up)")
     public Map<String, Object> schemaById(@PathParam("id") String id, @QueryParam("subject") String subject) {
-        Contract contract = registry.withId(id(id)).get(0);
+        Contract contract = registry.schema(id(id));
         Map<String, Object> body = new LinkedHashMap<>();
         schemaType(contract.format(), body);
         body.put("schema", contract.schemaText());
@@ -79,7 +79,7 @@ public class ConfluentApiResource {
     @Path("/schemas/ids/{id}/schema")
     @Operation(summary = "The schema with this id, as it is")
     public String rawSchemaById(@PathParam("id") String id) {
-        return registry.withId(id(id)).get(0).schemaText();
+        return registry.schema(id(id)).schemaText();
     }
 
     @GET

@@ -48,6 +48,11 @@ public class ConfluentErrors {
         return answer(code / (code >= 1000 ? 100 : 1), code, e.detail() + " (" + e.code() + ")");
     }
 
+    /** Any other failure met on a Confluent path: the HTTP status as the code (500 as 50001, Confluent's store error). */
+    static Response generic(int status, String code, String detail) {
+        return answer(status, status == 500 ? ConfluentException.STORE_ERROR : status, detail + " (" + code + ")");
+    }
+
     private static Response answer(int status, int code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error_code", code);

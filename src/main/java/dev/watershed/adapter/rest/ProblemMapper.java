@@ -228,6 +228,9 @@ public class ProblemMapper {
     }
 
     private static Response respond(int status, String code, String detail, UriInfo uri) {
+        if (uri != null && ConfluentErrors.isConfluentPath(uri)) {
+            return ConfluentErrors.generic(status, code, detail);
+        }
         return answer(new Problem(status, titleOf(status), code, detail, instance(uri)))
                 .build();
     }

@@ -14,7 +14,6 @@ import dev.watershed.application.contract.PublishRequest;
 import dev.watershed.application.contract.PublishResult;
 import dev.watershed.application.dependency.EstateGraph;
 import dev.watershed.domain.ComputeBudget;
-import dev.watershed.domain.ConflictException;
 import dev.watershed.domain.InvalidInputException;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.AssetKind;
@@ -174,6 +173,13 @@ public class ConfluentRegistry {
                 .orElseThrow(() -> versionNotFound(subject, version));
     }
 
+    /** A contract version with the schema of this id, served from memory after the first request. */
+    public Contract schema(long id) {
+        return ids.schema(id)
+                .orElseThrow(() ->
+                        new ConfluentException(ConfluentException.SCHEMA_NOT_FOUND, "Schema " + id + " not found"));
+    }
+
     /** The contract versions with the schema of this id, oldest first. */
     public List<Contract> withId(long id) {
         List<Contract> found = ids.contracts(id);
@@ -296,10 +302,14 @@ public class ConfluentRegistry {
                                 "Registered through the Confluent API as subject " + subject,
                                 List.of("kafka"),
                                 null,
-                                null,
+                                settings.globalCompatibility(),
                                 null));
-            } catch (ConflictException e) {
-                // Another producer created it a moment ago: the subject is that asset.
+            } catch (RuntimeException e) {
+                // Another producer registering the same new subject created it a moment ago (the store refused our
+                // insert, before or at commit): the subject is that asset. Anything else stands.
+                if (!exists(name)) {
+                    throw e;
+                }
             }
         }
         subjects.add(subject, name);

@@ -288,6 +288,90 @@ class ConfluentApiTest {
     }
 
     @Test
+    void producersRacingToRegisterANewSubjectEndWithOneAssetOneVersionAndOneId() throws Exception {
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return register(topic + "-value", avro("amount", "double", null));
+            }));
+        }
+        start.countDown();
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        for (var answer : answers) {
+            io.restassured.response.Response response = answer.get();
+            assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+            ids.add(response.path("id"));
+        }
+        pool.shutdown();
+        assertThat(ids).hasSize(1);
+        client().get(BASE + "/subjects/" + topic + "-value/versions").then().body("", contains(1));
+    }
+
+    @Test
+    void changesAreTheOwningTeamsAndReadsAreOpen() {
+        register(topic + "-value", avro("amount", "double", null)).then().statusCode(200);
+        String intruder = basic(Api.editorToken(Api.createTeam()));
+        String subject = BASE + "/subjects/" + topic + "-value";
+        given().contentType(MEDIA)
+                .header("Authorization", intruder)
+                .body(Map.of("compatibility", "NONE"))
+                .put(BASE + "/config/" + topic + "-value")
+                .then()
+                .statusCode(403)
+                .body("error_code", equalTo(40301));
+        given().header("Authorization", intruder).delete(subject).then().statusCode(403);
+        given().header("Authorization", intruder)
+                .delete(subject + "/versions/1")
+                .then()
+                .statusCode(403);
+        given().contentType(MEDIA)
+                .body(Map.of("compatibility", "NONE"))
+                .put(BASE + "/config/" + topic + "-value")
+                .then()
+                .statusCode(401);
+        client().body(Map.of("compatibility", "NONE"))
+                .put(BASE + "/config")
+                .then()
+                .statusCode(403);
+        client().delete(BASE + "/config").then().statusCode(403);
+        // What every consumer does at start-up, without credentials.
+        given().get(subject + "/versions/latest").then().statusCode(200);
+        given().contentType(MEDIA)
+                .body(body(avro("amount", "double", null)))
+                .post(subject)
+                .then()
+                .statusCode(200);
+        given().get("/api/v1/assets/" + topic + "/contracts").then().statusCode(200);
+        given().get("/api/v1/assets/" + topic).then().body("compatibility", equalTo("BACKWARD"));
+    }
+
+    @Test
+    void theGlobalLevelIsTheModeOfAssetsMadeForNewSubjects() {
+        RequestSpecification admin = given().contentType(MEDIA).header("Authorization", basic(Api.ADMIN_TOKEN));
+        admin.body(Map.of("compatibility", "FULL"))
+                .put(BASE + "/config")
+                .then()
+                .statusCode(200)
+                .body("compatibility", equalTo("FULL"));
+        try {
+            client().get(BASE + "/config").then().body("compatibilityLevel", equalTo("FULL"));
+            register(topic + "-value", avro("amount", "double", null)).then().statusCode(200);
+            given().get("/api/v1/assets/" + topic).then().body("compatibility", equalTo("FULL"));
+        } finally {
+            given().header("Authorization", basic(Api.ADMIN_TOKEN))
+                    .delete(BASE + "/config")
+                    .then()
+                    .statusCode(200)
+                    .body("compatibilityLevel", equalTo("FULL"));
+        }
+        client().get(BASE + "/config").then().body("compatibilityLevel", equalTo("BACKWARD"));
+    }
+
+    @Test
     void unknownSubjectsAreRefusedWhenTheTokenHasNoTeamToOwnThem() {
         given().contentType(MEDIA)
                 .header("Authorization", basic(Api.ADMIN_TOKEN))
