@@ -84,6 +84,10 @@ class ConfluentApiTest {
                 .statusCode(200)
                 .body("name", equalTo("Order"));
         client().get(BASE + "/schemas/ids/" + first).then().statusCode(200).body("schema", containsString("Order"));
+        client().get(BASE + "/schemas/ids/" + first + "/schema")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Order"));
         client().get(BASE + "/schemas/ids/" + first + "/subjects")
                 .then()
                 .body("", hasItem(topic + "-value"))
@@ -233,6 +237,14 @@ class ConfluentApiTest {
         client().get(BASE + "/config/" + topic + "-value").then().body("compatibilityLevel", equalTo("BACKWARD"));
         client().get(BASE + "/config").then().statusCode(200).body("compatibilityLevel", equalTo("BACKWARD"));
         client().get(BASE + "/mode").then().statusCode(200).body("mode", equalTo("READWRITE"));
+        client().get(BASE + "/mode/" + topic + "-value").then().statusCode(200).body("mode", equalTo("READWRITE"));
+        given().contentType(MEDIA)
+                .header("Authorization", basic(Api.ADMIN_TOKEN))
+                .body(Map.of("mode", "READWRITE"))
+                .put(BASE + "/mode")
+                .then()
+                .statusCode(200)
+                .body("mode", equalTo("READWRITE"));
     }
 
     @Test
