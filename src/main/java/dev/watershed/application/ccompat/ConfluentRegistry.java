@@ -38,6 +38,9 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class ConfluentRegistry {
 
+    /** The longest subject name stored (the subject table's key). */
+    static final int MAX_SUBJECT_LENGTH = 255;
+
     private static final String CHANGELOG = "Registered through the Confluent API";
 
     private final AssetService assets;
@@ -277,6 +280,11 @@ public class ConfluentRegistry {
     }
 
     private String create(Caller caller, String subject) {
+        if (subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH) {
+            throw new ConfluentException(
+                    422,
+                    "A subject name has 1 to " + MAX_SUBJECT_LENGTH + " characters; this one has " + subject.length());
+        }
         if (!createSubjects) {
             throw new ConfluentException(
                     ConfluentException.SUBJECT_NOT_FOUND,

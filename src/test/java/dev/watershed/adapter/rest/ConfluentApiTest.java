@@ -174,6 +174,19 @@ class ConfluentApiTest {
                 .then()
                 .statusCode(422)
                 .body("error_code", equalTo(42201));
+        for (String malformed : List.of("", "{", "[1]", "{\"schema\": 5}", "{\"schema\": \"\"}")) {
+            client().body(malformed)
+                    .post(BASE + "/subjects/" + topic + "-value/versions")
+                    .then()
+                    .statusCode(422)
+                    .contentType(MEDIA)
+                    .body("error_code", org.hamcrest.Matchers.oneOf(422, 42201));
+        }
+        client().body(body(avro("x", "int", null)))
+                .post(BASE + "/subjects/" + "s".repeat(300) + "-value/versions")
+                .then()
+                .statusCode(422)
+                .body("message", containsString("1 to 255 characters"));
         Map<String, Object> protobuf = Map.of("schemaType", "PROTOBUF", "schema", "syntax = \"proto3\";");
         client().body(protobuf)
                 .post(BASE + "/subjects/" + topic + "-value/versions")
