@@ -13,10 +13,10 @@ CREATE TABLE schema_id (
 );
 
 -- subject: a Confluent subject name an asset answers to, besides <asset>-value (TopicNameStrategy).
+-- Unique across the registry: a subject names one asset.
 CREATE TABLE subject (
-    name       VARCHAR(255) NOT NULL PRIMARY KEY,
-    asset_id   BIGINT       NOT NULL REFERENCES asset (id) ON DELETE CASCADE,
-    created_at TIMESTAMP WITH TIME ZONE NOT NULL
+    name     VARCHAR(255) NOT NULL PRIMARY KEY,
+    asset_id BIGINT       NOT NULL REFERENCES asset (id) ON DELETE CASCADE
 );
 CREATE INDEX subject_asset_idx ON subject (asset_id);
 

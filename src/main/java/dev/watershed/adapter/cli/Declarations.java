@@ -73,7 +73,8 @@ final class Declarations {
                 "criticality",
                 "compatibility",
                 "strictCompatibility",
-                "replicaOf")) {
+                "replicaOf",
+                "subjects")) {
             copy(asset, body, field);
         }
         return body;

@@ -21,6 +21,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 @Entity
 @Table(name = "asset")
@@ -49,6 +51,12 @@ public class AssetEntity {
     @OrderBy
     public List<String> tags = new ArrayList<>();
 
+    /** A set, not a list: Hibernate fetches two collections eagerly only when at most one is a bag. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "subject", joinColumns = @JoinColumn(name = "asset_id"))
+    @Column(name = "name")
+    public Set<String> subjects = new TreeSet<>();
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Criticality criticality;
@@ -76,6 +84,8 @@ public class AssetEntity {
         description = asset.description();
         tags.clear();
         tags.addAll(asset.tags());
+        subjects.clear();
+        subjects.addAll(asset.subjects());
         criticality = asset.criticality();
         compatibility = asset.compatibility();
         strictCompatibility = asset.strictCompatibility();
@@ -96,6 +106,7 @@ public class AssetEntity {
                 strictCompatibility,
                 createdAt,
                 updatedAt,
-                replicaOf);
+                replicaOf,
+                List.copyOf(subjects));
     }
 }

@@ -35,6 +35,15 @@ public class AssetRepository implements PanacheRepository<AssetEntity>, AssetSto
         return locked.isEmpty() ? Optional.empty() : find(name);
     }
 
+    @Override
+    public Optional<String> assetOfSubject(String subject) {
+        return getEntityManager()
+                .createQuery("select a.name from AssetEntity a join a.subjects s where s = ?1", String.class)
+                .setParameter(1, subject)
+                .getResultStream()
+                .findFirst();
+    }
+
     Optional<AssetEntity> entity(String name) {
         return find("name", name).firstResultOptional();
     }

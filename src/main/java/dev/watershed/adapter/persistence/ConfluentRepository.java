@@ -20,10 +20,13 @@ public class ConfluentRepository implements SchemaIdStore, SubjectStore, Setting
 
     private final EntityManager entities;
     private final ContractRepository contracts;
+    private final AssetRepository assets;
     private final ConfluentInserts inserts;
 
-    public ConfluentRepository(EntityManager entities, ContractRepository contracts, ConfluentInserts inserts) {
+    public ConfluentRepository(
+            EntityManager entities, ContractRepository contracts, AssetRepository assets, ConfluentInserts inserts) {
         this.entities = entities;
+        this.assets = assets;
         this.contracts = contracts;
         this.inserts = inserts;
     }
@@ -61,14 +64,13 @@ public class ConfluentRepository implements SchemaIdStore, SubjectStore, Setting
 
     @Override
     public Optional<String> assetOf(String subject) {
-        SubjectEntity entity = entities.find(SubjectEntity.class, subject);
-        return entity == null ? Optional.empty() : Optional.of(entity.asset.name);
+        return assets.assetOfSubject(subject);
     }
 
     @Override
     public Map<String, String> all() {
         Map<String, String> subjects = new LinkedHashMap<>();
-        entities.createQuery("select s.name, s.asset.name from SubjectEntity s order by s.name", Object[].class)
+        entities.createQuery("select s, a.name from AssetEntity a join a.subjects s order by s", Object[].class)
                 .getResultList()
                 .forEach(row -> subjects.put((String) row[0], (String) row[1]));
         return subjects;
@@ -142,11 +144,7 @@ public class ConfluentRepository implements SchemaIdStore, SubjectStore, Setting
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public void subject(String subject, String asset) {
-            SubjectEntity entity = new SubjectEntity();
-            entity.name = subject;
-            entity.asset = assets.entity(asset).orElseThrow();
-            entity.createdAt = clock.instant();
-            entities.persist(entity);
+            assets.entity(asset).orElseThrow().subjects.add(subject);
             entities.flush();
         }
     }

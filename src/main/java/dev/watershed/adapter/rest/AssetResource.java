@@ -44,11 +44,21 @@ public class AssetResource {
             Criticality criticality,
             CompatibilityMode compatibility,
             Boolean strictCompatibility,
-            String replicaOf) {
+            String replicaOf,
+            List<String> subjects) {
 
         AssetDraft toDraft() {
             return new AssetDraft(
-                    name, kind, owner, description, tags, criticality, compatibility, strictCompatibility, replicaOf);
+                    name,
+                    kind,
+                    owner,
+                    description,
+                    tags,
+                    criticality,
+                    compatibility,
+                    strictCompatibility,
+                    replicaOf,
+                    subjects);
         }
     }
 
@@ -62,6 +72,7 @@ public class AssetResource {
             CompatibilityMode compatibility,
             boolean strictCompatibility,
             String replicaOf,
+            List<String> subjects,
             String latestVersion,
             Instant createdAt,
             Instant updatedAt) {
@@ -78,6 +89,7 @@ public class AssetResource {
                     asset.compatibility(),
                     asset.strictCompatibility(),
                     asset.replicaOf(),
+                    asset.subjects(),
                     latestVersion,
                     asset.createdAt(),
                     asset.updatedAt());

@@ -338,10 +338,12 @@ public class ConfluentApiResource {
             }
             return tree;
         } catch (JsonProcessingException e) {
-            throw new ConfluentException(
-                    422,
-                    "The body is not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            // Limits (nesting depth, lengths) have no location.
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new ConfluentException(422, "The body is not valid JSON" + where + ": " + e.getOriginalMessage());
         }
     }
 

@@ -57,12 +57,22 @@ public final class PlanRequests {
             CompatibilityMode compatibility,
             Boolean strictCompatibility,
             String replicaOf,
+            List<String> subjects,
             PlanContract contract,
             List<PlanDependency> dependsOn) {
 
         EstatePlan.AssetSpec toSpec(String pointer) {
             AssetDraft draft = new AssetDraft(
-                    name, kind, owner, description, tags, criticality, compatibility, strictCompatibility, replicaOf);
+                    name,
+                    kind,
+                    owner,
+                    description,
+                    tags,
+                    criticality,
+                    compatibility,
+                    strictCompatibility,
+                    replicaOf,
+                    subjects);
             List<EstatePlan.DependencySpec> dependencies = new ArrayList<>();
             List<PlanDependency> declared = dependsOn == null ? List.of() : dependsOn;
             for (int d = 0; d < declared.size(); d++) {

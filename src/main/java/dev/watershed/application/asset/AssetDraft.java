@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param replicaOf name of the asset this one replicates or is the fallback for; {@code null} for none (an update
  *                  without it clears it, like the description)
+ * @param subjects  the Confluent subjects the asset answers to besides {@code <name>-value}; {@code null} keeps them
+ *                  on an update (they are also recorded when a producer registers through the Confluent API)
  */
 public record AssetDraft(
         String name,
@@ -20,7 +22,22 @@ public record AssetDraft(
         Criticality criticality,
         CompatibilityMode compatibility,
         Boolean strictCompatibility,
-        String replicaOf) {
+        String replicaOf,
+        List<String> subjects) {
+
+    /** A draft that leaves the asset's subjects as they are. */
+    public AssetDraft(
+            String name,
+            AssetKind kind,
+            String owner,
+            String description,
+            List<String> tags,
+            Criticality criticality,
+            CompatibilityMode compatibility,
+            Boolean strictCompatibility,
+            String replicaOf) {
+        this(name, kind, owner, description, tags, criticality, compatibility, strictCompatibility, replicaOf, null);
+    }
 
     /** A draft that replicates nothing. */
     public AssetDraft(

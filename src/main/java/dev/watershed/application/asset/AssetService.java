@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Registers, describes and removes assets, guarding who may change which. */
@@ -75,7 +76,8 @@ public class AssetService {
                 Boolean.TRUE.equals(draft.strictCompatibility()),
                 now,
                 now,
-                checkedReplicaOf(name.value(), draft));
+                checkedReplicaOf(name.value(), draft),
+                checkedSubjects(name.value(), draft.subjects() == null ? List.of() : draft.subjects()));
         assets.insert(asset);
         estateChanges.assetSaved(asset);
         return asset;
@@ -143,7 +145,8 @@ public class AssetService {
                 draft.strictCompatibility() == null ? current.strictCompatibility() : draft.strictCompatibility(),
                 current.createdAt(),
                 clock.instant(),
-                checkedReplicaOf(name, draft));
+                checkedReplicaOf(name, draft),
+                draft.subjects() == null ? current.subjects() : checkedSubjects(name, draft.subjects()));
         assets.update(updated);
         estateChanges.assetSaved(updated);
         return updated;
@@ -182,6 +185,25 @@ public class AssetService {
     }
 
     /** The replicated asset must exist and be another one; a replica of a replica is allowed (a chain of fallbacks). */
+    /** Subject names of the Confluent API: 1 to 255 characters, each naming no other asset. */
+    private List<String> checkedSubjects(String asset, List<String> subjects) {
+        for (int i = 0; i < subjects.size(); i++) {
+            String subject = subjects.get(i);
+            if (subject == null || subject.isBlank() || subject.length() > 255) {
+                throw new InvalidInputException(
+                        "/subjects/" + i, "a subject name has 1 to 255 characters, such as orders-value");
+            }
+            Optional<String> holder = assets.assetOfSubject(subject);
+            if (holder.isPresent() && !holder.get().equals(asset)) {
+                throw new ConflictException(
+                        "SUBJECT_TAKEN",
+                        "subject '" + subject + "' belongs to asset '" + holder.get()
+                                + "': remove it from the subjects of " + holder.get() + " first");
+            }
+        }
+        return subjects;
+    }
+
     private String checkedReplicaOf(String name, AssetDraft draft) {
         String original = draft.replicaOf();
         if (original == null || original.isBlank()) {

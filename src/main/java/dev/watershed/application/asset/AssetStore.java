@@ -19,6 +19,9 @@ public interface AssetStore {
     /** Matching assets ordered by name, one page of them, with the total that match. */
     Page<Asset> search(AssetQuery query);
 
+    /** The asset that lists this Confluent subject among its subjects. */
+    Optional<String> assetOfSubject(String subject);
+
     void insert(Asset asset);
 
     void update(Asset asset);

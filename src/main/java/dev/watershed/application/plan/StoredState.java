@@ -29,6 +29,9 @@ final class StoredState {
         if (!tags.equals(new TreeSet<>(registered.tags()))) {
             changes.add("tags " + new TreeSet<>(registered.tags()) + " -> " + tags);
         }
+        if (draft.subjects() != null && !new TreeSet<>(draft.subjects()).equals(new TreeSet<>(registered.subjects()))) {
+            changes.add("subjects " + registered.subjects() + " -> " + new TreeSet<>(draft.subjects()));
+        }
         if (draft.kind() != null && draft.kind() != registered.kind()) {
             changes.add("kind " + registered.kind() + " -> " + draft.kind());
         }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param strictCompatibility apply the literal "every old instance is still valid" rule to JSON Schema properties
  *                            in open content models instead of the lenient default
  * @param replicaOf           the asset this one replicates or is the fallback for; {@code null} when none
+ * @param subjects            the Confluent subjects it answers to besides {@code <name>-value}; sorted
  */
 public record Asset(
         AssetName name,
@@ -22,10 +23,42 @@ public record Asset(
         boolean strictCompatibility,
         Instant createdAt,
         Instant updatedAt,
-        String replicaOf) {
+        String replicaOf,
+        List<String> subjects) {
 
     public Asset {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        subjects = subjects == null
+                ? List.of()
+                : subjects.stream().sorted().distinct().toList();
+    }
+
+    /** An asset that answers to no subject of its own. */
+    public Asset(
+            AssetName name,
+            AssetKind kind,
+            String owner,
+            String description,
+            List<String> tags,
+            Criticality criticality,
+            CompatibilityMode compatibility,
+            boolean strictCompatibility,
+            Instant createdAt,
+            Instant updatedAt,
+            String replicaOf) {
+        this(
+                name,
+                kind,
+                owner,
+                description,
+                tags,
+                criticality,
+                compatibility,
+                strictCompatibility,
+                createdAt,
+                updatedAt,
+                replicaOf,
+                List.of());
     }
 
     /** An asset that replicates nothing. */
@@ -51,6 +84,7 @@ public record Asset(
                 strictCompatibility,
                 createdAt,
                 updatedAt,
-                null);
+                null,
+                List.of());
     }
 }

@@ -7,12 +7,15 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import dev.watershed.domain.ComputeBudget;
+import dev.watershed.domain.contract.FieldPath;
 import dev.watershed.domain.schema.JsonSchemaCompiler;
 import dev.watershed.domain.schema.RefNotAllowedException;
 import dev.watershed.domain.schema.RemoteRefPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Validates records against a JSON Schema (draft-04, -06, -07, 2019-09 or 2020-12, chosen by {@code $schema}; when
@@ -96,7 +99,18 @@ public final class JsonSchemaRecordValidator implements RecordValidator {
      */
     @Override
     public List<RecordError> validate(JsonNode record, ComputeBudget budget) {
-        List<Error> errors = JsonSchemaCompiler.validate(schema, record, budget);
+        List<Error> errors;
+        try {
+            errors = JsonSchemaCompiler.validate(schema, record, budget);
+        } catch (NumberFormatException e) {
+            // A number beyond a double's range (1e999) is read as infinity, which the validator's BigDecimal
+            // comparisons (enum, const, multipleOf) cannot take: the record is invalid, at that number. Looked for
+            // only here, so that valid records pay nothing for it.
+            return List.of(new RecordError(
+                    nonFinite(record, "").orElse(""),
+                    "type",
+                    "a number beyond the range of a double (about ±1.8e308) cannot be checked against the schema"));
+        }
         if (errors.isEmpty()) {
             return List.of();
         }
@@ -108,5 +122,28 @@ public final class JsonSchemaRecordValidator implements RecordValidator {
                     FormatMessages.reworded(error.getMessage())));
         }
         return result;
+    }
+
+    /** The JSON Pointer of the first number that is not finite as a double, if any. */
+    private static Optional<String> nonFinite(JsonNode node, String pointer) {
+        if (node.isNumber() && !node.isIntegralNumber() && !Double.isFinite(node.doubleValue())) {
+            return Optional.of(pointer);
+        }
+        if (node.isObject()) {
+            for (var field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+                var found = nonFinite(field.getValue(), pointer + "/" + FieldPath.escape(field.getKey()));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                var found = nonFinite(node.get(i), pointer + "/" + i);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -375,6 +375,54 @@ class ConfluentApiTest {
     }
 
     @Test
+    void anAssetListsTheSubjectsItAnswersToInItsBodyAndInAPlan() {
+        String asset = Api.unique("payments.events");
+        String subject = "com.example." + topic + ".Payment";
+        Api.as(token)
+                .body(Map.of("name", asset, "kind", "SOURCE", "owner", team, "subjects", List.of(subject)))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201)
+                .body("subjects", contains(subject));
+        register(subject, avro("amount", "double", null)).then().statusCode(200);
+        given().get("/api/v1/assets/" + asset + "/contracts/latest").then().body("version", equalTo("1.0.0"));
+        client().get(BASE + "/subjects").then().body("", hasItem(subject)).body("", not(hasItem(asset + "-value")));
+
+        // An update that leaves subjects out keeps them; another asset cannot take one.
+        Api.as(token)
+                .body(Map.of("kind", "SOURCE", "owner", team, "description", "payments"))
+                .put("/api/v1/assets/" + asset)
+                .then()
+                .statusCode(200)
+                .body("subjects", contains(subject));
+        Api.as(token)
+                .body(Map.of(
+                        "name", Api.unique("thief"), "kind", "SOURCE", "owner", team, "subjects", List.of(subject)))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("SUBJECT_TAKEN"))
+                .body("detail", containsString(asset));
+
+        // Contract files declare them too: the plan says what changes, and apply stores it.
+        Map<String, Object> declared =
+                Map.of("name", asset, "kind", "SOURCE", "owner", team, "subjects", List.of(subject, asset + "-v2"));
+        given().contentType("application/json")
+                .body(Map.of("assets", List.of(declared)))
+                .post("/api/v1/plans?dryRun=true")
+                .then()
+                .statusCode(200)
+                .body("assets[0].steps", hasItem(containsString("subjects")));
+        Api.asAdmin()
+                .body(Map.of("assets", List.of(declared)))
+                .post("/api/v1/plans")
+                .then()
+                .statusCode(200);
+        register(asset + "-v2", avro("amount", "double", "\"n\"")).then().statusCode(200);
+        client().get(BASE + "/subjects/" + asset + "-v2/versions").then().body("", contains(1, 2));
+    }
+
+    @Test
     void theGlobalLevelIsTheModeOfAssetsMadeForNewSubjects() {
         RequestSpecification admin = given().contentType(MEDIA).header("Authorization", basic(Api.ADMIN_TOKEN));
         admin.body(Map.of("compatibility", "FULL"))

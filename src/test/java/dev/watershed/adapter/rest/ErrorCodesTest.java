@@ -120,6 +120,7 @@ class ErrorCodesTest {
                     () -> ContractVersionNotFoundException.toRollBackTo("a", SemanticVersion.parse("1.0.0"))),
             pin(409, "ASSET_EXISTS", () -> new ConflictException("ASSET_EXISTS", "taken")),
             pin(409, "ASSET_HAS_CONSUMERS", () -> new AssetHasConsumersException("a", List.of("b"))),
+            pin(409, "SUBJECT_TAKEN", () -> new ConflictException("SUBJECT_TAKEN", "taken")),
             pin(409, "DELIVERY_CANCELLED", () -> new ConflictException("DELIVERY_CANCELLED", "cancelled")),
             pin(409, "DEPENDENCY_CYCLE", () -> new DependencyCycleException(List.of("a", "b", "a"))),
             pin(409, "INCOMPATIBLE_SCHEMA", () -> new IncompatibleContractException(incompatiblePlan())),

@@ -37,6 +37,21 @@ class NonObjectRecordsTest {
                 .body("profile.records", equalTo(1));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"enum\":[1,2]}", "{\"const\":1}", "{\"multipleOf\":0.5}"})
+    void aNumberBeyondADoublesRangeIsAnInvalidRecordAtItsPathNotAFailure(String amountSchema) {
+        given().contentType("application/json")
+                .body("{\"format\":\"JSON_SCHEMA\",\"schema\":{\"properties\":{\"amount\":" + amountSchema
+                        + "}},\"records\":[{\"amount\":1e999},{\"amount\":1}]}")
+                .post("/api/v1/validate")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("invalid", equalTo(1))
+                .body("errors[0].record", equalTo(0))
+                .body("errors[0].path", equalTo("/amount"));
+    }
+
     @Test
     void aMixOfScalarsArraysAndObjectsIsProfiledPathByPath() {
         given().contentType("application/json")
