@@ -286,6 +286,14 @@ class ConfluentApiTest {
                 .then()
                 .statusCode(404)
                 .body("error_code", equalTo(40405));
+        client().delete(BASE + "/subjects/" + topic + "-value/versions/1?permanent=true")
+                .then()
+                .statusCode(404)
+                .body("error_code", equalTo(40407));
+        client().delete(BASE + "/subjects/" + topic + "-value/versions/2?permanent=true")
+                .then()
+                .statusCode(409)
+                .body("message", containsString("keeps every version"));
         String consumer = Api.createAsset(team, "MODEL");
         Api.as(token)
                 .body(Map.of())
@@ -296,6 +304,10 @@ class ConfluentApiTest {
                 .then()
                 .statusCode(200)
                 .body("", contains(1, 2));
+        client().delete(BASE + "/subjects/" + topic + "-value")
+                .then()
+                .statusCode(404)
+                .body("error_code", equalTo(40404));
         client().delete(BASE + "/subjects/" + topic + "-value?permanent=true")
                 .then()
                 .statusCode(422)
