@@ -20,15 +20,19 @@ import dev.watershed.domain.asset.AssetKind;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.Contract;
+import dev.watershed.domain.contract.ContractStatus;
+import dev.watershed.domain.contract.InvalidSchemaException;
 import dev.watershed.domain.contract.SchemaFormat;
 import dev.watershed.domain.graph.AssetNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Watershed as a Confluent Schema Registry: subjects are assets, a subject's versions are the asset's contract
@@ -134,23 +138,24 @@ public class ConfluentRegistry {
     /** Every subject with a contract: each asset's recorded subjects, or its default one. */
     public List<String> subjects(boolean deleted) {
         Map<String, String> recorded = subjects.all();
-        TreeSet<String> names = new TreeSet<>();
         TreeSet<String> withRecorded = new TreeSet<>(recorded.values());
+        TreeSet<String> listed = new TreeSet<>();
+        TreeSet<String> names = new TreeSet<>();
         for (AssetNode node : graph.read().snapshot().assets()) {
-            if (node.latestVersion() == null) {
+            if (node.latestVersion() == null
+                    || !deleted && contracts.history(node.name()).stream().allMatch(ConfluentRegistry::isDeleted)) {
                 continue;
             }
-            if (!deleted && contracts.history(node.name()).stream().allMatch(c -> isDeleted(c))) {
-                continue;
-            }
+            listed.add(node.name());
             if (!withRecorded.contains(node.name())) {
                 names.add(SubjectNames.defaultSubject(node.name()));
             }
         }
-        recorded.forEach((subject, asset) -> graph.read()
-                .node(asset)
-                .filter(node -> node.latestVersion() != null)
-                .ifPresent(node -> names.add(subject)));
+        recorded.forEach((subject, asset) -> {
+            if (listed.contains(asset)) {
+                names.add(subject);
+            }
+        });
         return List.copyOf(names);
     }
 
@@ -268,7 +273,7 @@ public class ConfluentRegistry {
 
     List<SubjectVersion> versions(String subject, String asset, boolean deleted) {
         List<Contract> oldestFirst = new ArrayList<>(contracts.history(asset));
-        java.util.Collections.reverse(oldestFirst);
+        Collections.reverse(oldestFirst);
         List<SubjectVersion> versions = new ArrayList<>();
         for (int i = 0; i < oldestFirst.size(); i++) {
             SubjectVersion version = new SubjectVersion(subject, i + 1, ids.of(oldestFirst.get(i)), oldestFirst.get(i));
@@ -334,7 +339,7 @@ public class ConfluentRegistry {
     }
 
     private static boolean isDeleted(Contract contract) {
-        return contract.status() == dev.watershed.domain.contract.ContractStatus.DEPRECATED;
+        return contract.status() == ContractStatus.DEPRECATED;
     }
 
     private PublishPlan plan(String asset, PublishRequest request, ComputeBudget budget) {
@@ -349,10 +354,10 @@ public class ConfluentRegistry {
     }
 
     /** A schema the parser refuses is Confluent's 42201, with the parser's reasons. */
-    private static <T> T wrap(java.util.function.Supplier<T> work) {
+    private static <T> T wrap(Supplier<T> work) {
         try {
             return work.get();
-        } catch (dev.watershed.domain.contract.InvalidSchemaException e) {
+        } catch (InvalidSchemaException e) {
             String reasons = e.reasons().isEmpty() ? "" : ": " + String.join("; ", e.reasons());
             throw new ConfluentException(ConfluentException.INVALID_SCHEMA, "Invalid schema: " + e.detail() + reasons);
         }

@@ -1,6 +1,7 @@
 package dev.watershed.application.ccompat;
 
 import dev.watershed.domain.contract.Contract;
+import dev.watershed.domain.contract.ContractStatus;
 
 /**
  * One version of a subject as the Confluent API shows it.
@@ -13,6 +14,6 @@ public record SubjectVersion(String subject, int version, long id, Contract cont
 
     /** Soft-deleted through the Confluent API: the contract version was deprecated. */
     public boolean deleted() {
-        return contract.status() == dev.watershed.domain.contract.ContractStatus.DEPRECATED;
+        return contract.status() == ContractStatus.DEPRECATED;
     }
 }
