@@ -8,8 +8,6 @@ import dev.watershed.adapter.rest.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code watershed baseline} in-process against the test registry: create, list, show, accept. */
 @QuarkusTest
@@ -33,22 +30,20 @@ class CliBaselineTest {
     @TempDir
     Path directory;
 
-    record Run(int exitCode, String out, String err) {}
-
     @Test
     void createMergesTheLabelledObservationsAndListMarksTheNewestAsCurrent() throws IOException {
         String asset = assetWithContract();
         record(asset, "training", batch("t1", 100, 1));
         record(asset, "training", batch("t2", 100, 2));
 
-        Run first = baseline("create", "--asset", asset, "--label", "training", "--name", "spring");
+        CliRun first = baseline("create", "--asset", asset, "--label", "training", "--name", "spring");
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
         assertThat(first.out())
                 .contains("created baseline ")
                 .contains("from 2 observations labelled training, 1000 records")
                 .contains("now compare with it by default");
 
-        Run second = baseline("create", "--asset", asset, "--label", "training", "--format", "json");
+        CliRun second = baseline("create", "--asset", asset, "--label", "training", "--format", "json");
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
         long secondId = JSON.readTree(second.out())
                 .path("items")
@@ -57,7 +52,7 @@ class CliBaselineTest {
                 .path("id")
                 .asLong();
 
-        Run list = baseline("list", "--asset", asset, "--format", "json");
+        CliRun list = baseline("list", "--asset", asset, "--format", "json");
         assertThat(list.exitCode()).as(list.out() + list.err()).isZero();
         JsonNode items = JSON.readTree(list.out()).path("items");
         assertThat(items).hasSize(2);
@@ -67,7 +62,7 @@ class CliBaselineTest {
                 .contains("current");
         assertThat(items.get(1).path("summary").asText()).startsWith("spring: ").doesNotContain("current");
 
-        Run show = baseline("show", "--asset", asset, String.valueOf(secondId));
+        CliRun show = baseline("show", "--asset", asset, String.valueOf(secondId));
         assertThat(show.exitCode()).as(show.out() + show.err()).isZero();
         assertThat(show.out()).contains("profile: 1000 records, fields /amount, /id");
     }
@@ -77,35 +72,36 @@ class CliBaselineTest {
         String asset = assetWithContract();
         record(asset, "training", batch("t", 100, 1));
 
-        Run empty = baseline("create", "--asset", asset, "--label", "training", "--from", "2999-01-01T00:00:00Z");
+        CliRun empty = baseline("create", "--asset", asset, "--label", "training", "--from", "2999-01-01T00:00:00Z");
         assertThat(empty.exitCode()).isEqualTo(2);
         assertThat(empty.err())
                 .contains("could not create a baseline of " + asset)
                 .contains("NO_PROFILED_OBSERVATIONS");
 
-        Run unknown = baseline("list", "--asset", "nowhere.to-be-found");
+        CliRun unknown = baseline("list", "--asset", "nowhere.to-be-found");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("does not exist").contains("ASSET_NOT_FOUND");
 
-        Run missing = baseline("show", "--asset", asset, "999999999");
+        CliRun missing = baseline("show", "--asset", asset, "999999999");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("could not show baseline 999999999").contains("BASELINE_NOT_FOUND");
 
-        Run none = baseline("list", "--asset", asset);
+        CliRun none = baseline("list", "--asset", asset);
         assertThat(none.exitCode()).isZero();
         assertThat(none.out()).contains("No baselines of " + asset);
     }
 
     @Test
     void baselineWithoutASubcommandIsAUsageError() {
-        Run run = run("baseline");
+        CliRun run = CliRun.of("baseline");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("a subcommand is required: create, list, show or accept");
     }
 
     @Test
     void createWithoutATokenIsRefusedBeforeAskingTheRegistry() {
-        Run run = run("baseline", "create", "--registry", url(), "--asset", "any.asset", "--label", "training");
+        CliRun run =
+                CliRun.of("baseline", "create", "--registry", url(), "--asset", "any.asset", "--label", "training");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("needs a token");
     }
@@ -116,7 +112,7 @@ class CliBaselineTest {
         long training = record(asset, "training", batch("t", 100, 1));
         assertThat(baseline("create", "--asset", asset, "--label", "training").exitCode())
                 .isZero();
-        Run drift = run(
+        CliRun drift = CliRun.of(
                 "drift",
                 batch("shifted", 160, 2).toString(),
                 "--asset",
@@ -138,13 +134,13 @@ class CliBaselineTest {
                 .path("observationId")
                 .asLong();
 
-        Run before = baseline("create", "--asset", asset, "--label", "daily");
+        CliRun before = baseline("create", "--asset", asset, "--label", "daily");
         assertThat(before.exitCode()).isEqualTo(2);
         assertThat(before.err())
                 .contains("NO_PROFILED_OBSERVATIONS")
                 .contains("left out until accepted with `watershed baseline accept`");
 
-        Run stranger = run(
+        CliRun stranger = CliRun.of(
                 "baseline",
                 "accept",
                 "--asset",
@@ -158,21 +154,21 @@ class CliBaselineTest {
         assertThat(stranger.exitCode()).isEqualTo(2);
         assertThat(stranger.err()).contains("may not change").contains("FORBIDDEN");
 
-        Run accept = baseline("accept", "--asset", asset, "--observation", String.valueOf(drifted));
+        CliRun accept = baseline("accept", "--asset", asset, "--observation", String.valueOf(drifted));
         assertThat(accept.exitCode()).as(accept.out() + accept.err()).isZero();
         assertThat(accept.out())
                 .contains(asset + " observation " + drifted + ": accepted as the new normal")
                 .contains("--against previous --label daily");
 
-        Run after = baseline("create", "--asset", asset, "--label", "daily");
+        CliRun after = baseline("create", "--asset", asset, "--label", "daily");
         assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
         assertThat(after.out()).contains("from 1 observation labelled daily, 500 records");
 
-        Run again = baseline("accept", "--asset", asset, "--observation", String.valueOf(drifted));
+        CliRun again = baseline("accept", "--asset", asset, "--observation", String.valueOf(drifted));
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("already accepted; nothing changed");
 
-        Run notDrifted = baseline("accept", "--asset", asset, "--observation", String.valueOf(training));
+        CliRun notDrifted = baseline("accept", "--asset", asset, "--observation", String.valueOf(training));
         assertThat(notDrifted.exitCode()).isEqualTo(2);
         assertThat(notDrifted.err())
                 .contains("could not accept observation " + training)
@@ -181,7 +177,7 @@ class CliBaselineTest {
 
     /** Records a profiled observation with the label through {@code watershed validate}; its id. */
     private long record(String asset, String label, Path batch) throws IOException {
-        Run validate = run(
+        CliRun validate = CliRun.of(
                 "validate",
                 "--registry",
                 url(),
@@ -203,11 +199,11 @@ class CliBaselineTest {
                 .asLong();
     }
 
-    private Run baseline(String... args) {
+    private CliRun baseline(String... args) {
         List<String> all = new ArrayList<>(List.of("baseline"));
         all.addAll(List.of(args));
         all.addAll(List.of("--registry", url(), "--token", Api.ADMIN_TOKEN));
-        return run(all.toArray(String[]::new));
+        return CliRun.of(all.toArray(String[]::new));
     }
 
     private String assetWithContract() {
@@ -237,15 +233,5 @@ class CliBaselineTest {
 
     private String url() {
         return registry.toString();
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = new CommandLine(new WatershedCli())
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
     }
 }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -28,8 +26,6 @@ class CliConfigAndHelpTest {
 
     @TempDir
     Path directory;
-
-    record Run(int exitCode, String out, String err) {}
 
     @Test
     void defaultsComeFromTheNearestFileThenTheEnvironmentThenTheCommandLine() throws IOException {
@@ -96,7 +92,7 @@ class CliConfigAndHelpTest {
     void aBrokenFileStopsTheCommandSayingWhatIsWrongWithIt() throws IOException {
         Files.createDirectories(directory.resolve(".git"));
         Files.writeString(directory.resolve(".watershed.yaml"), "registry: http://x.example\nformat: xml\n");
-        Run invalid = run(directory, Map.of(), "lint");
+        CliRun invalid = CliRun.in(directory, Map.of(), "lint");
         assertThat(invalid.exitCode()).isEqualTo(2);
         assertThat(invalid.err())
                 .contains("watershed lint: ")
@@ -104,7 +100,7 @@ class CliConfigAndHelpTest {
                 .contains("format");
 
         Files.writeString(directory.resolve(".watershed.yaml"), "registry: [http://x.example\n");
-        Run unparsable = run(directory, Map.of(), "lint");
+        CliRun unparsable = CliRun.in(directory, Map.of(), "lint");
         assertThat(unparsable.exitCode()).isEqualTo(2);
         assertThat(unparsable.err()).containsPattern("\\.watershed\\.yaml:\\d+:\\d+: not valid YAML");
     }
@@ -113,15 +109,15 @@ class CliConfigAndHelpTest {
     void everyCommandHasHelpAndHelpNamesIt() {
         CommandLine cli = WatershedCli.commandLine(directory, Map.of());
         for (String name : cli.getSubcommands().keySet()) {
-            Run help = run(directory, Map.of(), name, "--help");
+            CliRun help = CliRun.in(directory, Map.of(), name, "--help");
             assertThat(help.exitCode()).as(name + " --help: " + help.err()).isZero();
             assertThat(help.out()).as(name).contains("Usage: watershed " + name);
         }
-        Run viaHelp = run(directory, Map.of(), "help", "check");
+        CliRun viaHelp = CliRun.in(directory, Map.of(), "help", "check");
         assertThat(viaHelp.exitCode()).isZero();
         assertThat(viaHelp.out()).contains("Usage: watershed check").contains("--report=FORMAT=FILE");
 
-        Run completion = run(directory, Map.of(), "completion");
+        CliRun completion = CliRun.in(directory, Map.of(), "completion");
         assertThat(completion.exitCode()).isZero();
         assertThat(completion.out()).contains("complete -F").contains("check").contains("apply");
     }
@@ -129,7 +125,7 @@ class CliConfigAndHelpTest {
     @Test
     void initScaffoldsARepositoryThatLintsAndWritesItsReportsAndTheReadmesWorkflow() throws IOException {
         Files.createDirectories(directory.resolve(".git"));
-        Run init = run(
+        CliRun init = CliRun.in(
                 directory,
                 Map.of(),
                 "init",
@@ -145,13 +141,13 @@ class CliConfigAndHelpTest {
         assertThat(init.exitCode()).as(init.err()).isZero();
         assertThat(init.out()).contains(".watershed.yaml", "teams.yaml", "orders.events.yaml", "watershed.yml");
 
-        Run lint = run(directory, Map.of(), "lint");
+        CliRun lint = CliRun.in(directory, Map.of(), "lint");
         assertThat(lint.exitCode()).as(lint.out() + lint.err()).isZero();
         assertThat(lint.out()).contains("orders.events");
         assertThat(directory.resolve("reports/watershed-lint.xml")).content().contains("<testsuite");
         assertThat(directory.resolve("reports/watershed-lint.md")).content().contains("watershed lint");
 
-        Run again = run(directory, Map.of(), "init", directory.toString());
+        CliRun again = CliRun.in(directory, Map.of(), "init", directory.toString());
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("not overwriting");
 
@@ -173,7 +169,7 @@ class CliConfigAndHelpTest {
                 "{\"type\":\"object\",\"properties\":{\"amount\":{\"type\":\"string\"}}}");
         Path junit = directory.resolve("out/diff.xml");
         Path markdown = directory.resolve("out/diff.md");
-        Run failed = run(
+        CliRun failed = CliRun.in(
                 directory,
                 Map.of(),
                 "diff",
@@ -188,10 +184,10 @@ class CliConfigAndHelpTest {
         assertThat(markdown).content().contains("amount");
 
         Files.createDirectories(directory.resolve(".git"));
-        run(directory, Map.of(), "init", directory.toString(), "--asset", "my-team.orders");
+        CliRun.in(directory, Map.of(), "init", directory.toString(), "--asset", "my-team.orders");
         int closed = closedPort();
         Path text = directory.resolve("out/check.txt");
-        Run unreachable = run(
+        CliRun unreachable = CliRun.in(
                 directory,
                 Map.of(),
                 "check",
@@ -214,9 +210,9 @@ class CliConfigAndHelpTest {
     @Test
     void aUrlThatIsNotTheRegistrysIsAUsageErrorThatSaysWhichUrlToUse() throws IOException {
         Files.createDirectories(directory.resolve(".git"));
-        run(directory, Map.of(), "init", directory.toString(), "--asset", "my-team.orders");
+        CliRun.in(directory, Map.of(), "init", directory.toString(), "--asset", "my-team.orders");
 
-        Run api = run(directory, Map.of("WATERSHED_URL", "http://localhost:8080/api/v1/"), "check");
+        CliRun api = CliRun.in(directory, Map.of("WATERSHED_URL", "http://localhost:8080/api/v1/"), "check");
         assertThat(api.exitCode()).isEqualTo(2);
         assertThat(api.err()).contains("is the registry's API, not the registry: use http://localhost:8080");
 
@@ -231,7 +227,7 @@ class CliConfigAndHelpTest {
         other.start();
         try {
             String url = "http://127.0.0.1:" + other.getAddress().getPort() + "/watershed";
-            Run notRegistry = run(directory, Map.of("WATERSHED_URL", url), "check");
+            CliRun notRegistry = CliRun.in(directory, Map.of("WATERSHED_URL", url), "check");
             assertThat(notRegistry.exitCode()).isEqualTo(2);
             assertThat(notRegistry.err())
                     .contains(url + " answered POST /watershed/api/v1/plans with HTTP 404 but is not a Watershed"
@@ -258,16 +254,6 @@ class CliConfigAndHelpTest {
         CommandLine cli = WatershedCli.commandLine(workingDirectory, environment);
         List<CommandLine> commands = cli.parseArgs(args).asCommandLineList();
         return (CheckCommand) commands.get(commands.size() - 1).getCommand();
-    }
-
-    private static Run run(Path workingDirectory, Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = WatershedCli.commandLine(workingDirectory, environment)
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
     }
 
     private static int closedPort() throws IOException {

@@ -8,8 +8,6 @@ import dev.watershed.adapter.rest.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The CLI in a daily pipeline, in-process against the test registry: validate --label, drift from the first batch. */
 @QuarkusTest
@@ -32,19 +29,17 @@ class CliPipelineTest {
     @TempDir
     Path directory;
 
-    record Run(int exitCode, String out, String err) {}
-
     @Test
     void theFirstBatchOfALabelIsRecordedWithExitZeroAndTheSecondIsComparedWithIt() throws IOException {
         String asset = assetWithContract();
 
-        Run first = drift(asset, batch("first", 100, 1), "--against", "previous", "--label", "daily");
+        CliRun first = drift(asset, batch("first", 100, 1), "--against", "previous", "--label", "daily");
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
         assertThat(first.out())
                 .contains("first batch for label 'daily' recorded as observation")
                 .contains("nothing to compare yet");
 
-        Run second = drift(asset, batch("second", 100, 2), "--against", "previous", "--label", "daily");
+        CliRun second = drift(asset, batch("second", 100, 2), "--against", "previous", "--label", "daily");
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
         assertThat(second.out()).contains("no drift").contains("against previous observation");
     }
@@ -53,11 +48,11 @@ class CliPipelineTest {
     void theFirstBatchAgainstAMissingBaselineIsRecordedAndWithoutALabelStillRefused() throws IOException {
         String asset = assetWithContract();
 
-        Run unlabelled = drift(asset, batch("x", 100, 1));
+        CliRun unlabelled = drift(asset, batch("x", 100, 1));
         assertThat(unlabelled.exitCode()).isEqualTo(2);
         assertThat(unlabelled.err()).contains("NO_BASELINE");
 
-        Run labelled = drift(asset, batch("y", 100, 2), "--label", "training", "--format", "json");
+        CliRun labelled = drift(asset, batch("y", 100, 2), "--label", "training", "--format", "json");
         assertThat(labelled.exitCode()).as(labelled.out() + labelled.err()).isZero();
         JsonNode data = JSON.readTree(labelled.out()).path("items").get(0).path("data");
         assertThat(data.path("note").asText()).contains("no baseline yet");
@@ -69,7 +64,7 @@ class CliPipelineTest {
     void validateWithALabelRecordsAnObservationThatDriftComparesWith() throws IOException {
         String asset = assetWithContract();
 
-        Run validate = run(
+        CliRun validate = CliRun.of(
                 "validate",
                 "--registry",
                 url(),
@@ -83,7 +78,7 @@ class CliPipelineTest {
         assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
         assertThat(validate.out()).contains("recorded as observation").contains("(label nightly)");
 
-        Run drift = drift(asset, batch("w", 100, 2), "--against", "previous", "--label", "nightly");
+        CliRun drift = drift(asset, batch("w", 100, 2), "--against", "previous", "--label", "nightly");
         assertThat(drift.exitCode()).as(drift.out() + drift.err()).isZero();
         assertThat(drift.out()).contains("against previous observation").doesNotContain("first batch");
     }
@@ -99,18 +94,20 @@ class CliPipelineTest {
                 {"amount": 4}
                 """);
 
-        Run github = run("validate", "--registry", url(), "--asset", asset, "--format", "github", data.toString());
+        CliRun github =
+                CliRun.of("validate", "--registry", url(), "--asset", asset, "--format", "github", data.toString());
         assertThat(github.exitCode()).as(github.out() + github.err()).isEqualTo(1);
         assertThat(github.out())
                 .contains("::error file=" + ReportWriter.display(data) + ",line=3,")
                 .contains("::error file=" + ReportWriter.display(data) + ",line=5,")
                 .doesNotContain("line=1,");
 
-        Run text = run("validate", "--registry", url(), "--asset", asset, data.toString());
+        CliRun text = CliRun.of("validate", "--registry", url(), "--asset", asset, data.toString());
         assertThat(text.out()).contains("record at line 3, /amount").contains("record at line 5, (root)");
         assertThat(occurrences(text.out(), "record at line 3")).isEqualTo(1);
 
-        Run offline = run("validate", "--schema", schemaFile().toString(), "--format", "github", data.toString());
+        CliRun offline =
+                CliRun.of("validate", "--schema", schemaFile().toString(), "--format", "github", data.toString());
         assertThat(offline.out()).contains(",line=3,").contains(",line=5,");
     }
 
@@ -133,11 +130,11 @@ class CliPipelineTest {
         return asset;
     }
 
-    private Run drift(String asset, Path batch, String... options) {
+    private CliRun drift(String asset, Path batch, String... options) {
         List<String> args = new java.util.ArrayList<>(
                 List.of("drift", batch.toString(), "--asset", asset, "--registry", url(), "--token", Api.ADMIN_TOKEN));
         args.addAll(List.of(options));
-        return run(args.toArray(String[]::new));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private Path batch(String name, double mean, long seed) throws IOException {
@@ -157,15 +154,5 @@ class CliPipelineTest {
 
     private String url() {
         return registry.toString();
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = new CommandLine(new WatershedCli())
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
     }
 }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** check, plan and apply over the registry's plan endpoint: one dry run, one atomic apply. */
 @QuarkusTest
@@ -31,8 +28,6 @@ class CliPlanTest {
 
     private String prefix;
     private String team;
-
-    record Run(int exitCode, String out, String err) {}
 
     @BeforeEach
     void names() {
@@ -79,15 +74,15 @@ class CliPlanTest {
     void aMisspeltDependencyFieldFailsCheckAndPlanOnItsLineAndApplyStoresNothing() throws IOException {
         writeEstate("country, plann", "^1");
 
-        Run check = run("check", "--registry", url(), "--format", "github", directory.toString());
+        CliRun check = CliRun.of("check", "--registry", url(), "--format", "github", directory.toString());
         assertThat(check.exitCode()).as(check.out()).isEqualTo(1);
         assertThat(check.out()).contains("churn.yaml,line=7").contains("has no field /plann");
 
-        Run plan = run("plan", "--registry", url(), directory.toString());
+        CliRun plan = CliRun.of("plan", "--registry", url(), directory.toString());
         assertThat(plan.exitCode()).as(plan.out()).isEqualTo(1);
         assertThat(plan.out()).contains("has no field /plann").contains("UNKNOWN_FIELDS");
 
-        Run apply = run("apply", "--registry", url(), "--token", TOKEN, directory.toString());
+        CliRun apply = CliRun.of("apply", "--registry", url(), "--token", TOKEN, directory.toString());
         assertThat(apply.exitCode()).as(apply.out()).isEqualTo(1);
         assertThat(apply.out()).contains("nothing applied").contains("has no field /plann");
         // All or nothing: the producer, fine on its own, is not there either.
@@ -97,7 +92,7 @@ class CliPlanTest {
     @Test
     void aRangeThatMatchesNothingFailsCheckOnItsLine() throws IOException {
         writeEstate("country", "^7");
-        Run check = run("check", "--registry", url(), "--format", "github", directory.toString());
+        CliRun check = CliRun.of("check", "--registry", url(), "--format", "github", directory.toString());
         assertThat(check.exitCode()).as(check.out()).isEqualTo(1);
         assertThat(check.out()).contains("churn.yaml,line=6").contains("matches none");
     }
@@ -105,12 +100,12 @@ class CliPlanTest {
     @Test
     void afterApplyCheckAndPlanPassAndAChangelogIsNotRepeated() throws IOException {
         writeEstate("country, plan", "^1");
-        Run apply = run("apply", "--registry", url(), "--token", TOKEN, directory.toString());
+        CliRun apply = CliRun.of("apply", "--registry", url(), "--token", TOKEN, directory.toString());
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
 
-        Run check = run("check", "--registry", url(), directory.toString());
+        CliRun check = CliRun.of("check", "--registry", url(), directory.toString());
         assertThat(check.exitCode()).as(check.out()).isZero();
-        Run plan = run("plan", "--registry", url(), directory.toString());
+        CliRun plan = CliRun.of("plan", "--registry", url(), directory.toString());
         assertThat(plan.exitCode()).as(plan.out()).isZero();
         assertThat(plan.out().strip()).isEqualTo("No changes.");
 
@@ -118,7 +113,7 @@ class CliPlanTest {
                 {"type": "object", "properties": {"country": {"type": "string"}, "plan": {"type": "string"},
                  "zip": {"type": "string"}}}
                 """);
-        assertThat(run("apply", "--registry", url(), "--token", TOKEN, directory.toString())
+        assertThat(CliRun.of("apply", "--registry", url(), "--token", TOKEN, directory.toString())
                         .exitCode())
                 .isZero();
         String changelog = given().get("/api/v1/assets/" + prefix + ".orders/contracts/1.1.0")
@@ -132,7 +127,7 @@ class CliPlanTest {
     @Test
     void aBreakingDifferenceIsAnnotatedOnTheSchemaFileLine() throws IOException {
         writeEstate("country", "^1");
-        assertThat(run("apply", "--registry", url(), "--token", TOKEN, directory.toString())
+        assertThat(CliRun.of("apply", "--registry", url(), "--token", TOKEN, directory.toString())
                         .exitCode())
                 .isZero();
         Files.writeString(directory.resolve("orders.schema.json"), """
@@ -144,7 +139,7 @@ class CliPlanTest {
                   }
                 }
                 """);
-        Run check = run("check", "--registry", url(), "--format", "github", directory.toString());
+        CliRun check = CliRun.of("check", "--registry", url(), "--format", "github", directory.toString());
         assertThat(check.exitCode()).as(check.out()).isEqualTo(1);
         assertThat(check.out()).contains("orders.schema.json,line=4");
     }
@@ -152,31 +147,21 @@ class CliPlanTest {
     @Test
     void assetsNoFileDeclaresAreListedAndPrunedWithApplyPrune() throws IOException {
         writeEstate("country", "^1");
-        assertThat(run("apply", "--registry", url(), "--token", TOKEN, directory.toString())
+        assertThat(CliRun.of("apply", "--registry", url(), "--token", TOKEN, directory.toString())
                         .exitCode())
                 .isZero();
         Files.delete(directory.resolve("churn.yaml"));
 
-        Run plan = run("plan", "--registry", url(), directory.toString());
+        CliRun plan = CliRun.of("plan", "--registry", url(), directory.toString());
         assertThat(plan.exitCode()).as(plan.out()).isZero();
         assertThat(plan.out()).contains(prefix + ".churn").contains("not in the files");
 
-        Run prune = run("apply", "--registry", url(), "--token", TOKEN, "--prune", directory.toString());
+        CliRun prune = CliRun.of("apply", "--registry", url(), "--token", TOKEN, "--prune", directory.toString());
         assertThat(prune.exitCode()).as(prune.out()).isZero();
         given().get("/api/v1/assets/" + prefix + ".churn").then().statusCode(404);
     }
 
     private String url() {
         return registry.toString();
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = new CommandLine(new WatershedCli())
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
     }
 }

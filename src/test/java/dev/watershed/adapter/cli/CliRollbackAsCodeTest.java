@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * After {@code watershed rollback}, the contract files must follow, or the next plan refuses them: rollback says
@@ -35,8 +32,6 @@ class CliRollbackAsCodeTest {
     Path directory;
 
     private String prefix;
-
-    record Run(int exitCode, String out, String err) {}
 
     @BeforeEach
     void names() {
@@ -64,12 +59,12 @@ class CliRollbackAsCodeTest {
     void rollbackNamesTheSchemaFileToChangeAndFollowingItMakesThePlanPass() throws IOException {
         String asset = prefix + ".orders";
         writeEstate("{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"}}}");
-        assertThat(run("apply", "--registry", url(), "--token", TOKEN, directory.toString())
+        assertThat(CliRun.of("apply", "--registry", url(), "--token", TOKEN, directory.toString())
                         .exitCode())
                 .isZero();
         writeEstate("{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"}, \"note\": {\"type\":"
                 + " \"string\"}}}");
-        assertThat(run("apply", "--registry", url(), "--token", TOKEN, directory.toString())
+        assertThat(CliRun.of("apply", "--registry", url(), "--token", TOKEN, directory.toString())
                         .exitCode())
                 .isZero();
         Path yaml = directory.resolve("orders.yaml");
@@ -77,11 +72,12 @@ class CliRollbackAsCodeTest {
         String change = "put 1.0.0's schema (GET /api/v1/assets/" + asset + "/contracts/1.0.0/schema) in "
                 + ReportWriter.display(schemaFile) + ", the contract.schemaFile of " + ReportWriter.display(yaml);
 
-        Run dryRun = run("rollback", asset, "--to", "1.0.0", "--dry-run", "--registry", url(), directory.toString());
+        CliRun dryRun =
+                CliRun.of("rollback", asset, "--to", "1.0.0", "--dry-run", "--registry", url(), directory.toString());
         assertThat(dryRun.exitCode()).as(dryRun.out() + dryRun.err()).isZero();
         assertThat(dryRun.out()).contains("notice: after the rollback, " + change);
 
-        Run rollback = run(
+        CliRun rollback = CliRun.of(
                 "rollback",
                 asset,
                 "--to",
@@ -98,7 +94,7 @@ class CliRollbackAsCodeTest {
                 .contains("::notice file=" + ReportWriter.display(yaml) + ",line=6,")
                 .contains("::" + change + "; otherwise the next plan refuses the file with REGISTRY_ROLLED_BACK");
 
-        Run refused = run("plan", "--registry", url(), directory.toString());
+        CliRun refused = CliRun.of("plan", "--registry", url(), directory.toString());
         assertThat(refused.exitCode()).as(refused.out()).isEqualTo(1);
         assertThat(refused.out()).contains("REGISTRY_ROLLED_BACK").contains("put 1.0.0's schema in the file");
 
@@ -109,7 +105,7 @@ class CliRollbackAsCodeTest {
                 .extract()
                 .asString();
         Files.writeString(schemaFile, restored);
-        Run plan = run("plan", "--registry", url(), directory.toString());
+        CliRun plan = CliRun.of("plan", "--registry", url(), directory.toString());
         assertThat(plan.exitCode()).as(plan.out()).isZero();
         assertThat(plan.out().strip()).isEqualTo("No changes.");
     }
@@ -118,17 +114,18 @@ class CliRollbackAsCodeTest {
     void rollbackWithoutTheAssetsFileSaysWhatToChangeInGeneral() throws IOException {
         String asset = prefix + ".orders";
         writeEstate("{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"}}}");
-        assertThat(run("apply", "--registry", url(), "--token", TOKEN, directory.toString())
+        assertThat(CliRun.of("apply", "--registry", url(), "--token", TOKEN, directory.toString())
                         .exitCode())
                 .isZero();
         writeEstate("{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"}, \"zip\": {\"type\":"
                 + " \"string\"}}}");
-        assertThat(run("apply", "--registry", url(), "--token", TOKEN, directory.toString())
+        assertThat(CliRun.of("apply", "--registry", url(), "--token", TOKEN, directory.toString())
                         .exitCode())
                 .isZero();
         Path elsewhere = Files.createDirectory(directory.resolve("other"));
 
-        Run dryRun = run("rollback", asset, "--to", "1.0.0", "--dry-run", "--registry", url(), elsewhere.toString());
+        CliRun dryRun =
+                CliRun.of("rollback", asset, "--to", "1.0.0", "--dry-run", "--registry", url(), elsewhere.toString());
 
         assertThat(dryRun.out())
                 .contains("put 1.0.0's schema (GET /api/v1/assets/" + asset
@@ -141,12 +138,12 @@ class CliRollbackAsCodeTest {
         // The registry's refusal, not lint's: check sends the schema as it is.
         String refusal = "/schema/properties/id/type: does not have a value in the enumeration";
 
-        Run text = run("check", "--registry", url(), directory.toString());
+        CliRun text = CliRun.of("check", "--registry", url(), directory.toString());
         assertThat(text.exitCode()).as(text.out()).isEqualTo(1);
         assertThat(occurrences(text.out(), refusal)).as(text.out()).isEqualTo(1);
         assertThat(text.out()).contains("(INVALID_SCHEMA)");
 
-        Run github = run("check", "--registry", url(), "--format", "github", directory.toString());
+        CliRun github = CliRun.of("check", "--registry", url(), "--format", "github", directory.toString());
         String annotation = github.out()
                 .lines()
                 .filter(line -> line.startsWith("::error "))
@@ -161,15 +158,5 @@ class CliRollbackAsCodeTest {
 
     private String url() {
         return registry.toString();
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = new CommandLine(new WatershedCli())
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
     }
 }

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Syntax errors and invalid schemas as the offline commands report them: one sentence at the file, line and column
@@ -22,8 +19,6 @@ class CliSyntaxErrorsTest {
 
     @TempDir
     Path directory;
-
-    record Run(int exitCode, String out, String err) {}
 
     @Test
     void aYamlSyntaxErrorIsReportedAtItsLineAndColumnInTextGithubAndJson() throws IOException {
@@ -37,7 +32,7 @@ class CliSyntaxErrorsTest {
                 owner: team-a
                 """);
 
-        Run text = run("lint", directory.toString());
+        CliRun text = CliRun.of("lint", directory.toString());
         assertThat(text.exitCode()).as(text.out()).isEqualTo(1);
         assertThat(text.out())
                 .contains(display(file) + ":5:14): YAML syntax: mapping values are not allowed here\n")
@@ -45,12 +40,12 @@ class CliSyntaxErrorsTest {
                 .doesNotContain("^")
                 .doesNotContain("[Source");
 
-        Run github = run("lint", "--format", "github", directory.toString());
+        CliRun github = CliRun.of("lint", "--format", "github", directory.toString());
         assertThat(github.out())
                 .contains("::error file=" + display(file) + ",line=5,col=14,title=watershed lint%3A " + display(file)
                         + "::YAML syntax: mapping values are not allowed here\n");
 
-        JsonNode finding = json(run("lint", "--format", "json", directory.toString()))
+        JsonNode finding = json(CliRun.of("lint", "--format", "json", directory.toString()))
                 .path("items")
                 .path(0)
                 .path("findings")
@@ -66,7 +61,7 @@ class CliSyntaxErrorsTest {
         // PyYAML: "found character '\t' that cannot start any token" in line 5, column 1; Jackson said line 4.
         Path file = write("orders.yaml", "name: a.orders\nkind: SOURCE\nowner: team-a\ncontract:\n\tformat: AVRO\n");
 
-        Run github = run("lint", "--format", "github", directory.toString());
+        CliRun github = CliRun.of("lint", "--format", "github", directory.toString());
 
         assertThat(github.out())
                 .contains("::error file=" + display(file) + ",line=5,col=1,")
@@ -94,7 +89,7 @@ class CliSyntaxErrorsTest {
                 }
                 """);
 
-        Run github = run("lint", "--format", "github", directory.toString());
+        CliRun github = CliRun.of("lint", "--format", "github", directory.toString());
 
         assertThat(github.exitCode()).isEqualTo(1);
         assertThat(github.out())
@@ -113,7 +108,7 @@ class CliSyntaxErrorsTest {
                 "broken.avsc",
                 "{\"type\": \"record\", \"name\": \"E\",\n \"fields\": [{\"name\": \"id\", \"type\": \"string\"}]\n");
 
-        Run diff = run("diff", good.toString(), broken.toString());
+        CliRun diff = CliRun.of("diff", good.toString(), broken.toString());
 
         assertThat(diff.exitCode()).isEqualTo(2);
         assertThat(diff.err())
@@ -142,7 +137,7 @@ class CliSyntaxErrorsTest {
                 }
                 """);
 
-        Run lint = run("lint", directory.toString());
+        CliRun lint = CliRun.of("lint", directory.toString());
 
         assertThat(lint.exitCode()).isEqualTo(1);
         // 2020-12 checks a subschema once per vocabulary: "note" was reported eight times, "type" once per
@@ -165,7 +160,7 @@ class CliSyntaxErrorsTest {
                   schema: {type: object, properties: {id: {type: [string, nul]}}}
                 """);
 
-        Run lint = run("lint", directory.toString());
+        CliRun lint = CliRun.of("lint", directory.toString());
 
         assertThat(lint.out())
                 .contains("/schema/properties/id/type/1: does not have a value in the enumeration")
@@ -176,7 +171,7 @@ class CliSyntaxErrorsTest {
         return text.split(Pattern.quote(part), -1).length - 1;
     }
 
-    private static JsonNode json(Run run) throws IOException {
+    private static JsonNode json(CliRun run) throws IOException {
         return new ObjectMapper().readTree(run.out());
     }
 
@@ -186,15 +181,5 @@ class CliSyntaxErrorsTest {
 
     private Path write(String name, String text) throws IOException {
         return Files.writeString(directory.resolve(name), text);
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = new CommandLine(new WatershedCli())
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
     }
 }

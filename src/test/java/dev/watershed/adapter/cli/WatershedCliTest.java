@@ -8,8 +8,6 @@ import dev.watershed.adapter.rest.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The CLI's picocli entry point, run in-process against the test registry. */
 @QuarkusTest
@@ -40,8 +37,6 @@ class WatershedCliTest {
     private String prefix;
     private String team;
 
-    record Run(int exitCode, String out, String err) {}
-
     @BeforeEach
     void names() {
         prefix = "cli-" + UUID.randomUUID().toString().substring(0, 8);
@@ -52,7 +47,7 @@ class WatershedCliTest {
     void applyIsIdempotentAndCheckFailsOnlyForABreakingChangeAConsumerReads() throws IOException {
         writeEstate(schema("id", "amount", "currency"));
 
-        Run plan = run("plan", "--registry", url(), directory.toString());
+        CliRun plan = CliRun.of("plan", "--registry", url(), directory.toString());
         assertThat(plan.exitCode()).as(plan.out()).isZero();
         assertThat(plan.out())
                 .contains("create team " + team)
@@ -60,21 +55,21 @@ class WatershedCliTest {
                 .contains("publish contract 1.0.0")
                 .contains("declare dependency " + prefix + ".fraud <- " + prefix + ".payments");
 
-        Run first = run("apply", "--registry", url(), "--token", TOKEN, directory.toString());
+        CliRun first = CliRun.of("apply", "--registry", url(), "--token", TOKEN, directory.toString());
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
         assertThat(first.out()).contains("applied");
 
-        Run second = run("apply", "--registry", url(), "--token", TOKEN, directory.toString());
+        CliRun second = CliRun.of("apply", "--registry", url(), "--token", TOKEN, directory.toString());
         assertThat(second.exitCode()).isZero();
         assertThat(second.out().strip()).isEqualTo("No changes.");
 
-        Run unchanged = run("check", "--registry", url(), directory.toString());
+        CliRun unchanged = CliRun.of("check", "--registry", url(), directory.toString());
         assertThat(unchanged.exitCode()).as(unchanged.out()).isZero();
         assertThat(unchanged.out()).contains("unchanged (1.0.0)");
 
         // Removing a field nobody reads: compatible (open content model), no consumer impacted.
         Files.writeString(directory.resolve("payments.schema.json"), schema("id", "amount"));
-        Run harmless = run("check", "--registry", url(), directory.toString());
+        CliRun harmless = CliRun.of("check", "--registry", url(), directory.toString());
         assertThat(harmless.exitCode()).as(harmless.out()).isZero();
 
         // Narrowing a field the consumer reads: breaking, and it names the consumer.
@@ -83,19 +78,19 @@ class WatershedCliTest {
                  "properties": {"id": {"type": "string"}, "amount": {"type": "integer"},
                                 "currency": {"type": "string"}}}
                 """);
-        Run breaking = run("check", "--registry", url(), directory.toString());
+        CliRun breaking = CliRun.of("check", "--registry", url(), directory.toString());
         assertThat(breaking.exitCode()).as(breaking.out()).isEqualTo(1);
         assertThat(breaking.out())
                 .contains("FAIL " + prefix + ".payments")
                 .contains("/amount")
                 .contains("impacts " + prefix + ".fraud");
 
-        Run json = run("check", "--registry", url(), "--format", "json", directory.toString());
+        CliRun json = CliRun.of("check", "--registry", url(), "--format", "json", directory.toString());
         JsonNode report = JSON.readTree(json.out());
         assertThat(report.path("exitCode").asInt()).isEqualTo(1);
         assertThat(report.path("failed").asInt()).isEqualTo(1);
 
-        Run plannedBreak = run("plan", "--registry", url(), directory.toString());
+        CliRun plannedBreak = CliRun.of("plan", "--registry", url(), directory.toString());
         assertThat(plannedBreak.exitCode()).isEqualTo(1);
         assertThat(plannedBreak.out()).contains("would be refused");
     }
@@ -125,9 +120,9 @@ class WatershedCliTest {
                     benefit: {value: 0.031, metric: feature-importance}
                 """.formatted(prefix, team, prefix));
 
-        Run first = run("apply", "--registry", url(), "--token", TOKEN, directory.toString());
+        CliRun first = CliRun.of("apply", "--registry", url(), "--token", TOKEN, directory.toString());
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
-        Run second = run("apply", "--registry", url(), "--token", TOKEN, directory.toString());
+        CliRun second = CliRun.of("apply", "--registry", url(), "--token", TOKEN, directory.toString());
         assertThat(second.out().strip())
                 .as("a split key given as a dotted path is no change")
                 .isEqualTo("No changes.");
@@ -145,7 +140,7 @@ class WatershedCliTest {
         Files.writeString(
                 directory.resolve("fraud.yaml"),
                 Files.readString(directory.resolve("fraud.yaml")).replace("amount: 120", "amount: 80"));
-        Run plan = run("plan", "--registry", url(), directory.toString());
+        CliRun plan = CliRun.of("plan", "--registry", url(), directory.toString());
         // The registry's plan names the dependency that changes (the cost), not each term.
         assertThat(plan.out()).contains("change dependency " + prefix + ".fraud <- " + prefix + ".payments");
     }
@@ -155,20 +150,20 @@ class WatershedCliTest {
         // fraud reads currency: without it in the schema, check now fails as apply would (UNKNOWN_FIELDS).
         writeEstate(schema("id", "amount", "currency"));
 
-        Run text = run("check", "--registry", url(), directory.toString());
+        CliRun text = CliRun.of("check", "--registry", url(), directory.toString());
         assertThat(text.exitCode()).as(text.out() + text.err()).isZero();
         assertThat(text.out()).contains("new asset, would be 1.0.0");
 
-        Run junit = run("check", "--registry", url(), "--format", "junit", directory.toString());
+        CliRun junit = CliRun.of("check", "--registry", url(), "--format", "junit", directory.toString());
         var document = DocumentBuilderFactory.newInstance()
                 .newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(junit.out().getBytes()));
         assertThat(document.getElementsByTagName("testcase").getLength()).isEqualTo(2);
 
-        Run markdown = run("check", "--registry", url(), "--format", "markdown", directory.toString());
+        CliRun markdown = CliRun.of("check", "--registry", url(), "--format", "markdown", directory.toString());
         assertThat(markdown.out()).startsWith("### watershed check").contains("| :white_check_mark: | `" + prefix);
 
-        Run github = run("check", "--registry", url(), "--format", "github", directory.toString());
+        CliRun github = CliRun.of("check", "--registry", url(), "--format", "github", directory.toString());
         assertThat(github.out()).contains("::group::watershed check");
     }
 
@@ -181,15 +176,15 @@ class WatershedCliTest {
                 criticality: EXTREME
                 """.formatted(prefix, team));
 
-        Run lint = run("lint", "--format", "github", directory.toString());
+        CliRun lint = CliRun.of("lint", "--format", "github", directory.toString());
         assertThat(lint.exitCode()).isEqualTo(1);
         assertThat(lint.out()).containsPattern("::error file=[^,]*bad\\.yaml,line=4,");
 
-        Run check = run("check", "--registry", url(), directory.toString());
+        CliRun check = CliRun.of("check", "--registry", url(), directory.toString());
         assertThat(check.exitCode()).isEqualTo(2);
         assertThat(check.out()).contains("bad.yaml:4").contains("/criticality");
 
-        Run junit = run("lint", "--format", "junit", directory.toString());
+        CliRun junit = CliRun.of("lint", "--format", "junit", directory.toString());
         assertThat(junit.out()).contains("<failure").contains("bad.yaml");
     }
 
@@ -201,7 +196,7 @@ class WatershedCliTest {
                 + "  - asset: elsewhere.unknown\n";
         Files.writeString(directory.resolve("fraud.yaml"), fraud);
 
-        Run lint = run("lint", "--format", "json", directory.toString());
+        CliRun lint = CliRun.of("lint", "--format", "json", directory.toString());
         assertThat(lint.exitCode()).isEqualTo(1);
         JsonNode report = JSON.readTree(lint.out());
         List<String> messages = new ArrayList<>();
@@ -223,11 +218,11 @@ class WatershedCliTest {
                  "properties": {"id": {"type": "string"}, "amount": {"type": "number"}, "extra": {"type": "string"}}}
                 """);
 
-        Run breaking = run("diff", older.toString(), newer.toString());
+        CliRun breaking = CliRun.of("diff", older.toString(), newer.toString());
         assertThat(breaking.exitCode()).as(breaking.out() + breaking.err()).isEqualTo(1);
         assertThat(breaking.out()).contains("incompatible under BACKWARD").contains("/extra");
 
-        Run none = run("diff", "--mode", "NONE", "--format", "json", older.toString(), newer.toString());
+        CliRun none = CliRun.of("diff", "--mode", "NONE", "--format", "json", older.toString(), newer.toString());
         assertThat(none.exitCode()).isZero();
         assertThat(JSON.readTree(none.out())
                         .path("items")
@@ -237,8 +232,8 @@ class WatershedCliTest {
                         .asText())
                 .isEqualTo("MAJOR");
 
-        Run missing =
-                run("diff", older.toString(), directory.resolve("nope.json").toString());
+        CliRun missing = CliRun.of(
+                "diff", older.toString(), directory.resolve("nope.json").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.json");
     }
@@ -246,7 +241,7 @@ class WatershedCliTest {
     @Test
     void validateThroughTheRegistryAndOffline() throws IOException {
         writeEstate(schema("id", "amount", "currency"));
-        assertThat(run("apply", "--registry", url(), "--token", TOKEN, directory.toString())
+        assertThat(CliRun.of("apply", "--registry", url(), "--token", TOKEN, directory.toString())
                         .exitCode())
                 .isZero();
         Path data = Files.writeString(directory.resolve("batch.ndjson"), """
@@ -254,11 +249,11 @@ class WatershedCliTest {
                 {"id": 5}
                 """);
 
-        Run remote = run("validate", "--registry", url(), "--asset", prefix + ".payments", data.toString());
+        CliRun remote = CliRun.of("validate", "--registry", url(), "--asset", prefix + ".payments", data.toString());
         assertThat(remote.exitCode()).as(remote.out() + remote.err()).isEqualTo(1);
         assertThat(remote.out()).contains("2 records").contains("1 invalid").contains("record at line 2");
 
-        Run offline = run(
+        CliRun offline = CliRun.of(
                 "validate",
                 "--schema",
                 directory.resolve("payments.schema.json").toString(),
@@ -275,7 +270,7 @@ class WatershedCliTest {
                 .isEqualTo(1);
 
         Path good = Files.writeString(directory.resolve("one.json"), "{\"id\": \"a\", \"amount\": 2}");
-        assertThat(run("validate", "--registry", url(), "--asset", prefix + ".payments", good.toString())
+        assertThat(CliRun.of("validate", "--registry", url(), "--asset", prefix + ".payments", good.toString())
                         .exitCode())
                 .isZero();
     }
@@ -283,14 +278,14 @@ class WatershedCliTest {
     @Test
     void usageAndConnectionErrorsExitWithTwo() throws IOException {
         writeEstate(schema("id"));
-        assertThat(run("check", "--registry", "http://127.0.0.1:1", directory.toString())
+        assertThat(CliRun.of("check", "--registry", "http://127.0.0.1:1", directory.toString())
                         .exitCode())
                 .isEqualTo(2);
-        Run apply = run("apply", "--registry", url(), "--token", "", directory.toString());
+        CliRun apply = CliRun.of("apply", "--registry", url(), "--token", "", directory.toString());
         assertThat(apply.exitCode()).isEqualTo(2);
         assertThat(apply.err()).contains("needs a token");
-        assertThat(run("diff", "only-one.json").exitCode()).isEqualTo(2);
-        assertThat(run("--version").out()).startsWith("watershed ");
+        assertThat(CliRun.of("diff", "only-one.json").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("--version").out()).startsWith("watershed ");
     }
 
     private void writeEstate(String paymentsSchema) throws IOException {
@@ -356,19 +351,19 @@ class WatershedCliTest {
                         Map.of("id", Map.of("type", "string"), "note", Map.of("type", "string")), List.of("id")),
                 201);
 
-        Run plan = run("rollback", asset, "--to", "1.0.0", "--dry-run", "--registry", url());
+        CliRun plan = CliRun.of("rollback", asset, "--to", "1.0.0", "--dry-run", "--registry", url());
         assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
         assertThat(plan.out())
                 .contains("would publish the schema of 1.0.0 as 1.2.0 (MINOR, replacing 1.1.0)")
                 .contains("/note");
-        Run withoutToken = run("rollback", asset, "--to", "1.0.0", "--registry", url());
+        CliRun withoutToken = CliRun.of("rollback", asset, "--to", "1.0.0", "--registry", url());
         assertThat(withoutToken.exitCode()).isEqualTo(2);
         assertThat(withoutToken.err()).contains("needs a token");
 
-        Run done = run("rollback", asset, "--to", "1.0.0", "--registry", url(), "--token", TOKEN);
+        CliRun done = CliRun.of("rollback", asset, "--to", "1.0.0", "--registry", url(), "--token", TOKEN);
         assertThat(done.exitCode()).as(done.out() + done.err()).isZero();
         assertThat(done.out()).contains("published 1.2.0 with the schema of 1.0.0");
-        Run unknown = run("rollback", asset, "--to", "0.1.0", "--registry", url(), "--token", TOKEN);
+        CliRun unknown = CliRun.of("rollback", asset, "--to", "0.1.0", "--registry", url(), "--token", TOKEN);
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.out()).contains("VERSION_NOT_FOUND");
     }
@@ -410,8 +405,8 @@ class WatershedCliTest {
                 .jsonPath()
                 .getLong("id");
 
-        Run same =
-                run("drift", batch("same", 100, 2).toString(), "--asset", asset, "--registry", url(), "--token", TOKEN);
+        CliRun same = CliRun.of(
+                "drift", batch("same", 100, 2).toString(), "--asset", asset, "--registry", url(), "--token", TOKEN);
         assertThat(same.exitCode()).as(same.out() + same.err()).isZero();
         assertThat(same.out())
                 .contains("ok   " + asset)
@@ -419,7 +414,7 @@ class WatershedCliTest {
                 .contains("against baseline " + baseline + " (label training, 2000 records)")
                 .contains("fields compared: /amount, /channel by distribution; /id by null rate only");
 
-        Run shifted = run(
+        CliRun shifted = CliRun.of(
                 "drift",
                 batch("shifted", 130, 3).toString(),
                 "--asset",
@@ -453,7 +448,7 @@ class WatershedCliTest {
                 .body("driftStatus", org.hamcrest.Matchers.equalTo("ACCEPTED"));
 
         // A second shifted batch, named by its observation id, against the one before it with its label: no drift.
-        long recorded = JSON.readTree(run(
+        long recorded = JSON.readTree(CliRun.of(
                                 "drift",
                                 batch("again", 130, 4).toString(),
                                 "--asset",
@@ -473,7 +468,7 @@ class WatershedCliTest {
                 .path("current")
                 .path("observationId")
                 .asLong();
-        Run previous = run(
+        CliRun previous = CliRun.of(
                 "drift",
                 "--observation",
                 String.valueOf(recorded),
@@ -492,11 +487,11 @@ class WatershedCliTest {
                 .contains("<testcase classname=\"watershed.drift\" name=\"" + asset + "\"")
                 .contains("against previous observation");
 
-        Run withoutToken =
-                run("drift", batch("x", 100, 5).toString(), "--asset", asset, "--registry", url(), "--token", "");
+        CliRun withoutToken =
+                CliRun.of("drift", batch("x", 100, 5).toString(), "--asset", asset, "--registry", url(), "--token", "");
         assertThat(withoutToken.exitCode()).isEqualTo(2);
         assertThat(withoutToken.err()).contains("need a token");
-        Run both = run(
+        CliRun both = CliRun.of(
                 "drift",
                 batch("y", 100, 6).toString(),
                 "--observation",
@@ -513,7 +508,7 @@ class WatershedCliTest {
 
     @Test
     void driftReportsTheRegistrysProblemWithItsCodeAndExitsWithTwo() throws IOException {
-        Run unknown = run(
+        CliRun unknown = CliRun.of(
                 "drift",
                 batch("z", 100, 7).toString(),
                 "--asset",
@@ -527,11 +522,11 @@ class WatershedCliTest {
 
         String asset = Api.createAsset(Api.createTeam(), "DATASET");
         Api.publish(asset, Api.objectSchema(Map.of("amount", Map.of("type", "number")), List.of()), 201);
-        Run noBaseline =
-                run("drift", batch("z", 100, 8).toString(), "--asset", asset, "--registry", url(), "--token", TOKEN);
+        CliRun noBaseline = CliRun.of(
+                "drift", batch("z", 100, 8).toString(), "--asset", asset, "--registry", url(), "--token", TOKEN);
         assertThat(noBaseline.exitCode()).isEqualTo(2);
         assertThat(noBaseline.err()).contains("(NO_BASELINE)");
-        Run single = run(
+        CliRun single = CliRun.of(
                 "drift",
                 Files.writeString(directory.resolve("one.json"), "{}").toString(),
                 "--asset",
@@ -546,14 +541,14 @@ class WatershedCliTest {
 
     @Test
     void skewOnTheExampleEstateNamesTheSkewedFeature() throws IOException {
-        Run skew = run("skew", "hospital.readmission-model", "--registry", url());
+        CliRun skew = CliRun.of("skew", "hospital.readmission-model", "--registry", url());
         assertThat(skew.exitCode()).as(skew.out() + skew.err()).isEqualTo(1);
         assertThat(skew.out())
                 .contains("FAIL hospital.readmission-features: skewed on /mean_heart_rate")
                 .containsPattern("/mean_heart_rate: numeric, distance 0\\.\\d{3} > threshold 0\\.100, SKEWED")
                 .contains("Jensen-Shannon divergence");
 
-        Run json = run("skew", "hospital.readmission-model", "--format", "json", "--registry", url());
+        CliRun json = CliRun.of("skew", "hospital.readmission-model", "--format", "json", "--registry", url());
         JsonNode report = JSON.readTree(json.out());
         assertThat(report.path("exitCode").asInt()).isEqualTo(1);
         assertThat(report.path("items")
@@ -565,7 +560,7 @@ class WatershedCliTest {
                 .isEqualTo("/mean_heart_rate");
 
         // No observations with these labels: warnings by default, failures when they are required.
-        Run missing = run(
+        CliRun missing = CliRun.of(
                 "skew",
                 "hospital.readmission-model",
                 "--training",
@@ -578,7 +573,7 @@ class WatershedCliTest {
         assertThat(missing.out())
                 .contains("not compared: no profiled observation labelled t-" + prefix + " and s-" + prefix)
                 .contains("warning: record a profiled sample");
-        Run required = run(
+        CliRun required = CliRun.of(
                 "skew",
                 "hospital.readmission-model",
                 "--training",
@@ -590,42 +585,49 @@ class WatershedCliTest {
                 url());
         assertThat(required.exitCode()).isEqualTo(1);
 
-        Run unknown = run("skew", prefix + ".no-model", "--registry", url());
+        CliRun unknown = CliRun.of("skew", prefix + ".no-model", "--registry", url());
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("(ASSET_NOT_FOUND)");
     }
 
     @Test
     void findingsFailAtTheChosenSeverity() {
-        Run model = run("findings", "--asset", "hospital.readmission-model", "--registry", url());
+        CliRun model = CliRun.of("findings", "--asset", "hospital.readmission-model", "--registry", url());
         assertThat(model.exitCode()).as(model.out() + model.err()).isEqualTo(1);
         assertThat(model.out())
                 .contains("FAIL hospital.readmission-model: ERROR SERVING_UNAVAILABLE_FIELD")
                 .contains("path: hospital.readmission-features -> hospital.readmission-model")
                 .contains("fields: /followup_visits_30d")
                 .contains("remedy: ");
-        Run github =
-                run("findings", "--asset", "hospital.readmission-model", "--format", "github", "--registry", url());
+        CliRun github = CliRun.of(
+                "findings", "--asset", "hospital.readmission-model", "--format", "github", "--registry", url());
         assertThat(github.out())
                 .contains("::error title=watershed findings%3A hospital.readmission-model::ERROR"
                         + " SERVING_UNAVAILABLE_FIELD")
                 .contains("::warning ");
-        assertThat(run("findings", "--asset", "hospital.readmission-model", "--fail-on", "NONE", "--registry", url())
+        assertThat(CliRun.of(
+                                "findings",
+                                "--asset",
+                                "hospital.readmission-model",
+                                "--fail-on",
+                                "NONE",
+                                "--registry",
+                                url())
                         .exitCode())
                 .isZero();
 
         String team = Api.createTeam();
         String fresh = Api.createAsset(team, "MODEL");
-        Run none = run("findings", "--asset", fresh, "--registry", url());
+        CliRun none = CliRun.of("findings", "--asset", fresh, "--registry", url());
         assertThat(none.exitCode()).as(none.out() + none.err()).isZero();
         assertThat(none.out().strip()).isEqualTo("No findings.");
 
         // A source nobody reads is worth knowing (INFO): it fails only when INFO is asked to fail.
         String unused = Api.createAsset(team, "SOURCE");
-        Run warnings = run("findings", "--owner", team, "--fail-on", "WARNING", "--registry", url());
+        CliRun warnings = CliRun.of("findings", "--owner", team, "--fail-on", "WARNING", "--registry", url());
         assertThat(warnings.exitCode()).as(warnings.out() + warnings.err()).isZero();
         assertThat(warnings.out()).contains("ok   " + unused + ": INFO UNUSED_ASSET");
-        Run info = run(
+        CliRun info = CliRun.of(
                 "findings",
                 "--owner",
                 team,
@@ -640,13 +642,14 @@ class WatershedCliTest {
         assertThat(info.exitCode()).isEqualTo(1);
         assertThat(info.out()).contains("UNUSED_ASSET").doesNotContain("SERVING_UNAVAILABLE_FIELD");
 
-        Run unknownTeam = run("findings", "--owner", prefix + "-nobody", "--registry", url());
+        CliRun unknownTeam = CliRun.of("findings", "--owner", prefix + "-nobody", "--registry", url());
         assertThat(unknownTeam.exitCode()).isEqualTo(2);
         assertThat(unknownTeam.err()).contains(prefix + "-nobody").contains("NOT_FOUND");
-        Run unknownAsset = run("findings", "--asset", prefix + ".nowhere", "--registry", url());
+        CliRun unknownAsset = CliRun.of("findings", "--asset", prefix + ".nowhere", "--registry", url());
         assertThat(unknownAsset.exitCode()).isEqualTo(2);
         assertThat(unknownAsset.err()).contains("(ASSET_NOT_FOUND)");
-        assertThat(run("findings", "--fail-on", "SEVERE", "--registry", url()).exitCode())
+        assertThat(CliRun.of("findings", "--fail-on", "SEVERE", "--registry", url())
+                        .exitCode())
                 .isEqualTo(2);
     }
 
@@ -672,15 +675,5 @@ class WatershedCliTest {
 
     private String url() {
         return registry.toString();
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = new CommandLine(new WatershedCli())
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
     }
 }
