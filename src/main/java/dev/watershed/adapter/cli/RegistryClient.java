@@ -158,6 +158,11 @@ final class RegistryClient {
             throw new CliException("interrupted while calling the registry", e);
         }
         String serverVersion = response.headers().firstValue(VERSION_HEADER).orElse(null);
+        if (serverVersion == null && response.statusCode() >= 500) {
+            // A proxy or load balancer in front of a registry that is down or starting.
+            throw new CliException("cannot reach the registry at " + base + ": HTTP " + response.statusCode()
+                    + " from something in front of it (no " + VERSION_HEADER + " header); try again in a moment");
+        }
         if (serverVersion == null) {
             throw new CliException(
                     base + " answered " + request.method() + " " + request.uri().getPath() + " with HTTP "
