@@ -255,14 +255,9 @@ public class ConfluentRegistry {
         return SubjectNames.byStrategy(subject).filter(this::exists);
     }
 
-    /** The subject an asset answers to: the first it was registered under, or {@code <asset>-value}. */
+    /** The subject an asset answers to: the first of its own subjects, or {@code <asset>-value}. */
     public String subjectOf(String asset) {
-        return subjects.all().entrySet().stream()
-                .filter(entry -> entry.getValue().equals(asset))
-                .map(Map.Entry::getKey)
-                .sorted()
-                .findFirst()
-                .orElse(SubjectNames.defaultSubject(asset));
+        return assets.get(asset).subjects().stream().findFirst().orElse(SubjectNames.defaultSubject(asset));
     }
 
     public String requireAsset(String subject) {

@@ -9,12 +9,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +31,8 @@ class CliBaselineTest {
     @Test
     void createMergesTheLabelledObservationsAndListMarksTheNewestAsCurrent() throws IOException {
         String asset = assetWithContract();
-        record(asset, "training", batch("t1", 100, 1));
-        record(asset, "training", batch("t2", 100, 2));
+        record(asset, "training", AmountBatches.write(directory, "t1", 100, 1));
+        record(asset, "training", AmountBatches.write(directory, "t2", 100, 2));
 
         CliRun first = baseline("create", "--asset", asset, "--label", "training", "--name", "spring");
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
@@ -70,7 +68,7 @@ class CliBaselineTest {
     @Test
     void aWindowWithoutObservationsAndAnUnknownAssetExitTwoWithTheRegistrysCode() throws IOException {
         String asset = assetWithContract();
-        record(asset, "training", batch("t", 100, 1));
+        record(asset, "training", AmountBatches.write(directory, "t", 100, 1));
 
         CliRun empty = baseline("create", "--asset", asset, "--label", "training", "--from", "2999-01-01T00:00:00Z");
         assertThat(empty.exitCode()).isEqualTo(2);
@@ -109,12 +107,12 @@ class CliBaselineTest {
     @Test
     void aDriftedBatchJoinsABaselineOnlyOnceAccepted() throws IOException {
         String asset = assetWithContract();
-        long training = record(asset, "training", batch("t", 100, 1));
+        long training = record(asset, "training", AmountBatches.write(directory, "t", 100, 1));
         assertThat(baseline("create", "--asset", asset, "--label", "training").exitCode())
                 .isZero();
         CliRun drift = CliRun.of(
                 "drift",
-                batch("shifted", 160, 2).toString(),
+                AmountBatches.write(directory, "shifted", 160, 2).toString(),
                 "--asset",
                 asset,
                 "--label",
@@ -214,21 +212,6 @@ class CliBaselineTest {
                         Map.of("id", Map.of("type", "string"), "amount", Map.of("type", "number")), List.of("id")),
                 201);
         return asset;
-    }
-
-    private Path batch(String name, double mean, long seed) throws IOException {
-        Random random = new Random(seed);
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 500; i++) {
-            text.append("{\"id\":\"")
-                    .append(name)
-                    .append('-')
-                    .append(i)
-                    .append("\",\"amount\":")
-                    .append(mean + 15 * random.nextGaussian())
-                    .append("}\n");
-        }
-        return Files.writeString(directory.resolve(name + ".ndjson"), text);
     }
 
     private String url() {

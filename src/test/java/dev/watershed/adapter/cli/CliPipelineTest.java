@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,13 +32,15 @@ class CliPipelineTest {
     void theFirstBatchOfALabelIsRecordedWithExitZeroAndTheSecondIsComparedWithIt() throws IOException {
         String asset = assetWithContract();
 
-        CliRun first = drift(asset, batch("first", 100, 1), "--against", "previous", "--label", "daily");
+        CliRun first = drift(
+                asset, AmountBatches.write(directory, "first", 100, 1), "--against", "previous", "--label", "daily");
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
         assertThat(first.out())
                 .contains("first batch for label 'daily' recorded as observation")
                 .contains("nothing to compare yet");
 
-        CliRun second = drift(asset, batch("second", 100, 2), "--against", "previous", "--label", "daily");
+        CliRun second = drift(
+                asset, AmountBatches.write(directory, "second", 100, 2), "--against", "previous", "--label", "daily");
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
         assertThat(second.out()).contains("no drift").contains("against previous observation");
     }
@@ -48,11 +49,12 @@ class CliPipelineTest {
     void theFirstBatchAgainstAMissingBaselineIsRecordedAndWithoutALabelStillRefused() throws IOException {
         String asset = assetWithContract();
 
-        CliRun unlabelled = drift(asset, batch("x", 100, 1));
+        CliRun unlabelled = drift(asset, AmountBatches.write(directory, "x", 100, 1));
         assertThat(unlabelled.exitCode()).isEqualTo(2);
         assertThat(unlabelled.err()).contains("NO_BASELINE");
 
-        CliRun labelled = drift(asset, batch("y", 100, 2), "--label", "training", "--format", "json");
+        CliRun labelled =
+                drift(asset, AmountBatches.write(directory, "y", 100, 2), "--label", "training", "--format", "json");
         assertThat(labelled.exitCode()).as(labelled.out() + labelled.err()).isZero();
         JsonNode data = JSON.readTree(labelled.out()).path("items").get(0).path("data");
         assertThat(data.path("note").asText()).contains("no baseline yet");
@@ -74,11 +76,12 @@ class CliPipelineTest {
                 asset,
                 "--label",
                 "nightly",
-                batch("v", 100, 1).toString());
+                AmountBatches.write(directory, "v", 100, 1).toString());
         assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
         assertThat(validate.out()).contains("recorded as observation").contains("(label nightly)");
 
-        CliRun drift = drift(asset, batch("w", 100, 2), "--against", "previous", "--label", "nightly");
+        CliRun drift = drift(
+                asset, AmountBatches.write(directory, "w", 100, 2), "--against", "previous", "--label", "nightly");
         assertThat(drift.exitCode()).as(drift.out() + drift.err()).isZero();
         assertThat(drift.out()).contains("against previous observation").doesNotContain("first batch");
     }
@@ -135,21 +138,6 @@ class CliPipelineTest {
                 List.of("drift", batch.toString(), "--asset", asset, "--registry", url(), "--token", Api.ADMIN_TOKEN));
         args.addAll(List.of(options));
         return CliRun.of(args.toArray(String[]::new));
-    }
-
-    private Path batch(String name, double mean, long seed) throws IOException {
-        Random random = new Random(seed);
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 500; i++) {
-            text.append("{\"id\":\"")
-                    .append(name)
-                    .append('-')
-                    .append(i)
-                    .append("\",\"amount\":")
-                    .append(mean + 15 * random.nextGaussian())
-                    .append("}\n");
-        }
-        return Files.writeString(directory.resolve(name + ".ndjson"), text);
     }
 
     private String url() {
