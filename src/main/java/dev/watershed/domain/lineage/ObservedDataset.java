@@ -14,7 +14,10 @@ import java.util.Objects;
  *                      without a {@code columnLineage} facet
  */
 public record ObservedDataset(
-        DatasetId id, List<LineageField> schema, List<DatasetId> symlinks, Map<String, List<ColumnRead>> columnLineage) {
+        DatasetId id,
+        List<LineageField> schema,
+        List<DatasetId> symlinks,
+        Map<String, List<ColumnRead>> columnLineage) {
 
     public ObservedDataset {
         Objects.requireNonNull(id, "id");

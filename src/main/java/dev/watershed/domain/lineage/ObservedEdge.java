@@ -15,7 +15,13 @@ import java.util.Objects;
  *                   Pointers, sorted; empty when no facet said which
  */
 public record ObservedEdge(
-        String producer, String consumer, List<JobId> jobs, Instant firstSeen, Instant lastSeen, long runs, List<String> fieldsRead) {
+        String producer,
+        String consumer,
+        List<JobId> jobs,
+        Instant firstSeen,
+        Instant lastSeen,
+        long runs,
+        List<String> fieldsRead) {
 
     public ObservedEdge {
         Objects.requireNonNull(producer, "producer");

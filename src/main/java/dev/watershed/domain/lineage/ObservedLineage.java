@@ -27,7 +27,8 @@ public record ObservedLineage(List<ObservedEdge> edges, Map<String, Instant> las
     /** @return empty when no completed run was seen carrying data from {@code producer} to {@code consumer} */
     public Optional<ObservedEdge> edge(String producer, String consumer) {
         return edges.stream()
-                .filter(edge -> edge.producer().equals(producer) && edge.consumer().equals(consumer))
+                .filter(edge ->
+                        edge.producer().equals(producer) && edge.consumer().equals(consumer))
                 .findFirst();
     }
 
