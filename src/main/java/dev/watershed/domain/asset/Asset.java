@@ -1,6 +1,7 @@
 package dev.watershed.domain.asset;
 
 import dev.watershed.domain.contract.CompatibilityMode;
+import dev.watershed.domain.lineage.DatasetId;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  *                            in open content models instead of the lenient default
  * @param replicaOf           the asset this one replicates or is the fallback for; {@code null} when none
  * @param subjects            the Confluent subjects it answers to besides {@code <name>-value}; sorted
+ * @param lineageIds          the OpenLineage datasets it is known by (namespace and name); sorted
  */
 public record Asset(
         AssetName name,
@@ -24,13 +26,47 @@ public record Asset(
         Instant createdAt,
         Instant updatedAt,
         String replicaOf,
-        List<String> subjects) {
+        List<String> subjects,
+        List<DatasetId> lineageIds) {
 
     public Asset {
         tags = tags == null ? List.of() : List.copyOf(tags);
         subjects = subjects == null
                 ? List.of()
                 : subjects.stream().sorted().distinct().toList();
+        lineageIds = lineageIds == null
+                ? List.of()
+                : lineageIds.stream().sorted().distinct().toList();
+    }
+
+    /** An asset known by no OpenLineage dataset. */
+    public Asset(
+            AssetName name,
+            AssetKind kind,
+            String owner,
+            String description,
+            List<String> tags,
+            Criticality criticality,
+            CompatibilityMode compatibility,
+            boolean strictCompatibility,
+            Instant createdAt,
+            Instant updatedAt,
+            String replicaOf,
+            List<String> subjects) {
+        this(
+                name,
+                kind,
+                owner,
+                description,
+                tags,
+                criticality,
+                compatibility,
+                strictCompatibility,
+                createdAt,
+                updatedAt,
+                replicaOf,
+                subjects,
+                List.of());
     }
 
     /** An asset that answers to no subject of its own. */
