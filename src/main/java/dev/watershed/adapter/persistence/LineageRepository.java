@@ -1,0 +1,427 @@
+package dev.watershed.adapter.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watershed.application.lineage.LineageStore;
+import dev.watershed.domain.Sha256;
+import dev.watershed.domain.lineage.DatasetId;
+import dev.watershed.domain.lineage.JobId;
+import dev.watershed.domain.lineage.LineageEvent;
+import dev.watershed.domain.lineage.LineageField;
+import dev.watershed.domain.lineage.ObservedDataset;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hibernate.query.NativeQuery;
+
+/**
+ * OpenLineage events and what they showed, in plain SQL over the tables of migration V13: rows keyed by hashes of
+ * namespace and name, upserted by a read then an insert or update, which the ingestion lock makes safe.
+ */
+@ApplicationScoped
+public class LineageRepository implements LineageStore {
+
+    private static final TypeReference<Set<String>> FIELDS = new TypeReference<>() {};
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    public LineageRepository(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    @Override
+    public void lockForIngestion() {
+        entityManager
+                .createNativeQuery("SELECT id FROM lineage_ingest_lock WHERE id = 1 FOR UPDATE")
+                .getResultList();
+    }
+
+    @Override
+    public boolean insertEvent(String eventKey, LineageEvent event, String body, Instant receivedAt) {
+        if (!rows("SELECT event_key FROM lineage_event WHERE event_key = ?1", eventKey)
+                .isEmpty()) {
+            return false;
+        }
+        update(
+                "INSERT INTO lineage_event (event_key, event_kind, event_type, event_time, run_id, job_namespace,"
+                        + " job_name, received_at, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                eventKey,
+                event.kind().name(),
+                orNull(event.eventType()),
+                event.eventTime(),
+                orNull(event.runId()),
+                orNull(event.job() == null ? null : event.job().namespace()),
+                orNull(event.job() == null ? null : event.job().name()),
+                receivedAt,
+                body);
+        return true;
+    }
+
+    @Override
+    public List<String> bodiesOfRun(String runId, String exceptEventKey) {
+        return rows(
+                        "SELECT body FROM lineage_event WHERE run_id = ?1 AND event_key <> ?2"
+                                + " ORDER BY event_time, received_at",
+                        runId,
+                        exceptEventKey)
+                .stream()
+                .map(row -> (String) row[0])
+                .toList();
+    }
+
+    @Override
+    public void datasetSeen(ObservedDataset dataset, JobId job, Role role, Instant at, boolean completed) {
+        String key = keyOf(dataset.id());
+        List<Object[]> known = rows("SELECT first_seen, last_seen FROM lineage_dataset WHERE dataset_key = ?1", key);
+        if (known.isEmpty()) {
+            update(
+                    "INSERT INTO lineage_dataset (dataset_key, namespace, name, first_seen, last_seen)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?4)",
+                    key,
+                    dataset.id().namespace(),
+                    dataset.id().name(),
+                    at);
+        } else {
+            update(
+                    "UPDATE lineage_dataset SET first_seen = ?2, last_seen = ?3 WHERE dataset_key = ?1",
+                    key,
+                    earlier(instant(known.get(0)[0]), at),
+                    later(instant(known.get(0)[1]), at));
+        }
+        for (DatasetId alias : dataset.symlinks()) {
+            String aliasKey = keyOf(alias);
+            if (!aliasKey.equals(key)
+                    && rows(
+                                    "SELECT alias_key FROM lineage_dataset_alias WHERE dataset_key = ?1 AND alias_key = ?2",
+                                    key,
+                                    aliasKey)
+                            .isEmpty()) {
+                update(
+                        "INSERT INTO lineage_dataset_alias (dataset_key, alias_key, namespace, name)"
+                                + " VALUES (?1, ?2, ?3, ?4)",
+                        key,
+                        aliasKey,
+                        alias.namespace(),
+                        alias.name());
+            }
+        }
+        if (job != null) {
+            jobSeen(key, job, role, at, completed);
+        }
+    }
+
+    private void jobSeen(String datasetKey, JobId job, Role role, Instant at, boolean completed) {
+        String jobKey = keyOf(job);
+        List<Object[]> known = rows(
+                "SELECT last_seen, last_completed FROM lineage_dataset_job"
+                        + " WHERE dataset_key = ?1 AND job_key = ?2 AND job_role = ?3",
+                datasetKey,
+                jobKey,
+                role.name());
+        Instant completedAt = completed ? at : null;
+        if (known.isEmpty()) {
+            update(
+                    "INSERT INTO lineage_dataset_job (dataset_key, job_key, job_namespace, job_name, job_role,"
+                            + " last_seen, last_completed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    datasetKey,
+                    jobKey,
+                    job.namespace(),
+                    job.name(),
+                    role.name(),
+                    at,
+                    orNull(completedAt));
+            return;
+        }
+        Instant lastCompleted = instant(known.get(0)[1]);
+        update(
+                "UPDATE lineage_dataset_job SET last_seen = ?4, last_completed = ?5"
+                        + " WHERE dataset_key = ?1 AND job_key = ?2 AND job_role = ?3",
+                datasetKey,
+                jobKey,
+                role.name(),
+                later(instant(known.get(0)[0]), at),
+                orNull(completedAt == null ? lastCompleted : later(lastCompleted, completedAt)));
+    }
+
+    @Override
+    public Optional<String> schemaSeen(DatasetId dataset, List<LineageField> schema, String checkKey, Instant at) {
+        String key = keyOf(dataset);
+        List<Object[]> known =
+                rows("SELECT check_key, schema_seen_at FROM lineage_dataset WHERE dataset_key = ?1", key);
+        Optional<String> before = known.isEmpty() ? Optional.empty() : Optional.ofNullable((String) known.get(0)[0]);
+        Instant seenAt = known.isEmpty() ? null : instant(known.get(0)[1]);
+        // An event that arrives late does not replace the schema of a later one.
+        if (seenAt == null || !at.isBefore(seenAt)) {
+            update(
+                    "UPDATE lineage_dataset SET schema_json = ?2, schema_seen_at = ?3, check_key = ?4"
+                            + " WHERE dataset_key = ?1",
+                    key,
+                    write(schema),
+                    at,
+                    orNull(checkKey));
+        }
+        return before;
+    }
+
+    @Override
+    public void flowSeen(
+            DatasetId input, DatasetId output, JobId job, String runId, Instant at, Set<String> fieldsRead) {
+        String inputKey = keyOf(input);
+        String outputKey = keyOf(output);
+        String jobKey = keyOf(job);
+        List<Object[]> known = rows(
+                "SELECT first_seen, last_seen, runs, last_run_id, fields_json FROM lineage_flow"
+                        + " WHERE input_key = ?1 AND output_key = ?2 AND job_key = ?3",
+                inputKey,
+                outputKey,
+                jobKey);
+        if (known.isEmpty()) {
+            update(
+                    "INSERT INTO lineage_flow (input_key, output_key, job_key, job_namespace, job_name, first_seen,"
+                            + " last_seen, runs, last_run_id, fields_json)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 1, ?7, ?8)",
+                    inputKey,
+                    outputKey,
+                    jobKey,
+                    job.namespace(),
+                    job.name(),
+                    at,
+                    runId,
+                    write(new TreeSet<>(fieldsRead)));
+            return;
+        }
+        Object[] row = known.get(0);
+        Set<String> fields = new TreeSet<>(read((String) row[4]));
+        fields.addAll(fieldsRead);
+        long runs = ((Number) row[2]).longValue() + (runId.equals(row[3]) ? 0 : 1);
+        update(
+                "UPDATE lineage_flow SET first_seen = ?4, last_seen = ?5, runs = ?6, last_run_id = ?7,"
+                        + " fields_json = ?8 WHERE input_key = ?1 AND output_key = ?2 AND job_key = ?3",
+                inputKey,
+                outputKey,
+                jobKey,
+                earlier(instant(row[0]), at),
+                later(instant(row[1]), at),
+                runs,
+                runId,
+                write(fields));
+    }
+
+    @Override
+    public Optional<String> assetOf(DatasetId dataset) {
+        String key = keyOf(dataset);
+        List<Object[]> found = rows(
+                "SELECT a.name FROM asset_lineage_id l JOIN asset a ON a.id = l.asset_id"
+                        + " WHERE l.namespace = ?1 AND l.name = ?2",
+                dataset.namespace(),
+                dataset.name());
+        if (found.isEmpty()) {
+            found = rows(
+                    "SELECT a.name FROM lineage_dataset_alias x"
+                            + " JOIN asset_lineage_id l ON l.namespace = x.namespace AND l.name = x.name"
+                            + " JOIN asset a ON a.id = l.asset_id WHERE x.dataset_key = ?1 ORDER BY a.name",
+                    key);
+        }
+        if (found.isEmpty()) {
+            found = rows(
+                    "SELECT a.name FROM lineage_dataset_alias x"
+                            + " JOIN lineage_dataset d ON d.dataset_key = x.dataset_key"
+                            + " JOIN asset_lineage_id l ON l.namespace = d.namespace AND l.name = d.name"
+                            + " JOIN asset a ON a.id = l.asset_id WHERE x.alias_key = ?1 ORDER BY a.name",
+                    key);
+        }
+        return found.stream().map(row -> (String) row[0]).findFirst();
+    }
+
+    @Override
+    public List<SeenDataset> datasets() {
+        Map<String, List<JobId>> jobs = new HashMap<>();
+        for (Object[] row : rows("SELECT DISTINCT dataset_key, job_namespace, job_name FROM lineage_dataset_job")) {
+            jobs.computeIfAbsent((String) row[0], key -> new ArrayList<>())
+                    .add(new JobId((String) row[1], (String) row[2]));
+        }
+        List<SeenDataset> datasets = new ArrayList<>();
+        for (Object[] row : rows("SELECT dataset_key, namespace, name, first_seen, last_seen FROM lineage_dataset"
+                + " ORDER BY namespace, name")) {
+            List<JobId> its = jobs.getOrDefault((String) row[0], List.of()).stream()
+                    .sorted()
+                    .distinct()
+                    .toList();
+            datasets.add(new SeenDataset(
+                    new DatasetId((String) row[1], (String) row[2]), its, instant(row[3]), instant(row[4])));
+        }
+        return datasets;
+    }
+
+    @Override
+    public List<Flow> flows() {
+        List<Flow> flows = new ArrayList<>();
+        for (Object[] row : rows("SELECT i.namespace, i.name, o.namespace, o.name, f.job_namespace, f.job_name,"
+                + " f.first_seen, f.last_seen, f.runs, f.fields_json FROM lineage_flow f"
+                + " JOIN lineage_dataset i ON i.dataset_key = f.input_key"
+                + " JOIN lineage_dataset o ON o.dataset_key = f.output_key")) {
+            flows.add(new Flow(
+                    new DatasetId((String) row[0], (String) row[1]),
+                    new DatasetId((String) row[2], (String) row[3]),
+                    new JobId((String) row[4], (String) row[5]),
+                    instant(row[6]),
+                    instant(row[7]),
+                    ((Number) row[8]).longValue(),
+                    read((String) row[9])));
+        }
+        return flows;
+    }
+
+    /** Declared directly first, then through an alias the dataset has, then through one that names it. */
+    @Override
+    public Map<DatasetId, String> assetsOfSeenDatasets() {
+        Map<DatasetId, String> assets = new LinkedHashMap<>();
+        String direct = "SELECT d.namespace, d.name, a.name FROM lineage_dataset d"
+                + " JOIN asset_lineage_id l ON l.namespace = d.namespace AND l.name = d.name"
+                + " JOIN asset a ON a.id = l.asset_id";
+        String throughAlias = "SELECT d.namespace, d.name, a.name FROM lineage_dataset d"
+                + " JOIN lineage_dataset_alias x ON x.dataset_key = d.dataset_key"
+                + " JOIN asset_lineage_id l ON l.namespace = x.namespace AND l.name = x.name"
+                + " JOIN asset a ON a.id = l.asset_id ORDER BY a.name";
+        String namedByAlias = "SELECT d.namespace, d.name, a.name FROM lineage_dataset d"
+                + " JOIN lineage_dataset_alias x ON x.alias_key = d.dataset_key"
+                + " JOIN lineage_dataset o ON o.dataset_key = x.dataset_key"
+                + " JOIN asset_lineage_id l ON l.namespace = o.namespace AND l.name = o.name"
+                + " JOIN asset a ON a.id = l.asset_id ORDER BY a.name";
+        for (String query : List.of(direct, throughAlias, namedByAlias)) {
+            for (Object[] row : rows(query)) {
+                assets.putIfAbsent(new DatasetId((String) row[0], (String) row[1]), (String) row[2]);
+            }
+        }
+        return assets;
+    }
+
+    @Override
+    public Map<DatasetId, Instant> lastWritten() {
+        Map<DatasetId, Instant> written = new HashMap<>();
+        for (Object[] row : rows("SELECT d.namespace, d.name, MAX(j.last_completed) FROM lineage_dataset_job j"
+                + " JOIN lineage_dataset d ON d.dataset_key = j.dataset_key"
+                + " WHERE j.job_role = 'OUTPUT' AND j.last_completed IS NOT NULL GROUP BY d.namespace, d.name")) {
+            written.put(new DatasetId((String) row[0], (String) row[1]), instant(row[2]));
+        }
+        return written;
+    }
+
+    @Override
+    public int deleteEventsReceivedBefore(Instant cutoff, int limit) {
+        // The limit is an int of ours, not input: inlined, as both databases take a literal there.
+        return update(
+                "DELETE FROM lineage_event WHERE event_key IN (SELECT event_key FROM lineage_event"
+                        + " WHERE received_at < ?1 ORDER BY received_at FETCH FIRST " + limit + " ROWS ONLY)",
+                cutoff);
+    }
+
+    static String keyOf(DatasetId dataset) {
+        return Sha256.hex(dataset.namespace() + "\n" + dataset.name());
+    }
+
+    private static String keyOf(JobId job) {
+        return Sha256.hex(job.namespace() + "\n" + job.name());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Object... parameters) {
+        Query query = bound(sql, parameters);
+        List<Object> results = query.getResultList();
+        return results.stream()
+                .map(row -> row instanceof Object[] columns ? columns : new Object[] {row})
+                .toList();
+    }
+
+    private int update(String sql, Object... parameters) {
+        Query query = bound(sql, parameters);
+        return query.executeUpdate();
+    }
+
+    /**
+     * A {@code null} is bound with the type of its column ({@link NullOf}): untyped, Hibernate binds it as binary,
+     * which PostgreSQL refuses for a text or timestamp column.
+     */
+    @SuppressWarnings("unchecked")
+    private Query bound(String sql, Object... parameters) {
+        Query query = entityManager.createNativeQuery(sql);
+        NativeQuery<?> nativeQuery = query.unwrap(NativeQuery.class);
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] instanceof NullOf missing) {
+                nativeQuery.setParameter(i + 1, null, (Class<Object>) missing.type());
+            } else if (parameters[i] == null) {
+                throw new IllegalArgumentException("parameter " + (i + 1) + " is null: bind it with NullOf");
+            } else {
+                nativeQuery.setParameter(i + 1, parameters[i]);
+            }
+        }
+        return query;
+    }
+
+    /** A null parameter of a column of {@code type}. */
+    private record NullOf(Class<?> type) {}
+
+    private static Object orNull(String value) {
+        return value == null ? new NullOf(String.class) : value;
+    }
+
+    private static Object orNull(Instant value) {
+        return value == null ? new NullOf(Instant.class) : value;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("lineage rows hold plain records", e);
+        }
+    }
+
+    private Set<String> read(String fields) {
+        try {
+            return json.readValue(fields, FIELDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a lineage flow holds unreadable fields: " + fields, e);
+        }
+    }
+
+    /** What the JDBC drivers return for {@code TIMESTAMP WITH TIME ZONE} differs between H2 and PostgreSQL. */
+    private static Instant instant(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof ZonedDateTime zoned) {
+            return zoned.toInstant();
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + value.getClass());
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+}
