@@ -209,6 +209,11 @@ public class DependencyService implements AssetRemovalListener {
         return new LineageTraversal(estate.read()).lineage(name, direction, depth);
     }
 
+    /** @return empty when the graph does not hold {@code name} */
+    public Optional<AssetNode> node(String name) {
+        return estate.read().node(name);
+    }
+
     /** A page of the whole estate, by name, with the dependencies among the assets on it. */
     public Subgraph estate(String owner, String kind, int limit) {
         int max = config.limits().maxPageSize();

@@ -14,6 +14,7 @@ import dev.watershed.application.dependency.DependencyRemoved;
 import dev.watershed.application.dependency.EstateGraph;
 import dev.watershed.application.drift.DriftCheck;
 import dev.watershed.application.drift.DriftDetected;
+import dev.watershed.application.lineage.ContractViolated;
 import dev.watershed.application.notification.OutboxEntries.Reason;
 import dev.watershed.application.timeline.TimelineService;
 import dev.watershed.application.validation.Observation;
@@ -238,6 +239,49 @@ public class OutboxWriter {
         data.put("checkedBy", check.checkedBy());
         data.put("anomalies", check.report().anomalies());
         publish(EventType.DRIFT_DETECTED, check.asset(), data, impact(check.asset(), List.of()));
+    }
+
+    /**
+     * The producer's owner, who must fix the output, and every consumer that reads an affected field, transitively
+     * (field-precise impact); a field the closed model does not allow is read by no one, so only the owner hears.
+     */
+    void contractViolated(@Observes ContractViolated violated) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("asset", violated.asset());
+        data.put("version", violated.version().toString());
+        data.put(
+                "dataset",
+                Map.of(
+                        "namespace",
+                        violated.dataset().namespace(),
+                        "name",
+                        violated.dataset().name()));
+        data.put(
+                "job",
+                violated.job() == null
+                        ? null
+                        : Map.of(
+                                "namespace",
+                                violated.job().namespace(),
+                                "name",
+                                violated.job().name()));
+        data.put("runId", violated.runId());
+        data.put("eventType", violated.eventType());
+        data.put("eventTime", violated.eventTime().toString());
+        data.put("violations", violated.violations());
+        Map<String, List<Reason>> reasons = reasons(impact(violated.asset(), violated.fields()));
+        estate.readInTransaction()
+                .node(violated.asset())
+                .ifPresent(node -> addReason(
+                        reasons,
+                        node.owner(),
+                        new Reason(
+                                violated.asset(),
+                                List.of(violated.asset()),
+                                violated.fields(),
+                                "dataset " + violated.dataset() + " of " + violated.asset()
+                                        + ", which you own, no longer matches its contract " + violated.version())));
+        entries.store(EventType.CONTRACT_VIOLATED, violated.asset(), Set.of(violated.asset()), data, reasons);
     }
 
     /** Instants as ISO-8601 text, as everywhere in the API, rather than the event mapper's epoch numbers. */

@@ -26,6 +26,7 @@ final class TimelineSummaries {
                 subject + " (" + lower(text(data, "kind")) + " of " + text(data, "owner") + ") deleted";
             case "validation.failed" -> validationFailed(subject, data);
             case "drift.detected" -> driftDetected(subject, data);
+            case "contract.violated" -> contractViolated(subject, data);
             default -> other(type, subject, data);
         };
     }
@@ -117,6 +118,19 @@ final class TimelineSummaries {
                 + ("baseline".equals(text(against, "kind")) ? "baseline" : "previous observation")
                 + (label == null ? "" : " (" + label + ")") + ": " + anomalies.size()
                 + (anomalies.size() == 1 ? " anomaly" : " anomalies") + worst;
+    }
+
+    /** "shop.orders 1.2.0 violated by job etl/load_orders (run 0176...): /amount: type changed ..." */
+    private static String contractViolated(String subject, JsonNode data) {
+        JsonNode violations = data.path("violations");
+        JsonNode job = data.path("job");
+        String by = job.isObject()
+                ? " by job " + text(job, "namespace") + "/" + text(job, "name")
+                        + (data.hasNonNull("runId") ? " (run " + text(data, "runId") + ")" : "")
+                : "";
+        String first = violations.isEmpty() ? "" : ": " + text(violations.get(0), "detail");
+        return subject + " " + text(data, "version") + " contract violated" + by + ", " + violations.size()
+                + (violations.size() == 1 ? " violation" : " violations") + first;
     }
 
     /** An event type this class has no words for (one added later): its own summary or message, if it has one. */

@@ -12,7 +12,8 @@ public enum EventType {
     DEPENDENCY_REMOVED("dependency.removed"),
     ASSET_DELETED("asset.deleted"),
     VALIDATION_FAILED("validation.failed"),
-    DRIFT_DETECTED("drift.detected");
+    DRIFT_DETECTED("drift.detected"),
+    CONTRACT_VIOLATED("contract.violated");
 
     private static final String CLOUD_EVENT_PREFIX = "dev.watershed.";
 
