@@ -3,6 +3,7 @@ package dev.watershed.adapter.rest;
 import dev.watershed.application.dependency.Dependency;
 import dev.watershed.application.dependency.DependencyDraft;
 import dev.watershed.application.dependency.DependencyService;
+import dev.watershed.application.lineage.CombinedLineage;
 import dev.watershed.domain.graph.ImpactedAsset;
 import dev.watershed.domain.graph.Usage;
 import dev.watershed.domain.graph.UsageTerms;
@@ -122,10 +123,12 @@ public class DependencyResource {
     public record ImpactResponse(String asset, List<ImpactedResponse> impacted) {}
 
     private final DependencyService dependencies;
+    private final CombinedLineage combined;
     private final RequestCaller caller;
 
-    public DependencyResource(DependencyService dependencies, RequestCaller caller) {
+    public DependencyResource(DependencyService dependencies, CombinedLineage combined, RequestCaller caller) {
         this.dependencies = dependencies;
+        this.combined = combined;
         this.caller = caller;
     }
 
@@ -189,7 +192,6 @@ public class DependencyResource {
             @QueryParam("direction") String direction,
             @QueryParam("depth") String depth) {
         return LineageResource.LineageResponse.of(
-                name,
-                dependencies.lineage(name, QueryParams.lineageDirection(direction), QueryParams.lineageDepth(depth)));
+                name, combined.lineage(name, QueryParams.lineageDirection(direction), QueryParams.lineageDepth(depth)));
     }
 }

@@ -59,6 +59,8 @@ public class ProblemMapper {
         STATUS.put(BlockTooLargeException.class, 413);
         STATUS.put(MalformedRecordException.class, 400);
         STATUS.put(UnsupportedBatchFormatException.class, 415);
+        STATUS.put(LineageBodies.EventTooLargeException.class, 413);
+        STATUS.put(LineageBodies.UndecodableBodyException.class, 400);
         STATUS.put(InvalidInputException.class, 422);
     }
 

@@ -55,6 +55,11 @@ final class QueryParams {
         }
     }
 
+    /** @return {@code null} when absent: the filter is off */
+    static Boolean optionalBoolean(String value, String parameter) {
+        return value == null || value.isBlank() ? null : booleanValue(value, parameter);
+    }
+
     static int intValue(String value, String parameter, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
