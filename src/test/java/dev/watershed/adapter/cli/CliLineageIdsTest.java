@@ -59,7 +59,9 @@ class CliLineageIdsTest {
 
         Files.writeString(file, Files.readString(file).replace("s3://lake", "s3://archive"));
         CliRun plan = CliRun.of("plan", "--registry", registry.toString(), directory.toString());
-        assertThat(plan.out()).contains("lineageIds");
+        assertThat(plan.out())
+                .contains("update asset " + prefix + ".orders: lineageIds")
+                .contains("s3://archive/" + prefix + "/orders");
     }
 
     @Test
