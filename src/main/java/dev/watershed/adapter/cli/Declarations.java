@@ -74,7 +74,8 @@ final class Declarations {
                 "compatibility",
                 "strictCompatibility",
                 "replicaOf",
-                "subjects")) {
+                "subjects",
+                "lineageIds")) {
             copy(asset, body, field);
         }
         return body;

@@ -20,6 +20,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,6 +58,11 @@ public class AssetEntity {
     @Column(name = "name")
     public Set<String> subjects = new TreeSet<>();
 
+    /** Unique across the registry (asset_lineage_id_unique): an OpenLineage dataset names one asset. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "asset_lineage_id", joinColumns = @JoinColumn(name = "asset_id"))
+    public Set<LineageIdColumns> lineageIds = new HashSet<>();
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Criticality criticality;
@@ -86,6 +92,8 @@ public class AssetEntity {
         tags.addAll(asset.tags());
         subjects.clear();
         subjects.addAll(asset.subjects());
+        lineageIds.clear();
+        asset.lineageIds().forEach(id -> lineageIds.add(new LineageIdColumns(id)));
         criticality = asset.criticality();
         compatibility = asset.compatibility();
         strictCompatibility = asset.strictCompatibility();
@@ -107,6 +115,7 @@ public class AssetEntity {
                 createdAt,
                 updatedAt,
                 replicaOf,
-                List.copyOf(subjects));
+                List.copyOf(subjects),
+                lineageIds.stream().map(LineageIdColumns::toDomain).toList());
     }
 }

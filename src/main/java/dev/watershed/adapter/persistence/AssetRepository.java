@@ -5,6 +5,7 @@ import dev.watershed.application.asset.AssetQuery;
 import dev.watershed.application.asset.AssetStore;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.AssetName;
+import dev.watershed.domain.lineage.DatasetId;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
@@ -40,6 +41,20 @@ public class AssetRepository implements PanacheRepository<AssetEntity>, AssetSto
         return getEntityManager()
                 .createQuery("select a.name from AssetEntity a join a.subjects s where s = ?1", String.class)
                 .setParameter(1, subject)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<String> assetOfLineageId(DatasetId id) {
+        // Served by the unique index on (namespace, name), then the asset's primary key.
+        return getEntityManager()
+                .createQuery(
+                        "select a.name from AssetEntity a join a.lineageIds l"
+                                + " where l.namespace = ?1 and l.name = ?2",
+                        String.class)
+                .setParameter(1, id.namespace())
+                .setParameter(2, id.name())
                 .getResultStream()
                 .findFirst();
     }

@@ -12,6 +12,7 @@ import dev.watershed.domain.asset.Criticality;
 import dev.watershed.domain.contract.CompatibilityMode;
 import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.graph.AssetNode;
+import dev.watershed.domain.lineage.DatasetId;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Assets")
 public class AssetResource {
 
+    /** An OpenLineage dataset as its events name it, e.g. {@code postgres://db:5432} and {@code shop.public.orders}. */
+    public record LineageIdBody(String namespace, String name) {
+
+        static List<AssetDraft.LineageId> toDrafts(List<LineageIdBody> bodies) {
+            return bodies == null
+                    ? null
+                    : bodies.stream()
+                            .map(body -> body == null ? null : new AssetDraft.LineageId(body.namespace, body.name))
+                            .toList();
+        }
+
+        static LineageIdBody of(DatasetId id) {
+            return new LineageIdBody(id.namespace(), id.name());
+        }
+    }
+
     public record AssetRequest(
             String name,
             AssetKind kind,
@@ -45,7 +62,8 @@ public class AssetResource {
             CompatibilityMode compatibility,
             Boolean strictCompatibility,
             String replicaOf,
-            List<String> subjects) {
+            List<String> subjects,
+            List<LineageIdBody> lineageIds) {
 
         AssetDraft toDraft() {
             return new AssetDraft(
@@ -58,7 +76,8 @@ public class AssetResource {
                     compatibility,
                     strictCompatibility,
                     replicaOf,
-                    subjects);
+                    subjects,
+                    LineageIdBody.toDrafts(lineageIds));
         }
     }
 
@@ -73,6 +92,7 @@ public class AssetResource {
             boolean strictCompatibility,
             String replicaOf,
             List<String> subjects,
+            List<LineageIdBody> lineageIds,
             String latestVersion,
             Instant createdAt,
             Instant updatedAt) {
@@ -90,6 +110,7 @@ public class AssetResource {
                     asset.strictCompatibility(),
                     asset.replicaOf(),
                     asset.subjects(),
+                    asset.lineageIds().stream().map(LineageIdBody::of).toList(),
                     latestVersion,
                     asset.createdAt(),
                     asset.updatedAt());

@@ -58,6 +58,7 @@ public final class PlanRequests {
             Boolean strictCompatibility,
             String replicaOf,
             List<String> subjects,
+            List<AssetResource.LineageIdBody> lineageIds,
             PlanContract contract,
             List<PlanDependency> dependsOn) {
 
@@ -72,7 +73,8 @@ public final class PlanRequests {
                     compatibility,
                     strictCompatibility,
                     replicaOf,
-                    subjects);
+                    subjects,
+                    AssetResource.LineageIdBody.toDrafts(lineageIds));
             List<EstatePlan.DependencySpec> dependencies = new ArrayList<>();
             List<PlanDependency> declared = dependsOn == null ? List.of() : dependsOn;
             for (int d = 0; d < declared.size(); d++) {

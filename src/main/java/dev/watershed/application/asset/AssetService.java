@@ -10,11 +10,13 @@ import dev.watershed.domain.asset.AssetName;
 import dev.watershed.domain.asset.Criticality;
 import dev.watershed.domain.auth.Caller;
 import dev.watershed.domain.contract.CompatibilityMode;
+import dev.watershed.domain.lineage.DatasetId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,6 +28,7 @@ public class AssetService {
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9._:-]{0,63}");
     private static final int MAX_TAGS = 50;
     private static final int MAX_DESCRIPTION = 10_000;
+    private static final int MAX_LINEAGE_IDS = 100;
 
     private final AssetStore assets;
     private final TeamStore teams;
@@ -77,7 +80,8 @@ public class AssetService {
                 now,
                 now,
                 checkedReplicaOf(name.value(), draft),
-                checkedSubjects(name.value(), draft.subjects() == null ? List.of() : draft.subjects()));
+                checkedSubjects(name.value(), draft.subjects() == null ? List.of() : draft.subjects()),
+                checkedLineageIds(name.value(), draft.lineageIds() == null ? List.of() : draft.lineageIds()));
         assets.insert(asset);
         estateChanges.assetSaved(asset);
         return asset;
@@ -146,7 +150,8 @@ public class AssetService {
                 current.createdAt(),
                 clock.instant(),
                 checkedReplicaOf(name, draft),
-                draft.subjects() == null ? current.subjects() : checkedSubjects(name, draft.subjects()));
+                draft.subjects() == null ? current.subjects() : checkedSubjects(name, draft.subjects()),
+                draft.lineageIds() == null ? current.lineageIds() : checkedLineageIds(name, draft.lineageIds()));
         assets.update(updated);
         estateChanges.assetSaved(updated);
         return updated;
@@ -202,6 +207,31 @@ public class AssetService {
             }
         }
         return subjects;
+    }
+
+    /**
+     * OpenLineage datasets, each naming no other asset; one given twice is kept once. The asset itself may list
+     * those it has already, so that an update that keeps them passes.
+     */
+    private List<DatasetId> checkedLineageIds(String asset, List<AssetDraft.LineageId> declared) {
+        if (declared.size() > MAX_LINEAGE_IDS) {
+            throw new InvalidInputException("/lineageIds", "at most " + MAX_LINEAGE_IDS + " lineageIds per asset");
+        }
+        List<DatasetId> ids = new ArrayList<>();
+        for (int i = 0; i < declared.size(); i++) {
+            String pointer = "/lineageIds/" + i;
+            AssetDraft.LineageId given = declared.get(i);
+            if (given == null) {
+                throw new InvalidInputException(pointer, "each lineage id is an object with a namespace and a name");
+            }
+            DatasetId id = DatasetId.of(given.namespace(), given.name(), pointer);
+            Optional<String> holder = assets.assetOfLineageId(id);
+            if (holder.isPresent() && !holder.get().equals(asset)) {
+                throw new LineageIdTakenException(id, holder.get(), pointer);
+            }
+            ids.add(id);
+        }
+        return ids.stream().distinct().toList();
     }
 
     private String checkedReplicaOf(String name, AssetDraft draft) {

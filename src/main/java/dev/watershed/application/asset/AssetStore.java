@@ -3,6 +3,7 @@ package dev.watershed.application.asset;
 import dev.watershed.application.Page;
 import dev.watershed.domain.asset.Asset;
 import dev.watershed.domain.asset.AssetName;
+import dev.watershed.domain.lineage.DatasetId;
 import java.util.Optional;
 
 /** Where assets are kept. */
@@ -21,6 +22,12 @@ public interface AssetStore {
 
     /** The asset that lists this Confluent subject among its subjects. */
     Optional<String> assetOfSubject(String subject);
+
+    /**
+     * The name of the asset that lists this OpenLineage dataset among its lineage ids; empty when none does. An
+     * indexed lookup: lineage ingestion asks it for every dataset of every event.
+     */
+    Optional<String> assetOfLineageId(DatasetId id);
 
     void insert(Asset asset);
 

@@ -8,11 +8,14 @@ import dev.watershed.domain.contract.FieldPath;
 import dev.watershed.domain.graph.Usage;
 import dev.watershed.domain.graph.UsageTerms;
 import dev.watershed.domain.graph.VersionRange;
+import dev.watershed.domain.lineage.DatasetId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Whether what a plan declares differs from what the registry stores, so that an unchanged item is left alone. */
 final class StoredState {
@@ -32,6 +35,9 @@ final class StoredState {
         if (draft.subjects() != null && !new TreeSet<>(draft.subjects()).equals(new TreeSet<>(registered.subjects()))) {
             changes.add("subjects " + registered.subjects() + " -> " + new TreeSet<>(draft.subjects()));
         }
+        if (draft.lineageIds() != null) {
+            compareLineageIds(changes, draft.lineageIds(), registered.lineageIds());
+        }
         if (draft.kind() != null && draft.kind() != registered.kind()) {
             changes.add("kind " + registered.kind() + " -> " + draft.kind());
         }
@@ -45,6 +51,25 @@ final class StoredState {
             compare(changes, "strictCompatibility", draft.strictCompatibility(), registered.strictCompatibility());
         }
         return changes;
+    }
+
+    /**
+     * Compared as written: an invalid id (a blank namespace) matches nothing stored, so it counts as a change and the
+     * update says what is wrong with it.
+     */
+    private static void compareLineageIds(
+            List<String> changes, List<AssetDraft.LineageId> declared, List<DatasetId> registered) {
+        Set<AssetDraft.LineageId> stored = registered.stream()
+                .map(id -> new AssetDraft.LineageId(id.namespace(), id.name()))
+                .collect(Collectors.toSet());
+        if (!new HashSet<>(declared).equals(stored)) {
+            List<String> written = declared.stream()
+                    .distinct()
+                    .map(id -> id == null ? "(none)" : id.namespace() + "/" + id.name())
+                    .sorted()
+                    .toList();
+            changes.add("lineageIds " + registered + " -> " + written);
+        }
     }
 
     /** The draft declares what is stored already; anything doubtful counts as a change and is declared again. */

@@ -12,6 +12,7 @@ import dev.watershed.application.access.TeamNotFoundException;
 import dev.watershed.application.access.TokenNotFoundException;
 import dev.watershed.application.asset.AssetHasConsumersException;
 import dev.watershed.application.asset.AssetNotFoundException;
+import dev.watershed.application.asset.LineageIdTakenException;
 import dev.watershed.application.contract.ContractVersionNotFoundException;
 import dev.watershed.application.contract.IncompatibleContractException;
 import dev.watershed.application.contract.InvalidBreakingChangeException;
@@ -52,6 +53,7 @@ import dev.watershed.domain.declaration.InvalidContractFilesException;
 import dev.watershed.domain.graph.AssetNotInGraphException;
 import dev.watershed.domain.graph.DependencyCycleException;
 import dev.watershed.domain.graph.InvalidVersionRangeException;
+import dev.watershed.domain.lineage.DatasetId;
 import dev.watershed.domain.notification.WebhookTargetNotAllowedException;
 import dev.watershed.domain.profile.InvalidProfileException;
 import dev.watershed.domain.schema.RefNotAllowedException;
@@ -121,6 +123,10 @@ class ErrorCodesTest {
             pin(409, "ASSET_EXISTS", () -> new ConflictException("ASSET_EXISTS", "taken")),
             pin(409, "ASSET_HAS_CONSUMERS", () -> new AssetHasConsumersException("a", List.of("b"))),
             pin(409, "SUBJECT_TAKEN", () -> new ConflictException("SUBJECT_TAKEN", "taken")),
+            pin(
+                    409,
+                    "LINEAGE_ID_TAKEN",
+                    () -> new LineageIdTakenException(new DatasetId("postgres://db", "orders"), "a", "/lineageIds/0")),
             pin(409, "DELIVERY_CANCELLED", () -> new ConflictException("DELIVERY_CANCELLED", "cancelled")),
             pin(409, "DEPENDENCY_CYCLE", () -> new DependencyCycleException(List.of("a", "b", "a"))),
             pin(409, "INCOMPATIBLE_SCHEMA", () -> new IncompatibleContractException(incompatiblePlan())),
