@@ -21,8 +21,10 @@ export interface Field {
 export interface Difference { kind: string; path: string; message: string; breaksBackward: boolean; breaksForward: boolean }
 export interface Diff { asset: string; from: string; to: string; mode: string; compatible: boolean; bump: string | null; differences: Difference[] }
 export interface Dependency {
-  producer: string; consumer: string; versionRange: string; resolvedVersion: string | null; fields: string[];
+  producer: string; consumer: string; versionRange: string | null; resolvedVersion: string | null; fields: string[];
   usage: string; note: string | null;
+  /** True while the producer has no published contract: nothing is resolved or checked until it publishes. */
+  lineageOnly: boolean; lineageOnlyReason: string | null;
 }
 export interface LineageNode { name: string; kind: AssetKind; owner: string; latestVersion: string | null }
 export interface LineageEdge { from: string; to: string; versionRange: string; resolvedVersion: string | null; fields: string[]; usage: string }

@@ -141,6 +141,15 @@ function diffView(diff: Diff): HTMLElement {
     differencesTable(`Differences from ${diff.from} to ${diff.to}`, diff.differences));
 }
 
+/** A lineage-only dependency (its producer has no contract yet) says so, with the reason on hover. */
+function rangeCell(d: Dependency): HTMLElement {
+  if (!d.lineageOnly) return h('code', {}, d.versionRange ?? '*');
+  const badge = h('span', { className: 'badge', title: d.lineageOnlyReason ?? '' }, 'lineage only');
+  return d.versionRange === null
+    ? h('span', {}, 'none yet ', badge)
+    : h('span', {}, h('code', {}, d.versionRange), ' ', badge);
+}
+
 function dependencySection(title: string, id: string, caption: string, result: PromiseSettledResult<Dependency[]>,
                            other: (d: Dependency) => string): HTMLElement {
   const dependencies = section(id, title);
@@ -150,7 +159,7 @@ function dependencySection(title: string, id: string, caption: string, result: P
     dependencies.append(message('info', id === 'producers' ? 'This asset reads from no registered asset.' : 'No asset reads this one.'));
   } else {
     dependencies.append(table(`${caption} (${result.value.length})`, ['Asset', 'Version range', 'Resolved', 'Fields read', 'Usage', 'Note'],
-      result.value.map((d) => [link(assetPath(other(d)), other(d)), h('code', {}, d.versionRange), d.resolvedVersion ?? '—',
+      result.value.map((d) => [link(assetPath(other(d)), other(d)), rangeCell(d), d.resolvedVersion ?? '—',
         d.fields.length ? fieldList(d.fields) : 'all fields',
         d.usage, d.note ?? '']),
       { id: `${id}-table` }));

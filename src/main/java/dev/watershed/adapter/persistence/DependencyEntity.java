@@ -26,7 +26,8 @@ public class DependencyEntity {
     @Column(nullable = false)
     public String consumer;
 
-    @Column(name = "version_range", nullable = false)
+    /** {@code null} for a dependency declared before its producer had a contract (lineage only). */
+    @Column(name = "version_range")
     public String versionRange;
 
     @Column(name = "resolved_version")

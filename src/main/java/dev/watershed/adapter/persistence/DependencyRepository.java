@@ -29,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class DependencyRepository implements PanacheRepository<DependencyEntity>, DependencyStore {
@@ -80,7 +82,9 @@ public class DependencyRepository implements PanacheRepository<DependencyEntity>
                     created.createdAt = dependency.createdAt();
                     return created;
                 });
-        entity.versionRange = dependency.versionRange().toString();
+        entity.versionRange = dependency.versionRange() == null
+                ? null
+                : dependency.versionRange().toString();
         entity.resolvedVersion = dependency.resolvedVersion() == null
                 ? null
                 : dependency.resolvedVersion().toString();
@@ -114,6 +118,26 @@ public class DependencyRepository implements PanacheRepository<DependencyEntity>
     @Override
     public void updateResolvedVersion(String producer, String consumer, SemanticVersion resolved) {
         update("resolvedVersion = ?1 where producer = ?2 and consumer = ?3", resolved.toString(), producer, consumer);
+    }
+
+    @Override
+    public Set<String> consumersWithoutRange(String producer) {
+        return getEntityManager()
+                .createQuery(
+                        "select d.consumer from DependencyEntity d where d.producer = ?1 and d.versionRange is null",
+                        String.class)
+                .setParameter(1, producer)
+                .getResultStream()
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public void assignMissingRanges(String producer, VersionRange range, SemanticVersion resolved) {
+        update(
+                "versionRange = ?1, resolvedVersion = ?2 where producer = ?3 and versionRange is null",
+                range.toString(),
+                resolved.toString(),
+                producer);
     }
 
     @Override
@@ -196,11 +220,12 @@ public class DependencyRepository implements PanacheRepository<DependencyEntity>
             statement.setFetchSize(10_000);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
+                    String range = rows.getString(3);
                     String resolved = rows.getString(4);
                     edges.add(new DependencyEdge(
                             rows.getString(1),
                             rows.getString(2),
-                            ranges.computeIfAbsent(rows.getString(3), VersionRange::parse),
+                            range == null ? null : ranges.computeIfAbsent(range, VersionRange::parse),
                             resolved == null ? null : versions.computeIfAbsent(resolved, SemanticVersion::parse),
                             fieldLists.computeIfAbsent(rows.getString(5), this::readFields),
                             Usage.valueOf(rows.getString(6)),
@@ -235,7 +260,7 @@ public class DependencyRepository implements PanacheRepository<DependencyEntity>
         return new Dependency(
                 entity.producer,
                 entity.consumer,
-                VersionRange.parse(entity.versionRange),
+                entity.versionRange == null ? null : VersionRange.parse(entity.versionRange),
                 entity.resolvedVersion == null ? null : SemanticVersion.parse(entity.resolvedVersion),
                 readFields(entity.fieldsJson),
                 entity.usage,

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -70,14 +71,19 @@ public class DependencyResource {
             List<String> targetFields,
             CostBody cost,
             BenefitBody benefit,
-            Instant createdAt) {
+            Instant createdAt,
+            boolean lineageOnly,
+            String lineageOnlyReason) {
 
-        static DependencyResponse of(Dependency dependency) {
+        /** @param lineageOnlyReason see {@link DependencyService#lineageOnlyReason}; empty when not lineage only */
+        static DependencyResponse of(Dependency dependency, Optional<String> lineageOnlyReason) {
             UsageTerms terms = dependency.terms();
             return new DependencyResponse(
                     dependency.producer(),
                     dependency.consumer(),
-                    dependency.versionRange().toString(),
+                    dependency.versionRange() == null
+                            ? null
+                            : dependency.versionRange().toString(),
                     dependency.resolvedVersion() == null
                             ? null
                             : dependency.resolvedVersion().toString(),
@@ -93,7 +99,9 @@ public class DependencyResource {
                             ? null
                             : new BenefitBody(
                                     terms.benefit().value(), terms.benefit().metric()),
-                    dependency.createdAt());
+                    dependency.createdAt(),
+                    lineageOnlyReason.isPresent(),
+                    lineageOnlyReason.orElse(null));
         }
     }
 
@@ -139,7 +147,7 @@ public class DependencyResource {
             @PathParam("name") String consumer, @PathParam("producer") String producer, DependencyRequest request) {
         DependencyRequest body = RequestBodies.require(request);
         DependencyService.Declared declared = dependencies.declare(caller.get(), consumer, producer, body.toDraft());
-        DependencyResponse response = DependencyResponse.of(declared.dependency());
+        DependencyResponse response = response(declared.dependency());
         return declared.created()
                 ? Response.created(URI.create("/api/v1/assets/" + consumer + "/dependencies/" + producer))
                         .entity(response)
@@ -159,18 +167,14 @@ public class DependencyResource {
     @Path("/dependencies")
     @Operation(summary = "What this asset reads directly (upstream)")
     public List<DependencyResponse> dependencies(@PathParam("name") String name) {
-        return dependencies.dependenciesOf(name).stream()
-                .map(DependencyResponse::of)
-                .toList();
+        return dependencies.dependenciesOf(name).stream().map(this::response).toList();
     }
 
     @GET
     @Path("/consumers")
     @Operation(summary = "Who reads this asset directly (downstream)")
     public List<DependencyResponse> consumers(@PathParam("name") String name) {
-        return dependencies.consumersOf(name).stream()
-                .map(DependencyResponse::of)
-                .toList();
+        return dependencies.consumersOf(name).stream().map(this::response).toList();
     }
 
     @GET
@@ -193,5 +197,9 @@ public class DependencyResource {
             @QueryParam("depth") String depth) {
         return LineageResource.LineageResponse.of(
                 name, combined.lineage(name, QueryParams.lineageDirection(direction), QueryParams.lineageDepth(depth)));
+    }
+
+    private DependencyResponse response(Dependency dependency) {
+        return DependencyResponse.of(dependency, dependencies.lineageOnlyReason(dependency));
     }
 }

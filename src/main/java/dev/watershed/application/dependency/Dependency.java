@@ -11,7 +11,10 @@ import java.util.List;
 /**
  * A stored dependency: the graph's edge plus when and by whom it was declared.
  *
- * @param resolvedVersion the highest published version of the producer in the range; kept current on publish
+ * @param versionRange    {@code null} when declared without one on a producer that had no contract yet (lineage
+ *                        only); the producer's first publish gives it {@code ^<major>} of that version
+ * @param resolvedVersion the highest published version of the producer in the range; kept current on publish;
+ *                        {@code null} while none is published in the range
  * @param fields          canonical JSON Pointers; empty for the whole contract
  * @param terms           split key, target fields, cost and benefit; {@code null} means none declared
  */

@@ -86,7 +86,9 @@ public class DependencyService implements AssetRemovalListener {
     /**
      * Declares (or replaces) that {@code consumer} reads {@code producer}. Only the consumer's owner or an admin may.
      * Refused before anything is stored when the range matches no published version, a field is not in the
-     * contract at the resolved version, or the dependency would close a cycle.
+     * contract at the resolved version, or the dependency would close a cycle. On a producer that has published no
+     * contract yet the dependency is lineage only: stored with the range given (none by default), no resolved
+     * version, and fields checked only for their form.
      */
     @Transactional
     public Declared declare(Caller caller, String consumer, String producer, DependencyDraft draft) {
@@ -101,38 +103,15 @@ public class DependencyService implements AssetRemovalListener {
             throw new InvalidInputException("/note", "note is longer than " + MAX_NOTE + " characters");
         }
         List<Contract> published = contracts.history(producer);
-        if (published.isEmpty()) {
-            throw new InvalidDependencyException(
-                    "PRODUCER_HAS_NO_CONTRACT",
-                    null,
-                    "asset '" + producer + "' has no"
-                            + " published contract yet, so there is nothing to depend on: its owner publishes one with POST"
-                            + " /api/v1/assets/" + producer + "/contracts",
-                    Map.of());
-        }
-        VersionRange range = range(draft.versionRange(), published.get(0).version());
-        List<SemanticVersion> versions =
-                published.stream().map(Contract::version).toList();
-        SemanticVersion resolved = range.resolve(versions)
-                .orElseThrow(() -> new InvalidDependencyException(
-                        "VERSION_RANGE_MATCHES_NOTHING",
-                        "/versionRange",
-                        "version range '" + range + "' matches none of"
-                                + " the published versions of '" + producer + "': "
-                                + versions.stream()
-                                        .sorted()
-                                        .map(SemanticVersion::toString)
-                                        .toList(),
-                        Map.of(
-                                "publishedVersions",
-                                versions.stream()
-                                        .sorted()
-                                        .map(SemanticVersion::toString)
-                                        .toList())));
-        Contract atResolved = published.stream()
-                .filter(c -> c.version().equals(resolved))
-                .findFirst()
-                .orElseThrow();
+        // A producer without a contract yet can still be depended on, as lineage only: no range is resolved and no
+        // field checked against a contract it does not have; its first publish gives the dependency a range
+        // (EstateGraph#contractPublished).
+        VersionRange range = draft.versionRange() != null
+                ? parsedRange(draft.versionRange())
+                : published.isEmpty()
+                        ? null
+                        : VersionRange.parse("^" + published.get(0).version().major());
+        Contract atResolved = published.isEmpty() ? null : resolved(producer, range, published);
         List<String> fields = producerFields.checkedFields(draft.fields(), atResolved);
         UsageTerms terms = new UsageTerms(
                 producerFields.checkedSplitKey(draft.splitKey(), atResolved),
@@ -155,7 +134,7 @@ public class DependencyService implements AssetRemovalListener {
                 producer,
                 consumer,
                 range,
-                resolved,
+                atResolved == null ? null : atResolved.version(),
                 fields,
                 draft.usage() == null ? Usage.BOTH : draft.usage(),
                 draft.note(),
@@ -194,6 +173,21 @@ public class DependencyService implements AssetRemovalListener {
     public List<Dependency> consumersOf(String name) {
         require(name);
         return dependencies.ofProducer(name);
+    }
+
+    /**
+     * Why {@code dependency} is lineage only, or empty when it is not: while its producer has published no contract
+     * there is no version to resolve and no field to check the dependency's fields against.
+     */
+    public Optional<String> lineageOnlyReason(Dependency dependency) {
+        String producer = dependency.producer();
+        boolean noContract = estate.read()
+                .node(producer)
+                .map(node -> node.latestVersion() == null)
+                .orElseGet(() -> contracts.latest(producer).isEmpty());
+        return noContract
+                ? Optional.of(producer + " has no published contract yet; fields are checked once it publishes")
+                : Optional.empty();
     }
 
     /**
@@ -259,10 +253,28 @@ public class DependencyService implements AssetRemovalListener {
         return assets.find(new AssetName(name)).orElseThrow(() -> new AssetNotFoundException(name));
     }
 
-    private static VersionRange range(String text, SemanticVersion latest) {
-        if (text == null) {
-            return VersionRange.parse("^" + latest.major());
-        }
+    /** The published contract whose version {@code range} resolves to. */
+    private static Contract resolved(String producer, VersionRange range, List<Contract> published) {
+        List<SemanticVersion> versions =
+                published.stream().map(Contract::version).sorted().toList();
+        SemanticVersion resolved = range.resolve(versions)
+                .orElseThrow(() -> new InvalidDependencyException(
+                        "VERSION_RANGE_MATCHES_NOTHING",
+                        "/versionRange",
+                        "version range '" + range + "' matches none of the published versions of '" + producer + "': "
+                                + versions.stream()
+                                        .map(SemanticVersion::toString)
+                                        .toList(),
+                        Map.of(
+                                "publishedVersions",
+                                versions.stream().map(SemanticVersion::toString).toList())));
+        return published.stream()
+                .filter(c -> c.version().equals(resolved))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static VersionRange parsedRange(String text) {
         try {
             return VersionRange.parse(text);
         } catch (InvalidVersionRangeException e) {

@@ -1,8 +1,10 @@
 package dev.watershed.application.dependency;
 
 import dev.watershed.domain.contract.SemanticVersion;
+import dev.watershed.domain.graph.VersionRange;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where dependencies are kept, together with the estate change counter that lets every replica notice that its
@@ -28,6 +30,12 @@ public interface DependencyStore {
     void removeTouching(String asset);
 
     void updateResolvedVersion(String producer, String consumer, SemanticVersion resolved);
+
+    /** The consumers of {@code producer} whose dependency has no version range (declared before it had a contract). */
+    Set<String> consumersWithoutRange(String producer);
+
+    /** Gives every dependency on {@code producer} that has no version range {@code range}, resolved to {@code resolved}. */
+    void assignMissingRanges(String producer, VersionRange range, SemanticVersion resolved);
 
     /**
      * Increments the estate change counter inside the current transaction and returns the new value. The row stays

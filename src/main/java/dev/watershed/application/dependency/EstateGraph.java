@@ -9,6 +9,7 @@ import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.DependencyEdge;
 import dev.watershed.domain.graph.DependencyGraph;
 import dev.watershed.domain.graph.GraphSnapshot;
+import dev.watershed.domain.graph.VersionRange;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -232,7 +234,9 @@ public class EstateGraph implements EstateChangeListener {
 
     /**
      * A new version is always the highest (versions only go up), so each consumer whose range takes it now
-     * resolves to it; the others keep theirs.
+     * resolves to it; the others keep theirs. A dependency declared without a range while the producer had no
+     * contract (lineage only) takes {@code ^<major>} of this first version, the range a declaration made now would
+     * default to, and resolves to it.
      */
     @Override
     public void contractPublished(Contract contract) {
@@ -241,8 +245,28 @@ public class EstateGraph implements EstateChangeListener {
         SemanticVersion published = contract.version();
         List<DependencyEdge> moved = new ArrayList<>();
         if (current.node(asset).isPresent()) {
-            for (DependencyEdge edge : current.directConsumers(asset)) {
-                if (edge.versionRange().matches(published)
+            List<DependencyEdge> consumers = current.directConsumers(asset);
+            // In the graph a missing range reads as any version; only the store tells which ones have none. Only
+            // an unresolved dependency can be one of them, and most publishes have none: no query then.
+            Set<String> withoutRange = consumers.stream().anyMatch(edge -> edge.resolvedVersion() == null)
+                    ? store.consumersWithoutRange(asset)
+                    : Set.of();
+            VersionRange firstRange = VersionRange.parse("^" + published.major());
+            if (!withoutRange.isEmpty()) {
+                store.assignMissingRanges(asset, firstRange, published);
+            }
+            for (DependencyEdge edge : consumers) {
+                if (withoutRange.contains(edge.consumer())) {
+                    moved.add(new DependencyEdge(
+                            edge.producer(),
+                            edge.consumer(),
+                            firstRange,
+                            published,
+                            edge.fields(),
+                            edge.usage(),
+                            edge.note(),
+                            edge.terms()));
+                } else if (edge.versionRange().matches(published)
                         && (edge.resolvedVersion() == null || published.compareTo(edge.resolvedVersion()) > 0)) {
                     store.updateResolvedVersion(edge.producer(), edge.consumer(), published);
                     moved.add(edge.withResolvedVersion(published));

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Checks the fields a dependency draft names against the producer's contract: the fields read, the split key and
  * the target fields, each a known field of the contract version the dependency resolves to, with the pointer of the
- * first that is not.
+ * first that is not. A {@code null} contract is a producer that has published none yet (a lineage-only dependency):
+ * then only the form of each path is checked, as there are no fields to check it against.
  */
 final class ProducerFieldsChecker {
 
@@ -40,6 +41,9 @@ final class ProducerFieldsChecker {
         for (int i = 0; i < requested.size(); i++) {
             canonical.add(normalized(requested.get(i), "/fields/" + i));
         }
+        if (contract == null) {
+            return canonical.stream().distinct().toList();
+        }
         List<String> unknown = FieldPaths.unknownFields(fieldsOf(contract), canonical);
         if (!unknown.isEmpty()) {
             int first = canonical.indexOf(unknown.get(0));
@@ -59,7 +63,8 @@ final class ProducerFieldsChecker {
     /**
      * A split key that starts with '/' names a field of the producer and must exist. Otherwise it is free text,
      * unless it is the dotted path of a field ({@code patient_id}, {@code customer.id}), which is stored as that
-     * field's pointer so that tools can tell a field from a description.
+     * field's pointer so that tools can tell a field from a description. Without a contract there is no telling
+     * a dotted path from a description, so only a pointer is taken as a field.
      */
     String checkedSplitKey(String splitKey, Contract contract) {
         if (splitKey == null || splitKey.isBlank()) {
@@ -71,7 +76,9 @@ final class ProducerFieldsChecker {
         }
         if (key.startsWith("/")) {
             String pointer = normalized(key, "/splitKey");
-            if (!FieldPaths.unknownFields(fieldsOf(contract), List.of(pointer)).isEmpty()) {
+            if (contract != null
+                    && !FieldPaths.unknownFields(fieldsOf(contract), List.of(pointer))
+                            .isEmpty()) {
                 throw new InvalidDependencyException(
                         "UNKNOWN_FIELDS",
                         "/splitKey",
@@ -81,6 +88,9 @@ final class ProducerFieldsChecker {
                         Map.of("unknownFields", List.of(pointer)));
             }
             return pointer;
+        }
+        if (contract == null) {
+            return key;
         }
         try {
             String pointer = FieldPath.normalize(key);
@@ -118,6 +128,9 @@ final class ProducerFieldsChecker {
                         Map.of());
             }
             targets.add(target);
+        }
+        if (contract == null) {
+            return targets;
         }
         List<String> unknown = FieldPaths.unknownFields(fieldsOf(contract), targets);
         if (!unknown.isEmpty()) {

@@ -168,7 +168,9 @@ public class OutboxWriter {
                 dependency.producer(),
                 dependency.consumer(),
                 dependency.fields(),
-                dependency.versionRange().toString());
+                dependency.versionRange() == null
+                        ? null
+                        : dependency.versionRange().toString());
     }
 
     /** As {@link #dependencyAdded}, for a removal. */

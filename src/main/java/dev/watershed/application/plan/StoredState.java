@@ -76,9 +76,7 @@ final class StoredState {
     static boolean unchanged(DependencyDraft draft, Dependency stored) {
         try {
             boolean sameRange = draft.versionRange() == null
-                    || VersionRange.parse(draft.versionRange())
-                            .toString()
-                            .equals(stored.versionRange().toString());
+                    || VersionRange.parse(draft.versionRange()).toString().equals(text(stored.versionRange()));
             List<String> fields = draft.fields() == null
                     ? List.of()
                     : draft.fields().stream()
@@ -101,11 +99,16 @@ final class StoredState {
     }
 
     static boolean sameTerms(Dependency before, Dependency after) {
-        return before.versionRange().toString().equals(after.versionRange().toString())
+        return Objects.equals(text(before.versionRange()), text(after.versionRange()))
                 && before.fields().equals(after.fields())
                 && before.usage() == after.usage()
                 && Objects.equals(before.note(), after.note())
                 && Objects.equals(before.terms(), after.terms());
+    }
+
+    /** A lineage-only dependency has no range: {@code null}. */
+    private static String text(VersionRange range) {
+        return range == null ? null : range.toString();
     }
 
     static void compare(List<String> changes, String field, Object declared, Object registered) {

@@ -193,10 +193,6 @@ class ErrorCodesTest {
                     422,
                     "OBSERVATION_NOT_PROFILED",
                     () -> new NothingToCompareException("OBSERVATION_NOT_PROFILED", "none")),
-            pin(
-                    422,
-                    "PRODUCER_HAS_NO_CONTRACT",
-                    () -> new InvalidDependencyException("PRODUCER_HAS_NO_CONTRACT", null, "none", Map.of())),
             pin(422, "RECORD_TOO_DEEP", () -> new RecordTooDeepException("", 10)),
             pin(422, "REF_NOT_ALLOWED", () -> new RefNotAllowedException("/$ref", "file:///etc/passwd", Set.of())),
             pin(422, "SCHEMA_TOO_COMPLEX", () -> new SchemaTooComplexException("too many fields")),

@@ -248,6 +248,39 @@ class PlanResourceTest {
     }
 
     @Test
+    void aDependencyOnAProducerWithoutAContractIsLineageOnlyUntilTheFilesGiveItOne() {
+        String team = Api.createTeam();
+        String producer = unique("plan.producer");
+        String consumer = unique("plan.consumer");
+        Object withoutContract = plan(
+                asset(producer, team, null, List.of()),
+                asset(consumer, team, null, List.of(Map.of("asset", producer, "fields", List.of("country")))));
+
+        var dry = dryRun(withoutContract);
+        assertThat(dry.<List<?>>path("errors")).isEmpty();
+        assertThat(dry.<List<String>>path("assets[1].steps"))
+                .contains("declare dependency " + consumer + " <- " + producer);
+        apply(withoutContract, 200);
+        given().get("/api/v1/assets/" + consumer + "/dependencies")
+                .then()
+                .body("[0].versionRange", equalTo(null))
+                .body("[0].lineageOnly", equalTo(true));
+        assertThat(dryRun(withoutContract).<List<?>>path("assets[1].steps")).isEmpty();
+
+        Object withContract = plan(
+                asset(producer, team, schema("country"), List.of()),
+                asset(consumer, team, null, List.of(Map.of("asset", producer, "fields", List.of("country")))));
+        assertThat(dryRun(withContract).<List<?>>path("errors")).isEmpty();
+        apply(withContract, 200);
+        given().get("/api/v1/assets/" + consumer + "/dependencies")
+                .then()
+                .body("[0].versionRange", equalTo("^1"))
+                .body("[0].resolvedVersion", equalTo("1.0.0"))
+                .body("[0].lineageOnly", equalTo(false));
+        assertThat(dryRun(withContract).<List<?>>path("assets[1].steps")).isEmpty();
+    }
+
+    @Test
     void aCycleAmongThePlansOwnDependenciesIsRefused() {
         String team = Api.createTeam();
         String a = unique("plan.a");

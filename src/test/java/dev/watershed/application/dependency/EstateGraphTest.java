@@ -8,6 +8,7 @@ import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.DependencyCycleCheck;
 import dev.watershed.domain.graph.DependencyEdge;
 import dev.watershed.domain.graph.DependencyGraph;
+import dev.watershed.domain.graph.VersionRange;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The graph's synchronisation with the store, without Quarkus: a fake store and a fake transaction. */
@@ -188,6 +190,16 @@ class EstateGraphTest {
 
         @Override
         public void updateResolvedVersion(String producer, String consumer, SemanticVersion resolved) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Set<String> consumersWithoutRange(String producer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void assignMissingRanges(String producer, VersionRange range, SemanticVersion resolved) {
             throw new UnsupportedOperationException();
         }
     }
