@@ -47,14 +47,10 @@ public class AssetRepository implements PanacheRepository<AssetEntity>, AssetSto
 
     @Override
     public Optional<String> assetOfLineageId(DatasetId id) {
-        // Served by the unique index on (namespace, name), then the asset's primary key.
+        // Served by the unique index on the pair's hash, then the asset's primary key.
         return getEntityManager()
-                .createQuery(
-                        "select a.name from AssetEntity a join a.lineageIds l"
-                                + " where l.namespace = ?1 and l.name = ?2",
-                        String.class)
-                .setParameter(1, id.namespace())
-                .setParameter(2, id.name())
+                .createQuery("select a.name from AssetEntity a join a.lineageIds l where l.key = ?1", String.class)
+                .setParameter(1, LineageIdColumns.keyOf(id))
                 .getResultStream()
                 .findFirst();
     }

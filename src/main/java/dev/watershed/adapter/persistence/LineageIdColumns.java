@@ -1,5 +1,6 @@
 package dev.watershed.adapter.persistence;
 
+import dev.watershed.domain.Sha256;
 import dev.watershed.domain.lineage.DatasetId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -15,12 +16,21 @@ public class LineageIdColumns {
     @Column(nullable = false, length = DatasetId.MAX_LENGTH)
     public String name;
 
+    /** The unique key: the SHA-256 of namespace and name (see V15). */
+    @Column(name = "id_key", nullable = false, length = 64)
+    public String key;
+
     /** For Hibernate. */
     protected LineageIdColumns() {}
 
     LineageIdColumns(DatasetId id) {
         this.namespace = id.namespace();
         this.name = id.name();
+        this.key = keyOf(id);
+    }
+
+    static String keyOf(DatasetId id) {
+        return Sha256.hex(id.namespace() + "\n" + id.name());
     }
 
     DatasetId toDomain() {

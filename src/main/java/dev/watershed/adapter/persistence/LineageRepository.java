@@ -226,14 +226,11 @@ public class LineageRepository implements LineageStore {
     public Optional<String> assetOf(DatasetId dataset) {
         String key = keyOf(dataset);
         List<Object[]> found = rows(
-                "SELECT a.name FROM asset_lineage_id l JOIN asset a ON a.id = l.asset_id"
-                        + " WHERE l.namespace = ?1 AND l.name = ?2",
-                dataset.namespace(),
-                dataset.name());
+                "SELECT a.name FROM asset_lineage_id l JOIN asset a ON a.id = l.asset_id WHERE l.id_key = ?1", key);
         if (found.isEmpty()) {
             found = rows(
                     "SELECT a.name FROM lineage_dataset_alias x"
-                            + " JOIN asset_lineage_id l ON l.namespace = x.namespace AND l.name = x.name"
+                            + " JOIN asset_lineage_id l ON l.id_key = x.alias_key"
                             + " JOIN asset a ON a.id = l.asset_id WHERE x.dataset_key = ?1 ORDER BY a.name",
                     key);
         }
@@ -241,7 +238,7 @@ public class LineageRepository implements LineageStore {
             found = rows(
                     "SELECT a.name FROM lineage_dataset_alias x"
                             + " JOIN lineage_dataset d ON d.dataset_key = x.dataset_key"
-                            + " JOIN asset_lineage_id l ON l.namespace = d.namespace AND l.name = d.name"
+                            + " JOIN asset_lineage_id l ON l.id_key = d.dataset_key"
                             + " JOIN asset a ON a.id = l.asset_id WHERE x.alias_key = ?1 ORDER BY a.name",
                     key);
         }
@@ -292,16 +289,16 @@ public class LineageRepository implements LineageStore {
     public Map<DatasetId, String> assetsOfSeenDatasets() {
         Map<DatasetId, String> assets = new LinkedHashMap<>();
         String direct = "SELECT d.namespace, d.name, a.name FROM lineage_dataset d"
-                + " JOIN asset_lineage_id l ON l.namespace = d.namespace AND l.name = d.name"
+                + " JOIN asset_lineage_id l ON l.id_key = d.dataset_key"
                 + " JOIN asset a ON a.id = l.asset_id";
         String throughAlias = "SELECT d.namespace, d.name, a.name FROM lineage_dataset d"
                 + " JOIN lineage_dataset_alias x ON x.dataset_key = d.dataset_key"
-                + " JOIN asset_lineage_id l ON l.namespace = x.namespace AND l.name = x.name"
+                + " JOIN asset_lineage_id l ON l.id_key = x.alias_key"
                 + " JOIN asset a ON a.id = l.asset_id ORDER BY a.name";
         String namedByAlias = "SELECT d.namespace, d.name, a.name FROM lineage_dataset d"
                 + " JOIN lineage_dataset_alias x ON x.alias_key = d.dataset_key"
                 + " JOIN lineage_dataset o ON o.dataset_key = x.dataset_key"
-                + " JOIN asset_lineage_id l ON l.namespace = o.namespace AND l.name = o.name"
+                + " JOIN asset_lineage_id l ON l.id_key = o.dataset_key"
                 + " JOIN asset a ON a.id = l.asset_id ORDER BY a.name";
         for (String query : List.of(direct, throughAlias, namedByAlias)) {
             for (Object[] row : rows(query)) {
@@ -331,8 +328,9 @@ public class LineageRepository implements LineageStore {
                 cutoff);
     }
 
+    /** The same hash as {@code asset_lineage_id.id_key}, so that the two tables join on it. */
     static String keyOf(DatasetId dataset) {
-        return Sha256.hex(dataset.namespace() + "\n" + dataset.name());
+        return LineageIdColumns.keyOf(dataset);
     }
 
     private static String keyOf(JobId job) {

@@ -226,9 +226,13 @@ public class LineageResource {
     @GET
     @Path("/datasets")
     @Operation(summary = "Datasets seen in OpenLineage events; matched=false lists those no asset declares yet")
-    public DatasetsResponse datasets(@QueryParam("matched") String matched, @QueryParam("limit") String limit) {
+    public DatasetsResponse datasets(
+            @QueryParam("namespace") String namespace,
+            @QueryParam("matched") String matched,
+            @QueryParam("limit") String limit) {
         return new DatasetsResponse(observed
                 .datasets(
+                        QueryParams.blankToNull(namespace),
                         QueryParams.optionalBoolean(matched, "matched"),
                         QueryParams.limit(limit, DEFAULT_LIMIT, maxPageSize))
                 .stream()

@@ -64,16 +64,19 @@ public class ObservedLineageService {
     }
 
     /**
-     * @param matched {@code false}: only datasets no asset declares, the ones to adopt; {@code true}: only declared
-     *                ones; {@code null}: all
+     * @param namespace only the datasets of this namespace; {@code null}: of all
+     * @param matched   {@code false}: only datasets no asset declares, the ones to adopt; {@code true}: only declared
+     *                  ones; {@code null}: all
      */
     @Transactional
-    public List<DatasetView> datasets(Boolean matched, int limit) {
+    public List<DatasetView> datasets(String namespace, Boolean matched, int limit) {
         Map<DatasetId, String> assetOf = store.assetsOfSeenDatasets();
         List<DatasetView> views = new ArrayList<>();
         for (SeenDataset dataset : store.datasets()) {
             String asset = assetOf.get(dataset.id());
-            if (matched == null || matched == (asset != null)) {
+            boolean inNamespace =
+                    namespace == null || namespace.equals(dataset.id().namespace());
+            if (inNamespace && (matched == null || matched == (asset != null))) {
                 views.add(
                         new DatasetView(dataset.id(), asset, dataset.jobs(), dataset.firstSeen(), dataset.lastSeen()));
                 if (views.size() == limit) {
