@@ -13,6 +13,7 @@ import dev.watershed.domain.health.Finding;
 import dev.watershed.domain.health.FindingCode;
 import dev.watershed.domain.health.FindingsAnalyser;
 import dev.watershed.domain.health.Severity;
+import dev.watershed.domain.lineage.ObservedLineage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +22,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The estate's ML data health findings, computed from the in-memory graph plus a few bulk reads (field metadata of
- * the latest contracts, asset facts, recent major versions), never per asset.
+ * The estate's ML data health findings, computed from the in-memory graph plus a few bulk reads (field metadata and
+ * field lists of the latest contracts, asset facts, recent major versions), never per asset.
  *
  * <p>The result is kept until the estate changes (any write to assets, contracts or dependencies moves the estate
  * change counter) or a minute has passed, so that the unstable-dependency window moves on with time.
@@ -104,9 +105,16 @@ public class FindingsService {
                 health.highCriticalityAssets(),
                 health.replicas(),
                 health.majorReleasesSince(now.minus(window)),
-                now);
+                now,
+                observedLineage(),
+                health.latestContractFields());
         List<Finding> findings = analyser.analyse(facts);
         last = new Computed(version, now, Objects.requireNonNull(findings));
         return findings;
+    }
+
+    /** What OpenLineage runs showed; nothing yet, until ingested lineage is read here. */
+    private ObservedLineage observedLineage() {
+        return ObservedLineage.NONE;
     }
 }

@@ -13,6 +13,12 @@ public interface HealthStore {
     /** Field metadata of each asset's latest contract, by asset then JSON Pointer; one query. */
     Map<String, Map<String, FieldMetadata>> latestFieldMetadata();
 
+    /**
+     * Every field of each asset's latest contract, as canonical JSON Pointers, by asset; one query. Assets without a
+     * contract are missing; a contract that defines no fields maps to an empty set.
+     */
+    Map<String, Set<String>> latestContractFields();
+
     /** Names of the assets with criticality HIGH. */
     Set<String> highCriticalityAssets();
 

@@ -5,9 +5,11 @@ import dev.watershed.domain.contract.SemanticVersion;
 import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.DependencyEdge;
 import dev.watershed.domain.graph.GraphSnapshot;
+import dev.watershed.domain.lineage.ObservedLineage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,8 @@ import java.util.Set;
 
 /**
  * What the findings rules look at: a snapshot of the dependency graph (read without locks; walked with
- * {@link dev.watershed.domain.graph.LineageTraversal}), the field metadata of each asset's latest contract, asset
- * facts the graph does not hold, and recent major releases.
+ * {@link dev.watershed.domain.graph.LineageTraversal}), the field metadata and the field list of each asset's latest
+ * contract, asset facts the graph does not hold, recent major releases, and the lineage OpenLineage runs showed.
  */
 public final class EstateFacts {
 
@@ -31,6 +33,8 @@ public final class EstateFacts {
     private final List<MajorRelease> majorReleases;
     private final Instant now;
     private final Set<String> feedingModels;
+    private final ObservedLineage observed;
+    private final Map<String, Set<String>> contractFields;
 
     /**
      * @param graph           the dependency graph ({@link dev.watershed.domain.graph.DependencyGraph#snapshot()})
@@ -47,12 +51,33 @@ public final class EstateFacts {
             Map<String, String> replicaOf,
             List<MajorRelease> majorReleases,
             Instant now) {
+        this(graph, fields, highCriticality, replicaOf, majorReleases, now, ObservedLineage.NONE, Map.of());
+    }
+
+    /**
+     * @param observed       what OpenLineage runs showed; {@link ObservedLineage#NONE} when nothing was reported
+     * @param contractFields every field of each asset's latest contract as canonical JSON Pointers, by asset;
+     *                       assets without a contract are missing, a contract without fields maps to an empty set
+     */
+    public EstateFacts(
+            GraphSnapshot graph,
+            Map<String, Map<String, FieldMetadata>> fields,
+            Set<String> highCriticality,
+            Map<String, String> replicaOf,
+            List<MajorRelease> majorReleases,
+            Instant now,
+            ObservedLineage observed,
+            Map<String, Set<String>> contractFields) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.fields = fields;
         this.highCriticality = Set.copyOf(highCriticality);
         this.replicaOf = Map.copyOf(replicaOf);
         this.majorReleases = List.copyOf(majorReleases);
         this.now = now;
+        this.observed = Objects.requireNonNull(observed, "observed");
+        Map<String, Set<String>> copied = new HashMap<>();
+        contractFields.forEach((asset, pointers) -> copied.put(asset, Set.copyOf(pointers)));
+        this.contractFields = Map.copyOf(copied);
         this.feedingModels = feedingModels();
     }
 
@@ -89,6 +114,11 @@ public final class EstateFacts {
     /** What {@code name} reads, in the order declared; empty when nothing, or when the graph does not hold it. */
     public Set<DependencyEdge> dependenciesOf(String name) {
         return graph.dependenciesOf(name);
+    }
+
+    /** @return empty when {@code consumer} declares no dependency on {@code producer}, or either is not in the graph */
+    public Optional<DependencyEdge> dependency(String producer, String consumer) {
+        return Optional.ofNullable(graph.getEdge(producer, consumer));
     }
 
     /** Who reads {@code name}, in the order declared; empty when nobody, or when the graph does not hold it. */
@@ -128,6 +158,20 @@ public final class EstateFacts {
 
     public Instant now() {
         return now;
+    }
+
+    /** What OpenLineage runs showed; {@link ObservedLineage#NONE} when no run was reported. */
+    public ObservedLineage observed() {
+        return observed;
+    }
+
+    /**
+     * Every field of the latest contract of {@code name}, as canonical JSON Pointers.
+     *
+     * @return empty when {@code name} has no contract (or is unknown); an empty set when its contract has no fields
+     */
+    public Optional<Set<String>> contractFieldsOf(String name) {
+        return Optional.ofNullable(contractFields.get(name));
     }
 
     /** Whether a model reads {@code name}, directly or through other assets. */

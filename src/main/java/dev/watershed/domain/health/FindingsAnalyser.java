@@ -32,7 +32,11 @@ public final class FindingsAnalyser {
                 new SplitWithoutKeyRule(),
                 new NoReplicaRule(),
                 new UnstableDependencyRule(maxMajorReleases, window),
-                new UnusedAssetRule()));
+                new UnusedAssetRule(),
+                new UndeclaredDependencyRule(),
+                new FieldReadNotDeclaredRule(),
+                new DeclaredFieldMissingRule(),
+                new StaleDeclarationRule()));
     }
 
     /** @return every finding, errors first; empty for a healthy estate */

@@ -357,6 +357,46 @@ class MlHealthResourceTest {
                 .body("findings[0].fields", contains("/readmitted"));
     }
 
+    /** A field read that the producer then dropped (optional, so a NONE asset publishes it in range). */
+    @Test
+    void aDeclaredFieldTheProducersLatestContractDroppedIsAnError() {
+        String team = Api.createTeam();
+        String producer = Api.unique("test.payments");
+        asAdmin()
+                .body(Map.of("name", producer, "kind", "SOURCE", "owner", team, "compatibility", "NONE"))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201);
+        Api.publish(
+                producer,
+                Api.objectSchema(
+                        Map.of("id", Map.of("type", "string"), "amount", Map.of("type", "number")), List.of("id")),
+                201);
+        String consumer = Api.createAsset(team, "DATASET");
+        depend(consumer, producer, Map.of("fields", List.of("id", "amount")), 201);
+        given().get("/api/v1/assets/" + consumer + "/findings")
+                .then()
+                .statusCode(200)
+                .body("findings.code", not(hasItem("DECLARED_FIELD_MISSING")));
+
+        Api.publish(producer, Api.objectSchema(Map.of("id", Map.of("type", "string")), List.of("id")), 201);
+
+        given().get("/api/v1/assets/" + consumer + "/findings")
+                .then()
+                .statusCode(200)
+                .body("findings.code", hasItem("DECLARED_FIELD_MISSING"))
+                .body("findings.find { it.code == 'DECLARED_FIELD_MISSING' }.severity", equalTo("ERROR"))
+                .body("findings.find { it.code == 'DECLARED_FIELD_MISSING' }.asset", equalTo(consumer))
+                .body("findings.find { it.code == 'DECLARED_FIELD_MISSING' }.fields", contains("/amount"))
+                .body(
+                        "findings.find { it.code == 'DECLARED_FIELD_MISSING' }.detail",
+                        containsString("lists /amount, which version"))
+                .body(
+                        "findings.find { it.code == 'DECLARED_FIELD_MISSING' }.remedy",
+                        containsString("PUT /api/v1/assets/" + consumer + "/dependencies/" + producer
+                                + " {\"versionRange\":\"^1\",\"fields\":[\"/id\"]}"));
+    }
+
     @Test
     void findingsParametersAreChecked() {
         given().queryParam("severity", "LOUD")

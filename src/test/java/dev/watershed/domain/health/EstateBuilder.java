@@ -9,6 +9,10 @@ import dev.watershed.domain.graph.DependencyGraph;
 import dev.watershed.domain.graph.Usage;
 import dev.watershed.domain.graph.UsageTerms;
 import dev.watershed.domain.graph.VersionRange;
+import dev.watershed.domain.lineage.JobId;
+import dev.watershed.domain.lineage.ObservedEdge;
+import dev.watershed.domain.lineage.ObservedLineage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +26,7 @@ import java.util.Set;
 final class EstateBuilder {
 
     static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+    static final Duration STALE_AFTER = Duration.ofDays(30);
 
     private final List<AssetNode> assets = new ArrayList<>();
     private final List<DependencyEdge> edges = new ArrayList<>();
@@ -29,9 +34,17 @@ final class EstateBuilder {
     private final Set<String> high = new HashSet<>();
     private final Map<String, String> replicas = new HashMap<>();
     private final List<MajorRelease> releases = new ArrayList<>();
+    private final List<ObservedEdge> observed = new ArrayList<>();
+    private final Map<String, Instant> lastRuns = new HashMap<>();
+    private final Map<String, Set<String>> contractFields = new HashMap<>();
 
     EstateBuilder asset(String name, String kind) {
-        assets.add(new AssetNode(name, kind, "team-" + name, SemanticVersion.parse("1.0.0")));
+        return asset(name, kind, "1.0.0");
+    }
+
+    /** An asset whose latest contract version is {@code latest}; its readers stay resolved to 1.0.0. */
+    EstateBuilder asset(String name, String kind, String latest) {
+        assets.add(new AssetNode(name, kind, "team-" + name, SemanticVersion.parse(latest)));
         return this;
     }
 
@@ -73,8 +86,41 @@ final class EstateBuilder {
         return this;
     }
 
+    /** Runs of job {@code airflow/load-<consumer>} seen reading {@code producer} and writing {@code consumer}. */
+    EstateBuilder observed(String producer, String consumer, Instant lastSeen, String... fieldsRead) {
+        observed.add(new ObservedEdge(
+                producer,
+                consumer,
+                List.of(new JobId("airflow", "load-" + consumer)),
+                lastSeen.minus(Duration.ofDays(90)),
+                lastSeen,
+                12,
+                List.of(fieldsRead)));
+        return this;
+    }
+
+    /** The latest completed run of a job writing {@code asset}. */
+    EstateBuilder ran(String asset, Instant at) {
+        lastRuns.put(asset, at);
+        return this;
+    }
+
+    /** The fields of the latest contract of {@code asset}; none gives a contract without fields. */
+    EstateBuilder contract(String asset, String... pointers) {
+        contractFields.put(asset, Set.of(pointers));
+        return this;
+    }
+
     EstateFacts build() {
-        return new EstateFacts(DependencyGraph.of(assets, edges).snapshot(), fields, high, replicas, releases, NOW);
+        return new EstateFacts(
+                DependencyGraph.of(assets, edges).snapshot(),
+                fields,
+                high,
+                replicas,
+                releases,
+                NOW,
+                new ObservedLineage(observed, lastRuns, STALE_AFTER),
+                contractFields);
     }
 
     static UsageTerms targets(String... fields) {
