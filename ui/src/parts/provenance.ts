@@ -1,7 +1,7 @@
 // How a lineage edge is known: declared as a dependency, observed in OpenLineage runs, or both. The graph, its
 // tooltips and the text list all describe an edge with these words, so they never disagree.
 import type { JobRef, LineageEdge, ObservedFlow } from '../api';
-import { fieldList, h, plural, time } from '../dom';
+import { h, plural, time } from '../dom';
 
 /** Observed-only edges: dashed and in this colour; declared edges stay solid grey. */
 export const OBSERVED_COLOUR = '#0b7285';
@@ -64,7 +64,7 @@ export function edgeDetails(edge: LineageEdge): HTMLElement[] {
   const lines = [provenance];
   if (declared) lines.push(h('div', { className: 'muted small' }, contractWords(edge)));
   if (observed && observed.fieldsRead.length) {
-    lines.push(h('div', { className: 'muted small' }, 'Runs read ', fieldList(observed.fieldsRead)));
+    lines.push(h('div', { className: 'muted small' }, `runs read ${observed.fieldsRead.join(', ')}`));
   }
   return lines;
 }

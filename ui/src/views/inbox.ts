@@ -189,14 +189,14 @@ function summary(n: InboxNotification): string {
 
 /** A dataset seen in an OpenLineage run did not match the asset's contract: where, by which job, and the first reason. */
 function violatedSummary(d: Record<string, unknown>): string {
-  const named = (value: unknown) => {
-    const ref = value as { namespace?: string; name?: string } | null | undefined;
-    return ref?.name ? `${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}` : null;
-  };
+  type Ref = { namespace?: string; name?: string } | null | undefined;
+  const datasetRef = d.dataset as Ref;
+  const jobRef = d.job as Ref;
+  // A dataset's namespace is often a URL (postgres://host:5432): set apart, not glued to the name with a slash.
+  const dataset = datasetRef?.name ? `Dataset ${datasetRef.name}${datasetRef.namespace ? ` (${datasetRef.namespace})` : ''}` : 'A dataset';
+  const job = jobRef?.name ? `, job ${jobRef.namespace ? `${jobRef.namespace}/` : ''}${jobRef.name},` : '';
   const violations = Array.isArray(d.violations) ? d.violations as { detail?: string }[] : [];
-  const dataset = named(d.dataset) ?? 'A dataset';
-  const job = named(d.job);
   const first = violations[0]?.detail;
   const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : '';
-  return `${dataset}${job ? ` in job ${job}` : ''} does not match version ${d.version}${first ? `: ${first}${more}` : ''}`;
+  return `${dataset}${job} does not match version ${d.version}${first ? `: ${first}${more}` : ''}`;
 }
