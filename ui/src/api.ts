@@ -27,7 +27,21 @@ export interface Dependency {
   lineageOnly: boolean; lineageOnlyReason: string | null;
 }
 export interface LineageNode { name: string; kind: AssetKind; owner: string; latestVersion: string | null }
-export interface LineageEdge { from: string; to: string; versionRange: string; resolvedVersion: string | null; fields: string[]; usage: string }
+/** Where an edge comes from: a dependency someone declared, OpenLineage runs that carried data along it, or both. */
+export type Provenance = 'DECLARED' | 'OBSERVED';
+export interface JobRef { namespace: string; name: string }
+/** What completed OpenLineage runs showed of an edge; fieldsRead is empty when no column lineage said. */
+export interface ObservedFlow { jobs: JobRef[]; firstSeen: string; lastSeen: string; runs: number; fieldsRead: string[] }
+/**
+ * versionRange is null on an observed-only edge and on a declared edge whose producer has no contract yet; usage is
+ * null on an observed-only edge; observed is null when no run reported the edge.
+ */
+export interface LineageEdge {
+  from: string; to: string; provenance: Provenance[]; versionRange: string | null; resolvedVersion: string | null;
+  fields: string[]; usage: string | null; jobs: JobRef[]; observed: ObservedFlow | null;
+}
+/** A dataset seen in OpenLineage events; asset is null while no asset declares it among its lineageIds. */
+export interface LineageDataset { namespace: string; name: string; asset: string | null; jobs: JobRef[]; firstSeen: string; lastSeen: string }
 export interface Lineage { root: string | null; nodes: LineageNode[]; edges: LineageEdge[]; truncated?: boolean }
 export interface Impacted { name: string; kind: AssetKind; owner: string; depth: number; path: string[]; fields: string[]; direct: boolean; reason: string }
 export interface Impact { asset: string; impacted: Impacted[] }
@@ -146,6 +160,8 @@ export const api = {
   observations: (name: string, params: { label?: string; limit?: number }) =>
     request<Observation[]>(`/assets/${enc(name)}/observations${query(params)}`),
   estate: (limit: number) => request<Lineage>(`/lineage${query({ limit })}`),
+  lineageDatasets: (matched: boolean, limit: number) =>
+    request<{ datasets: LineageDataset[] }>(`/lineage/datasets${query({ matched: String(matched), limit })}`),
   impact: (name: string, fields: string[]) =>
     request<Impact>(`/assets/${enc(name)}/impact${query({ fields: fields.join(',') })}`),
   notifications: (team: string, unread: boolean) =>

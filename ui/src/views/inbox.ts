@@ -17,6 +17,7 @@ const TYPE_LABELS: Record<string, string> = {
   'validation.failed': 'Validation failed',
   'drift.detected': 'Drift detected',
   'contract.breaking-change': 'Breaking change announced',
+  'contract.violated': 'Contract violated',
 };
 
 export function inboxPath(team: string, unread = false): string {
@@ -179,7 +180,23 @@ function summary(n: InboxNotification): string {
       const fields = [...new Set(anomalies.map((anomaly) => anomaly.field || 'record count'))];
       return `Drift in ${fields.join(', ')}${d.label ? ` (${d.label})` : ''}`;
     }
+    case 'contract.violated':
+      return violatedSummary(d);
     default:
       return '';
   }
+}
+
+/** A dataset seen in an OpenLineage run did not match the asset's contract: where, by which job, and the first reason. */
+function violatedSummary(d: Record<string, unknown>): string {
+  type Ref = { namespace?: string; name?: string } | null | undefined;
+  const datasetRef = d.dataset as Ref;
+  const jobRef = d.job as Ref;
+  // A dataset's namespace is often a URL (postgres://host:5432): set apart, not glued to the name with a slash.
+  const dataset = datasetRef?.name ? `Dataset ${datasetRef.name}${datasetRef.namespace ? ` (${datasetRef.namespace})` : ''}` : 'A dataset';
+  const job = jobRef?.name ? `, job ${jobRef.namespace ? `${jobRef.namespace}/` : ''}${jobRef.name},` : '';
+  const violations = Array.isArray(d.violations) ? d.violations as { detail?: string }[] : [];
+  const first = violations[0]?.detail;
+  const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : '';
+  return `${dataset}${job} does not match version ${d.version}${first ? `: ${first}${more}` : ''}`;
 }

@@ -4,6 +4,8 @@ import { api, errorText, type Impact, type Lineage } from '../api';
 import { append, assetPath, field, h, kindBadge, lineagePath, link, loading, message, section } from '../dom';
 import { breadcrumb } from '../parts/breadcrumb';
 import { impactList } from '../parts/impact';
+import { DECLARED_COLOUR, edgeDetails, edgeLegend, edgeTooltip, isDeclared, isObserved, jobNames, OBSERVED_COLOUR } from '../parts/provenance';
+import { unmatchedDatasetsSection } from '../parts/unmatched-datasets';
 import { navigate, type Cleanup } from '../router';
 
 cytoscape.use(dagre);
@@ -67,12 +69,15 @@ export async function renderLineage(main: HTMLElement, params: string[], search:
     h('button', { type: 'button', className: 'secondary', onclick: () => graph?.fit(undefined, 30) }, 'Fit'),
     h('span', { className: 'legend', 'aria-label': 'Colours by kind' },
       Object.entries(KIND_COLOURS).map(([kind, colour]) => h('span', { className: 'legend-item' },
-        h('span', { className: 'swatch', style: `background:${colour}` }), kind.toLowerCase()))));
+        h('span', { className: 'swatch', style: `background:${colour}` }), kind.toLowerCase()))),
+    edgeLegend());
   const impactPanel = h('div', { id: 'impact-result', 'aria-live': 'polite' });
   const graphColumn = h('div', { className: 'graph-column' }, toolbar, canvas,
-    h('p', { className: 'muted small' }, 'Drag to pan, scroll to zoom, click an asset to open it. Edges point the way data flows.'));
+    h('p', { className: 'muted small' }, 'Drag to pan, scroll to zoom, click an asset to open it, point at an edge for what is known of it. Edges point the way data flows: solid ones are declared dependencies, dashed ones were only observed in OpenLineage runs (labelled with their jobs), and a dot marks a declared edge that runs were also seen on.'));
   const listColumn = h('div', { className: 'list-column' });
   layout.append(graphColumn, listColumn);
+  // Unplaced datasets concern the whole estate, not one asset: the estate page lists them below the graph.
+  if (!name) main.append(unmatchedDatasetsSection());
   if (lineage.truncated) graphColumn.prepend(message('info', 'The estate is larger than this view: only the first 200 assets are shown.'));
 
   if (lineage.nodes.length === 0) {
@@ -82,7 +87,11 @@ export async function renderLineage(main: HTMLElement, params: string[], search:
       container: canvas,
       elements: [
         ...lineage.nodes.map((node) => ({ data: { id: node.name, label: node.name, kind: node.kind, width: 24 + node.name.length * 7.6 } })),
-        ...lineage.edges.map((edge) => ({ data: { id: `${edge.from}->${edge.to}`, source: edge.from, target: edge.to } })),
+        ...lineage.edges.map((edge) => ({
+          data: { id: `${edge.from}->${edge.to}`, source: edge.from, target: edge.to, label: isDeclared(edge) ? '' : jobNames(edge),
+            tooltip: edgeTooltip(edge) },
+          classes: isDeclared(edge) ? (isObserved(edge) ? 'declared also-observed' : 'declared') : 'observed-only',
+        })),
       ],
       layout: { name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 70, padding: 24 } as cytoscape.LayoutOptions,
       minZoom: 0.2,
@@ -96,8 +105,14 @@ export async function renderLineage(main: HTMLElement, params: string[], search:
         } },
         { selector: `node[id = ${JSON.stringify(lineage.root ?? '')}]`, style: { 'border-width': 4, 'border-color': '#12263f' } },
         { selector: 'edge', style: {
-          width: 2, 'line-color': '#9aa5b1', 'target-arrow-color': '#9aa5b1', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier',
+          width: 2, 'line-color': DECLARED_COLOUR, 'target-arrow-color': DECLARED_COLOUR, 'target-arrow-shape': 'triangle', 'curve-style': 'bezier',
         } },
+        { selector: 'edge.observed-only', style: {
+          'line-style': 'dashed', 'line-dash-pattern': [6, 4], 'line-color': OBSERVED_COLOUR, 'target-arrow-color': OBSERVED_COLOUR,
+          label: 'data(label)', 'font-size': 10, color: OBSERVED_COLOUR, 'text-rotation': 'autorotate',
+          'text-background-color': '#fbfcfd', 'text-background-opacity': 1, 'text-background-padding': '2px',
+        } },
+        { selector: 'edge.also-observed', style: { 'source-arrow-shape': 'circle', 'source-arrow-color': OBSERVED_COLOUR } },
         { selector: 'node.impacted', style: { 'border-width': 4, 'border-color': '#c53030', 'underlay-color': '#c53030', 'underlay-opacity': 0.3, 'underlay-padding': 6 } },
         { selector: 'edge.impacted', style: { 'line-color': '#c53030', 'target-arrow-color': '#c53030', width: 3 } },
         { selector: '.faded', style: { opacity: 0.3 } },
@@ -111,6 +126,9 @@ export async function renderLineage(main: HTMLElement, params: string[], search:
     graph.on('tap', 'node', (event) => navigate(assetPath(event.target.id())));
     graph.on('mouseover', 'node', () => { canvas.style.cursor = 'pointer'; });
     graph.on('mouseout', 'node', () => { canvas.style.cursor = ''; });
+    // The canvas's title is the tooltip: what is declared of the edge under the pointer, and what runs showed.
+    graph.on('mouseover', 'edge', (event) => { canvas.title = event.target.data('tooltip'); });
+    graph.on('mouseout', 'edge', () => { canvas.removeAttribute('title'); });
   }
 
   if (name) listColumn.append(await impactControls(name, impactPanel, (impact) => highlight(graph, name, impact)));
@@ -166,17 +184,16 @@ async function impactControls(name: string, panel: HTMLElement, onImpact: (impac
 }
 
 function textList(lineage: Lineage): HTMLElement {
-  const filter = h('input', { id: 'lineage-filter', type: 'search', placeholder: 'Filter by name, kind or owner' });
+  const filter = h('input', { id: 'lineage-filter', type: 'search', placeholder: 'Filter by name, kind, owner or job' });
   const nodes = h('ul', { className: 'plain', id: 'lineage-nodes' }, lineage.nodes.map((node) => h('li', {
     'data-search': `${node.name} ${node.kind} ${node.owner}`.toLowerCase(), 'data-name': node.name },
     link(assetPath(node.name), node.name), ' ', kindBadge(node.kind),
     h('span', { className: 'muted small' }, ` ${node.owner} · ${node.latestVersion ?? 'no contract'} · `),
     link(lineagePath(node.name), 'lineage', { className: 'small-link', 'aria-label': `Lineage of ${node.name}` }))));
   const edges = h('ul', { className: 'plain', id: 'lineage-edges' }, lineage.edges.map((edge) => h('li', {
-    'data-search': `${edge.from} ${edge.to}`.toLowerCase() },
+    'data-search': `${edge.from} ${edge.to} ${jobNames(edge)}`.toLowerCase() },
     link(assetPath(edge.from), edge.from), ' → ', link(assetPath(edge.to), edge.to),
-    h('div', { className: 'muted small' }, `${edge.versionRange} (resolved ${edge.resolvedVersion ?? '—'}), ${edge.usage.toLowerCase()}, `,
-      edge.fields.length ? `reads ${edge.fields.join(', ')}` : 'reads all fields'))));
+    edgeDetails(edge))));
   filter.addEventListener('input', () => {
     const term = filter.value.trim().toLowerCase();
     for (const item of [...nodes.children, ...edges.children] as HTMLElement[]) {

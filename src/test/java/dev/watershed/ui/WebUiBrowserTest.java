@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -347,6 +348,73 @@ class WebUiBrowserTest {
         String impacted = browser.waitForText("#impact-result", "affected by a change to /hospital_name");
         assertThat(impacted).contains("hospital.readmission-features", "hospital.readmission-model");
         browser.screenshot("lineage-impact");
+    }
+
+    @Test
+    void showsAnEdgeObservedInAnOpenLineageRunWithItsJobAndTheDatasetsNoAssetDeclares() {
+        String team = Api.createTeam();
+        String namespace = Api.unique("ui-warehouse");
+        String producer = lineageAsset(team, "SOURCE", namespace);
+        String consumer = lineageAsset(team, "DATASET", namespace);
+        String unmatched = Api.unique("ui.staging");
+        asAdmin()
+                .body(Map.of(
+                        "eventType",
+                        "COMPLETE",
+                        "eventTime",
+                        "2026-06-01T10:00:00Z",
+                        "run",
+                        Map.of("runId", UUID.randomUUID().toString()),
+                        "job",
+                        Map.of("namespace", "etl", "name", "load"),
+                        "inputs",
+                        List.of(
+                                Map.of("namespace", namespace, "name", producer),
+                                Map.of("namespace", namespace, "name", unmatched)),
+                        "outputs",
+                        List.of(Map.of("namespace", namespace, "name", consumer)),
+                        "producer",
+                        "https://example.org/watershed-ui-test",
+                        "schemaURL",
+                        "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent"))
+                .post("/api/v1/lineage")
+                .then()
+                .statusCode(201);
+
+        browser.open("/lineage/" + consumer + "?direction=upstream");
+        String edges = browser.waitForText("#lineage-edges", "observed by etl/load");
+        assertThat(edges)
+                .contains(producer + " → " + consumer, "observed by etl/load, 1 run", "last seen")
+                .doesNotContain("declared", "null");
+        assertThat(browser.find("#edge-legend").getText()).contains("declared", "observed only");
+        browser.waitFor(
+                d -> !d.findElements(By.cssSelector("#lineage-graph canvas")).isEmpty());
+        browser.screenshot("lineage-observed");
+
+        browser.open("/lineage");
+        String datasets = browser.waitForText("#unmatched-datasets", unmatched);
+        assertThat(datasets).contains(namespace, "etl/load", "lineageIds", "POST /api/v1/assets");
+        assertThat(datasets).doesNotContain(producer, consumer);
+        browser.screenshot("lineage-unmatched-datasets");
+    }
+
+    /** An asset OpenLineage knows as the dataset of the same name in namespace. */
+    private static String lineageAsset(String team, String kind, String namespace) {
+        String name = Api.unique("ui.lineage");
+        asAdmin()
+                .body(Map.of(
+                        "name",
+                        name,
+                        "kind",
+                        kind,
+                        "owner",
+                        team,
+                        "lineageIds",
+                        List.of(Map.of("namespace", namespace, "name", name))))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201);
+        return name;
     }
 
     @Test
