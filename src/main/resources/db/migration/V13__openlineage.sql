@@ -71,8 +71,10 @@ CREATE TABLE lineage_flow (
 );
 
 -- One row, locked by every ingestion: events are few next to reads, and one lock across replicas keeps two events
--- about the same dataset from racing to insert it.
+-- about the same dataset from racing to insert it. version counts the events stored, so that what is computed from
+-- observed lineage (findings) is recomputed when it moves, on every replica.
 CREATE TABLE lineage_ingest_lock (
-    id INTEGER NOT NULL PRIMARY KEY
+    id      INTEGER NOT NULL PRIMARY KEY,
+    version BIGINT  NOT NULL
 );
-INSERT INTO lineage_ingest_lock (id) VALUES (1);
+INSERT INTO lineage_ingest_lock (id, version) VALUES (1, 0);

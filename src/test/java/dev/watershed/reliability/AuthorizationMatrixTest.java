@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +77,12 @@ class AuthorizationMatrixTest {
                     new Open(
                             EnumSet.of(Intruder.OTHER_TEAM),
                             "a drift check of an observation or a batch is open to any authenticated caller, like recording"
-                                    + " observations (DriftService.checkObservation, checkBatch)"));
+                                    + " observations (DriftService.checkObservation, checkBatch)"),
+            "POST /api/v1/lineage",
+                    new Open(
+                            EnumSet.of(Intruder.OTHER_TEAM),
+                            "an OpenLineage event records what a job read and wrote and changes no one's declarations:"
+                                    + " any team's pipeline may report it (LineageIngestion.ingest)"));
 
     private static final Map<String, Write> REQUESTS = Map.ofEntries(
             entry(
@@ -122,6 +128,15 @@ class AuthorizationMatrixTest {
                     new Write("label=matrix", Fixture.NDJSON, fixture -> Fixture.batch(5))),
             entry("POST /api/v1/assets/{name}/baselines", json(fixture -> Map.of("label", "training"))),
             entry("POST /api/v1/assets/{name}/drift", json(fixture -> Map.of("observation", fixture.observationId()))),
+            entry(
+                    "POST /api/v1/lineage",
+                    json(fixture -> Map.of(
+                            "eventType", "COMPLETE",
+                            "eventTime", "2026-06-01T10:00:00Z",
+                            "run", Map.of("runId", UUID.randomUUID().toString()),
+                            "job", Map.of("namespace", "matrix", "name", "job"),
+                            "inputs", List.of(Map.of("namespace", "matrix", "name", "in")),
+                            "outputs", List.of(Map.of("namespace", "matrix", "name", "out"))))),
             entry("POST /api/v1/assets/{name}/observations/{id}/accept", none()),
             entry(
                     "POST /api/v1/plans",

@@ -52,6 +52,13 @@ public class LineageRepository implements LineageStore {
     }
 
     @Override
+    public long version() {
+        return ((Number) rows("SELECT version FROM lineage_ingest_lock WHERE id = 1")
+                        .get(0)[0])
+                .longValue();
+    }
+
+    @Override
     public boolean insertEvent(String eventKey, LineageEvent event, String body, Instant receivedAt) {
         if (!rows("SELECT event_key FROM lineage_event WHERE event_key = ?1", eventKey)
                 .isEmpty()) {
@@ -69,6 +76,7 @@ public class LineageRepository implements LineageStore {
                 orNull(event.job() == null ? null : event.job().name()),
                 receivedAt,
                 body);
+        update("UPDATE lineage_ingest_lock SET version = version + 1 WHERE id = 1");
         return true;
     }
 

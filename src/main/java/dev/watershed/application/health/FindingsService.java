@@ -5,6 +5,7 @@ import dev.watershed.application.asset.AssetStore;
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.application.dependency.DependencyStore;
 import dev.watershed.application.dependency.EstateGraph;
+import dev.watershed.application.lineage.ObservedLineageService;
 import dev.watershed.domain.asset.AssetName;
 import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.DependencyGraph;
@@ -13,7 +14,6 @@ import dev.watershed.domain.health.Finding;
 import dev.watershed.domain.health.FindingCode;
 import dev.watershed.domain.health.FindingsAnalyser;
 import dev.watershed.domain.health.Severity;
-import dev.watershed.domain.lineage.ObservedLineage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import java.util.Objects;
  * field lists of the latest contracts, asset facts, recent major versions), never per asset.
  *
  * <p>The result is kept until the estate changes (any write to assets, contracts or dependencies moves the estate
- * change counter) or a minute has passed, so that the unstable-dependency window moves on with time.
+ * change counter), an OpenLineage event is stored (the lineage version) or a minute has passed, so that the unstable-dependency window moves on with time.
  */
 @ApplicationScoped
 public class FindingsService {
@@ -37,13 +37,14 @@ public class FindingsService {
     private final DependencyStore dependencies;
     private final HealthStore health;
     private final AssetStore assets;
+    private final ObservedLineageService observed;
     private final Clock clock;
     private final Duration window;
     private final FindingsAnalyser analyser;
 
     private volatile Computed last;
 
-    private record Computed(long estateVersion, Instant at, List<Finding> findings) {}
+    private record Computed(long estateVersion, long lineageVersion, Instant at, List<Finding> findings) {}
 
     /** Filters for the estate-wide list; {@code null} matches anything. */
     public record Filter(Severity severity, FindingCode code, String owner) {}
@@ -53,12 +54,14 @@ public class FindingsService {
             DependencyStore dependencies,
             HealthStore health,
             AssetStore assets,
+            ObservedLineageService observed,
             Clock clock,
             WatershedConfig config) {
         this.estate = estate;
         this.dependencies = dependencies;
         this.health = health;
         this.assets = assets;
+        this.observed = observed;
         this.clock = clock;
         this.window = config.findings().unstableWindow();
         this.analyser = FindingsAnalyser.withAllRules(config.findings().unstableMaxMajorVersions(), window);
@@ -91,10 +94,12 @@ public class FindingsService {
         // The counter first: the graph read after it is at least as new, so a cached result is never older than
         // the version it is kept under.
         long version = dependencies.estateVersion();
+        long lineageVersion = observed.version();
         Instant now = clock.instant();
         Computed cached = last;
         if (cached != null
                 && cached.estateVersion() == version
+                && cached.lineageVersion() == lineageVersion
                 && cached.at().plus(MAX_AGE).isAfter(now)) {
             return cached.findings();
         }
@@ -106,15 +111,10 @@ public class FindingsService {
                 health.replicas(),
                 health.majorReleasesSince(now.minus(window)),
                 now,
-                observedLineage(),
+                observed.observed(),
                 health.latestContractFields());
         List<Finding> findings = analyser.analyse(facts);
-        last = new Computed(version, now, Objects.requireNonNull(findings));
+        last = new Computed(version, lineageVersion, now, Objects.requireNonNull(findings));
         return findings;
-    }
-
-    /** What OpenLineage runs showed; nothing yet, until ingested lineage is read here. */
-    private ObservedLineage observedLineage() {
-        return ObservedLineage.NONE;
     }
 }

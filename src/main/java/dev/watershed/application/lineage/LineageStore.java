@@ -26,8 +26,11 @@ public interface LineageStore {
      */
     void lockForIngestion();
 
+    /** Moves with every event stored, on every replica: a key for what is computed from observed lineage. */
+    long version();
+
     /**
-     * Stores the raw event under {@code eventKey}.
+     * Stores the raw event under {@code eventKey}, moving {@link #version()}.
      *
      * @return false, storing nothing, when an event with that key is already stored (a replay)
      */

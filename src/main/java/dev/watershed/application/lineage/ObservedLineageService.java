@@ -37,6 +37,12 @@ public class ObservedLineageService {
         this.staleAfter = config.lineage().staleAfter();
     }
 
+    /** Moves whenever an event is stored, on any replica. */
+    @Transactional
+    public long version() {
+        return store.version();
+    }
+
     /** Flows between different assets, one edge per producer and consumer, over every job that carried data. */
     @Transactional
     public ObservedLineage observed() {

@@ -101,6 +101,7 @@ class ErrorCodesTest {
      */
     private static final List<Pin> PINS = List.of(
             pin(400, "MALFORMED_RECORD", () -> new MalformedRecordException("unexpected end")),
+            pin(400, "UNDECODABLE_BODY", () -> new LineageBodies.UndecodableBodyException("not gzip")),
             pin(401, "UNAUTHENTICATED", () -> new AuthenticationRequiredException("no token")),
             pin(403, "FORBIDDEN", () -> new ForbiddenException("not yours")),
             pin(404, "ASSET_NOT_FOUND", () -> new AssetNotFoundException("a")),
@@ -138,6 +139,7 @@ class ErrorCodesTest {
             pin(409, "ROLLBACK_TO_LATEST_SCHEMA", () -> new ConflictException("ROLLBACK_TO_LATEST_SCHEMA", "same")),
             pin(409, "TEAM_EXISTS", () -> new ConflictException("TEAM_EXISTS", "taken")),
             pin(413, "BATCH_TOO_LARGE", () -> new BatchTooLargeException(10)),
+            pin(413, "LINEAGE_EVENT_TOO_LARGE", () -> new LineageBodies.EventTooLargeException(10)),
             pin(413, "BLOCK_TOO_LARGE", () -> blockTooLarge("stored", 100L, 10)),
             pin(413, "BLOCK_TOO_LARGE", () -> blockTooLarge("header", 10)),
             pin(413, "DECOMPRESSED_BLOCK_TOO_LARGE", () -> blockTooLarge("decompressed", 10)),
