@@ -21,9 +21,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -188,6 +193,35 @@ class OpenLineageIngestionTest {
                 .then()
                 .statusCode(200)
                 .body("edges.find { it.from == '" + estate.producer() + "' }.observed.runs", equalTo(1));
+    }
+
+    @Test
+    void sixteenRunsReportedAtOnceAreEachStoredAndCounted() throws Exception {
+        Estate estate = estate();
+        String token = Api.editorToken(estate.team());
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String event =
+                        runEvent("COMPLETE", UUID.randomUUID(), estate.producerTable(), estate.consumerTable(), "");
+                statuses.add(pool.submit(() -> Api.as(token)
+                        .body(event)
+                        .post("/api/v1/lineage")
+                        .then()
+                        .extract()
+                        .statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().get("/api/v1/lineage/" + estate.consumer() + "?direction=upstream&depth=1")
+                .then()
+                .statusCode(200)
+                .body("edges.find { it.from == '" + estate.producer() + "' }.observed.runs", equalTo(16));
     }
 
     @Test
