@@ -59,6 +59,13 @@ class LineageResourceTest {
                 .body("edges.find { it.from == 'retail.sales' }.provenance", contains("DECLARED", "OBSERVED"))
                 .body("edges.find { it.from == 'weather.daily' }.provenance", contains("DECLARED", "OBSERVED"))
                 .body("edges.find { it.from == 'weather.daily' }.observed.fieldsRead", contains("/temperature_max_c"));
+        given().queryParam("namespace", "oracle://lis-db:1521")
+                .queryParam("matched", false)
+                .get("/api/v1/lineage/datasets")
+                .then()
+                .statusCode(200)
+                .body("datasets.name", contains("LIS.RESULTS"))
+                .body("datasets[0].jobs.name", contains("hospital.load_lab_results"));
     }
 
     @Test
