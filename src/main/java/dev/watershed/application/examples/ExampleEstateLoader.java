@@ -1,6 +1,7 @@
 package dev.watershed.application.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watershed.application.access.TeamService;
 import dev.watershed.application.asset.AssetDraft;
 import dev.watershed.application.asset.AssetQuery;
@@ -11,6 +12,7 @@ import dev.watershed.application.contract.ContractService;
 import dev.watershed.application.contract.PublishRequest;
 import dev.watershed.application.dependency.DependencyDraft;
 import dev.watershed.application.dependency.DependencyService;
+import dev.watershed.application.lineage.LineageIngestion;
 import dev.watershed.application.validation.BatchFormat;
 import dev.watershed.application.validation.ValidationService;
 import dev.watershed.domain.ComputeBudget;
@@ -40,12 +42,14 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -61,12 +65,15 @@ public class ExampleEstateLoader {
     private static final Logger LOG = Logger.getLogger(ExampleEstateLoader.class);
     private static final Caller LOADER = new Caller("example-loader", "example-loader", null, Role.ADMIN);
     private static final String PACKAGED = "examples";
+    private static final String LINEAGE_DIRECTORY = "lineage";
 
     private final TeamService teams;
     private final AssetService assets;
     private final ContractService contracts;
     private final DependencyService dependencies;
     private final ValidationService validation;
+    private final LineageIngestion lineage;
+    private final ObjectMapper json;
     private final WatershedConfig config;
 
     public ExampleEstateLoader(
@@ -75,12 +82,16 @@ public class ExampleEstateLoader {
             ContractService contracts,
             DependencyService dependencies,
             ValidationService validation,
+            LineageIngestion lineage,
+            ObjectMapper json,
             WatershedConfig config) {
         this.teams = teams;
         this.assets = assets;
         this.contracts = contracts;
         this.dependencies = dependencies;
         this.validation = validation;
+        this.lineage = lineage;
+        this.json = json;
         this.config = config;
     }
 
@@ -111,9 +122,42 @@ public class ExampleEstateLoader {
     private void loadFrom(Path directory, String where) {
         ContractFiles.Estate estate = ContractFiles.read(directory);
         load(estate);
+        int events = replayLineage(directory.resolve(LINEAGE_DIRECTORY));
         LOG.infof(
-                "Loaded the example estate from %s: %d teams, %d assets",
-                where, estate.teams().size(), estate.assets().size());
+                "Loaded the example estate from %s: %d teams, %d assets, %d OpenLineage events",
+                where, estate.teams().size(), estate.assets().size(), events);
+    }
+
+    /**
+     * Reports the recorded OpenLineage events of {@code lineage/} (one event per {@code *.json} file, in the order of
+     * their names, so that a run's START comes before its COMPLETE) through the same ingestion as
+     * {@code POST /api/v1/lineage}, once the assets whose {@code lineageIds} they name exist. Their eventTimes are
+     * the fixed times they were recorded at, not the time of loading: the run reads every dependency the asset it
+     * writes declares, so its age decides no finding. A directory without {@code lineage/} has no events to report.
+     *
+     * @return how many events were reported
+     */
+    private int replayLineage(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        List<Path> events;
+        try (Stream<Path> files = Files.list(directory)) {
+            events = files.filter(file -> file.getFileName().toString().endsWith(".json"))
+                    .sorted(Comparator.comparing(file -> file.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the recorded lineage events in " + directory, e);
+        }
+        for (Path file : events) {
+            try {
+                String body = Files.readString(file);
+                lineage.ingest(LOADER, json.readTree(body), body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the recorded lineage event " + file, e);
+            }
+        }
+        return events.size();
     }
 
     /**
@@ -180,7 +224,9 @@ public class ExampleEstateLoader {
                             asset.hasNonNull("strictCompatibility")
                                     ? asset.get("strictCompatibility").asBoolean()
                                     : null,
-                            text(asset, "replicaOf")));
+                            text(asset, "replicaOf"),
+                            asset.has("subjects") ? strings(asset.path("subjects")) : null,
+                            lineageIds(asset.path("lineageIds"))));
             if (file.schema() != null) {
                 JsonNode contract = asset.path("contract");
                 SchemaFormat format = enumOf(SchemaFormat.class, contract, "format");
@@ -274,6 +320,12 @@ public class ExampleEstateLoader {
                             number(field, "skewThreshold")));
         });
         return metadata;
+    }
+
+    private static List<AssetDraft.LineageId> lineageIds(JsonNode array) {
+        List<AssetDraft.LineageId> ids = new ArrayList<>();
+        array.forEach(id -> ids.add(new AssetDraft.LineageId(text(id, "namespace"), text(id, "name"))));
+        return ids;
     }
 
     private static Double number(JsonNode node, String field) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.watershed.application.dependency.EstateGraph;
 import dev.watershed.domain.graph.LineageDirection;
@@ -37,6 +38,34 @@ class LineageResourceTest {
         depend(c, a, Map.of("fields", List.of("amount"), "usage", "TRAINING"), 201);
         depend(d, c);
         return List.of(a, b, c, d);
+    }
+
+    /** The example estate's recorded OpenLineage run (contracts/lineage/) shows beside the declared edges. */
+    @Test
+    void theExampleFeaturesShowTheFlowsTheirRecordedRunObserved() {
+        given().queryParam("direction", "upstream")
+                .queryParam("depth", 1)
+                .get("/api/v1/lineage/retail.demand-features")
+                .then()
+                .statusCode(200)
+                .body("edges.find { it.from == 'retail.sales-replica' }.provenance", contains("OBSERVED"))
+                .body("edges.find { it.from == 'retail.sales-replica' }.versionRange", nullValue())
+                .body(
+                        "edges.find { it.from == 'retail.sales-replica' }.jobs",
+                        contains(Map.of("namespace", "airflow", "name", "retail.build_demand_features")))
+                .body(
+                        "edges.find { it.from == 'retail.sales-replica' }.observed.fieldsRead",
+                        contains("/sale_date", "/units_sold"))
+                .body("edges.find { it.from == 'retail.sales' }.provenance", contains("DECLARED", "OBSERVED"))
+                .body("edges.find { it.from == 'weather.daily' }.provenance", contains("DECLARED", "OBSERVED"))
+                .body("edges.find { it.from == 'weather.daily' }.observed.fieldsRead", contains("/temperature_max_c"));
+        given().queryParam("namespace", "oracle://lis-db:1521")
+                .queryParam("matched", false)
+                .get("/api/v1/lineage/datasets")
+                .then()
+                .statusCode(200)
+                .body("datasets.name", contains("LIS.RESULTS"))
+                .body("datasets[0].jobs.name", contains("hospital.load_lab_results"));
     }
 
     @Test

@@ -452,6 +452,36 @@ class MlHealthResourceTest {
                 .body("findings.asset", not(hasItem("retail.sales-replica")));
     }
 
+    /**
+     * The recorded run of airflow/retail.build_demand_features read the sales replica besides what the features
+     * declare (contracts/lineage/): an undeclared dependency, and nothing else, since it read every declared
+     * dependency and only the fields each lists.
+     */
+    @Test
+    void theExampleEstatesRecordedRunReadsTheSalesReplicaWithoutDeclaringIt() {
+        given().get("/api/v1/assets/retail.demand-features/findings")
+                .then()
+                .statusCode(200)
+                .body(
+                        "findings.find { it.code == 'UNDECLARED_DEPENDENCY' }.path",
+                        contains("retail.sales-replica", "retail.demand-features"))
+                .body(
+                        "findings.find { it.code == 'UNDECLARED_DEPENDENCY' }.fields",
+                        contains("/sale_date", "/units_sold"))
+                .body(
+                        "findings.find { it.code == 'UNDECLARED_DEPENDENCY' }.detail",
+                        containsString("airflow/retail.build_demand_features"))
+                .body("findings.code", not(hasItem("FIELD_READ_NOT_DECLARED")))
+                .body("findings.code", not(hasItem("STALE_DECLARATION")));
+        given().queryParam("code", "UNDECLARED_DEPENDENCY")
+                .get("/api/v1/findings")
+                .then()
+                .statusCode(200)
+                .body(
+                        "findings.findAll { it.asset.startsWith('retail.') || it.asset.startsWith('hospital.') }.asset",
+                        contains("retail.demand-features"));
+    }
+
     @Test
     void costBenefitRanksProducersAndFlagsARemovalCandidate() {
         String team = Api.createTeam();

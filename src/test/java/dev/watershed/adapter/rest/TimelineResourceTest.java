@@ -166,6 +166,35 @@ class TimelineResourceTest {
                         + " records written with the new version (breaks readers of 1.0.0)");
     }
 
+    /**
+     * The example estate's recorded load of hospital.lab-results (contracts/lineage/) reported abnormal as varchar,
+     * which the contract types boolean: the owner and the features reading abnormal are told, and the timelines of
+     * the source and of the model built on it show it.
+     */
+    @Test
+    void theExampleLabResultsLoadThatBrokeTheContractReachesInboxesAndTimelines() {
+        for (String team : List.of("clinical-data", "readmission-ml")) {
+            JsonPath inbox = asAdmin()
+                    .get("/api/v1/notifications?team=" + team)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertThat(inbox.getString("find { it.type == 'contract.violated' }.data.asset"))
+                    .as(team)
+                    .isEqualTo("hospital.lab-results");
+            assertThat(inbox.getString("find { it.type == 'contract.violated' }.data.job.name"))
+                    .isEqualTo("hospital.load_lab_results");
+            assertThat(inbox.getString("find { it.type == 'contract.violated' }.data.violations[0].field"))
+                    .isEqualTo("/abnormal");
+        }
+        assertThat(timeline("hospital.lab-results", "").getList("entries.type", String.class))
+                .contains("contract.violated");
+        List<Map<String, Object>> upstream = timeline("hospital.readmission-model", "?types=contract.violated")
+                .getList("entries");
+        assertThat(upstream).extracting(entry -> entry.get("asset")).containsExactly("hospital.lab-results");
+    }
+
     private static Estate estate() {
         String sourceTeam = Api.createTeam();
         String source = Api.createAsset(sourceTeam, "SOURCE");
