@@ -7,6 +7,7 @@ import dev.watershed.application.lineage.CombinedLineage;
 import dev.watershed.domain.graph.ImpactedAsset;
 import dev.watershed.domain.graph.Usage;
 import dev.watershed.domain.graph.UsageTerms;
+import dev.watershed.domain.lineage.ObservedEdge;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -128,7 +129,22 @@ public class DependencyResource {
         }
     }
 
-    public record ImpactResponse(String asset, List<ImpactedResponse> impacted) {}
+    /**
+     * A consumer OpenLineage runs showed reading the asset, with no dependency declared: impact through declarations
+     * cannot see it, so it is listed apart.
+     */
+    public record ObservedReaderResponse(
+            String name, List<LineageResource.JobResponse> jobs, Instant lastSeen, List<String> fieldsRead) {
+
+        static ObservedReaderResponse of(ObservedEdge edge) {
+            return new ObservedReaderResponse(
+                    edge.consumer(), LineageResource.JobResponse.of(edge.jobs()), edge.lastSeen(), edge.fieldsRead());
+        }
+    }
+
+    /** @param observedOnly readers seen in runs that declare nothing; see {@link ObservedReaderResponse} */
+    public record ImpactResponse(
+            String asset, List<ImpactedResponse> impacted, List<ObservedReaderResponse> observedOnly) {}
 
     private final DependencyService dependencies;
     private final CombinedLineage combined;
@@ -181,10 +197,14 @@ public class DependencyResource {
     @Path("/impact")
     @Operation(summary = "Who is affected, directly and downstream, if these fields (default: all) change")
     public ImpactResponse impact(@PathParam("name") String name, @QueryParam("fields") String fields) {
+        List<String> changed = QueryParams.list(fields);
         return new ImpactResponse(
                 name,
-                dependencies.impact(name, QueryParams.list(fields)).stream()
+                dependencies.impact(name, changed).stream()
                         .map(ImpactedResponse::of)
+                        .toList(),
+                combined.undeclaredReaders(name, DependencyService.normalized(changed)).stream()
+                        .map(ObservedReaderResponse::of)
                         .toList());
     }
 

@@ -220,12 +220,17 @@ public class DependencyService implements AssetRemovalListener {
     /** Who is affected if {@code fields} (all of them when empty) of {@code name}'s contract change. */
     public List<ImpactedAsset> impact(String name, Collection<String> fields) {
         require(name);
+        return new FieldImpactAnalysis(estate.read()).impact(name, normalized(fields));
+    }
+
+    /** @return the fields as canonical JSON Pointers, as {@link #impact} reads them */
+    public static List<String> normalized(Collection<String> fields) {
         List<String> changed = new ArrayList<>();
         int i = 0;
         for (String field : fields) {
             changed.add(ProducerFieldsChecker.normalized(field, "fields[" + i++ + "]"));
         }
-        return new FieldImpactAnalysis(estate.read()).impact(name, changed);
+        return changed;
     }
 
     /** Everything downstream of {@code name}, each after the producers it reads among them. */

@@ -77,6 +77,26 @@ public class CombinedLineage {
         return combined(dependencies.estate(owner, kind, limit), observedLineage.observed(), edge -> false);
     }
 
+    /**
+     * The consumers OpenLineage runs showed reading {@code name} that declare no dependency on it, so that impact
+     * does not miss them: those whose runs read one of {@code fields} (all of them when empty), or whose runs' column
+     * lineage named no field.
+     */
+    public List<ObservedEdge> undeclaredReaders(String name, List<String> fields) {
+        List<ObservedEdge> readers = new ArrayList<>();
+        for (ObservedEdge edge : observedLineage.observed().edges()) {
+            boolean declared = dependencies.consumersOf(name).stream()
+                    .anyMatch(dependency -> dependency.consumer().equals(edge.consumer()));
+            boolean reads = fields.isEmpty()
+                    || edge.fieldsRead().isEmpty()
+                    || edge.fieldsRead().stream().anyMatch(fields::contains);
+            if (edge.producer().equals(name) && !declared && reads) {
+                readers.add(edge);
+            }
+        }
+        return readers;
+    }
+
     private Graph combined(Subgraph declared, ObservedLineage observed, Predicate<ObservedEdge> widens) {
         Map<String, AssetNode> nodes = new LinkedHashMap<>();
         declared.nodes().forEach(node -> nodes.put(node.name(), node));

@@ -168,6 +168,17 @@ class OpenLineageIngestionTest {
         assertThat(lineage.getList("edges.find { it.from == '" + estate.producer() + "' }.observed.fieldsRead"))
                 .containsExactly("/amount");
 
+        // Impact lists the reader runs showed, field-precise, apart from the declared ones.
+        given().get("/api/v1/assets/" + estate.producer() + "/impact?fields=/amount")
+                .then()
+                .statusCode(200)
+                .body("impacted", equalTo(List.of()))
+                .body("observedOnly.name", equalTo(List.of(estate.consumer())))
+                .body("observedOnly[0].jobs[0].name", equalTo("build_features"));
+        given().get("/api/v1/assets/" + estate.producer() + "/impact?fields=/channel")
+                .then()
+                .body("observedOnly", equalTo(List.of()));
+
         asAdmin()
                 .body(Map.of("fields", List.of("/amount")))
                 .put("/api/v1/assets/" + estate.consumer() + "/dependencies/" + estate.producer())
@@ -179,6 +190,10 @@ class OpenLineageIngestionTest {
                 .body(
                         "edges.find { it.from == '" + estate.producer() + "' }.provenance",
                         equalTo(List.of("DECLARED", "OBSERVED")));
+        given().get("/api/v1/assets/" + estate.producer() + "/impact")
+                .then()
+                .body("impacted.name", equalTo(List.of(estate.consumer())))
+                .body("observedOnly", equalTo(List.of()));
     }
 
     @Test
