@@ -35,11 +35,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DependencyRepository implements PanacheRepository<DependencyEntity>, DependencyStore {
 
+    // In the order registered and declared, as the graph of the replica that made them holds them: without ORDER BY
+    // the database picks an order by its plan, and a reload would walk ties differently.
     private static final String ASSETS_WITH_VERSIONS = "SELECT a.name, a.kind, a.owner_team, c.major, c.minor, c.patch"
-            + " FROM asset a LEFT JOIN contract c ON c.asset_id = a.id";
+            + " FROM asset a LEFT JOIN contract c ON c.asset_id = a.id ORDER BY a.id";
     private static final String ALL_DEPENDENCIES = "SELECT producer, consumer, version_range, resolved_version,"
             + " fields_json, data_usage, note, split_key, target_fields_json, cost_amount, cost_unit, benefit_value,"
-            + " benefit_metric FROM dependency";
+            + " benefit_metric FROM dependency ORDER BY id";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;

@@ -12,11 +12,7 @@ import dev.watershed.domain.lineage.LineageField;
 import dev.watershed.domain.lineage.ObservedDataset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.hibernate.query.NativeQuery;
 
 /**
  * OpenLineage events and what they showed, in plain SQL over the tables of migration V13: rows keyed by hashes of
@@ -36,53 +31,52 @@ public class LineageRepository implements LineageStore {
 
     private static final TypeReference<Set<String>> FIELDS = new TypeReference<>() {};
 
-    private final EntityManager entityManager;
+    private final NativeSql sql;
     private final ObjectMapper json;
 
     public LineageRepository(EntityManager entityManager, ObjectMapper json) {
-        this.entityManager = entityManager;
+        this.sql = new NativeSql(entityManager);
         this.json = json;
     }
 
     @Override
     public void lockForIngestion() {
-        entityManager
-                .createNativeQuery("SELECT id FROM lineage_ingest_lock WHERE id = 1 FOR UPDATE")
-                .getResultList();
+        sql.rows("SELECT id FROM lineage_ingest_lock WHERE id = 1 FOR UPDATE");
     }
 
     @Override
     public long version() {
-        return ((Number) rows("SELECT version FROM lineage_ingest_lock WHERE id = 1")
+        return ((Number) sql.rows("SELECT version FROM lineage_ingest_lock WHERE id = 1")
                         .get(0)[0])
                 .longValue();
     }
 
     @Override
     public boolean insertEvent(String eventKey, LineageEvent event, String body, Instant receivedAt) {
-        if (!rows("SELECT event_key FROM lineage_event WHERE event_key = ?1", eventKey)
+        if (!sql.rows("SELECT event_key FROM lineage_event WHERE event_key = ?1", eventKey)
                 .isEmpty()) {
             return false;
         }
-        update(
+        sql.update(
                 "INSERT INTO lineage_event (event_key, event_kind, event_type, event_time, run_id, job_namespace,"
                         + " job_name, received_at, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 eventKey,
                 event.kind().name(),
-                orNull(event.eventType()),
+                NativeSql.orNull(event.eventType()),
                 event.eventTime(),
-                orNull(event.runId()),
-                orNull(event.job() == null ? null : event.job().namespace()),
-                orNull(event.job() == null ? null : event.job().name()),
+                NativeSql.orNull(event.runId()),
+                NativeSql.orNull(event.job() == null ? null : event.job().namespace()),
+                NativeSql.orNull(event.job() == null ? null : event.job().name()),
                 receivedAt,
                 body);
-        update("UPDATE lineage_ingest_lock SET version = version + 1 WHERE id = 1");
+        sql.update("UPDATE lineage_ingest_lock SET version = version + 1 WHERE id = 1");
         return true;
     }
 
     @Override
     public List<String> bodiesOfRun(String runId, String exceptEventKey) {
-        return rows(
+        return sql
+                .rows(
                         "SELECT body FROM lineage_event WHERE run_id = ?1 AND event_key <> ?2"
                                 + " ORDER BY event_time, received_at",
                         runId,
@@ -95,9 +89,10 @@ public class LineageRepository implements LineageStore {
     @Override
     public void datasetSeen(ObservedDataset dataset, JobId job, Role role, Instant at, boolean completed) {
         String key = keyOf(dataset.id());
-        List<Object[]> known = rows("SELECT first_seen, last_seen FROM lineage_dataset WHERE dataset_key = ?1", key);
+        List<Object[]> known =
+                sql.rows("SELECT first_seen, last_seen FROM lineage_dataset WHERE dataset_key = ?1", key);
         if (known.isEmpty()) {
-            update(
+            sql.update(
                     "INSERT INTO lineage_dataset (dataset_key, namespace, name, first_seen, last_seen)"
                             + " VALUES (?1, ?2, ?3, ?4, ?4)",
                     key,
@@ -105,21 +100,21 @@ public class LineageRepository implements LineageStore {
                     dataset.id().name(),
                     at);
         } else {
-            update(
+            sql.update(
                     "UPDATE lineage_dataset SET first_seen = ?2, last_seen = ?3 WHERE dataset_key = ?1",
                     key,
-                    earlier(instant(known.get(0)[0]), at),
-                    later(instant(known.get(0)[1]), at));
+                    earlier(NativeSql.instant(known.get(0)[0]), at),
+                    later(NativeSql.instant(known.get(0)[1]), at));
         }
         for (DatasetId alias : dataset.symlinks()) {
             String aliasKey = keyOf(alias);
             if (!aliasKey.equals(key)
-                    && rows(
+                    && sql.rows(
                                     "SELECT alias_key FROM lineage_dataset_alias WHERE dataset_key = ?1 AND alias_key = ?2",
                                     key,
                                     aliasKey)
                             .isEmpty()) {
-                update(
+                sql.update(
                         "INSERT INTO lineage_dataset_alias (dataset_key, alias_key, namespace, name)"
                                 + " VALUES (?1, ?2, ?3, ?4)",
                         key,
@@ -135,7 +130,7 @@ public class LineageRepository implements LineageStore {
 
     private void jobSeen(String datasetKey, JobId job, Role role, Instant at, boolean completed) {
         String jobKey = keyOf(job);
-        List<Object[]> known = rows(
+        List<Object[]> known = sql.rows(
                 "SELECT last_seen, last_completed FROM lineage_dataset_job"
                         + " WHERE dataset_key = ?1 AND job_key = ?2 AND job_role = ?3",
                 datasetKey,
@@ -143,7 +138,7 @@ public class LineageRepository implements LineageStore {
                 role.name());
         Instant completedAt = completed ? at : null;
         if (known.isEmpty()) {
-            update(
+            sql.update(
                     "INSERT INTO lineage_dataset_job (dataset_key, job_key, job_namespace, job_name, job_role,"
                             + " last_seen, last_completed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                     datasetKey,
@@ -152,36 +147,36 @@ public class LineageRepository implements LineageStore {
                     job.name(),
                     role.name(),
                     at,
-                    orNull(completedAt));
+                    NativeSql.orNull(completedAt));
             return;
         }
-        Instant lastCompleted = instant(known.get(0)[1]);
-        update(
+        Instant lastCompleted = NativeSql.instant(known.get(0)[1]);
+        sql.update(
                 "UPDATE lineage_dataset_job SET last_seen = ?4, last_completed = ?5"
                         + " WHERE dataset_key = ?1 AND job_key = ?2 AND job_role = ?3",
                 datasetKey,
                 jobKey,
                 role.name(),
-                later(instant(known.get(0)[0]), at),
-                orNull(completedAt == null ? lastCompleted : later(lastCompleted, completedAt)));
+                later(NativeSql.instant(known.get(0)[0]), at),
+                NativeSql.orNull(completedAt == null ? lastCompleted : later(lastCompleted, completedAt)));
     }
 
     @Override
     public Optional<String> schemaSeen(DatasetId dataset, List<LineageField> schema, String checkKey, Instant at) {
         String key = keyOf(dataset);
         List<Object[]> known =
-                rows("SELECT check_key, schema_seen_at FROM lineage_dataset WHERE dataset_key = ?1", key);
+                sql.rows("SELECT check_key, schema_seen_at FROM lineage_dataset WHERE dataset_key = ?1", key);
         Optional<String> before = known.isEmpty() ? Optional.empty() : Optional.ofNullable((String) known.get(0)[0]);
-        Instant seenAt = known.isEmpty() ? null : instant(known.get(0)[1]);
+        Instant seenAt = known.isEmpty() ? null : NativeSql.instant(known.get(0)[1]);
         // An event that arrives late does not replace the schema of a later one.
         if (seenAt == null || !at.isBefore(seenAt)) {
-            update(
+            sql.update(
                     "UPDATE lineage_dataset SET schema_json = ?2, schema_seen_at = ?3, check_key = ?4"
                             + " WHERE dataset_key = ?1",
                     key,
                     write(schema),
                     at,
-                    orNull(checkKey));
+                    NativeSql.orNull(checkKey));
         }
         return before;
     }
@@ -192,14 +187,14 @@ public class LineageRepository implements LineageStore {
         String inputKey = keyOf(input);
         String outputKey = keyOf(output);
         String jobKey = keyOf(job);
-        List<Object[]> known = rows(
+        List<Object[]> known = sql.rows(
                 "SELECT first_seen, last_seen, runs, last_run_id, fields_json FROM lineage_flow"
                         + " WHERE input_key = ?1 AND output_key = ?2 AND job_key = ?3",
                 inputKey,
                 outputKey,
                 jobKey);
         if (known.isEmpty()) {
-            update(
+            sql.update(
                     "INSERT INTO lineage_flow (input_key, output_key, job_key, job_namespace, job_name, first_seen,"
                             + " last_seen, runs, last_run_id, fields_json)"
                             + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 1, ?7, ?8)",
@@ -217,14 +212,14 @@ public class LineageRepository implements LineageStore {
         Set<String> fields = new TreeSet<>(read((String) row[4]));
         fields.addAll(fieldsRead);
         long runs = ((Number) row[2]).longValue() + (runId.equals(row[3]) ? 0 : 1);
-        update(
+        sql.update(
                 "UPDATE lineage_flow SET first_seen = ?4, last_seen = ?5, runs = ?6, last_run_id = ?7,"
                         + " fields_json = ?8 WHERE input_key = ?1 AND output_key = ?2 AND job_key = ?3",
                 inputKey,
                 outputKey,
                 jobKey,
-                earlier(instant(row[0]), at),
-                later(instant(row[1]), at),
+                earlier(NativeSql.instant(row[0]), at),
+                later(NativeSql.instant(row[1]), at),
                 runs,
                 runId,
                 write(fields));
@@ -233,17 +228,17 @@ public class LineageRepository implements LineageStore {
     @Override
     public Optional<String> assetOf(DatasetId dataset) {
         String key = keyOf(dataset);
-        List<Object[]> found = rows(
+        List<Object[]> found = sql.rows(
                 "SELECT a.name FROM asset_lineage_id l JOIN asset a ON a.id = l.asset_id WHERE l.id_key = ?1", key);
         if (found.isEmpty()) {
-            found = rows(
+            found = sql.rows(
                     "SELECT a.name FROM lineage_dataset_alias x"
                             + " JOIN asset_lineage_id l ON l.id_key = x.alias_key"
                             + " JOIN asset a ON a.id = l.asset_id WHERE x.dataset_key = ?1 ORDER BY a.name",
                     key);
         }
         if (found.isEmpty()) {
-            found = rows(
+            found = sql.rows(
                     "SELECT a.name FROM lineage_dataset_alias x"
                             + " JOIN lineage_dataset d ON d.dataset_key = x.dataset_key"
                             + " JOIN asset_lineage_id l ON l.id_key = d.dataset_key"
@@ -256,19 +251,22 @@ public class LineageRepository implements LineageStore {
     @Override
     public List<SeenDataset> datasets() {
         Map<String, List<JobId>> jobs = new HashMap<>();
-        for (Object[] row : rows("SELECT DISTINCT dataset_key, job_namespace, job_name FROM lineage_dataset_job")) {
+        for (Object[] row : sql.rows("SELECT DISTINCT dataset_key, job_namespace, job_name FROM lineage_dataset_job")) {
             jobs.computeIfAbsent((String) row[0], key -> new ArrayList<>())
                     .add(new JobId((String) row[1], (String) row[2]));
         }
         List<SeenDataset> datasets = new ArrayList<>();
-        for (Object[] row : rows("SELECT dataset_key, namespace, name, first_seen, last_seen FROM lineage_dataset"
+        for (Object[] row : sql.rows("SELECT dataset_key, namespace, name, first_seen, last_seen FROM lineage_dataset"
                 + " ORDER BY namespace, name")) {
             List<JobId> its = jobs.getOrDefault((String) row[0], List.of()).stream()
                     .sorted()
                     .distinct()
                     .toList();
             datasets.add(new SeenDataset(
-                    new DatasetId((String) row[1], (String) row[2]), its, instant(row[3]), instant(row[4])));
+                    new DatasetId((String) row[1], (String) row[2]),
+                    its,
+                    NativeSql.instant(row[3]),
+                    NativeSql.instant(row[4])));
         }
         return datasets;
     }
@@ -276,7 +274,7 @@ public class LineageRepository implements LineageStore {
     @Override
     public List<Flow> flows() {
         List<Flow> flows = new ArrayList<>();
-        for (Object[] row : rows("SELECT i.namespace, i.name, o.namespace, o.name, f.job_namespace, f.job_name,"
+        for (Object[] row : sql.rows("SELECT i.namespace, i.name, o.namespace, o.name, f.job_namespace, f.job_name,"
                 + " f.first_seen, f.last_seen, f.runs, f.fields_json FROM lineage_flow f"
                 + " JOIN lineage_dataset i ON i.dataset_key = f.input_key"
                 + " JOIN lineage_dataset o ON o.dataset_key = f.output_key")) {
@@ -284,8 +282,8 @@ public class LineageRepository implements LineageStore {
                     new DatasetId((String) row[0], (String) row[1]),
                     new DatasetId((String) row[2], (String) row[3]),
                     new JobId((String) row[4], (String) row[5]),
-                    instant(row[6]),
-                    instant(row[7]),
+                    NativeSql.instant(row[6]),
+                    NativeSql.instant(row[7]),
                     ((Number) row[8]).longValue(),
                     read((String) row[9])));
         }
@@ -309,7 +307,7 @@ public class LineageRepository implements LineageStore {
                 + " JOIN asset_lineage_id l ON l.id_key = o.dataset_key"
                 + " JOIN asset a ON a.id = l.asset_id ORDER BY a.name";
         for (String query : List.of(direct, throughAlias, namedByAlias)) {
-            for (Object[] row : rows(query)) {
+            for (Object[] row : sql.rows(query)) {
                 assets.putIfAbsent(new DatasetId((String) row[0], (String) row[1]), (String) row[2]);
             }
         }
@@ -319,10 +317,10 @@ public class LineageRepository implements LineageStore {
     @Override
     public Map<DatasetId, Instant> lastWritten() {
         Map<DatasetId, Instant> written = new HashMap<>();
-        for (Object[] row : rows("SELECT d.namespace, d.name, MAX(j.last_completed) FROM lineage_dataset_job j"
+        for (Object[] row : sql.rows("SELECT d.namespace, d.name, MAX(j.last_completed) FROM lineage_dataset_job j"
                 + " JOIN lineage_dataset d ON d.dataset_key = j.dataset_key"
                 + " WHERE j.job_role = 'OUTPUT' AND j.last_completed IS NOT NULL GROUP BY d.namespace, d.name")) {
-            written.put(new DatasetId((String) row[0], (String) row[1]), instant(row[2]));
+            written.put(new DatasetId((String) row[0], (String) row[1]), NativeSql.instant(row[2]));
         }
         return written;
     }
@@ -330,7 +328,7 @@ public class LineageRepository implements LineageStore {
     @Override
     public int deleteEventsReceivedBefore(Instant cutoff, int limit) {
         // The limit is an int of ours, not input: inlined, as both databases take a literal there.
-        return update(
+        return sql.update(
                 "DELETE FROM lineage_event WHERE event_key IN (SELECT event_key FROM lineage_event"
                         + " WHERE received_at < ?1 ORDER BY received_at FETCH FIRST " + limit + " ROWS ONLY)",
                 cutoff);
@@ -343,51 +341,6 @@ public class LineageRepository implements LineageStore {
 
     private static String keyOf(JobId job) {
         return Sha256.hex(job.namespace() + "\n" + job.name());
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Object... parameters) {
-        Query query = bound(sql, parameters);
-        List<Object> results = query.getResultList();
-        return results.stream()
-                .map(row -> row instanceof Object[] columns ? columns : new Object[] {row})
-                .toList();
-    }
-
-    private int update(String sql, Object... parameters) {
-        Query query = bound(sql, parameters);
-        return query.executeUpdate();
-    }
-
-    /**
-     * A {@code null} is bound with the type of its column ({@link NullOf}): untyped, Hibernate binds it as binary,
-     * which PostgreSQL refuses for a text or timestamp column.
-     */
-    @SuppressWarnings("unchecked")
-    private Query bound(String sql, Object... parameters) {
-        Query query = entityManager.createNativeQuery(sql);
-        NativeQuery<?> nativeQuery = query.unwrap(NativeQuery.class);
-        for (int i = 0; i < parameters.length; i++) {
-            if (parameters[i] instanceof NullOf missing) {
-                nativeQuery.setParameter(i + 1, null, (Class<Object>) missing.type());
-            } else if (parameters[i] == null) {
-                throw new IllegalArgumentException("parameter " + (i + 1) + " is null: bind it with NullOf");
-            } else {
-                nativeQuery.setParameter(i + 1, parameters[i]);
-            }
-        }
-        return query;
-    }
-
-    /** A null parameter of a column of {@code type}. */
-    private record NullOf(Class<?> type) {}
-
-    private static Object orNull(String value) {
-        return value == null ? new NullOf(String.class) : value;
-    }
-
-    private static Object orNull(Instant value) {
-        return value == null ? new NullOf(Instant.class) : value;
     }
 
     private String write(Object value) {
@@ -404,23 +357,6 @@ public class LineageRepository implements LineageStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a lineage flow holds unreadable fields: " + fields, e);
         }
-    }
-
-    /** What the JDBC drivers return for {@code TIMESTAMP WITH TIME ZONE} differs between H2 and PostgreSQL. */
-    private static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof ZonedDateTime zoned) {
-            return zoned.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value.getClass());
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -47,29 +47,7 @@ public interface WatershedConfig {
 
     Ccompat ccompat();
 
-    Lineage lineage();
-
-    interface Lineage {
-
-        /** Raw OpenLineage events received longer ago than this are deleted; what they showed is kept. */
-        @WithDefault("30d")
-        Duration retention();
-
-        /** A declared dependency no completed run used for this long, while the consumer's jobs ran, is stale. */
-        @WithDefault("30d")
-        Duration staleAfter();
-
-        /** Largest event accepted, once decompressed, in bytes. */
-        @WithDefault("5242880")
-        long maxEventBytes();
-
-        /** Whether a dataset no asset declares becomes an asset of {@link #assetOwner()} when first seen. */
-        @WithDefault("false")
-        boolean createAssets();
-
-        /** The team that owns assets created from lineage; required when {@link #createAssets()} is on. */
-        Optional<String> assetOwner();
-    }
+    LineageConfig lineage();
 
     interface Findings {
 
