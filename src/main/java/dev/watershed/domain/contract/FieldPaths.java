@@ -111,6 +111,41 @@ public final class FieldPaths {
     }
 
     /** Subschemas visited by one listing, shared by the walkers it starts. */
+    /**
+     * The subschema a local reference ({@code #/$defs/a}, {@code #Money} for an {@code $anchor}, {@code #}) names in
+     * {@code root}; {@code null} when it names nothing there.
+     */
+    public static JsonNode localReference(JsonNode root, String ref) {
+        String pointer = ref.substring(1);
+        if (pointer.isEmpty()) {
+            return root;
+        }
+        if (!pointer.startsWith("/")) {
+            // "#Money" names an $anchor, not a JSON Pointer.
+            return anchored(root, URLDecoder.decode(pointer, StandardCharsets.UTF_8), 0);
+        }
+        // Fragments are percent-encoded ("#/$defs/a%20b"); '+' is literal in a fragment, unlike in a form.
+        JsonNode found = root.at(URLDecoder.decode(pointer.replace("+", "%2B"), StandardCharsets.UTF_8));
+        return found.isMissingNode() ? null : found;
+    }
+
+    /** The subschema declaring {@code "$anchor": name}, searched depth-first; {@code null} when none does. */
+    private static JsonNode anchored(JsonNode node, String name, int depth) {
+        if (depth > 64 || !node.isContainerNode()) {
+            return null;
+        }
+        if (node.isObject() && name.equals(node.path("$anchor").asText(null))) {
+            return node;
+        }
+        for (JsonNode child : node) {
+            JsonNode found = anchored(child, name, depth + 1);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     private static final class Visits {
 
         private int count;
@@ -248,34 +283,7 @@ public final class FieldPaths {
         }
 
         private JsonNode lookup(String ref) {
-            String pointer = ref.substring(1);
-            if (pointer.isEmpty()) {
-                return root;
-            }
-            if (!pointer.startsWith("/")) {
-                // "#Money" names an $anchor, not a JSON Pointer.
-                return anchored(root, URLDecoder.decode(pointer, StandardCharsets.UTF_8), 0);
-            }
-            // Fragments are percent-encoded ("#/$defs/a%20b"); '+' is literal in a fragment, unlike in a form.
-            JsonNode found = root.at(URLDecoder.decode(pointer.replace("+", "%2B"), StandardCharsets.UTF_8));
-            return found.isMissingNode() ? null : found;
-        }
-
-        /** The subschema declaring {@code "$anchor": name}, searched depth-first; {@code null} when none does. */
-        private static JsonNode anchored(JsonNode node, String name, int depth) {
-            if (depth > 64 || !node.isContainerNode()) {
-                return null;
-            }
-            if (node.isObject() && name.equals(node.path("$anchor").asText(null))) {
-                return node;
-            }
-            for (JsonNode child : node) {
-                JsonNode found = anchored(child, name, depth + 1);
-                if (found != null) {
-                    return found;
-                }
-            }
-            return null;
+            return localReference(root, ref);
         }
 
         private String describe(JsonNode schema, Deque<String> refs) {

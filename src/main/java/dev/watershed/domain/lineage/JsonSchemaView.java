@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.watershed.domain.contract.FieldPaths;
 import dev.watershed.domain.contract.SchemaTooComplexException;
 import dev.watershed.domain.lineage.LineageTypes.Family;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -325,34 +323,7 @@ final class JsonSchemaView implements ContractView {
 
         /** The subschema a local reference names; {@code null} for a remote or dangling one. */
         JsonNode lookup(String ref) {
-            if (!ref.startsWith("#")) {
-                return null;
-            }
-            String pointer = URLDecoder.decode(ref.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
-            if (pointer.isEmpty()) {
-                return root;
-            }
-            if (!pointer.startsWith("/")) {
-                return anchored(root, pointer, 0);
-            }
-            JsonNode found = root.at(pointer);
-            return found.isMissingNode() ? null : found;
-        }
-
-        private static JsonNode anchored(JsonNode node, String name, int depth) {
-            if (depth > FieldPaths.MAX_DEPTH || !node.isContainerNode()) {
-                return null;
-            }
-            if (node.isObject() && name.equals(node.path("$anchor").asText(null))) {
-                return node;
-            }
-            for (JsonNode child : node) {
-                JsonNode found = anchored(child, name, depth + 1);
-                if (found != null) {
-                    return found;
-                }
-            }
-            return null;
+            return ref.startsWith("#") ? FieldPaths.localReference(root, ref) : null;
         }
     }
 }

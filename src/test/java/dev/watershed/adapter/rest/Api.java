@@ -58,6 +58,21 @@ public final class Api {
         return name;
     }
 
+    /** An asset known to OpenLineage as the dataset {@code tablePrefix + <its name>} of {@code namespace}. */
+    public static String createAssetKnownAs(String owner, String kind, String namespace, String tablePrefix) {
+        String name = unique("test.asset");
+        asAdmin()
+                .body(Map.of(
+                        "name", name,
+                        "kind", kind,
+                        "owner", owner,
+                        "lineageIds", List.of(Map.of("namespace", namespace, "name", tablePrefix + name))))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201);
+        return name;
+    }
+
     public static Map<String, Object> objectSchema(Map<String, Object> properties, List<String> required) {
         return Map.of("type", "object", "properties", properties, "required", required);
     }

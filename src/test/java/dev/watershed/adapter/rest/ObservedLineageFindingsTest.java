@@ -39,17 +39,7 @@ class ObservedLineageFindingsTest {
     }
 
     private static String asset(String team, String kind) {
-        String name = Api.unique("olf.asset");
-        asAdmin()
-                .body(Map.of(
-                        "name", name,
-                        "kind", kind,
-                        "owner", team,
-                        "lineageIds", List.of(Map.of("namespace", NAMESPACE, "name", name))))
-                .post("/api/v1/assets")
-                .then()
-                .statusCode(201);
-        return name;
+        return Api.createAssetKnownAs(team, kind, NAMESPACE, "");
     }
 
     /** A completed run of etl/features reading the producer's {@code field} into the consumer, at {@code at}. */

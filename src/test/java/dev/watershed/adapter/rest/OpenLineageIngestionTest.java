@@ -72,17 +72,7 @@ class OpenLineageIngestionTest {
 
     /** An asset known to OpenLineage by the table named after it. */
     private static String asset(String team, String kind) {
-        String name = Api.unique("ol.asset");
-        asAdmin()
-                .body(Map.of(
-                        "name", name,
-                        "kind", kind,
-                        "owner", team,
-                        "lineageIds", List.of(Map.of("namespace", NAMESPACE, "name", table(name)))))
-                .post("/api/v1/assets")
-                .then()
-                .statusCode(201);
-        return name;
+        return Api.createAssetKnownAs(team, kind, NAMESPACE, "shop.public.");
     }
 
     private OpenLineageClient client(String token) {
