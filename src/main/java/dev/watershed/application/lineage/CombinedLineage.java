@@ -1,5 +1,6 @@
 package dev.watershed.application.lineage;
 
+import dev.watershed.application.dependency.Dependency;
 import dev.watershed.application.dependency.DependencyService;
 import dev.watershed.domain.graph.AssetNode;
 import dev.watershed.domain.graph.DependencyEdge;
@@ -13,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Declared and observed lineage in one graph, each edge with its provenance: a declared dependency carries what runs
@@ -83,10 +86,12 @@ public class CombinedLineage {
      * lineage named no field.
      */
     public List<ObservedEdge> undeclaredReaders(String name, List<String> fields) {
+        Set<String> declaredReaders = dependencies.consumersOf(name).stream()
+                .map(Dependency::consumer)
+                .collect(Collectors.toSet());
         List<ObservedEdge> readers = new ArrayList<>();
         for (ObservedEdge edge : observedLineage.observed().edges()) {
-            boolean declared = dependencies.consumersOf(name).stream()
-                    .anyMatch(dependency -> dependency.consumer().equals(edge.consumer()));
+            boolean declared = declaredReaders.contains(edge.consumer());
             boolean reads = fields.isEmpty()
                     || edge.fieldsRead().isEmpty()
                     || edge.fieldsRead().stream().anyMatch(fields::contains);
@@ -108,11 +113,11 @@ public class CombinedLineage {
                     edge,
                     observed.edge(edge.producer(), edge.consumer()).orElse(null)));
         }
+        Set<List<String>> declaredPairs = declared.edges().stream()
+                .map(edge -> List.of(edge.producer(), edge.consumer()))
+                .collect(Collectors.toSet());
         for (ObservedEdge edge : observed.edges()) {
-            boolean declaredToo = edges.stream()
-                    .anyMatch(known -> known.producer().equals(edge.producer())
-                            && known.consumer().equals(edge.consumer()));
-            if (declaredToo) {
+            if (declaredPairs.contains(List.of(edge.producer(), edge.consumer()))) {
                 continue;
             }
             boolean within = nodes.containsKey(edge.producer()) && nodes.containsKey(edge.consumer());
