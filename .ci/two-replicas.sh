@@ -97,10 +97,27 @@ check "B refuses the reverse dependency as a cycle" 409 PUT \
     "$B/assets/replicas.orders-$SUFFIX/dependencies/replicas.revenue-$SUFFIX" '{}'
 contains "the cycle is named" "DEPENDENCY_CYCLE"
 
+# Contracts and assets are served from each replica's memory: read them on A first, so that A holds them.
+check "A's latest contract of the producer, before" 200 GET "$A/assets/replicas.orders-$SUFFIX/contracts/latest"
+contains "A's latest is 1.0.0" '"version":"1.0.0"'
+check "A's producer, before" 200 GET "$A/assets/replicas.orders-$SUFFIX"
+check "A's Confluent latest, before" 200 GET \
+    "http://localhost:$PORT_A/apis/ccompat/v7/subjects/replicas.orders-$SUFFIX-value/versions/latest"
 check "publish 1.1.0 on B" 201 POST "$B/assets/replicas.orders-$SUFFIX/contracts" \
     '{"format":"JSON_SCHEMA","schema":{"type":"object","properties":{"amount":{"type":"number"},"vat":{"type":"number"}}}}'
 check "A's lineage after B's publish" 200 GET "$A/lineage/replicas.revenue-$SUFFIX?direction=upstream"
 contains "A resolves the new version" '"resolvedVersion":"1.1.0"'
+check "A's latest contract after B's publish" 200 GET "$A/assets/replicas.orders-$SUFFIX/contracts/latest"
+contains "A's latest is B's 1.1.0 at once" '"version":"1.1.0"'
+check "A's producer after B's publish" 200 GET "$A/assets/replicas.orders-$SUFFIX"
+contains "A's producer shows 1.1.0" '"latestVersion":"1.1.0"'
+check "A's Confluent latest after B's publish" 200 GET \
+    "http://localhost:$PORT_A/apis/ccompat/v7/subjects/replicas.orders-$SUFFIX-value/versions/latest"
+contains "A's Confluent latest is version 2" '"version":2'
+check "A's 1.0.0, before its deprecation" 200 GET "$A/assets/replicas.orders-$SUFFIX/contracts/1.0.0"
+check "deprecate 1.0.0 on B" 200 POST "$B/assets/replicas.orders-$SUFFIX/contracts/1.0.0/deprecate"
+check "A's 1.0.0 after B deprecated it" 200 GET "$A/assets/replicas.orders-$SUFFIX/contracts/1.0.0"
+contains "A shows the deprecation at once" '"status":"DEPRECATED"'
 
 check "remove the dependency on B" 204 DELETE "$B/assets/replicas.revenue-$SUFFIX/dependencies/replicas.orders-$SUFFIX"
 check "A's impact after the removal" 200 GET "$A/assets/replicas.orders-$SUFFIX/impact"

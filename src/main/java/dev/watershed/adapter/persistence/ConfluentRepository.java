@@ -1,5 +1,6 @@
 package dev.watershed.adapter.persistence;
 
+import dev.watershed.application.asset.EstateChangeListener;
 import dev.watershed.application.ccompat.SchemaIdStore;
 import dev.watershed.application.ccompat.SettingStore;
 import dev.watershed.application.ccompat.SubjectStore;
@@ -124,11 +125,14 @@ public class ConfluentRepository implements SchemaIdStore, SubjectStore, Setting
         private final EntityManager entities;
         private final AssetRepository assets;
         private final Clock clock;
+        private final EstateChangeListener estateChanges;
 
-        public ConfluentInserts(EntityManager entities, AssetRepository assets, Clock clock) {
+        public ConfluentInserts(
+                EntityManager entities, AssetRepository assets, Clock clock, EstateChangeListener estateChanges) {
             this.entities = entities;
             this.assets = assets;
             this.clock = clock;
+            this.estateChanges = estateChanges;
         }
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -146,6 +150,8 @@ public class ConfluentRepository implements SchemaIdStore, SubjectStore, Setting
         public void subject(String subject, String asset) {
             assets.entity(asset).orElseThrow().subjects.add(subject);
             entities.flush();
+            // The asset's subjects are part of what it reads as.
+            estateChanges.assetDetailsChanged(asset);
         }
     }
 }

@@ -28,6 +28,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/assets")
@@ -123,9 +124,12 @@ public class AssetResource {
     private final EstateGraph graph;
     private final RequestCaller caller;
     private final int maxPageSize;
+    private final ReadCache reads;
 
-    public AssetResource(AssetService assets, EstateGraph graph, RequestCaller caller, WatershedConfig config) {
+    public AssetResource(
+            AssetService assets, EstateGraph graph, RequestCaller caller, WatershedConfig config, ReadCache reads) {
         this.assets = assets;
+        this.reads = reads;
         this.graph = graph;
         this.caller = caller;
         this.maxPageSize = config.limits().maxPageSize();
@@ -153,13 +157,21 @@ public class AssetResource {
 
     @GET
     @Operation(summary = "Search assets by kind, owner, tag and text, one page at a time")
-    public AssetPage search(
+    @APIResponseSchema(AssetPage.class)
+    public Response search(
             @QueryParam("kind") String kind,
             @QueryParam("owner") String owner,
             @QueryParam("tag") String tag,
             @QueryParam("q") String text,
             @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
+        return reads.json(
+                new ReadCache.Key("assets", kind, owner, tag, text, limit, offset),
+                () -> search(kind, owner, tag, text, limit, offset, maxPageSize));
+    }
+
+    private AssetPage search(
+            String kind, String owner, String tag, String text, String limit, String offset, int maxPageSize) {
         Page<Asset> page = assets.search(new AssetQuery(
                 QueryParams.enumValue(AssetKind.class, kind, "kind"),
                 QueryParams.blankToNull(owner),
@@ -174,8 +186,9 @@ public class AssetResource {
     @GET
     @Path("/{name}")
     @Operation(summary = "Get an asset")
-    public AssetResponse get(@PathParam("name") String name) {
-        return response(assets.get(name));
+    @APIResponseSchema(AssetResponse.class)
+    public Response get(@PathParam("name") String name) {
+        return reads.json(new ReadCache.Key("asset", name), () -> response(assets.get(name)));
     }
 
     @PUT

@@ -19,10 +19,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -41,6 +43,7 @@ public class ConfluentApiResource {
     private final RequestCaller caller;
     private final ComputeBudgets budgets;
     private final ObjectMapper json;
+    private final ReadCache reads;
 
     public ConfluentApiResource(
             ConfluentRegistry registry,
@@ -48,8 +51,10 @@ public class ConfluentApiResource {
             SubjectDeletion deletion,
             RequestCaller caller,
             ComputeBudgets budgets,
-            ObjectMapper json) {
+            ObjectMapper json,
+            ReadCache reads) {
         this.registry = registry;
+        this.reads = reads;
         this.settings = settings;
         this.deletion = deletion;
         this.caller = caller;
@@ -67,19 +72,25 @@ public class ConfluentApiResource {
     @GET
     @Path("/schemas/ids/{id}")
     @Operation(summary = "The schema with this id (what a consumer's deserializer asks at start-up)")
-    public Map<String, Object> schemaById(@PathParam("id") String id, @QueryParam("subject") String subject) {
-        Contract contract = registry.schema(id(id));
-        Map<String, Object> body = new LinkedHashMap<>();
-        schemaType(contract.format(), body);
-        body.put("schema", contract.schemaText());
-        return body;
+    @APIResponseSchema(Map.class)
+    public Response schemaById(@PathParam("id") String id, @QueryParam("subject") String subject) {
+        return reads.json(new ReadCache.Key("ccompat-id", id), () -> {
+            Contract contract = registry.schema(id(id));
+            Map<String, Object> body = new LinkedHashMap<>();
+            schemaType(contract.format(), body);
+            body.put("schema", contract.schemaText());
+            return body;
+        });
     }
 
     @GET
     @Path("/schemas/ids/{id}/schema")
     @Operation(summary = "The schema with this id, as it is")
-    public String rawSchemaById(@PathParam("id") String id) {
-        return registry.schema(id(id)).schemaText();
+    @APIResponseSchema(String.class)
+    public Response rawSchemaById(@PathParam("id") String id) {
+        return reads.text(
+                new ReadCache.Key("ccompat-id-schema", id),
+                () -> registry.schema(id(id)).schemaText());
     }
 
     @GET
@@ -120,21 +131,27 @@ public class ConfluentApiResource {
     @GET
     @Path("/subjects/{subject}/versions/{version}")
     @Operation(summary = "One version (a number or latest), with its id, schema and Watershed semantic version")
-    public Map<String, Object> version(
+    @APIResponseSchema(Map.class)
+    public Response version(
             @PathParam("subject") String subject,
             @PathParam("version") String version,
             @QueryParam("deleted") boolean deleted) {
-        return describe(registry.version(subject, version, deleted));
+        return reads.json(
+                new ReadCache.Key("ccompat-version", subject, version, String.valueOf(deleted)),
+                () -> describe(registry.version(subject, version, deleted)));
     }
 
     @GET
     @Path("/subjects/{subject}/versions/{version}/schema")
     @Operation(summary = "One version's schema, as it is")
-    public String rawVersion(
+    @APIResponseSchema(String.class)
+    public Response rawVersion(
             @PathParam("subject") String subject,
             @PathParam("version") String version,
             @QueryParam("deleted") boolean deleted) {
-        return registry.version(subject, version, deleted).contract().schemaText();
+        return reads.text(
+                new ReadCache.Key("ccompat-version-schema", subject, version, String.valueOf(deleted)),
+                () -> registry.version(subject, version, deleted).contract().schemaText());
     }
 
     @POST

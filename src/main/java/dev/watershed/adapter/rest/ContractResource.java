@@ -36,6 +36,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/assets/{name}/contracts")
@@ -174,10 +179,16 @@ public class ContractResource {
     private final RequestCaller caller;
     private final ObjectMapper json;
     private final ComputeBudgets budgets;
+    private final ReadCache reads;
 
     public ContractResource(
-            ContractService contracts, RequestCaller caller, ObjectMapper json, ComputeBudgets budgets) {
+            ContractService contracts,
+            RequestCaller caller,
+            ObjectMapper json,
+            ComputeBudgets budgets,
+            ReadCache reads) {
         this.contracts = contracts;
+        this.reads = reads;
         this.caller = caller;
         this.json = json;
         this.budgets = budgets;
@@ -310,33 +321,46 @@ public class ContractResource {
 
     @GET
     @Operation(summary = "List every contract version, newest first")
-    public List<ContractResponse> history(@PathParam("name") String name) {
-        return contracts.history(name).stream().map(this::toResponse).toList();
+    @APIResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ContractResponse.class)))
+    public Response history(@PathParam("name") String name) {
+        return reads.json(
+                new ReadCache.Key("contracts", name),
+                () -> contracts.history(name).stream().map(this::toResponse).toList());
     }
 
     @GET
     @Path("/{version}")
     @Operation(summary = "Get one contract version; 'latest' is an alias for the newest")
-    public ContractResponse get(@PathParam("name") String name, @PathParam("version") String version) {
-        return toResponse(contracts.get(name, version));
+    @APIResponseSchema(ContractResponse.class)
+    public Response get(@PathParam("name") String name, @PathParam("version") String version) {
+        return reads.json(new ReadCache.Key("contract", name, version), () -> toResponse(contracts.get(name, version)));
     }
 
     @GET
     @Path("/{version}/schema")
     @Operation(summary = "The raw schema document of a contract version")
-    public JsonNode schema(@PathParam("name") String name, @PathParam("version") String version) {
-        return schemaTree(contracts.get(name, version));
+    @APIResponseSchema(JsonNode.class)
+    public Response schema(@PathParam("name") String name, @PathParam("version") String version) {
+        return reads.json(
+                new ReadCache.Key("contract-schema", name, version), () -> schemaTree(contracts.get(name, version)));
     }
 
     @GET
     @Path("/{version}/fields")
     @Operation(summary = "The fields a contract version defines, in schema order, with their metadata")
-    public List<FieldResponse> fields(@PathParam("name") String name, @PathParam("version") String version) {
-        Contract contract = contracts.get(name, version);
-        Map<String, FieldMetadata> metadata = contract.fields();
-        return contracts.schemaOf(contract).fields().stream()
-                .map(field -> FieldResponse.of(field, metadata.get(field.path())))
-                .toList();
+    @APIResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FieldResponse.class)))
+    public Response fields(@PathParam("name") String name, @PathParam("version") String version) {
+        return reads.json(new ReadCache.Key("contract-fields", name, version), () -> {
+            Contract contract = contracts.get(name, version);
+            Map<String, FieldMetadata> metadata = contract.fields();
+            return contracts.schemaOf(contract).fields().stream()
+                    .map(field -> FieldResponse.of(field, metadata.get(field.path())))
+                    .toList();
+        });
     }
 
     @GET

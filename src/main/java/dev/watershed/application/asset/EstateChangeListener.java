@@ -18,4 +18,10 @@ public interface EstateChangeListener {
 
     /** A new contract version was stored (not called when the schema was already the latest). */
     void contractPublished(Contract contract);
+
+    /**
+     * Something readers see about the asset changed that the graph does not hold (a contract version's status, a
+     * subject name): nothing in the graph moves, but the change counter does, so that caches of what was read let go.
+     */
+    void assetDetailsChanged(String asset);
 }

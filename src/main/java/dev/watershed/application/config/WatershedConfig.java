@@ -98,6 +98,13 @@ public interface WatershedConfig {
         @WithDefault("33554432")
         long schemaCacheChars();
 
+        /**
+         * Answers to contract, schema, field, asset and Confluent-lookup reads kept in memory as the bytes sent
+         * (ReadCache), bounded by their total size; each is served until the estate changes.
+         */
+        @WithDefault("67108864")
+        long readCacheBytes();
+
         /** Largest page a list endpoint returns. */
         @WithDefault("500")
         int maxPageSize();

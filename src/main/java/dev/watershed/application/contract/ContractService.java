@@ -361,6 +361,7 @@ public class ContractService {
             return contract;
         }
         contracts.updateStatus(assetName, contract.version(), ContractStatus.DEPRECATED);
+        estateChanges.assetDetailsChanged(assetName);
         Contract nowDeprecated = contract.withStatus(ContractStatus.DEPRECATED);
         deprecated.fire(new ContractDeprecated(nowDeprecated));
         return nowDeprecated;

@@ -33,8 +33,9 @@ import org.jboss.logging.Logger;
  * graph (e.g. for a cycle) before committing, and hands the change to {@link #afterCommit}: it is applied to the
  * graph only once the transaction has committed, so a refused or failed write never shows.
  *
- * <p><b>Reads</b> call {@link #read()}, which compares the counter with the graph's (at most once per
- * {@code watershed.graph.refresh-check-interval}) and reloads in bulk when another replica moved it.
+ * <p><b>Reads</b> call {@link #read()}, which compares the committed counter ({@link CommittedEstateVersion}: read
+ * after the request arrived, or within {@code watershed.graph.refresh-check-interval} of it) with the graph's and
+ * reloads in bulk when another replica moved it.
  */
 @ApplicationScoped
 public class EstateGraph implements EstateChangeListener {
@@ -45,18 +46,17 @@ public class EstateGraph implements EstateChangeListener {
 
     private final DependencyStore store;
     private final TransactionSynchronizationRegistry transactions;
-    private final long checkIntervalNanos;
+    private final CommittedEstateVersion committed;
 
     private volatile DependencyGraph graph = new DependencyGraph();
     /** The counter value the graph reflects; {@link #UNKNOWN} until loaded or after a doubtful change. */
     private volatile long version = UNKNOWN;
 
-    private volatile long lastCheck;
-
     public EstateGraph(DependencyStore store, TransactionSynchronizationRegistry transactions, WatershedConfig config) {
         this.store = store;
         this.transactions = transactions;
-        this.checkIntervalNanos = config.graph().refreshCheckInterval().toNanos();
+        this.committed = new CommittedEstateVersion(
+                store, config.graph().refreshCheckInterval().toNanos());
     }
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
@@ -83,19 +83,23 @@ public class EstateGraph implements EstateChangeListener {
                 return graph;
             }
         }
-        long now = System.nanoTime();
-        if (version == UNKNOWN || checkIntervalNanos == 0 || now - lastCheck >= checkIntervalNanos) {
-            lastCheck = now;
-            long committed = store.estateVersion();
-            if (committed != version) {
-                synchronized (this) {
-                    if (committed != version) {
-                        load();
-                    }
+        long current = committed.current();
+        if (current != version) {
+            synchronized (this) {
+                if (current != version) {
+                    load();
                 }
             }
         }
         return graph;
+    }
+
+    /**
+     * The estate change counter as committed when this call was made (give or take the refresh-check interval):
+     * what a cache of anything the counter covers (assets, contracts, dependencies) compares its entries with.
+     */
+    public long committedVersion() {
+        return committed.current();
     }
 
     /** Reloads the whole graph from the database in bulk and returns it. */
@@ -230,6 +234,11 @@ public class EstateGraph implements EstateChangeListener {
     public void assetRemoved(Asset asset) {
         forWrite();
         afterCommit(graph -> graph.removeNode(asset.name().value()));
+    }
+
+    @Override
+    public void assetDetailsChanged(String asset) {
+        forWrite();
     }
 
     /**
