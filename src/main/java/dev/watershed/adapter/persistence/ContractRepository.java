@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class ContractRepository implements PanacheRepository<ContractEntity>, ContractStore {
@@ -33,7 +35,9 @@ public class ContractRepository implements PanacheRepository<ContractEntity>, Co
 
     @Override
     public List<Contract> history(String asset) {
-        return find("asset.name", NEWEST_FIRST, asset).list().stream()
+        // Read-only: a history is never changed through its entities, and the session need not check them for
+        // changes at every flush of the transaction that read it.
+        return find("asset.name", NEWEST_FIRST, asset).withHint(HibernateHints.HINT_READ_ONLY, true).list().stream()
                 .map(this::toDomain)
                 .toList();
     }
@@ -45,7 +49,20 @@ public class ContractRepository implements PanacheRepository<ContractEntity>, Co
 
     @Override
     public Optional<Contract> latest(String asset) {
-        return find("asset.name", NEWEST_FIRST, asset).firstResultOptional().map(this::toDomain);
+        // The id first, by the asset's id and in the order of the whole (asset, version) index reversed: the database
+        // then reads that index backwards and stops at its first entry. Asked for whole rows, or through a join on
+        // the name, H2 picks another index and sorts the asset's whole history instead.
+        return assets.entity(asset)
+                .flatMap(entity -> getEntityManager()
+                        .createNativeQuery(
+                                "SELECT id FROM contract WHERE asset_id = ?1"
+                                        + " ORDER BY asset_id DESC, major DESC, minor DESC, patch DESC"
+                                        + " FETCH FIRST 1 ROWS ONLY",
+                                Long.class)
+                        .setParameter(1, entity.id)
+                        .getResultStream()
+                        .findFirst())
+                .map(id -> toDomain(findById((Long) id)));
     }
 
     /** Every version of any asset with this schema content, oldest first. */
@@ -79,7 +96,10 @@ public class ContractRepository implements PanacheRepository<ContractEntity>, Co
 
     @Override
     public void updateStatus(String asset, SemanticVersion version, ContractStatus status) {
-        entity(asset, version).orElseThrow().status = status;
+        ContractEntity entity = entity(asset, version).orElseThrow();
+        // A history read earlier in this transaction left its entities read-only; this one is written.
+        getEntityManager().unwrap(Session.class).setReadOnly(entity, false);
+        entity.status = status;
     }
 
     private Optional<ContractEntity> entity(String asset, SemanticVersion version) {

@@ -259,7 +259,12 @@ public class ContractService {
         if (request.changelog() != null && request.changelog().length() > MAX_CHANGELOG) {
             throw new InvalidInputException("/changelog", "changelog is longer than " + MAX_CHANGELOG + " characters");
         }
-        List<Contract> oldestFirst = new ArrayList<>(contracts.history(assetName));
+        // The versions the check compares with, oldest first. A mode that is not transitive compares with the latest
+        // alone: read that one row, not a history that grows with every publish.
+        List<Contract> oldestFirst = new ArrayList<>(
+                asset.compatibility().transitive()
+                        ? contracts.history(assetName)
+                        : contracts.latest(assetName).stream().toList());
         Collections.reverse(oldestFirst);
         Optional<Contract> latest =
                 oldestFirst.isEmpty() ? Optional.empty() : Optional.of(oldestFirst.get(oldestFirst.size() - 1));

@@ -18,6 +18,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -42,6 +43,7 @@ public class EstateGraph implements EstateChangeListener {
 
     private static final Logger LOG = Logger.getLogger(EstateGraph.class);
     private static final long UNKNOWN = -1;
+    private static final long LOCAL_COMMIT_WAIT_NANOS = 200_000_000;
     private static final Object WRITE_KEY = EstateGraph.class.getName() + ".write";
 
     private final DependencyStore store;
@@ -51,6 +53,8 @@ public class EstateGraph implements EstateChangeListener {
     private volatile DependencyGraph graph = new DependencyGraph();
     /** The counter value the graph reflects; {@link #UNKNOWN} until loaded or after a doubtful change. */
     private volatile long version = UNKNOWN;
+    /** Counter values of this replica's writers that have not applied their change yet (guarded by this). */
+    private final Set<Long> finishing = new HashSet<>();
 
     public EstateGraph(DependencyStore store, TransactionSynchronizationRegistry transactions, WatershedConfig config) {
         this.store = store;
@@ -84,9 +88,12 @@ public class EstateGraph implements EstateChangeListener {
             }
         }
         long current = committed.current();
-        if (current != version) {
+        // The graph's version is always a committed one; ahead of this reading means a commit of this replica
+        // landed since, and the graph has it already.
+        if (current > version) {
             synchronized (this) {
-                if (current != version) {
+                awaitCommitsOfThisReplica(current + 1);
+                if (current > version) {
                     load();
                 }
             }
@@ -140,6 +147,8 @@ public class EstateGraph implements EstateChangeListener {
                 }
             });
             synchronized (this) {
+                finishing.add(next);
+                awaitCommitsOfThisReplica(next);
                 if (version != next - 1) {
                     // Behind another writer. Reading through this transaction sees every commit before ours
                     // (we hold the counter's row) plus our own changes so far, which are re-applied harmlessly.
@@ -197,7 +206,41 @@ public class EstateGraph implements EstateChangeListener {
         }
     }
 
+    /**
+     * Writers of this replica below {@code next} have committed (a writer holding the counter's row, or a reader that
+     * read the counter at {@code next - 1}, knows every number up to {@code next - 1} is) but apply their changes to
+     * the graph only in their afterCompletion, a moment later. Waiting that moment is far cheaper than reloading the
+     * whole estate, which is what another replica's commit needs. Bounded, in case such a writer's thread is held
+     * up elsewhere: then the caller reloads.
+     */
+    private void awaitCommitsOfThisReplica(long next) {
+        long deadline = System.nanoTime() + LOCAL_COMMIT_WAIT_NANOS;
+        while (version != UNKNOWN && version < next - 1 && finishingHere(version + 1, next - 1)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                wait(left / 1_000_000, (int) (left % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean finishingHere(long from, long to) {
+        for (long number = from; number <= to; number++) {
+            if (!finishing.contains(number)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private synchronized void finish(PendingWrite pending, boolean committed) {
+        finishing.remove(pending.version);
+        notifyAll();
         if (!committed) {
             if (pending.reloaded) {
                 // The reload may have included this transaction's own writes, which are now undone.
