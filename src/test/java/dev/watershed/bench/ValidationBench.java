@@ -12,10 +12,12 @@ import dev.watershed.domain.validation.ValidationLimits;
 import dev.watershed.domain.validation.ValidationReport;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * In-process throughput: networknt on pre-parsed nodes (the ceiling) against the NDJSON path from bytes, with and
- * without profiling. Run with {@code java -cp <test classpath> dev.watershed.bench.ValidationBench [records]}.
+ * without profiling. Run with {@code java -cp <test classpath> dev.watershed.bench.ValidationBench [records] [sequential]}.
  */
 public final class ValidationBench {
 
@@ -34,8 +36,11 @@ public final class ValidationBench {
                                 .formatAssertionsEnabled(true)
                                 .build()))
                 .getSchema(schemaNode);
-        NdjsonBatchValidator batch =
-                new NdjsonBatchValidator(new JsonSchemaRecordValidator(schemaNode), ValidationLimits.defaults());
+        ExecutorService threads = Executors.newCachedThreadPool();
+        NdjsonBatchValidator batch = new NdjsonBatchValidator(
+                new JsonSchemaRecordValidator(schemaNode),
+                ValidationLimits.defaults(),
+                args.length > 1 && args[1].equals("sequential") ? null : threads);
         System.out.printf(
                 "%d records, %.1f MB NDJSON, %.0f bytes/record%n",
                 count, ndjson.length / 1e6, (double) ndjson.length / count);
@@ -72,6 +77,7 @@ public final class ValidationBench {
         System.out.printf(
                 "last round: ndjson/raw = %.2f, ndjson+profile/raw = %.2f (%.1f%% invalid)%n",
                 ndjsonRate / rawRate, profiledRate / rawRate, 100.0 * invalid / count);
+        threads.shutdown();
     }
 
     private static double rate(int count, long startNanos) {

@@ -34,8 +34,9 @@ public class ValidatorCache {
     private final ValidationLimits limits;
     private final ValidationOptions options;
     private final Duration computeBudget;
+    private final ValidationThreads threads;
 
-    public ValidatorCache(WatershedConfig config) {
+    public ValidatorCache(WatershedConfig config, ValidationThreads threads) {
         WatershedConfig.Validation validation = config.validation();
         this.cache = Caffeine.newBuilder().maximumSize(validation.cacheSize()).build();
         this.limits = new ValidationLimits(
@@ -47,6 +48,7 @@ public class ValidatorCache {
         this.options = new ValidationOptions(
                 validation.formatAssertions(), validation.allowedRefHosts().orElse(Set.of()));
         this.computeBudget = config.limits().computeBudget();
+        this.threads = threads;
     }
 
     /**
@@ -84,12 +86,13 @@ public class ValidatorCache {
             return new CompiledContract(
                     SchemaFormat.AVRO,
                     avro,
-                    new NdjsonBatchValidator(avro, limits),
+                    new NdjsonBatchValidator(avro, limits, threads),
                     new AvroContainerBatchValidator(avro, limits));
         }
         // The dialect the contract was read as, so that a schema without $schema validates as it was published.
         RecordValidator json =
                 new JsonSchemaRecordValidator(schema.document(), options, JsonSchemaDialects.named(schema.dialect()));
-        return new CompiledContract(SchemaFormat.JSON_SCHEMA, json, new NdjsonBatchValidator(json, limits), null);
+        return new CompiledContract(
+                SchemaFormat.JSON_SCHEMA, json, new NdjsonBatchValidator(json, limits, threads), null);
     }
 }
