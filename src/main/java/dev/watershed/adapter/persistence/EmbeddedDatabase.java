@@ -28,9 +28,10 @@ import org.jboss.logging.Logger;
  *
  * <p>H2 keeps committed transactions in memory and writes them in the background every {@code WRITE_DELAY}
  * milliseconds (500 by default): a process killed in between loses writes that were answered 201. With a delay of 0
- * every commit is written to the file before the commit returns. The write goes to the operating system, not through
- * fsync, so it survives a killed or crashed process but not a power cut; production runs on PostgreSQL for that.
- * A JDBC URL that sets {@code WRITE_DELAY} itself is obeyed, with a warning when it is not 0.
+ * every commit is written to the file before the commit returns. That write goes to the operating system, so it
+ * survives a killed or crashed process; {@link DeviceSync} then forces the file to the device before the write is
+ * acknowledged, so that it survives a power cut too. A JDBC URL that sets {@code WRITE_DELAY} itself is obeyed,
+ * with a warning when it is not 0.
  */
 @ApplicationScoped
 public class EmbeddedDatabase {
@@ -41,10 +42,12 @@ public class EmbeddedDatabase {
 
     private final AgroalDataSource dataSource;
     private final WatershedConfig config;
+    private final DeviceSync deviceSync;
 
-    public EmbeddedDatabase(AgroalDataSource dataSource, WatershedConfig config) {
+    public EmbeddedDatabase(AgroalDataSource dataSource, WatershedConfig config, DeviceSync deviceSync) {
         this.dataSource = dataSource;
         this.config = config;
+        this.deviceSync = deviceSync;
     }
 
     // Before everything else that starts with the application, so no write is acknowledged under a longer delay.
@@ -60,8 +63,13 @@ public class EmbeddedDatabase {
                     statement.execute("SET WRITE_DELAY 0");
                 }
                 String delay = writeDelay(statement);
-                if ("0".equals(delay)) {
-                    LOG.info("Embedded H2 database: each commit is written to the file before it is acknowledged");
+                deviceSync.enable(config.durability().syncBeforeAcknowledge());
+                if ("0".equals(delay) && deviceSync.enabled()) {
+                    LOG.info("Embedded H2 database: each commit is written to the file and forced to the device"
+                            + " before it is acknowledged (one sync shared by the writes that wait together)");
+                } else if ("0".equals(delay)) {
+                    LOG.info("Embedded H2 database: each commit is written to the file before it is acknowledged,"
+                            + " not forced to the device (watershed.durability.sync-before-acknowledge=false)");
                 } else {
                     LOG.warnf(
                             "Embedded H2 database: commits are written up to %s ms after they are acknowledged; a"

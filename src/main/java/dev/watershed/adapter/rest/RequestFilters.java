@@ -1,5 +1,6 @@
 package dev.watershed.adapter.rest;
 
+import dev.watershed.application.DurableCommits;
 import dev.watershed.application.access.TokenService;
 import dev.watershed.application.config.WatershedConfig;
 import dev.watershed.domain.auth.AuthenticationRequiredException;
@@ -7,22 +8,31 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** What every request goes through before its resource method (after {@link HttpEdge}): authentication. */
+/**
+ * What every request goes through before its resource method (after {@link HttpEdge}), authentication, and every
+ * response after it: a write's acknowledgement waits for its commit to be durable.
+ */
 public class RequestFilters {
 
     private static final String BEARER = "bearer ";
     private static final String BASIC = "basic ";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final TokenService tokens;
     private final RequestCaller caller;
     private final WatershedConfig config;
+    private final DurableCommits durableCommits;
 
-    public RequestFilters(TokenService tokens, RequestCaller caller, WatershedConfig config) {
+    public RequestFilters(
+            TokenService tokens, RequestCaller caller, WatershedConfig config, DurableCommits durableCommits) {
         this.tokens = tokens;
         this.caller = caller;
         this.config = config;
+        this.durableCommits = durableCommits;
     }
 
     /**
@@ -38,6 +48,18 @@ public class RequestFilters {
             caller.set(tokens.authenticate(token(header)));
         } else if (!config.auth().anonymousRead() && isApi(request)) {
             caller.get().requireAuthenticated();
+        }
+    }
+
+    /**
+     * A write is acknowledged only once what it committed is on the device: every response to a method that may
+     * write waits here, after its resource method and transaction and before a byte of it is sent, whatever its
+     * status (a refusal may follow a step that committed in a transaction of its own). Reads pass straight on.
+     */
+    @ServerResponseFilter
+    public void acknowledgeDurably(ContainerRequestContext request) {
+        if (!SAFE_METHODS.contains(request.getMethod())) {
+            durableCommits.awaitDurable();
         }
     }
 

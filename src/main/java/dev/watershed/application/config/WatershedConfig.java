@@ -27,6 +27,8 @@ public interface WatershedConfig {
 
     Graph graph();
 
+    Durability durability();
+
     Notifications notifications();
 
     Drift drift();
@@ -207,6 +209,17 @@ public interface WatershedConfig {
          */
         @WithDefault("16777216")
         int maxBlockBytes();
+    }
+
+    interface Durability {
+
+        /**
+         * On the embedded H2 database, force the file to the device before a write is acknowledged, one sync shared
+         * by the writes that wait together (group commit). false acknowledges once the commit is written to the
+         * operating system: it survives a killed process, not a power cut. PostgreSQL syncs its own commits.
+         */
+        @WithDefault("true")
+        boolean syncBeforeAcknowledge();
     }
 
     interface Graph {
