@@ -54,15 +54,15 @@ public class ContractRepository implements PanacheRepository<ContractEntity>, Co
         // the name, H2 picks another index and sorts the asset's whole history instead.
         return assets.entity(asset)
                 .flatMap(entity -> getEntityManager()
-                        .createNativeQuery(
-                                "SELECT id FROM contract WHERE asset_id = ?1"
-                                        + " ORDER BY asset_id DESC, major DESC, minor DESC, patch DESC"
-                                        + " FETCH FIRST 1 ROWS ONLY",
+                        .createQuery(
+                                "select c.id from ContractEntity c where c.asset = ?1"
+                                        + " order by c.asset.id desc, c.major desc, c.minor desc, c.patch desc",
                                 Long.class)
-                        .setParameter(1, entity.id)
+                        .setParameter(1, entity)
+                        .setMaxResults(1)
                         .getResultStream()
                         .findFirst())
-                .map(id -> toDomain(findById((Long) id)));
+                .map(id -> toDomain(findById(id)));
     }
 
     /** Every version of any asset with this schema content, oldest first. */
