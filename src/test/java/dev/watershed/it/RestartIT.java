@@ -46,7 +46,7 @@ class RestartIT {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("watershed.mv.db"))))
                     .isEqualTo("rw-------");
             assertThat(registry.log())
-                    .contains("each commit is written to the file before it is acknowledged")
+                    .contains("each commit is written to the file and forced to the device before it is acknowledged")
                     .contains("Loaded the example estate from the copy packaged with the registry");
 
             given().baseUri(registry.baseUrl)
